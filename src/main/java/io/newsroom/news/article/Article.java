@@ -1,0 +1,62 @@
+package io.newsroom.news.article;
+
+import java.time.Instant;
+
+/**
+ * One stored article, read from its JCR node.
+ *
+ * @param id      the node identifier (UUID); stable across moves, renames, publication and import
+ * @param path    the node path, e.g. {@code /2020/10/dang-bo-phuong}
+ * @param version what an update must name to prove the editor saw the latest state
+ *                ({@code mgnl:lastModified} in milliseconds; every save moves it forward)
+ */
+public record Article(
+        String id,
+        String path,
+        String name,
+        String title,
+        String lead,
+        String body,
+        String image,
+        String imageAlt,
+        Instant postedDate,
+        String category,
+        String author,
+        boolean featured,
+        Long featuredRank,
+        Instant featuredFrom,
+        Instant featuredUntil,
+        Instant created,
+        Instant lastModified,
+        long version) {
+
+    public ArticleDraft toDraft() {
+        ArticleDraft draft = new ArticleDraft();
+        draft.setName(name);
+        draft.setTitle(title);
+        draft.setLead(lead);
+        draft.setBody(body);
+        draft.setImage(image);
+        draft.setImageAlt(imageAlt);
+        draft.setPostedDate(postedDate);
+        draft.setCategory(category);
+        draft.setAuthor(author);
+        draft.setFeatured(featured);
+        draft.setFeaturedRank(featuredRank);
+        draft.setFeaturedFrom(featuredFrom);
+        draft.setFeaturedUntil(featuredUntil);
+        return draft;
+    }
+
+    /** Published for readers at {@code now}: its posted date has come. */
+    public boolean isVisibleAt(Instant now) {
+        return postedDate != null && !postedDate.isAfter(now);
+    }
+
+    /** Featured and inside its optional featured window at {@code now}. */
+    public boolean isFeaturedAt(Instant now) {
+        return featured
+                && (featuredFrom == null || !featuredFrom.isAfter(now))
+                && (featuredUntil == null || featuredUntil.isAfter(now));
+    }
+}

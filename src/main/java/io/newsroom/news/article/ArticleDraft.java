@@ -1,0 +1,74 @@
+package io.newsroom.news.article;
+
+import java.time.Instant;
+
+/**
+ * What an editor submits: every editable property of an article, as a mutable bean so forms
+ * (Vaadin's Binder, the JSON API, tests) can fill it. Validated and normalised by
+ * {@link ArticleValidator} before anything is written.
+ */
+public class ArticleDraft {
+    private String name;
+    private String title;
+    private String lead;
+    private String body;
+    private String image;
+    private String imageAlt;
+    private Instant postedDate;
+    private String category;
+    private String author;
+    private boolean featured;
+    private Long featuredRank;
+    private Instant featuredFrom;
+    private Instant featuredUntil;
+
+    public ArticleDraft() {
+    }
+
+    public ArticleDraft copy() {
+        ArticleDraft copy = new ArticleDraft();
+        copy.name = name;
+        copy.title = title;
+        copy.lead = lead;
+        copy.body = body;
+        copy.image = image;
+        copy.imageAlt = imageAlt;
+        copy.postedDate = postedDate;
+        copy.category = category;
+        copy.author = author;
+        copy.featured = featured;
+        copy.featuredRank = featuredRank;
+        copy.featuredFrom = featuredFrom;
+        copy.featuredUntil = featuredUntil;
+        return copy;
+    }
+
+    /** The node name (slug); empty means "make one from the title". */
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getLead() { return lead; }
+    public void setLead(String lead) { this.lead = lead; }
+    public String getBody() { return body; }
+    public void setBody(String body) { this.body = body; }
+    /** An asset key: {@code jcr:<uuid>} of an image, as Magnolia's DAM link field stores it. */
+    public String getImage() { return image; }
+    public void setImage(String image) { this.image = image; }
+    public String getImageAlt() { return imageAlt; }
+    public void setImageAlt(String imageAlt) { this.imageAlt = imageAlt; }
+    public Instant getPostedDate() { return postedDate; }
+    public void setPostedDate(Instant postedDate) { this.postedDate = postedDate; }
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
+    public String getAuthor() { return author; }
+    public void setAuthor(String author) { this.author = author; }
+    public boolean isFeatured() { return featured; }
+    public void setFeatured(boolean featured) { this.featured = featured; }
+    public Long getFeaturedRank() { return featuredRank; }
+    public void setFeaturedRank(Long featuredRank) { this.featuredRank = featuredRank; }
+    public Instant getFeaturedFrom() { return featuredFrom; }
+    public void setFeaturedFrom(Instant featuredFrom) { this.featuredFrom = featuredFrom; }
+    public Instant getFeaturedUntil() { return featuredUntil; }
+    public void setFeaturedUntil(Instant featuredUntil) { this.featuredUntil = featuredUntil; }
+}

@@ -1,0 +1,114 @@
+package io.newsroom.news.article;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
+
+import javax.jcr.Node;
+import javax.jcr.Property;
+import javax.jcr.RepositoryException;
+
+/**
+ * Reads and writes the article's properties on a JCR node, with Magnolia's stamps
+ * ({@code mgnl:created}, {@code mgnl:lastModified} and their "by" partners).
+ */
+public final class ArticleNodes {
+    public static final String CREATED = "mgnl:created";
+    public static final String CREATED_BY = "mgnl:createdBy";
+    public static final String LAST_MODIFIED = "mgnl:lastModified";
+    public static final String LAST_MODIFIED_BY = "mgnl:lastModifiedBy";
+
+    private final TimeZone siteZone;
+
+    public ArticleNodes(ZoneId siteZone) {
+        this.siteZone = TimeZone.getTimeZone(siteZone);
+    }
+
+    public Article read(Node node) throws RepositoryException {
+        Instant lastModified = date(node, LAST_MODIFIED);
+        return new Article(
+                node.getIdentifier(),
+                node.getPath(),
+                node.getName(),
+                string(node, "title"),
+                string(node, "lead"),
+                string(node, "body"),
+                string(node, "image"),
+                string(node, "imageAlt"),
+                date(node, "postedDate"),
+                string(node, "category"),
+                string(node, "author"),
+                node.hasProperty("featured") && node.getProperty("featured").getBoolean(),
+                node.hasProperty("featuredRank") ? node.getProperty("featuredRank").getLong() : null,
+                date(node, "featuredFrom"),
+                date(node, "featuredUntil"),
+                date(node, CREATED),
+                lastModified,
+                lastModified == null ? 0L : lastModified.toEpochMilli());
+    }
+
+    /** Writes every property of a validated draft; absent values remove the property. */
+    public void write(Node node, ArticleDraft draft) throws RepositoryException {
+        node.setProperty("title", draft.getTitle());
+        node.setProperty("lead", draft.getLead());
+        node.setProperty("body", draft.getBody());
+        node.setProperty("image", draft.getImage());
+        node.setProperty("imageAlt", draft.getImageAlt());
+        setDate(node, "postedDate", draft.getPostedDate());
+        node.setProperty("category", draft.getCategory());
+        node.setProperty("author", draft.getAuthor());
+        node.setProperty("featured", draft.isFeatured());
+        if (draft.getFeaturedRank() == null) {
+            remove(node, "featuredRank");
+        } else {
+            node.setProperty("featuredRank", draft.getFeaturedRank().longValue());
+        }
+        setDate(node, "featuredFrom", draft.getFeaturedFrom());
+        setDate(node, "featuredUntil", draft.getFeaturedUntil());
+    }
+
+    public void stampCreated(Node node, Instant when, String user) throws RepositoryException {
+        setDate(node, CREATED, when);
+        node.setProperty(CREATED_BY, user);
+    }
+
+    public void stampModified(Node node, Instant when, String user) throws RepositoryException {
+        setDate(node, LAST_MODIFIED, when);
+        node.setProperty(LAST_MODIFIED_BY, user);
+    }
+
+    /** A calendar in the site's zone, so exported XML reads as editors think of the time. */
+    public Calendar calendar(Instant instant) {
+        Calendar calendar = new GregorianCalendar(siteZone);
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return calendar;
+    }
+
+    private void setDate(Node node, String name, Instant value) throws RepositoryException {
+        if (value == null) {
+            remove(node, name);
+        } else {
+            node.setProperty(name, calendar(value));
+        }
+    }
+
+    private static void remove(Node node, String name) throws RepositoryException {
+        if (node.hasProperty(name)) {
+            node.getProperty(name).remove();
+        }
+    }
+
+    private static String string(Node node, String name) throws RepositoryException {
+        return node.hasProperty(name) ? node.getProperty(name).getString() : null;
+    }
+
+    private static Instant date(Node node, String name) throws RepositoryException {
+        if (!node.hasProperty(name)) {
+            return null;
+        }
+        Property property = node.getProperty(name);
+        return property.getDate().toInstant();
+    }
+}

@@ -1,0 +1,80 @@
+package io.newsroom.news.article;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which articles to list, in which order, which page. Immutable; the {@code with...} methods
+ * return changed copies.
+ *
+ * @param text     case-insensitive substring of title or lead (the admin's search box)
+ * @param fullText words matched by the full-text index (the delivery API's {@code q})
+ * @param ancestor only articles below this path, e.g. {@code /2020}
+ */
+public record ArticleQuery(
+        String text,
+        String fullText,
+        String ancestor,
+        List<PropertyFilter> filters,
+        List<Sort> sort,
+        long offset,
+        int limit) {
+
+    public static final int MAX_LIMIT = 1_000;
+
+    /** One ordering key; {@code property} is an article property name or {@code @name}. */
+    public record Sort(String property, boolean descending) {
+        public static Sort desc(String property) { return new Sort(property, true); }
+        public static Sort asc(String property) { return new Sort(property, false); }
+    }
+
+    public ArticleQuery {
+        filters = List.copyOf(filters);
+        sort = List.copyOf(sort);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    /** The newest articles first, {@code limit} of them. */
+    public static ArticleQuery newest(int limit) {
+        return new ArticleQuery(null, null, null, List.of(), List.of(Sort.desc("postedDate")), 0, limit);
+    }
+
+    public ArticleQuery withText(String newText) {
+        return new ArticleQuery(newText, fullText, ancestor, filters, sort, offset, limit);
+    }
+
+    public ArticleQuery withFullText(String words) {
+        return new ArticleQuery(text, words, ancestor, filters, sort, offset, limit);
+    }
+
+    public ArticleQuery withAncestor(String path) {
+        return new ArticleQuery(text, fullText, path, filters, sort, offset, limit);
+    }
+
+    public ArticleQuery withFilter(PropertyFilter filter) {
+        List<PropertyFilter> more = new ArrayList<>(filters);
+        more.add(filter);
+        return new ArticleQuery(text, fullText, ancestor, more, sort, offset, limit);
+    }
+
+    public ArticleQuery withCategory(String category) {
+        return withFilter(PropertyFilter.eq("category", category));
+    }
+
+    public ArticleQuery featuredOnly() {
+        return withFilter(PropertyFilter.eq("featured", Boolean.TRUE));
+    }
+
+    public ArticleQuery withSort(List<Sort> order) {
+        return new ArticleQuery(text, fullText, ancestor, filters, order, offset, limit);
+    }
+
+    public ArticleQuery page(long newOffset, int newLimit) {
+        return new ArticleQuery(text, fullText, ancestor, filters, sort, newOffset, newLimit);
+    }
+}

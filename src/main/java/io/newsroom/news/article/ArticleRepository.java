@@ -1,0 +1,295 @@
+package io.newsroom.news.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+import javax.jcr.InvalidItemStateException;
+import javax.jcr.ItemNotFoundException;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.PathNotFoundException;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.query.Query;
+import javax.jcr.query.QueryResult;
+import javax.jcr.query.Row;
+import javax.jcr.query.RowIterator;
+
+/**
+ * Articles in the {@code news} workspace: create, read, update with a version check, delete,
+ * list with paging/sorting/filters. Articles live in year/month folders ({@code /2020/10/<slug>})
+ * so no folder grows past a few hundred children.
+ */
+public final class ArticleRepository {
+    public static final String FOLDER_TYPE = "mgnl:folder";
+
+    private final JcrSessions sessions;
+    private final String workspace;
+    private final String nodeType;
+    private final ZoneId siteZone;
+    private final Clock clock;
+    private final ArticleNodes nodes;
+    private final ArticleXPath xpath;
+    /** Check-then-write must be atomic inside this JVM; Jackrabbit catches writers elsewhere. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax. */
+    private static final Pattern READABLE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:]+)+");
+
+    public ArticleRepository(JcrSessions sessions, String workspace, String nodeType, ZoneId siteZone, Clock clock) {
+        this.sessions = sessions;
+        this.workspace = workspace;
+        this.nodeType = nodeType;
+        this.siteZone = siteZone;
+        this.clock = clock;
+        this.nodes = new ArticleNodes(siteZone);
+        this.xpath = new ArticleXPath(nodeType);
+    }
+
+    public String workspace() {
+        return workspace;
+    }
+
+    public ZoneId siteZone() {
+        return siteZone;
+    }
+
+    public Article create(ArticleDraft input, String user) throws ValidationException, RepositoryException {
+        ArticleDraft draft = ArticleValidator.validate(input);
+        writeLock.lock();
+        Session session = sessions.open(workspace);
+        try {
+            Node folder = monthFolder(session, draft.getPostedDate());
+            String base = draft.getName() != null ? draft.getName() : Slugs.fromTitle(draft.getTitle());
+            String name = Slugs.unique(base, candidate -> hasChild(folder, candidate));
+            Node node = folder.addNode(name, nodeType);
+            nodes.write(node, draft);
+            Instant now = clock.instant();
+            nodes.stampCreated(node, now, user);
+            nodes.stampModified(node, now, user);
+            session.save();
+            return nodes.read(node);
+        } finally {
+            session.logout();
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the article's properties, if it is still at {@code expectedVersion}. A changed
+     * posted month moves it to the right folder, a changed slug renames it; the id never changes.
+     */
+    public Article update(String id, long expectedVersion, ArticleDraft input, String user)
+            throws ValidationException, ConflictException, ArticleNotFoundException, RepositoryException {
+        ArticleDraft draft = ArticleValidator.validate(input);
+        writeLock.lock();
+        Session session = sessions.open(workspace);
+        try {
+            Node node = articleNode(session, id).orElseThrow(() -> new ArticleNotFoundException(id));
+            Article current = nodes.read(node);
+            if (current.version() != expectedVersion) {
+                throw new ConflictException(id, expectedVersion, current.version());
+            }
+            Node folder = monthFolder(session, draft.getPostedDate());
+            String wanted = draft.getName() != null ? draft.getName() : current.name();
+            boolean samePlace = folder.getPath().equals(node.getParent().getPath());
+            if (!samePlace || !wanted.equals(current.name())) {
+                String name = Slugs.unique(wanted, candidate -> hasChild(folder, candidate));
+                session.move(node.getPath(), folder.getPath() + "/" + name);
+            }
+            nodes.write(node, draft);
+            // Strictly increasing, so two saves in the same millisecond still differ.
+            Instant now = clock.instant();
+            Instant next = now.toEpochMilli() > current.version() ? now : Instant.ofEpochMilli(current.version() + 1);
+            nodes.stampModified(node, next, user);
+            session.save();
+            return nodes.read(node);
+        } catch (InvalidItemStateException e) {
+            // Another session (another instance) saved this node between our read and our save.
+            session.refresh(false);
+            long now = articleNode(session, id).map(this::versionOf).orElse(-1L);
+            throw new ConflictException(id, expectedVersion, now);
+        } finally {
+            session.logout();
+            writeLock.unlock();
+        }
+    }
+
+    /** Removes the article; {@code false} when there was none with that id. */
+    public boolean delete(String id) throws RepositoryException {
+        writeLock.lock();
+        Session session = sessions.open(workspace);
+        try {
+            Optional<Node> node = articleNode(session, id);
+            if (node.isEmpty()) {
+                return false;
+            }
+            node.get().remove();
+            session.save();
+            return true;
+        } finally {
+            session.logout();
+            writeLock.unlock();
+        }
+    }
+
+    public Optional<Article> findById(String id) throws RepositoryException {
+        Session session = sessions.open(workspace);
+        try {
+            Optional<Node> node = articleNode(session, id);
+            return node.isPresent() ? Optional.of(nodes.read(node.get())) : Optional.empty();
+        } finally {
+            session.logout();
+        }
+    }
+
+    public Optional<Article> findByPath(String path) throws RepositoryException {
+        if (path == null || !READABLE_PATH.matcher(path).matches()) {
+            return Optional.empty();
+        }
+        Session session = sessions.open(workspace);
+        try {
+            Node node = session.getNode(path);
+            return node.isNodeType(nodeType) ? Optional.of(nodes.read(node)) : Optional.empty();
+        } catch (PathNotFoundException e) {
+            return Optional.empty();
+        } finally {
+            session.logout();
+        }
+    }
+
+    /**
+     * One page of matching articles and the total count.
+     *
+     * @throws IllegalArgumentException when the query names an unknown property or a bad path
+     */
+    public ArticlePage list(ArticleQuery query) throws RepositoryException {
+        Session session = sessions.open(workspace);
+        try {
+            QueryResult result = execute(session, query, true);
+            List<Article> items = new ArrayList<>();
+            NodeIterator it = result.getNodes();
+            while (it.hasNext()) {
+                items.add(nodes.read(it.nextNode()));
+            }
+            long total = QueryTotals.total(result, () -> countAll(session, query));
+            return new ArticlePage(items, total, query.offset(), query.limit());
+        } finally {
+            session.logout();
+        }
+    }
+
+    public long count(ArticleQuery query) throws RepositoryException {
+        Session session = sessions.open(workspace);
+        try {
+            return countAll(session, query);
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** The distinct categories articles use, sorted. */
+    public List<String> categories() throws RepositoryException {
+        Session session = sessions.open(workspace);
+        try {
+            Query query = session.getWorkspace().getQueryManager().createQuery(
+                    "/jcr:root//element(*, " + nodeType + ")[@category]/@category", "xpath");
+            TreeSet<String> categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            RowIterator rows = query.execute().getRows();
+            while (rows.hasNext()) {
+                Row row = rows.nextRow();
+                if (row.getValue("category") != null) {
+                    categories.add(row.getValue("category").getString());
+                }
+            }
+            return List.copyOf(categories);
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** The XPath statement a query runs; for diagnostics and tests of the escaping. */
+    public String statement(ArticleQuery query) {
+        return xpath.statement(query);
+    }
+
+    private QueryResult execute(Session session, ArticleQuery query, boolean paged) throws RepositoryException {
+        Query jcrQuery = session.getWorkspace().getQueryManager().createQuery(xpath.statement(query), "xpath");
+        if (paged) {
+            jcrQuery.setOffset(query.offset());
+            jcrQuery.setLimit(query.limit());
+        }
+        return jcrQuery.execute();
+    }
+
+    private long countAll(Session session, ArticleQuery query) throws RepositoryException {
+        NodeIterator it = execute(session, query.withSort(List.of()), false).getNodes();
+        long size = it.getSize();
+        if (size >= 0) {
+            return size;
+        }
+        long n = 0;
+        for (; it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    private Optional<Node> articleNode(Session session, String id) throws RepositoryException {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Node node = session.getNodeByIdentifier(id);
+            return node.isNodeType(nodeType) ? Optional.of(node) : Optional.empty();
+        } catch (ItemNotFoundException e) {
+            return Optional.empty();
+        } catch (RepositoryException e) {
+            // Jackrabbit refuses identifiers that are not UUIDs with a plain RepositoryException.
+            if (e.getCause() instanceof IllegalArgumentException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private long versionOf(Node node) {
+        try {
+            return nodes.read(node).version();
+        } catch (RepositoryException e) {
+            return -1L;
+        }
+    }
+
+    private Node monthFolder(Session session, Instant postedDate) throws RepositoryException {
+        ZonedDateTime local = postedDate.atZone(siteZone);
+        Node year = childFolder(session.getRootNode(), String.valueOf(local.getYear()));
+        return childFolder(year, String.format("%02d", local.getMonthValue()));
+    }
+
+    private Node childFolder(Node parent, String name) throws RepositoryException {
+        if (parent.hasNode(name)) {
+            return parent.getNode(name);
+        }
+        Node folder = parent.addNode(name, FOLDER_TYPE);
+        Instant now = clock.instant();
+        nodes.stampCreated(folder, now, "system");
+        nodes.stampModified(folder, now, "system");
+        return folder;
+    }
+
+    private static boolean hasChild(Node folder, String name) {
+        try {
+            return folder.hasNode(name);
+        } catch (RepositoryException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.newsroom.news.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a draft against the article's rules and returns a normalised copy: strings trimmed,
+ * blanks turned into "absent", the body sanitised. Rules the content type YAML cannot express
+ * (lengths, the alt text an image needs) live here, once, for every host and form.
+ */
+public final class ArticleValidator {
+    public static final int TITLE_MAX = 200;
+    public static final int LEAD_MAX = 600;
+    public static final int SHORT_TEXT_MAX = 100;
+    public static final int IMAGE_ALT_MAX = 300;
+    public static final int BODY_MAX = 200_000;
+    public static final long FEATURED_RANK_MAX = 9_999;
+    /** Asset keys as Magnolia's DAM link field writes them, or a plain site path/URL. */
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile("(jcr:[0-9a-fA-F-]{36}|/[^\\s<>\"']*|https?://[^\\s<>\"']+)");
+
+    private ArticleValidator() {
+    }
+
+    /** The normalised draft, or a {@link ValidationException} listing every problem. */
+    public static ArticleDraft validate(ArticleDraft input) throws ValidationException {
+        ArticleDraft draft = input.copy();
+        draft.setName(clean(draft.getName()));
+        draft.setTitle(clean(draft.getTitle()));
+        draft.setLead(clean(draft.getLead()));
+        draft.setImage(clean(draft.getImage()));
+        draft.setImageAlt(clean(draft.getImageAlt()));
+        draft.setCategory(clean(draft.getCategory()));
+        draft.setAuthor(clean(draft.getAuthor()));
+        draft.setBody(clean(RichTextSanitizer.sanitize(draft.getBody())));
+
+        List<FieldError> errors = new ArrayList<>();
+        if (draft.getTitle() == null) {
+            errors.add(new FieldError("title", "news.validation.required"));
+        }
+        maxLength(errors, "title", draft.getTitle(), TITLE_MAX);
+        maxLength(errors, "lead", draft.getLead(), LEAD_MAX);
+        maxLength(errors, "body", draft.getBody(), BODY_MAX);
+        maxLength(errors, "category", draft.getCategory(), SHORT_TEXT_MAX);
+        maxLength(errors, "author", draft.getAuthor(), SHORT_TEXT_MAX);
+        maxLength(errors, "imageAlt", draft.getImageAlt(), IMAGE_ALT_MAX);
+        if (draft.getName() != null && !Slugs.isValid(draft.getName())) {
+            errors.add(new FieldError("name", "news.validation.slug", Slugs.MAX_LENGTH));
+        }
+        if (draft.getImage() != null && !IMAGE_REFERENCE.matcher(draft.getImage()).matches()) {
+            errors.add(new FieldError("image", "news.validation.image"));
+        }
+        if (draft.getImage() != null && draft.getImageAlt() == null) {
+            errors.add(new FieldError("imageAlt", "news.validation.imageAltRequired"));
+        }
+        if (draft.getPostedDate() == null) {
+            errors.add(new FieldError("postedDate", "news.validation.required"));
+        }
+        Long rank = draft.getFeaturedRank();
+        if (rank != null && (rank < 0 || rank > FEATURED_RANK_MAX)) {
+            errors.add(new FieldError("featuredRank", "news.validation.range", 0, FEATURED_RANK_MAX));
+        }
+        if (draft.getFeaturedFrom() != null && draft.getFeaturedUntil() != null
+                && !draft.getFeaturedFrom().isBefore(draft.getFeaturedUntil())) {
+            errors.add(new FieldError("featuredUntil", "news.validation.featuredWindow"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return draft;
+    }
+
+    private static void maxLength(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            errors.add(new FieldError(field, "news.validation.tooLong", max));
+        }
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

@@ -1,0 +1,131 @@
+package io.newsroom.news.article;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.jackrabbit.util.ISO9075;
+
+/**
+ * Turns an {@link ArticleQuery} into a JCR XPath statement. XPath, because Jackrabbit 2 sorts
+ * XPath results in the Lucene index while SQL2 sorts them in memory (5 ms against 50-90 ms for
+ * 10,000 articles). Jackrabbit offers no bind values for XPath, so every value goes through a
+ * literal writer here: strings have quotes doubled, like-patterns escape their wildcards,
+ * property names are checked against the article model, paths are ISO 9075 encoded.
+ */
+public final class ArticleXPath {
+    private static final DateTimeFormatter XS_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Pattern PATH = Pattern.compile("(/[^/\\[\\]|*:'\"]+)+");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final String nodeType;
+
+    public ArticleXPath(String nodeType) {
+        this.nodeType = nodeType;
+    }
+
+    public String statement(ArticleQuery query) {
+        StringBuilder xpath = new StringBuilder("/jcr:root");
+        if (query.ancestor() != null && !query.ancestor().equals("/")) {
+            if (!PATH.matcher(query.ancestor()).matches()) {
+                throw new IllegalArgumentException("Not a valid folder path: '" + query.ancestor() + "'");
+            }
+            xpath.append(ISO9075.encodePath(query.ancestor()));
+        }
+        xpath.append("//element(*, ").append(nodeType).append(")");
+
+        List<String> conditions = new ArrayList<>();
+        if (query.text() != null && !query.text().isBlank()) {
+            String pattern = stringLiteral("%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            conditions.add("(jcr:like(fn:lower-case(@title), " + pattern + ") or jcr:like(fn:lower-case(@lead), " + pattern + "))");
+        }
+        if (query.fullText() != null) {
+            String words = WORD_SEPARATORS.matcher(query.fullText()).replaceAll(" ").strip();
+            if (!words.isEmpty()) {
+                conditions.add("jcr:contains(., " + stringLiteral(words) + ")");
+            }
+        }
+        for (PropertyFilter filter : query.filters()) {
+            conditions.add(condition(filter));
+        }
+        if (!conditions.isEmpty()) {
+            xpath.append('[').append(String.join(" and ", conditions)).append(']');
+        }
+        if (!query.sort().isEmpty()) {
+            xpath.append(" order by ").append(query.sort().stream()
+                    .map(s -> orderKey(s.property()) + (s.descending() ? " descending" : " ascending"))
+                    .collect(Collectors.joining(", ")));
+        }
+        return xpath.toString();
+    }
+
+    private String condition(PropertyFilter filter) {
+        String property = operand(filter.property());
+        List<Object> values = filter.values();
+        return switch (filter.operator()) {
+            case EQ -> property + " = " + literal(values.get(0));
+            case NE -> property + " != " + literal(values.get(0));
+            case LT -> property + " < " + literal(values.get(0));
+            case LTE -> property + " <= " + literal(values.get(0));
+            case GT -> property + " > " + literal(values.get(0));
+            case GTE -> property + " >= " + literal(values.get(0));
+            case LIKE -> "jcr:like(" + property + ", " + stringLiteral(String.valueOf(values.get(0))) + ")";
+            case IN -> "(" + values.stream().map(v -> member(property, v)).collect(Collectors.joining(" or ")) + ")";
+            case NOT_IN -> "not(" + values.stream().map(v -> member(property, v)).collect(Collectors.joining(" or ")) + ")";
+        };
+    }
+
+    private String member(String property, Object value) {
+        if (value instanceof PropertyFilter.Range range) {
+            return "(" + property + " >= " + literal(range.from()) + " and " + property + " <= " + literal(range.to()) + ")";
+        }
+        return property + " = " + literal(value);
+    }
+
+    private static String operand(String property) {
+        if ("@name".equals(property)) {
+            return "fn:name()";
+        }
+        if ("jcr:uuid".equals(property)) {
+            return "@jcr:uuid";
+        }
+        if (ArticleField.byPropertyName(property).isEmpty()) {
+            throw new IllegalArgumentException("Unknown article property '" + property + "'");
+        }
+        return "@" + property;
+    }
+
+    private static String orderKey(String property) {
+        // Titles sort without regard to case, as readers expect.
+        return "title".equals(property) ? "fn:lower-case(@title)" : operand(property);
+    }
+
+    static String literal(Object value) {
+        if (value instanceof Instant instant) {
+            return "xs:dateTime('" + XS_DATE_TIME.format(instant) + "')";
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        }
+        if (value instanceof Boolean b) {
+            return stringLiteral(b.toString());
+        }
+        return stringLiteral(String.valueOf(value));
+    }
+
+    /** An XPath string literal: the quote character is doubled, nothing else can break out. */
+    static String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Makes {@code %}, {@code _} and {@code \} match themselves in {@code jcr:like}. */
+    static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

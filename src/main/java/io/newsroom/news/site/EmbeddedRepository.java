@@ -1,0 +1,153 @@
+package io.newsroom.news.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.SimpleCredentials;
+
+import org.apache.jackrabbit.api.JackrabbitWorkspace;
+import org.apache.jackrabbit.core.RepositoryImpl;
+import org.apache.jackrabbit.core.config.RepositoryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.newsroom.news.article.ContentTypeDefinition;
+import io.newsroom.news.article.ContentTypeNodeTypes;
+import io.newsroom.news.article.JcrSessions;
+
+/**
+ * The embedded Jackrabbit 2 repository: on disk in a data folder (Derby, a second start finds
+ * what the first saved) or entirely in memory for tests. Registers Magnolia's node types from the
+ * project's CND and each content type's namespace, node type and workspace, like Magnolia's
+ * {@code autoCreate}.
+ */
+public final class EmbeddedRepository implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRepository.class);
+    private static final SimpleCredentials ADMIN = new SimpleCredentials("admin", "admin".toCharArray());
+
+    private final RepositoryImpl repository;
+    private final Path home;
+    private final boolean inMemory;
+
+    private EmbeddedRepository(RepositoryImpl repository, Path home, boolean inMemory) {
+        this.repository = repository;
+        this.home = home;
+        this.inMemory = inMemory;
+    }
+
+    /** A repository kept in {@code dataFolder}, created there on first use. */
+    public static EmbeddedRepository persistent(Path dataFolder) throws RepositoryException {
+        try {
+            Files.createDirectories(dataFolder);
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", dataFolder.resolve("derby.log").toString());
+        }
+        return start("repository-persistent.xml", dataFolder.toAbsolutePath(), false);
+    }
+
+    /** A repository that lives in memory only and is gone after {@link #close()}. */
+    public static EmbeddedRepository inMemory() throws RepositoryException {
+        try {
+            // Jackrabbit still wants a home folder for its lock file.
+            return start("repository-memory.xml", Files.createTempDirectory("news-repo-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedRepository start(String config, Path home, boolean inMemory) throws RepositoryException {
+        try (InputStream xml = EmbeddedRepository.class.getResourceAsStream(config)) {
+            RepositoryConfig repositoryConfig = RepositoryConfig.create(xml, home.toString());
+            EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(repositoryConfig), home, inMemory);
+            embedded.registerMagnoliaNodeTypes();
+            return embedded;
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot read " + config + ": " + e.getMessage(), e);
+        } catch (org.apache.jackrabbit.core.config.ConfigurationException e) {
+            throw new RepositoryException("Bad repository configuration " + config + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isInMemory() {
+        return inMemory;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Sessions for the article code; each caller logs out its own. */
+    public JcrSessions sessions() {
+        return this::login;
+    }
+
+    public Session login(String workspace) throws RepositoryException {
+        return repository.login(ADMIN, workspace);
+    }
+
+    /** Namespaces, node type and workspace of a content type, as Magnolia's autoCreate makes them. */
+    public void register(ContentTypeDefinition contentType) throws RepositoryException {
+        Session session = repository.login(ADMIN);
+        try {
+            ContentTypeNodeTypes.register(session, contentType);
+        } finally {
+            session.logout();
+        }
+        ensureWorkspace(contentType.workspace());
+    }
+
+    public void ensureWorkspace(String name) throws RepositoryException {
+        Session session = repository.login(ADMIN);
+        try {
+            if (!Arrays.asList(session.getWorkspace().getAccessibleWorkspaceNames()).contains(name)) {
+                ((JackrabbitWorkspace) session.getWorkspace()).createWorkspace(name);
+                LOG.info("Created workspace {}", name);
+            }
+        } finally {
+            session.logout();
+        }
+    }
+
+    private void registerMagnoliaNodeTypes() throws RepositoryException {
+        String cnd;
+        try (InputStream in = EmbeddedRepository.class.getResourceAsStream("magnolia-nodetypes.cnd")) {
+            cnd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot read magnolia-nodetypes.cnd", e);
+        }
+        Session session = repository.login(ADMIN);
+        try {
+            ContentTypeNodeTypes.registerCnd(session, cnd, "magnolia-nodetypes.cnd");
+        } finally {
+            session.logout();
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.shutdown();
+        if (inMemory) {
+            deleteQuietly(home);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("Could not remove {}", folder, e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.newsroom.news.site;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * How the embedded runtime is started. Options win over environment variables, which win over
+ * defaults: {@code --port} / {@code NEWS_PORT} (8080), {@code --data} / {@code NEWS_DATA}
+ * ({@code ./news-data}), {@code --memory}, {@code --zone} / {@code NEWS_ZONE}
+ * ({@code Asia/Ho_Chi_Minh}), {@code --no-demo}, {@code --export DIR}, {@code --import DIR}.
+ */
+public record RuntimeConfig(
+        int port,
+        Path dataFolder,
+        boolean inMemory,
+        ZoneId siteZone,
+        boolean demoContent,
+        Path exportTo,
+        Path importFrom) {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** A configuration for tests: in memory, any free port, no demo content. */
+    public static RuntimeConfig forTests() {
+        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null);
+    }
+
+    public RuntimeConfig withDemoContent(boolean demo) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom);
+    }
+
+    public RuntimeConfig withDataFolder(Path folder) {
+        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom);
+    }
+
+    public static RuntimeConfig parse(String[] args, Map<String, String> env) {
+        int port = parsePort(env.getOrDefault("NEWS_PORT", "8080"), "NEWS_PORT");
+        Path data = Path.of(env.getOrDefault("NEWS_DATA", "news-data"));
+        ZoneId zone = parseZone(env.getOrDefault("NEWS_ZONE", DEFAULT_ZONE.getId()));
+        boolean memory = false;
+        boolean demo = true;
+        Path exportTo = null;
+        Path importFrom = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port" -> port = parsePort(value(args, ++i, arg), arg);
+                case "--data" -> data = Path.of(value(args, ++i, arg));
+                case "--zone" -> zone = parseZone(value(args, ++i, arg));
+                case "--memory" -> memory = true;
+                case "--no-demo" -> demo = false;
+                case "--export" -> exportTo = Path.of(value(args, ++i, arg));
+                case "--import" -> importFrom = Path.of(value(args, ++i, arg));
+                default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
+            }
+        }
+        return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom);
+    }
+
+    public static String usage() {
+        return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER";
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException("Option " + option + " needs a value. " + usage());
+        }
+        return args[i];
+    }
+
+    private static int parsePort(String text, String source) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " must be a port number from 0 to 65535, not '" + text + "'");
+        }
+    }
+
+    private static ZoneId parseZone(String text) {
+        try {
+            return ZoneId.of(text.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Unknown time zone '" + text + "', e.g. Asia/Ho_Chi_Minh");
+        }
+    }
+}
