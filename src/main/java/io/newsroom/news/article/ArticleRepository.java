@@ -140,24 +140,38 @@ public final class ArticleRepository {
         }
     }
 
+    /** Turns a node into what the caller wants to hand out (an {@link Article}, JSON...). */
+    @FunctionalInterface
+    public interface NodeReader<T> {
+        T read(Node node) throws RepositoryException;
+    }
+
     public Optional<Article> findById(String id) throws RepositoryException {
+        return findById(id, nodes::read);
+    }
+
+    public <T> Optional<T> findById(String id, NodeReader<T> reader) throws RepositoryException {
         Session session = sessions.open(workspace);
         try {
             Optional<Node> node = articleNode(session, id);
-            return node.isPresent() ? Optional.of(nodes.read(node.get())) : Optional.empty();
+            return node.isPresent() ? Optional.of(reader.read(node.get())) : Optional.empty();
         } finally {
             session.logout();
         }
     }
 
     public Optional<Article> findByPath(String path) throws RepositoryException {
+        return findByPath(path, nodes::read);
+    }
+
+    public <T> Optional<T> findByPath(String path, NodeReader<T> reader) throws RepositoryException {
         if (path == null || !READABLE_PATH.matcher(path).matches()) {
             return Optional.empty();
         }
         Session session = sessions.open(workspace);
         try {
             Node node = session.getNode(path);
-            return node.isNodeType(nodeType) ? Optional.of(nodes.read(node)) : Optional.empty();
+            return node.isNodeType(nodeType) ? Optional.of(reader.read(node)) : Optional.empty();
         } catch (PathNotFoundException e) {
             return Optional.empty();
         } finally {
@@ -170,17 +184,21 @@ public final class ArticleRepository {
      *
      * @throws IllegalArgumentException when the query names an unknown property or a bad path
      */
-    public ArticlePage list(ArticleQuery query) throws RepositoryException {
+    public ResultPage<Article> list(ArticleQuery query) throws RepositoryException {
+        return list(query, nodes::read);
+    }
+
+    public <T> ResultPage<T> list(ArticleQuery query, NodeReader<T> reader) throws RepositoryException {
         Session session = sessions.open(workspace);
         try {
             QueryResult result = execute(session, query, true);
-            List<Article> items = new ArrayList<>();
+            List<T> items = new ArrayList<>();
             NodeIterator it = result.getNodes();
             while (it.hasNext()) {
-                items.add(nodes.read(it.nextNode()));
+                items.add(reader.read(it.nextNode()));
             }
             long total = QueryTotals.total(result, () -> countAll(session, query));
-            return new ArticlePage(items, total, query.offset(), query.limit());
+            return new ResultPage<>(items, total, query.offset(), query.limit());
         } finally {
             session.logout();
         }

@@ -30,6 +30,11 @@ public final class ArticleXPath {
         this.nodeType = nodeType;
     }
 
+    /** An absolute folder path a query may be limited to, e.g. {@code /2020/10}. */
+    public static boolean isFolderPath(String path) {
+        return path != null && PATH.matcher(path).matches();
+    }
+
     public String statement(ArticleQuery query) {
         StringBuilder xpath = new StringBuilder("/jcr:root");
         if (query.ancestor() != null && !query.ancestor().equals("/")) {
@@ -46,7 +51,9 @@ public final class ArticleXPath {
             conditions.add("(jcr:like(fn:lower-case(@title), " + pattern + ") or jcr:like(fn:lower-case(@lead), " + pattern + "))");
         }
         if (query.fullText() != null) {
-            String words = WORD_SEPARATORS.matcher(query.fullText()).replaceAll(" ").strip();
+            // Each word quoted: AND, OR, NOT and friends are then searched for, never obeyed.
+            String words = java.util.Arrays.stream(WORD_SEPARATORS.split(query.fullText()))
+                    .filter(w -> !w.isEmpty()).map(w -> '"' + w + '"').collect(Collectors.joining(" "));
             if (!words.isEmpty()) {
                 conditions.add("jcr:contains(., " + stringLiteral(words) + ")");
             }

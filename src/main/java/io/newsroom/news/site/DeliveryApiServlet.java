@@ -1,0 +1,114 @@
+package io.newsroom.news.site;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ResultPage;
+
+/**
+ * The read-only JSON API at {@code /.rest/delivery/news}, shaped like the Magnolia delivery
+ * endpoint the light module defines, so a headless client works against both hosts:
+ * {@code GET /.rest/delivery/news} queries, {@code GET /.rest/delivery/news/2020/10/name} reads by
+ * path, and a single UUID segment reads by identifier. Bad parameters get a 400, unknown items a
+ * 404, both as JSON errors in the caller's language.
+ */
+public final class DeliveryApiServlet extends HttpServlet {
+    public static final String PATH = "/.rest/delivery/news";
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryApiServlet.class);
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
+    private final transient ArticleRepository articles;
+    private final transient DeliveryJson json;
+    private final transient DeliveryQueryParser parser;
+    private final transient Messages messages;
+    private final transient ObjectMapper mapper = new ObjectMapper();
+
+    public DeliveryApiServlet(ArticleRepository articles, Messages messages) {
+        this.articles = articles;
+        this.messages = messages;
+        this.json = new DeliveryJson(articles.siteZone());
+        this.parser = new DeliveryQueryParser(articles.siteZone());
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = language(request);
+        try {
+            if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+                response.setHeader("Allow", "GET, HEAD");
+                throw new ApiError(405, "methodNotAllowed", "news.error.methodNotAllowed", "GET");
+            }
+            String path = request.getPathInfo();
+            if (path == null || path.equals("/")) {
+                ArticleQuery query = parser.parse(request.getParameterMap());
+                ResultPage<Map<String, Object>> page = articles.list(query, json::node);
+                write(response, 200, Map.of("results", page.items()));
+            } else {
+                write(response, 200, readOne(path));
+            }
+        } catch (ApiError e) {
+            writeError(response, e.status(), e.code(), messages.get(locale, e.messageKey(), e.arguments()));
+        } catch (Exception e) {
+            LOG.error("Delivery API failed for {}", request.getRequestURI(), e);
+            writeError(response, 500, "internalError", messages.get(locale, "news.error.internal"));
+        }
+    }
+
+    private Map<String, Object> readOne(String path) throws Exception {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        Optional<Map<String, Object>> node = articles.findByPath(trimmed, json::node);
+        if (node.isEmpty() && UUID.matcher(trimmed.substring(1)).matches()) {
+            node = articles.findById(trimmed.substring(1), json::node);
+        }
+        return node.orElseThrow(() -> new ApiError(404, "pathNotFound", "news.error.pathNotFound", trimmed));
+    }
+
+    /** {@code lang} wins, then Accept-Language; Vietnamese by default, like the site. */
+    private static Locale language(HttpServletRequest request) {
+        String lang = request.getParameter("lang");
+        if (lang != null) {
+            return Messages.supported(Locale.forLanguageTag(lang));
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return Messages.VIETNAMESE;
+        }
+        try {
+            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
+            Locale best = Locale.lookup(ranges, Messages.LANGUAGES);
+            return Messages.supported(best);
+        } catch (IllegalArgumentException e) {
+            return Messages.VIETNAMESE;
+        }
+    }
+
+    private void writeError(HttpServletResponse response, int status, String code, String message) throws IOException {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        write(response, status, Map.of("error", error));
+    }
+
+    private void write(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        mapper.writeValue(response.getOutputStream(), body);
+    }
+}

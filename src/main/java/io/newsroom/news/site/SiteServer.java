@@ -1,0 +1,49 @@
+package io.newsroom.news.site;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Jetty serving the embedded site on one port: for now the delivery JSON API; pages, the view
+ * beacon and the admin app join it here.
+ */
+public final class SiteServer implements AutoCloseable {
+    private final Server server;
+
+    private SiteServer(Server server) {
+        this.server = server;
+    }
+
+    public static SiteServer start(NewsRuntime runtime, int port) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        Messages messages = Messages.load(runtime.lightModule());
+        context.addServlet(new ServletHolder("delivery", new DeliveryApiServlet(runtime.articles(), messages)),
+                DeliveryApiServlet.PATH + "/*");
+        server.setHandler(context);
+        server.setStopAtShutdown(false);
+        server.start();
+        return new SiteServer(server);
+    }
+
+    /** The port actually bound (useful when started on port 0). */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,50 @@
+package io.newsroom.news.article;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class RichTextSanitizerTest {
+
+    private static String clean(String html) {
+        return RichTextSanitizer.sanitize(html);
+    }
+
+    @Test
+    void removesScriptsHandlersStylesAndJavascriptLinks() {
+        String out = clean("<p onclick=\"steal()\" style=\"color:red\">Xin chào<script>alert(1)</script></p>"
+                + "<a href=\"javascript:alert(1)\">bấm</a><img src=x onerror=alert(1)>"
+                + "<iframe src=\"https://evil.example\"></iframe><style>p{}</style>");
+        assertFalse(out.contains("script"), out);
+        assertFalse(out.contains("onclick"), out);
+        assertFalse(out.contains("onerror"), out);
+        assertFalse(out.contains("style"), out);
+        assertFalse(out.contains("javascript:"), out);
+        assertFalse(out.contains("iframe"), out);
+        assertTrue(out.contains("<p>Xin chào</p>"), out);
+    }
+
+    @Test
+    void keepsTheStructureEditorsWrite() {
+        String html = "<h2>Tiêu đề</h2><p><strong>Đậm</strong> và <em>nghiêng</em></p>"
+                + "<ul><li>Một</li></ul><ol><li>Hai</li></ol>"
+                + "<p><a href=\"https://example.org/a\">liên kết</a></p>"
+                + "<img src=\"https://example.org/a.jpg\" alt=\"Ảnh\" />";
+        String out = clean(html);
+        for (String kept : new String[] {"<h2>Tiêu đề</h2>", "<strong>Đậm</strong>", "<em>nghiêng</em>",
+                "<ul><li>Một</li></ul>", "<ol><li>Hai</li></ol>", "href=\"https://example.org/a\"",
+                "src=\"https://example.org/a.jpg\"", "alt=\"Ảnh\""}) {
+            assertTrue(out.contains(kept), kept + " in " + out);
+        }
+    }
+
+    @Test
+    void pageLevelHeadingsBecomeSectionHeadings() {
+        assertEquals("<h2>Lớn</h2>", clean("<h1>Lớn</h1>"));
+    }
+
+    @Test
+    void nullStaysNull() {
+        assertNull(clean(null));
+    }
+}
