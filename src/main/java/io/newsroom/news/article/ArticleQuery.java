@@ -22,7 +22,7 @@ public record ArticleQuery(
 
     public static final int MAX_LIMIT = 1_000;
 
-    /** One ordering key; {@code property} is an article property name or {@code @name}. */
+    /** One ordering key; {@code property} is an article property name. */
     public record Sort(String property, boolean descending) {
         public static Sort desc(String property) { return new Sort(property, true); }
         public static Sort asc(String property) { return new Sort(property, false); }

@@ -109,8 +109,12 @@ public final class ArticleXPath {
     }
 
     private static String orderKey(String property) {
+        if (ArticleField.byPropertyName(property).isEmpty()) {
+            // Jackrabbit 2 cannot order XPath results by node name, only by properties.
+            throw new IllegalArgumentException("Cannot sort by '" + property + "'");
+        }
         // Titles sort without regard to case, as readers expect.
-        return "title".equals(property) ? "fn:lower-case(@title)" : operand(property);
+        return "title".equals(property) ? "fn:lower-case(@title)" : "@" + property;
     }
 
     static String literal(Object value) {

@@ -151,7 +151,7 @@ public final class DeliveryQueryParser {
                 throw new ApiError(400, "invalidQuery", "news.error.param.orderBy", orderBy);
             }
             String property = words[0];
-            if (!"@name".equals(property) && ArticleField.byPropertyName(property).isEmpty()) {
+            if (ArticleField.byPropertyName(property).isEmpty()) {
                 throw new ApiError(400, "invalidQuery", "news.error.unknownProperty", property);
             }
             String direction = words.length == 2 ? words[1].toLowerCase(java.util.Locale.ROOT) : "asc";

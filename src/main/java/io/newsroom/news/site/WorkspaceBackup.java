@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.jcr.ImportUUIDBehavior;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -22,6 +28,7 @@ import javax.jcr.Session;
  * saves once: a malformed file, or any other failure, leaves the workspace exactly as it was.
  */
 public final class WorkspaceBackup {
+    private static final String SV_URI = "http://www.jcp.org/jcr/sv/1.0";
     private final EmbeddedRepository repository;
     private final String workspace;
 
@@ -72,6 +79,7 @@ public final class WorkspaceBackup {
             for (Path file : files) {
                 String topName = file.getFileName().toString()
                         .substring(workspace.length() + 1).replaceFirst("\\.xml$", "");
+                checkSystemView(file, topName);
                 if (root.hasNode(topName)) {
                     root.getNode(topName).remove();
                 }
@@ -91,6 +99,34 @@ public final class WorkspaceBackup {
                 session.refresh(false);
             }
             session.logout();
+        }
+    }
+
+    /**
+     * Reads the whole file before anything is imported: it must be well-formed system view whose
+     * top node is the one the file name promises. (Jackrabbit would take any other XML as
+     * document view and import it as arbitrary nodes.)
+     */
+    private static void checkSystemView(Path file, String expectedName) throws IOException {
+        String[] top = new String[2];
+        try (InputStream in = Files.newInputStream(file)) {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.newSAXParser().parse(in, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if (top[0] == null) {
+                        top[0] = uri + " " + localName;
+                        top[1] = attributes.getValue(SV_URI, "name");
+                    }
+                }
+            });
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new IllegalArgumentException(file.getFileName() + " is not well-formed XML: " + e.getMessage(), e);
+        }
+        if (!(SV_URI + " node").equals(top[0]) || !expectedName.equals(top[1])) {
+            throw new IllegalArgumentException(file.getFileName() + " is not a system-view export of /" + expectedName);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.newsroom.news.article;
 
-import static io.newsroom.news.article.ArticleRepositoryTest.draft;
-import static io.newsroom.news.article.ArticleRepositoryTest.hanoi;
+import static io.newsroom.news.TestArticles.draft;
+import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;

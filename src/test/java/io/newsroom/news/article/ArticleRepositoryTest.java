@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static io.newsroom.news.TestArticles.draft;
+import static io.newsroom.news.TestArticles.hanoi;
+
 import io.newsroom.news.site.NewsRuntime;
 import io.newsroom.news.site.RuntimeConfig;
 
@@ -29,17 +32,6 @@ class ArticleRepositoryTest {
     @AfterAll
     static void stop() {
         runtime.close();
-    }
-
-    static Instant hanoi(int year, int month, int day, int hour, int minute) {
-        return LocalDateTime.of(year, month, day, hour, minute).atZone(RuntimeConfig.DEFAULT_ZONE).toInstant();
-    }
-
-    static ArticleDraft draft(String title, Instant posted) {
-        ArticleDraft d = new ArticleDraft();
-        d.setTitle(title);
-        d.setPostedDate(posted);
-        return d;
     }
 
     @Test

@@ -1,0 +1,25 @@
+package io.newsroom.news;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.site.RuntimeConfig;
+
+/** Small builders the tests share. */
+public final class TestArticles {
+    private TestArticles() {
+    }
+
+    /** A wall-clock time in the site's default zone (Hanoi). */
+    public static Instant hanoi(int year, int month, int day, int hour, int minute) {
+        return LocalDateTime.of(year, month, day, hour, minute).atZone(RuntimeConfig.DEFAULT_ZONE).toInstant();
+    }
+
+    public static ArticleDraft draft(String title, Instant posted) {
+        ArticleDraft d = new ArticleDraft();
+        d.setTitle(title);
+        d.setPostedDate(posted);
+        return d;
+    }
+}
