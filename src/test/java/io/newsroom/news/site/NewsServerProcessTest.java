@@ -1,0 +1,187 @@
+package io.newsroom.news.site;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The real main class in its own JVM: starts, serves demo content, stops cleanly on SIGTERM,
+ * starts again on the same data, and backs up and restores from the command line.
+ */
+class NewsServerProcessTest {
+    private static final Pattern RUNNING = Pattern.compile("running at (http://localhost:\\d+)/");
+
+    @Test
+    void startsServesStopsOnSigtermAndRestartsOnTheSameData(@TempDir Path data) throws Exception {
+        int firstCount;
+        try (Child first = Child.start("--data", data.toString(), "--port", "0")) {
+            String base = first.awaitUrl();
+            firstCount = resultCount(base);
+            assertTrue(firstCount >= 10, "demo content is served, got " + firstCount);
+            // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+            first.process.toHandle().destroy();
+            assertTrue(first.process.waitFor(30, TimeUnit.SECONDS), "stops within 30 s");
+            assertTrue(first.awaitLine("stopped; repository closed"), "exit " + first.process.exitValue() + ": " + first.output());
+        }
+        try (Child second = Child.start("--data", data.toString(), "--port", "0")) {
+            String base = second.awaitUrl();
+            assertEquals(firstCount, resultCount(base), "same articles, no second set of demo content");
+        }
+    }
+
+    @Test
+    void exportsAndImportsFromTheCommandLine(@TempDir Path work) throws Exception {
+        Path data = work.resolve("data");
+        Path backup = work.resolve("backup");
+        try (Child seed = Child.start("--data", data.toString(), "--port", "0")) {
+            seed.awaitUrl();
+            seed.process.destroy();
+            seed.process.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (Child export = Child.start("--data", data.toString(), "--export", backup.toString())) {
+            assertEquals(0, export.process.waitFor(60, TimeUnit.SECONDS) ? export.process.exitValue() : -1, export.output());
+        }
+        assertFalse(Files.list(backup).toList().isEmpty());
+
+        Path broken = work.resolve("broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("news.2026.xml"), "<sv:node");
+        try (Child restore = Child.start("--memory", "--import", broken.toString())) {
+            assertTrue(restore.process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, restore.process.exitValue());
+            assertTrue(restore.awaitLine("Nothing was changed"), restore.output());
+        }
+        try (Child restore = Child.start("--memory", "--import", backup.toString())) {
+            assertTrue(restore.process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, restore.process.exitValue(), restore.output());
+            assertTrue(restore.awaitLine("Imported"), restore.output());
+        }
+    }
+
+    @Test
+    void badOptionsGetAClearMessage() throws Exception {
+        try (Child child = Child.start("--port", "eighty")) {
+            assertTrue(child.process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(2, child.process.exitValue());
+            assertTrue(child.awaitLine("--port must be a port number"), child.output());
+        }
+    }
+
+    private static int resultCount(String base) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        JsonNode json = new ObjectMapper().readTree(response.body());
+        return json.get("results").size();
+    }
+
+    /** A child JVM running {@link NewsServer} with this test's classpath. */
+    static final class Child implements AutoCloseable {
+        final Process process;
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final List<String> seen = new ArrayList<>();
+        private final Thread reader;
+
+        private Child(Process process) {
+            this.process = process;
+            reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the process went away
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Child start(String... args) throws IOException {
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    NewsServer.class.getName()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().remove("NEWS_PORT");
+            builder.environment().remove("NEWS_DATA");
+            builder.directory(new File(System.getProperty("user.dir")));
+            return new Child(builder.start());
+        }
+
+        String awaitUrl() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    seen.add(line);
+                    Matcher m = RUNNING.matcher(line);
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            }
+            throw new AssertionError("server did not start: " + output());
+        }
+
+        boolean awaitLine(String fragment) throws InterruptedException {
+            if (seen.stream().anyMatch(l -> l.contains(fragment))) {
+                return true;
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    seen.add(line);
+                    if (line.contains(fragment)) {
+                        return true;
+                    }
+                } else if (!reader.isAlive() && lines.isEmpty()) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        String output() {
+            lines.drainTo(seen);
+            return String.join("\n", seen);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+}

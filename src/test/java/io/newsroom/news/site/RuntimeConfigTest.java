@@ -1,0 +1,49 @@
+package io.newsroom.news.site;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RuntimeConfigTest {
+
+    @Test
+    void defaults() {
+        RuntimeConfig config = RuntimeConfig.parse(new String[0], Map.of());
+        assertEquals(8080, config.port());
+        assertEquals(Path.of("news-data"), config.dataFolder());
+        assertFalse(config.inMemory());
+        assertEquals(ZoneId.of("Asia/Ho_Chi_Minh"), config.siteZone());
+        assertTrue(config.demoContent());
+    }
+
+    @Test
+    void environmentThenOptions() {
+        Map<String, String> env = Map.of("NEWS_PORT", "9000", "NEWS_DATA", "/srv/news");
+        assertEquals(9000, RuntimeConfig.parse(new String[0], env).port());
+        assertEquals(Path.of("/srv/news"), RuntimeConfig.parse(new String[0], env).dataFolder());
+        RuntimeConfig options = RuntimeConfig.parse(new String[] {"--port", "9100", "--data", "d", "--zone", "UTC", "--no-demo"}, env);
+        assertEquals(9100, options.port());
+        assertEquals(Path.of("d"), options.dataFolder());
+        assertEquals(ZoneId.of("UTC"), options.siteZone());
+        assertFalse(options.demoContent());
+        assertTrue(RuntimeConfig.parse(new String[] {"--memory"}, env).inMemory());
+    }
+
+    @Test
+    void badValuesAreExplained() {
+        assertMessage("NEWS_PORT must be a port number", new String[0], Map.of("NEWS_PORT", "http"));
+        assertMessage("--port must be a port number", new String[] {"--port", "70000"}, Map.of());
+        assertMessage("needs a value", new String[] {"--data"}, Map.of());
+        assertMessage("Unknown option '--colour'", new String[] {"--colour"}, Map.of());
+        assertMessage("Unknown time zone 'Mars/Base'", new String[] {"--zone", "Mars/Base"}, Map.of());
+    }
+
+    private static void assertMessage(String expected, String[] args, Map<String, String> env) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuntimeConfig.parse(args, env));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
