@@ -1,0 +1,143 @@
+package io.newsroom.news.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.Session;
+import javax.jcr.query.Query;
+
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNodes;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ResultPage;
+import io.newsroom.news.site.LightModule;
+import io.newsroom.news.site.NewsRuntime;
+import io.newsroom.news.site.RuntimeConfig;
+
+/**
+ * Listing speed with many articles in the on-disk repository: the newest page and a category
+ * page through {@link ArticleRepository}, next to a plain JCR-SQL2 {@code ORDER BY} query in the
+ * same run, and the repository's start time with that data. Run by hand (see README).
+ */
+public final class ListingBenchmark {
+    private static final String[] CATEGORIES = {"Thông báo", "Tin hoạt động", "Văn hoá - Xã hội", "Thể thao",
+            "Hướng dẫn thủ tục", "Community", "Announcements", "Y tế", "Giáo dục", "Môi trường"};
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path data = Files.createTempDirectory("news-bench-");
+        RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
+        try {
+            long seedStart = System.nanoTime();
+            try (NewsRuntime runtime = NewsRuntime.start(config)) {
+                seed(runtime, count);
+            }
+            System.out.printf(Locale.ROOT, "seeded %,d articles in %.1f s%n", count, (System.nanoTime() - seedStart) / 1e9);
+
+            long start = System.nanoTime();
+            NewsRuntime runtime = NewsRuntime.start(config, LightModule.locate(), Clock.systemUTC());
+            double startMs = (System.nanoTime() - start) / 1e6;
+            try (runtime) {
+                System.out.printf(Locale.ROOT, "repository start with %,d articles: %.0f ms%n", count, startMs);
+                run(runtime);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(NewsRuntime runtime) throws Exception {
+        ArticleRepository articles = runtime.articles();
+        ArticleQuery newest = ArticleQuery.newest(20);
+        ArticleQuery category = ArticleQuery.newest(20).withCategory("Thể thao");
+        ArticleQuery deepPage = ArticleQuery.newest(20).page(5_000, 20);
+        ResultPage<?> first = articles.list(newest);
+        ResultPage<?> cat = articles.list(category);
+        System.out.printf(Locale.ROOT, "newest page: %d items of %,d; category page: %d of %,d%n",
+                first.items().size(), first.total(), cat.items().size(), cat.total());
+
+        Timings newestT = Timings.measure(20, 100, () -> articles.list(newest));
+        Timings categoryT = Timings.measure(20, 100, () -> articles.list(category));
+        Timings deepT = Timings.measure(5, 30, () -> articles.list(deepPage));
+        Timings sql2Newest = Timings.measure(5, 30, () -> sql2(runtime,
+                "SELECT * FROM [news:article] AS a ORDER BY a.[postedDate] DESC"));
+        Timings sql2Category = Timings.measure(5, 30, () -> sql2(runtime,
+                "SELECT * FROM [news:article] AS a WHERE a.[category] = 'Thể thao' ORDER BY a.[postedDate] DESC"));
+        System.out.println(newestT.line("newest 20 + total (ArticleRepository, XPath)"));
+        System.out.println(sql2Newest.line("newest 20 (plain JCR-SQL2 ORDER BY)"));
+        System.out.println(categoryT.line("category page 20 + total (ArticleRepository)"));
+        System.out.println(sql2Category.line("category page 20 (plain JCR-SQL2 ORDER BY)"));
+        System.out.println(deepT.line("page at offset 5,000 (ArticleRepository)"));
+        System.out.printf(Locale.ROOT, "ratio plain SQL2 / ours: newest %.1fx, category %.1fx%n",
+                sql2Newest.p50() / newestT.p50(), sql2Category.p50() / categoryT.p50());
+    }
+
+    private static void sql2(NewsRuntime runtime, String statement) throws Exception {
+        Session session = runtime.repository().login("news");
+        try {
+            Query query = session.getWorkspace().getQueryManager().createQuery(statement, Query.JCR_SQL2);
+            query.setLimit(20);
+            NodeIterator nodes = query.execute().getNodes();
+            while (nodes.hasNext()) {
+                nodes.nextNode().getProperty("title").getString();
+            }
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** Writes articles straight through JCR, a thousand per save, spread over twenty years. */
+    private static void seed(NewsRuntime runtime, int count) throws Exception {
+        ArticleNodes nodes = new ArticleNodes(runtime.config().siteZone());
+        Random random = new Random(42);
+        Instant newest = Instant.parse("2026-11-01T00:00:00Z");
+        long span = 20L * 365 * 24 * 3600;
+        Session session = runtime.repository().login("news");
+        try {
+            for (int i = 0; i < count; i++) {
+                Instant posted = newest.minusSeconds((long) (random.nextDouble() * span));
+                ZonedDateTime local = posted.atZone(runtime.config().siteZone());
+                Node year = folder(session.getRootNode(), String.valueOf(local.getYear()));
+                Node month = folder(year, String.format("%02d", local.getMonthValue()));
+                ArticleDraft d = new ArticleDraft();
+                d.setTitle("Bản tin số " + i + " về hoạt động của phường");
+                d.setLead("Tóm tắt ngắn của bản tin số " + i);
+                d.setBody("<p>Nội dung bản tin số " + i + ".</p>");
+                d.setCategory(CATEGORIES[i % CATEGORIES.length]);
+                d.setPostedDate(posted);
+                d.setFeatured(i % 97 == 0);
+                Node article = month.addNode("ban-tin-" + i, "news:article");
+                nodes.write(article, d);
+                nodes.stampCreated(article, posted, "bench");
+                nodes.stampModified(article, posted, "bench");
+                if (i % 1000 == 999) {
+                    session.save();
+                }
+            }
+            session.save();
+        } finally {
+            session.logout();
+        }
+    }
+
+    private static Node folder(Node parent, String name) throws Exception {
+        return parent.hasNode(name) ? parent.getNode(name) : parent.addNode(name, ArticleRepository.FOLDER_TYPE);
+    }
+
+    private ListingBenchmark() {
+    }
+
+}
