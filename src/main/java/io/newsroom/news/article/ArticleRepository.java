@@ -40,6 +40,7 @@ public final class ArticleRepository {
     private final ArticleXPath xpath;
     /** Check-then-write must be atomic inside this JVM; Jackrabbit catches writers elsewhere. */
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax. */
     private static final Pattern READABLE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:]+)+");
 
@@ -51,6 +52,21 @@ public final class ArticleRepository {
         this.clock = clock;
         this.nodes = new ArticleNodes(siteZone);
         this.xpath = new ArticleXPath(nodeType);
+    }
+
+    /**
+     * Runs {@code listener} after every write this repository saves, in the writer's thread, so
+     * caches never serve what was just changed. Changes made elsewhere reach caches through JCR
+     * observation instead.
+     */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed() {
+        for (Runnable listener : changeListeners) {
+            listener.run();
+        }
     }
 
     public String workspace() {
@@ -75,6 +91,7 @@ public final class ArticleRepository {
             nodes.stampCreated(node, now, user);
             nodes.stampModified(node, now, user);
             session.save();
+            changed();
             return nodes.read(node);
         } finally {
             session.logout();
@@ -110,6 +127,7 @@ public final class ArticleRepository {
             Instant next = now.toEpochMilli() > current.version() ? now : Instant.ofEpochMilli(current.version() + 1);
             nodes.stampModified(node, next, user);
             session.save();
+            changed();
             return nodes.read(node);
         } catch (InvalidItemStateException e) {
             // Another session (another instance) saved this node between our read and our save.
@@ -133,6 +151,7 @@ public final class ArticleRepository {
             }
             node.get().remove();
             session.save();
+            changed();
             return true;
         } finally {
             session.logout();

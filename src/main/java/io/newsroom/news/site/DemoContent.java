@@ -21,8 +21,9 @@ import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ValidationException;
 
 /**
- * Fills a new site with the demo articles of {@code demo-articles.yaml}, once: a marker in the
- * default workspace records that it happened, so articles an editor deleted do not come back.
+ * Fills a new site with the demo articles of {@code demo-articles.yaml} and the pages that show
+ * them (home, news archive, article page), once: a marker in the default workspace records that
+ * it happened, so what an editor deleted does not come back.
  */
 public final class DemoContent {
     private static final String MARKER = "newsDemoContent";
@@ -38,6 +39,7 @@ public final class DemoContent {
                 return 0;
             }
             int created = create(runtime.articles(), runtime.config().siteZone());
+            createPages(runtime.repository());
             Node marker = system.getRootNode().addNode(MARKER, "nt:unstructured");
             marker.setProperty("created", java.util.Calendar.getInstance());
             marker.setProperty("articles", created);
@@ -69,6 +71,60 @@ public final class DemoContent {
             }
         }
         return entries.size();
+    }
+
+    /** The demo site's pages in the {@code website} workspace, like a site builder would set them up. */
+    static void createPages(EmbeddedRepository repository) throws RepositoryException {
+        Session website = repository.login(SiteServlet.WEBSITE);
+        try {
+            Node root = website.getRootNode();
+            if (root.hasNode("home")) {
+                return;
+            }
+            Node home = page(root, "home", "news:pages/home", "Tin tức phường Hoa Sen");
+            component(area(home, "main"), "0", "news:components/featuredNews",
+                    Map.of("layout", "lead", "maxItems", 5L, "showLead", false));
+            component(area(home, "main"), "1", "news:components/newsList", Map.of("pageSize", 5L));
+            component(area(home, "aside"), "0", "news:components/featuredNews",
+                    Map.of("maxItems", 6L, "showImage", false, "fillWithLatest", true));
+
+            Node news = page(root, "news", "news:pages/home", "Tin tức");
+            component(area(news, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));
+            component(area(news, "aside"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
+
+            Node article = page(news, "article", "news:pages/article", "Bài viết");
+            component(area(article, "related"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
+            website.save();
+        } finally {
+            website.logout();
+        }
+    }
+
+    private static Node page(Node parent, String name, String template, String title) throws RepositoryException {
+        Node page = parent.addNode(name, "mgnl:page");
+        page.setProperty(PageRenderer.TEMPLATE_PROPERTY, template);
+        page.setProperty("title", title);
+        return page;
+    }
+
+    private static Node area(Node page, String name) throws RepositoryException {
+        return page.hasNode(name) ? page.getNode(name) : page.addNode(name, "mgnl:area");
+    }
+
+    private static void component(Node area, String name, String template, Map<String, Object> settings)
+            throws RepositoryException {
+        Node component = area.addNode(name, "mgnl:component");
+        component.setProperty(PageRenderer.TEMPLATE_PROPERTY, template);
+        for (Map.Entry<String, Object> setting : settings.entrySet()) {
+            Object value = setting.getValue();
+            if (value instanceof Long l) {
+                component.setProperty(setting.getKey(), l);
+            } else if (value instanceof Boolean b) {
+                component.setProperty(setting.getKey(), b);
+            } else {
+                component.setProperty(setting.getKey(), String.valueOf(value));
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.time.Clock;
 
 import javax.jcr.RepositoryException;
+import javax.jcr.Session;
 
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ContentTypeDefinition;
 import io.newsroom.news.article.ContentTypeReader;
+import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.templating.NewsFunctions;
+import io.newsroom.news.views.ViewCounts;
 
 /**
  * The embedded runtime's parts, wired once: the repository with the article content type
@@ -22,15 +26,29 @@ public final class NewsRuntime implements AutoCloseable {
     private final EmbeddedRepository repository;
     private final ContentTypeDefinition articleType;
     private final ArticleRepository articles;
+    private final Messages messages;
+    private final ArticleCache cache;
+    private final Session observationSession;
+    private final NewsFunctions newsFunctions;
+    private final PageRenderer pageRenderer;
+    private final VirtualUriMappings virtualUriMappings;
 
     private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
-                        ContentTypeDefinition articleType, Clock clock) {
+                        ContentTypeDefinition articleType, Clock clock) throws RepositoryException, IOException {
         this.config = config;
         this.lightModule = lightModule;
         this.repository = repository;
         this.articleType = articleType;
         this.articles = new ArticleRepository(repository.sessions(), articleType.workspace(),
                 articleType.nodeType(), config.siteZone(), clock);
+        this.messages = Messages.load(lightModule);
+        this.cache = new ArticleCache(articles, clock);
+        // Kept open for the runtime's life: JCR observation delivers events to its session's listeners.
+        this.observationSession = repository.login(articleType.workspace());
+        cache.register(observationSession);
+        this.newsFunctions = new NewsFunctions(articles, cache, ViewCounts.NONE, clock, Messages.VIETNAMESE.getLanguage());
+        this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions);
+        this.virtualUriMappings = VirtualUriMappings.load(lightModule);
     }
 
     public static NewsRuntime start(RuntimeConfig config) throws RepositoryException, IOException {
@@ -50,8 +68,9 @@ public final class NewsRuntime implements AutoCloseable {
             if (articleType.autoCreate()) {
                 repository.register(articleType);
             }
+            repository.ensureWorkspace(SiteServlet.WEBSITE);
             return new NewsRuntime(config, lightModule, repository, articleType, clock);
-        } catch (RepositoryException | RuntimeException e) {
+        } catch (RepositoryException | IOException | RuntimeException e) {
             repository.close();
             throw e;
         }
@@ -62,9 +81,15 @@ public final class NewsRuntime implements AutoCloseable {
     public EmbeddedRepository repository() { return repository; }
     public ContentTypeDefinition articleType() { return articleType; }
     public ArticleRepository articles() { return articles; }
+    public Messages messages() { return messages; }
+    public ArticleCache cache() { return cache; }
+    public NewsFunctions newsFunctions() { return newsFunctions; }
+    public PageRenderer pageRenderer() { return pageRenderer; }
+    public VirtualUriMappings virtualUriMappings() { return virtualUriMappings; }
 
     @Override
     public void close() {
+        observationSession.logout();
         repository.close();
     }
 }

@@ -6,8 +6,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Jetty serving the embedded site on one port: for now the delivery JSON API; pages, the view
- * beacon and the admin app join it here.
+ * Jetty serving the embedded site on one port: the pages, the light module's web resources and
+ * the delivery JSON API; the view beacon and the admin app join them here.
  */
 public final class SiteServer implements AutoCloseable {
     private final Server server;
@@ -24,9 +24,11 @@ public final class SiteServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        Messages messages = Messages.load(runtime.lightModule());
-        context.addServlet(new ServletHolder("delivery", new DeliveryApiServlet(runtime.articles(), messages)),
+        context.addServlet(new ServletHolder("delivery", new DeliveryApiServlet(runtime.articles(), runtime.messages())),
                 DeliveryApiServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
+                WebResourceServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         server.setHandler(context);
         server.setStopAtShutdown(false);
         server.start();

@@ -36,12 +36,17 @@ public final class ListingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path data = Files.createTempDirectory("news-bench-");
+        // A second argument names a data folder to keep and reuse between runs.
+        boolean keep = args.length > 1;
+        Path data = keep ? Path.of(args[1]) : Files.createTempDirectory("news-bench-");
         RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
         try {
             long seedStart = System.nanoTime();
             try (NewsRuntime runtime = NewsRuntime.start(config)) {
-                seed(runtime, count);
+                long existing = runtime.articles().count(ArticleQuery.newest(1));
+                if (existing < count) {
+                    seed(runtime, (int) (count - existing));
+                }
             }
             System.out.printf(Locale.ROOT, "seeded %,d articles in %.1f s%n", count, (System.nanoTime() - seedStart) / 1e9);
 
@@ -53,6 +58,9 @@ public final class ListingBenchmark {
                 run(runtime);
             }
         } finally {
+            if (keep) {
+                return;
+            }
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -72,6 +80,15 @@ public final class ListingBenchmark {
         Timings newestT = Timings.measure(20, 100, () -> articles.list(newest));
         Timings categoryT = Timings.measure(20, 100, () -> articles.list(category));
         Timings deepT = Timings.measure(5, 30, () -> articles.list(deepPage));
+        Timings xpathOnly = Timings.measure(10, 50, () -> xpath(runtime,
+                "/jcr:root//element(*, news:article) order by @postedDate descending", false));
+        Timings xpathTotal = Timings.measure(10, 50, () -> xpath(runtime,
+                "/jcr:root//element(*, news:article) order by @postedDate descending", true));
+        Timings xpathShort = Timings.measure(10, 50, () -> xpath(runtime,
+                "//element(*, news:article) order by @postedDate descending", false));
+        System.out.println(xpathOnly.line("xpath newest 20, no total"));
+        System.out.println(xpathTotal.line("xpath newest 20, total"));
+        System.out.println(xpathShort.line("xpath newest 20, no /jcr:root"));
         Timings sql2Newest = Timings.measure(5, 30, () -> sql2(runtime,
                 "SELECT * FROM [news:article] AS a ORDER BY a.[postedDate] DESC"));
         Timings sql2Category = Timings.measure(5, 30, () -> sql2(runtime,
@@ -83,6 +100,24 @@ public final class ListingBenchmark {
         System.out.println(deepT.line("page at offset 5,000 (ArticleRepository)"));
         System.out.printf(Locale.ROOT, "ratio plain SQL2 / ours: newest %.1fx, category %.1fx%n",
                 sql2Newest.p50() / newestT.p50(), sql2Category.p50() / categoryT.p50());
+    }
+
+    private static void xpath(NewsRuntime runtime, String statement, boolean total) throws Exception {
+        Session session = runtime.repository().login("news");
+        try {
+            Query query = session.getWorkspace().getQueryManager().createQuery(statement, Query.XPATH);
+            query.setLimit(20);
+            javax.jcr.query.QueryResult result = query.execute();
+            NodeIterator nodes = result.getNodes();
+            while (nodes.hasNext()) {
+                nodes.nextNode().getProperty("title").getString();
+            }
+            if (total) {
+                ((org.apache.jackrabbit.api.query.JackrabbitQueryResult) result).getTotalSize();
+            }
+        } finally {
+            session.logout();
+        }
     }
 
     private static void sql2(NewsRuntime runtime, String statement) throws Exception {

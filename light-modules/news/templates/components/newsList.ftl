@@ -1,0 +1,31 @@
+[#ftl output_format="HTML"]
+[#-- news:components/newsList: the archive, newest first, paged by ?page=N. Documented in newsList.md. --]
+[#assign listing = newsfn.newsList(content, ctx.getParameter("page")!"1")]
+<section class="news-list">
+  <h2 class="news-list__heading">${content.heading!i18n['news.components.newsList.defaultHeading']}</h2>
+  [#if listing.empty]
+  <p class="news-list__empty">${i18n['news.components.newsList.empty']}</p>
+  [#else]
+  <ul class="news-list__items">
+    [#list listing.items as article]
+    <li class="news-list__item">
+      [#if article.image?has_content]
+      <img class="news-list__image" src="${ctx.contextPath}${newsfn.imageUrl(article)}" alt="${article.imageAlt!''}" loading="lazy">
+      [/#if]
+      <a class="news-list__title" href="${ctx.contextPath}${newsfn.link(article, state.locale)}">${article.title}</a>
+      <p class="news-list__meta"><time datetime="${article.isoDate}">${article.date} ${article.time}</time>[#if article.category?has_content] | <span class="news-list__category">${article.category}</span>[/#if]</p>
+      [#if article.lead?has_content]
+      <p class="news-list__lead">${article.lead}</p>
+      [/#if]
+    </li>
+    [/#list]
+  </ul>
+  [#if listing.pageCount > 1]
+  <nav class="news-list__pager" aria-label="${i18n['news.components.newsList.pager']}">
+    [#if listing.hasPrevious]<a class="news-list__previous" rel="prev" href="?page=${listing.previousPage?c}">${i18n['news.components.newsList.previous']}</a>[/#if]
+    <span class="news-list__position">${i18n['news.components.newsList.page']} ${listing.page?c}/${listing.pageCount?c}</span>
+    [#if listing.hasNext]<a class="news-list__next" rel="next" href="?page=${listing.nextPage?c}">${i18n['news.components.newsList.next']}</a>[/#if]
+  </nav>
+  [/#if]
+  [/#if]
+</section>

@@ -1,0 +1,60 @@
+[#ftl output_format="HTML"]
+[#-- news:pages/article: one article with its meta line, structured data and a "related" area. Documented in article.md. --]
+[#assign lang = (state.locale.language)!"vi"]
+[#assign article = (newsfn.article(ctx.getParameter("article")!""))!""]
+<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+  [#include "/news/templates/includes/head.ftl"]
+  [#if article?has_content]
+  [#assign pageUrl = newsfn.absoluteUrl(ctx.request, ctx.contextPath + newsfn.link(article, state.locale))]
+  <title>${article.title} | ${i18n['news.site.name']}</title>
+  [#if article.lead?has_content]<meta name="description" content="${article.lead}">[/#if]
+  <link rel="canonical" href="${pageUrl}">
+  <meta property="og:type" content="article">
+  <meta property="og:title" content="${article.title}">
+  [#if article.lead?has_content]<meta property="og:description" content="${article.lead}">[/#if]
+  <meta property="og:url" content="${pageUrl}">
+  <meta property="og:site_name" content="${i18n['news.site.name']}">
+  <meta property="og:locale" content="${(lang == 'vi')?then('vi_VN', 'en_US')}">
+  [#if article.image?has_content]<meta property="og:image" content="${newsfn.absoluteUrl(ctx.request, ctx.contextPath + newsfn.imageUrl(article))}">[/#if]
+  <meta property="article:published_time" content="${article.isoDate}">
+  [#if article.category?has_content]<meta property="article:section" content="${article.category}">[/#if]
+  <script type="application/ld+json">${newsfn.jsonLd(article, pageUrl, i18n['news.site.name'])?no_esc}</script>
+  [#else]
+  <title>${i18n['news.pages.article.notFound']} | ${i18n['news.site.name']}</title>
+  <meta name="robots" content="noindex">
+  [/#if]
+</head>
+<body class="news-page news-page--article">
+  [#include "/news/templates/includes/header.ftl"]
+  <div class="news-page__columns">
+    <main class="news-page__main">
+      [#if article?has_content]
+      <article class="news-article" data-news-article="${article.id}">
+        [#if article.category?has_content]<p class="news-article__category">${article.category}</p>[/#if]
+        <h1 class="news-article__title">${article.title}</h1>
+        <p class="news-article__meta">${i18n['news.article.posted']} <time class="news-article__date" datetime="${article.isoDate}">${article.date}</time> | <span class="news-article__time">${article.time}</span> | ${i18n['news.article.views']} <span class="news-article__views">${newsfn.views(article)}</span></p>
+        [#if article.lead?has_content]<p class="news-article__lead">${article.lead}</p>[/#if]
+        [#if article.image?has_content]
+        <figure class="news-article__figure">
+          <img class="news-article__image" src="${ctx.contextPath}${newsfn.imageUrl(article)}" alt="${article.imageAlt!''}">
+        </figure>
+        [/#if]
+        <div class="news-article__body">${(article.body!"")?no_esc}</div>
+        [#if article.author?has_content]<p class="news-article__author">${article.author}</p>[/#if]
+      </article>
+      [#else]
+      <div class="news-article news-article--missing">
+        <h1 class="news-article__title">${i18n['news.pages.article.notFound']}</h1>
+        <p><a href="${ctx.contextPath}/news">${i18n['news.pages.article.backToNews']}</a></p>
+      </div>
+      [/#if]
+    </main>
+    <aside class="news-page__aside">
+      [@cms.area name="related"/]
+    </aside>
+  </div>
+  [#include "/news/templates/includes/footer.ftl"]
+</body>
+</html>

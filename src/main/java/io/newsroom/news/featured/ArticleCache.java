@@ -1,0 +1,113 @@
+package io.newsroom.news.featured;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.observation.Event;
+import javax.jcr.observation.EventListener;
+import javax.jcr.observation.ObservationManager;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.PropertyFilter;
+
+/**
+ * Keeps the featured and latest selections in memory so a page view runs no query. A snapshot
+ * (per category) is read on first use and again after the {@code news} workspace changed: writes
+ * through {@link ArticleRepository} invalidate at once, JCR observation catches everybody else
+ * (Magnolia's content app, another instance, an import). Scheduled articles are part of the
+ * snapshot and appear when their time comes, without another read.
+ */
+public final class ArticleCache {
+    /** Newest visible articles kept per snapshot: enough for the largest block plus the excluded one. */
+    public static final int LATEST_DEPTH = 50;
+    static final int FEATURED_DEPTH = 500;
+    static final int SCHEDULED_DEPTH = 200;
+    private static final int MAX_CATEGORIES = 200;
+    private static final String ALL = "";
+
+    private record Entry(long generation, ArticleSnapshot snapshot) {
+    }
+
+    private final ArticleRepository articles;
+    private final Clock clock;
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
+    private final Map<String, Entry> byCategory = new ConcurrentHashMap<>();
+
+    public ArticleCache(ArticleRepository articles, Clock clock) {
+        this.articles = articles;
+        this.clock = clock;
+        articles.onChange(this::invalidate);
+    }
+
+    /** The snapshot for {@code category} ({@code null}: all), read from the repository only when stale. */
+    public ArticleSnapshot snapshot(String category) {
+        String key = category == null ? ALL : category;
+        long current = generation.get();
+        Entry entry = byCategory.get(key);
+        if (entry != null && entry.generation() == current) {
+            return entry.snapshot();
+        }
+        synchronized (this) {
+            entry = byCategory.get(key);
+            current = generation.get();
+            if (entry != null && entry.generation() == current) {
+                return entry.snapshot();
+            }
+            ArticleSnapshot snapshot = read(category);
+            if (byCategory.size() >= MAX_CATEGORIES) {
+                byCategory.clear();
+            }
+            byCategory.put(key, new Entry(current, snapshot));
+            return snapshot;
+        }
+    }
+
+    public void invalidate() {
+        generation.incrementAndGet();
+    }
+
+    /** How many times snapshots were read from the repository (for tests and benchmarks). */
+    public long repositoryReads() {
+        return reads.get();
+    }
+
+    /** Listens to every change of the workspace {@code session} belongs to; keep the session open. */
+    public EventListener register(Session session) throws RepositoryException {
+        EventListener listener = events -> invalidate();
+        ObservationManager observation = session.getWorkspace().getObservationManager();
+        int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED
+                | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
+        observation.addEventListener(listener, all, "/", true, null, null, false);
+        return listener;
+    }
+
+    private ArticleSnapshot read(String category) {
+        reads.incrementAndGet();
+        Instant now = clock.instant();
+        ArticleQuery base = ArticleQuery.newest(LATEST_DEPTH);
+        if (category != null) {
+            base = base.withCategory(category);
+        }
+        try {
+            List<Article> featured = articles.list(base.featuredOnly().page(0, FEATURED_DEPTH)).items();
+            List<Article> latest = articles.list(base.withFilter(
+                    new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(now)))).items();
+            List<Article> scheduled = articles.list(base
+                    .withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.GT, List.of(now)))
+                    .withSort(List.of(ArticleQuery.Sort.asc("postedDate")))
+                    .page(0, SCHEDULED_DEPTH)).items();
+            return new ArticleSnapshot(featured, latest, scheduled, now);
+        } catch (RepositoryException e) {
+            throw new IllegalStateException("Cannot read articles for the featured selection: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.newsroom.news.featured;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.newsroom.news.article.Article;
+
+/**
+ * What the blocks choose from, read once and kept in memory: the newest featured articles, the
+ * newest articles that were visible when it was read, and those scheduled to appear later (so
+ * they show up on time without another read).
+ */
+public record ArticleSnapshot(List<Article> featured, List<Article> latest, List<Article> scheduled, Instant readAt) {
+    public static final Comparator<Article> NEWEST_FIRST =
+            Comparator.comparing(Article::postedDate, Comparator.reverseOrder()).thenComparing(Article::id);
+
+    public ArticleSnapshot {
+        featured = List.copyOf(featured);
+        latest = List.copyOf(latest);
+        scheduled = List.copyOf(scheduled);
+    }
+
+    /** The newest articles visible at {@code now}, newest first. */
+    public List<Article> visibleLatest(Instant now) {
+        List<Article> visible = new ArrayList<>(latest);
+        for (Article a : scheduled) {
+            if (a.isVisibleAt(now)) {
+                visible.add(a);
+            }
+        }
+        visible.sort(NEWEST_FIRST);
+        return visible;
+    }
+}

@@ -1,0 +1,223 @@
+package io.newsroom.news.templating;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.jcr.RepositoryException;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.PropertyFilter;
+import io.newsroom.news.article.ResultPage;
+import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.featured.FeaturedSelector;
+import io.newsroom.news.featured.FeaturedSettings;
+import io.newsroom.news.views.ViewCounts;
+
+/**
+ * {@code newsfn}: everything news-specific a template needs, implemented once for both hosts. In
+ * Magnolia it is a renderer context attribute; the embedded site puts it in every template's
+ * model. Methods take plain values and maps (Magnolia's content maps are maps), so templates call
+ * it the same way everywhere.
+ */
+public class NewsFunctions {
+    public static final int LIST_DEFAULT_SIZE = 10;
+    public static final int LIST_MAX_SIZE = 50;
+    private static final List<String> LANGUAGES = List.of("vi", "en");
+    private static final Set<String> LAYOUTS = Set.of(FeaturedBlock.LAYOUT_LIST, FeaturedBlock.LAYOUT_LEAD);
+
+    private final ArticleRepository articles;
+    private final ArticleCache cache;
+    private final ViewCounts views;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final String defaultLanguage;
+
+    public NewsFunctions(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock, String defaultLanguage) {
+        this.articles = articles;
+        this.cache = cache;
+        this.views = views;
+        this.zone = articles.siteZone();
+        this.clock = clock;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    /**
+     * The featured news block of a component: its dialog values (clamped where bad) and the
+     * articles it shows, never {@code exclude}: the article the page shows, by id or path.
+     */
+    public FeaturedBlock featuredBlock(Map<?, ?> component, String exclude) {
+        ComponentSettings settings = new ComponentSettings(component, "featuredNews");
+        FeaturedSettings selection = new FeaturedSettings(
+                settings.integer("maxItems", FeaturedSettings.DEFAULT_ITEMS, FeaturedSettings.MIN_ITEMS, FeaturedSettings.MAX_ITEMS),
+                settings.text("category"),
+                settings.flag("fillWithLatest", true));
+        List<Article> chosen = FeaturedSelector.select(cache.snapshot(selection.category()), selection,
+                blankToNull(exclude), clock.instant());
+        return new FeaturedBlock(
+                settings.text("heading"),
+                settings.choice("layout", FeaturedBlock.LAYOUT_LIST, LAYOUTS),
+                settings.flag("showImage", true),
+                settings.flag("showDate", true),
+                settings.flag("showViews", true),
+                settings.flag("showLead", false),
+                chosen.stream().map(this::view).toList());
+    }
+
+    /** The archive: newest visible articles first, {@code page} (1-based; bad values mean 1). */
+    public NewsListPage newsList(Map<?, ?> component, Object page) throws RepositoryException {
+        ComponentSettings settings = new ComponentSettings(component, "newsList");
+        int size = settings.integer("pageSize", LIST_DEFAULT_SIZE, 1, LIST_MAX_SIZE);
+        String category = settings.text("category");
+        int requested = pageNumber(page);
+        ArticleQuery query = visibleNow(ArticleQuery.newest(size));
+        if (category != null) {
+            query = query.withCategory(category);
+        }
+        ResultPage<Article> result = articles.list(query.page((long) (requested - 1) * size, size));
+        int pageCount = (int) Math.max(1, (result.total() + size - 1) / size);
+        if (requested > pageCount) {
+            requested = pageCount;
+            result = articles.list(query.page((long) (requested - 1) * size, size));
+        }
+        return new NewsListPage(result.items().stream().map(this::view).toList(), requested, pageCount, result.total());
+    }
+
+    /** The newest visible articles (served from memory). */
+    public List<ArticleView> latest(int limit) {
+        return latest(limit, null);
+    }
+
+    public List<ArticleView> latest(int limit, String category) {
+        int n = Math.max(1, Math.min(ArticleCache.LATEST_DEPTH - 1, limit));
+        String cat = blankToNull(category);
+        return FeaturedSelector.latest(cache.snapshot(cat), n, cat, null, clock.instant()).stream().map(this::view).toList();
+    }
+
+    /** A visible article by identifier or by path ({@code /2020/10/name}); {@code null} if none. */
+    public ArticleView article(String idOrPath) throws RepositoryException {
+        if (idOrPath == null || idOrPath.isBlank()) {
+            return null;
+        }
+        Optional<Article> found = idOrPath.startsWith("/") ? articles.findByPath(idOrPath) : articles.findById(idOrPath);
+        return found.filter(a -> a.isVisibleAt(clock.instant())).map(this::view).orElse(null);
+    }
+
+    /** Views counted for an article (or an article id). */
+    public long views(Object article) {
+        String id = article instanceof ArticleView v ? v.getId() : article == null ? null : String.valueOf(article);
+        return id == null ? 0L : views.views(id);
+    }
+
+    /** The article's URL below the context path, with the language prefix Magnolia uses ({@code /en/...}). */
+    public String link(ArticleView article, Object locale) {
+        String language = locale instanceof Locale l ? l.getLanguage() : locale == null ? defaultLanguage : String.valueOf(locale);
+        String prefix = language.isEmpty() || language.equals(defaultLanguage) ? "" : "/" + language;
+        return prefix + article.getUrl();
+    }
+
+    public String link(ArticleView article) {
+        return article.getUrl();
+    }
+
+    /**
+     * Where the article's image is served: a site path or URL as stored, or for an asset key
+     * ({@code jcr:<uuid>}) the DAM address both hosts answer ({@code /dam/jcr:<uuid>/<name>}).
+     * Empty when there is no image.
+     */
+    public String imageUrl(ArticleView article) {
+        String image = article.getImage();
+        if (image == null) {
+            return "";
+        }
+        return image.startsWith("jcr:") ? "/dam/" + image + "/" + article.getName() : image;
+    }
+
+    /**
+     * The same page in another language: {@code /en/news} for {@code /news} and back, keeping the
+     * context path. Magnolia marks non-default languages with a path prefix; so does the embedded site.
+     */
+    public String switchLanguage(String originalUri, String contextPath, String language) {
+        String context = contextPath == null ? "" : contextPath;
+        String path = originalUri == null || originalUri.isEmpty() ? "/" : originalUri;
+        if (!context.isEmpty() && path.startsWith(context)) {
+            path = path.substring(context.length());
+        }
+        for (String known : LANGUAGES) {
+            if (path.equals("/" + known) || path.startsWith("/" + known + "/")) {
+                path = path.substring(known.length() + 1);
+                break;
+            }
+        }
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        String prefix = language == null || language.equals(defaultLanguage) ? "" : "/" + language;
+        return context + (prefix.isEmpty() ? path : prefix + (path.equals("/") ? "/" : path));
+    }
+
+    /** {@code scheme://host[:port]} of the request followed by {@code path}, for canonical and Open Graph URLs. */
+    public String absoluteUrl(jakarta.servlet.http.HttpServletRequest request, String path) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + path;
+    }
+
+    /** {@code dd/MM/yyyy} in the site's zone, for a Date, Calendar or Instant. */
+    public String date(Object value) {
+        Instant instant = instant(value);
+        return instant == null ? "" : ArticleView.DATE.format(instant.atZone(zone));
+    }
+
+    /** {@code HH:mm} in the site's zone. */
+    public String time(Object value) {
+        Instant instant = instant(value);
+        return instant == null ? "" : ArticleView.TIME.format(instant.atZone(zone));
+    }
+
+    /** schema.org NewsArticle as JSON, safe to print inside {@code <script type="application/ld+json">}. */
+    public String jsonLd(ArticleView article, String pageUrl, String siteName) {
+        return StructuredData.newsArticle(article, pageUrl, siteName);
+    }
+
+    private ArticleQuery visibleNow(ArticleQuery query) {
+        return query.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(clock.instant())));
+    }
+
+    private ArticleView view(Article article) {
+        return new ArticleView(article, zone);
+    }
+
+    private static int pageNumber(Object page) {
+        if (page == null) {
+            return 1;
+        }
+        try {
+            long n = Long.parseLong(String.valueOf(page).trim());
+            return n < 1 || n > 100_000 ? 1 : (int) n;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) return i;
+        if (value instanceof Date d) return d.toInstant();
+        if (value instanceof Calendar c) return c.toInstant();
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

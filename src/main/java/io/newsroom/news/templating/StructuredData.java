@@ -1,0 +1,60 @@
+package io.newsroom.news.templating;
+
+/**
+ * schema.org {@code NewsArticle} JSON-LD. Written by hand because it is six fields; every string
+ * is JSON-escaped and {@code <} becomes {@code \u003c}, so no value can close the script element.
+ */
+final class StructuredData {
+
+    private StructuredData() {
+    }
+
+    static String newsArticle(ArticleView article, String pageUrl, String siteName) {
+        StringBuilder json = new StringBuilder("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
+        field(json, "headline", article.getTitle());
+        field(json, "description", article.getLead());
+        field(json, "datePublished", article.getIsoDate());
+        field(json, "dateModified", article.getIsoModified());
+        field(json, "articleSection", article.getCategory());
+        field(json, "mainEntityOfPage", pageUrl);
+        if (article.getAuthor() != null) {
+            json.append(",\"author\":{\"@type\":\"Person\"");
+            field(json, "name", article.getAuthor());
+            json.append('}');
+        }
+        if (siteName != null) {
+            json.append(",\"publisher\":{\"@type\":\"Organization\"");
+            field(json, "name", siteName);
+            json.append('}');
+        }
+        return json.append('}').toString();
+    }
+
+    private static void field(StringBuilder json, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        json.append(",\"").append(name).append("\":\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '<' -> json.append("\\u003c");
+                case '>' -> json.append("\\u003e");
+                case '&' -> json.append("\\u0026");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}
