@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,7 @@ import javax.jcr.NodeIterator;
 import javax.jcr.PathNotFoundException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import javax.jcr.observation.Event;
 import javax.jcr.query.Query;
 import javax.jcr.query.QueryResult;
 import javax.jcr.query.Row;
@@ -41,6 +45,14 @@ public final class ArticleRepository {
     /** Check-then-write must be atomic inside this JVM; Jackrabbit catches writers elsewhere. */
     private final ReentrantLock writeLock = new ReentrantLock();
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Jackrabbit 2 does not know a query's total until every hit was read, which costs about as
+     * much as reading all matching nodes. Totals are therefore counted once per query shape and
+     * kept until the workspace changes.
+     */
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<String, long[]> totals = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TOTALS = 1_000;
     /** Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax. */
     private static final Pattern READABLE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:]+)+");
 
@@ -63,10 +75,28 @@ public final class ArticleRepository {
         changeListeners.add(listener);
     }
 
-    private void changed() {
+    /**
+     * Tells this repository and everyone listening that the workspace changed: cached counts are
+     * dropped and {@link #onChange} listeners run. Called after every write made here, and by the
+     * JCR observation listener {@link #observe} registers for writes made elsewhere.
+     */
+    public void workspaceChanged() {
+        generation.incrementAndGet();
         for (Runnable listener : changeListeners) {
             listener.run();
         }
+    }
+
+    /** Listens to every change of the workspace {@code session} belongs to; keep the session open. */
+    public void observe(Session session) throws RepositoryException {
+        int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED
+                | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
+        session.getWorkspace().getObservationManager()
+                .addEventListener(events -> workspaceChanged(), all, "/", true, null, null, false);
+    }
+
+    private void changed() {
+        workspaceChanged();
     }
 
     public String workspace() {
@@ -216,8 +246,24 @@ public final class ArticleRepository {
             while (it.hasNext()) {
                 items.add(reader.read(it.nextNode()));
             }
-            long total = QueryTotals.total(result, () -> countAll(session, query));
+            long total = query.offset() == 0 && items.size() < query.limit()
+                    ? items.size() : cachedCount(session, query);
             return new ResultPage<>(items, total, query.offset(), query.limit());
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** Just the page of articles, without counting the total (cheaper when nobody needs it). */
+    public List<Article> items(ArticleQuery query) throws RepositoryException {
+        Session session = sessions.open(workspace);
+        try {
+            List<Article> items = new ArrayList<>();
+            NodeIterator it = execute(session, query, true).getNodes();
+            while (it.hasNext()) {
+                items.add(nodes.read(it.nextNode()));
+            }
+            return items;
         } finally {
             session.logout();
         }
@@ -226,10 +272,26 @@ public final class ArticleRepository {
     public long count(ArticleQuery query) throws RepositoryException {
         Session session = sessions.open(workspace);
         try {
-            return countAll(session, query);
+            return cachedCount(session, query);
         } finally {
             session.logout();
         }
+    }
+
+    private long cachedCount(Session session, ArticleQuery query) throws RepositoryException {
+        ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
+        String key = xpath.statement(unordered);
+        long current = generation.get();
+        long[] cached = totals.get(key);
+        if (cached != null && cached[0] == current) {
+            return cached[1];
+        }
+        long count = countAll(session, unordered);
+        if (totals.size() >= MAX_CACHED_TOTALS) {
+            totals.clear();
+        }
+        totals.put(key, new long[] {current, count});
+        return count;
     }
 
     /** The distinct categories articles use, sorted. */

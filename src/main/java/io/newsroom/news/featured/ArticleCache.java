@@ -8,10 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.jcr.RepositoryException;
-import javax.jcr.Session;
-import javax.jcr.observation.Event;
-import javax.jcr.observation.EventListener;
-import javax.jcr.observation.ObservationManager;
 
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
@@ -20,9 +16,9 @@ import io.newsroom.news.article.PropertyFilter;
 
 /**
  * Keeps the featured and latest selections in memory so a page view runs no query. A snapshot
- * (per category) is read on first use and again after the {@code news} workspace changed: writes
- * through {@link ArticleRepository} invalidate at once, JCR observation catches everybody else
- * (Magnolia's content app, another instance, an import). Scheduled articles are part of the
+ * (per category) is read on first use and again after the {@code news} workspace changed, as
+ * {@link ArticleRepository#onChange} reports it: at once for writes made through it, by JCR
+ * observation for everybody else (Magnolia's content app, another instance, an import). Scheduled articles are part of the
  * snapshot and appear when their time comes, without another read.
  */
 public final class ArticleCache {
@@ -80,16 +76,6 @@ public final class ArticleCache {
         return reads.get();
     }
 
-    /** Listens to every change of the workspace {@code session} belongs to; keep the session open. */
-    public EventListener register(Session session) throws RepositoryException {
-        EventListener listener = events -> invalidate();
-        ObservationManager observation = session.getWorkspace().getObservationManager();
-        int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED
-                | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
-        observation.addEventListener(listener, all, "/", true, null, null, false);
-        return listener;
-    }
-
     private ArticleSnapshot read(String category) {
         reads.incrementAndGet();
         Instant now = clock.instant();
@@ -98,13 +84,13 @@ public final class ArticleCache {
             base = base.withCategory(category);
         }
         try {
-            List<Article> featured = articles.list(base.featuredOnly().page(0, FEATURED_DEPTH)).items();
-            List<Article> latest = articles.list(base.withFilter(
-                    new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(now)))).items();
-            List<Article> scheduled = articles.list(base
+            List<Article> featured = articles.items(base.featuredOnly().page(0, FEATURED_DEPTH));
+            List<Article> latest = articles.items(base.withFilter(
+                    new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(now))));
+            List<Article> scheduled = articles.items(base
                     .withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.GT, List.of(now)))
                     .withSort(List.of(ArticleQuery.Sort.asc("postedDate")))
-                    .page(0, SCHEDULED_DEPTH)).items();
+                    .page(0, SCHEDULED_DEPTH));
             return new ArticleSnapshot(featured, latest, scheduled, now);
         } catch (RepositoryException e) {
             throw new IllegalStateException("Cannot read articles for the featured selection: " + e.getMessage(), e);

@@ -86,7 +86,8 @@ public final class DemoContent {
                     Map.of("layout", "lead", "maxItems", 5L, "showLead", false));
             component(area(home, "main"), "1", "news:components/newsList", Map.of("pageSize", 5L));
             component(area(home, "aside"), "0", "news:components/featuredNews",
-                    Map.of("maxItems", 6L, "showImage", false, "fillWithLatest", true));
+                    Map.of("heading", "Thông báo", "category", "Thông báo", "maxItems", 5L, "showImage", false,
+                            "showViews", false));
 
             Node news = page(root, "news", "news:pages/home", "Tin tức");
             component(area(news, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));

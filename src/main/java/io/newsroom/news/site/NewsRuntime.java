@@ -45,7 +45,7 @@ public final class NewsRuntime implements AutoCloseable {
         this.cache = new ArticleCache(articles, clock);
         // Kept open for the runtime's life: JCR observation delivers events to its session's listeners.
         this.observationSession = repository.login(articleType.workspace());
-        cache.register(observationSession);
+        articles.observe(observationSession);
         this.newsFunctions = new NewsFunctions(articles, cache, ViewCounts.NONE, clock, Messages.VIETNAMESE.getLanguage());
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
