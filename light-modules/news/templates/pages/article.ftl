@@ -21,6 +21,7 @@
   <meta property="article:published_time" content="${article.isoDate}">
   [#if article.category?has_content]<meta property="article:section" content="${article.category}">[/#if]
   <script type="application/ld+json">${newsfn.jsonLd(article, pageUrl, i18n['news.site.name'])?no_esc}</script>
+  <script src="${ctx.contextPath}/.resources/news/webresources/js/views.js" defer></script>
   [#else]
   <title>${i18n['news.pages.article.notFound']} | ${i18n['news.site.name']}</title>
   <meta name="robots" content="noindex">
@@ -31,7 +32,7 @@
   <div class="news-page__columns">
     <main class="news-page__main">
       [#if article?has_content]
-      <article class="news-article" data-news-article="${article.id}">
+      <article class="news-article" data-news-article="${article.id}" data-news-beacon="${ctx.contextPath}/.news/views"[#if (state.previewMode)!false] data-news-preview[/#if]>
         [#if article.category?has_content]<p class="news-article__category">${article.category}</p>[/#if]
         <h1 class="news-article__title">${article.title}</h1>
         <p class="news-article__meta">${i18n['news.article.posted']} <time class="news-article__date" datetime="${article.isoDate}">${article.date}</time> | <span class="news-article__time">${article.time}</span> | ${i18n['news.article.views']} <span class="news-article__views">${newsfn.views(article)}</span></p>

@@ -121,15 +121,23 @@ public final class EmbeddedRepository implements AutoCloseable {
     }
 
     private void registerMagnoliaNodeTypes() throws RepositoryException {
+        registerNodeTypes(EmbeddedRepository.class, "magnolia-nodetypes.cnd");
+    }
+
+    /** Registers the node types of a CND resource that lives beside {@code owner}. */
+    public void registerNodeTypes(Class<?> owner, String cndResource) throws RepositoryException {
         String cnd;
-        try (InputStream in = EmbeddedRepository.class.getResourceAsStream("magnolia-nodetypes.cnd")) {
+        try (InputStream in = owner.getResourceAsStream(cndResource)) {
+            if (in == null) {
+                throw new RepositoryException("Missing node type file " + cndResource + " beside " + owner.getName());
+            }
             cnd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RepositoryException("Cannot read magnolia-nodetypes.cnd", e);
+            throw new RepositoryException("Cannot read " + cndResource, e);
         }
         Session session = repository.login(ADMIN);
         try {
-            ContentTypeNodeTypes.registerCnd(session, cnd, "magnolia-nodetypes.cnd");
+            ContentTypeNodeTypes.registerCnd(session, cnd, cndResource);
         } finally {
             session.logout();
         }

@@ -2,6 +2,8 @@ package io.newsroom.news.site;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import javax.jcr.RepositoryException;
@@ -12,7 +14,10 @@ import io.newsroom.news.article.ContentTypeDefinition;
 import io.newsroom.news.article.ContentTypeReader;
 import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.templating.NewsFunctions;
-import io.newsroom.news.views.ViewCounts;
+import io.newsroom.news.views.StatsStore;
+import io.newsroom.news.views.ViewCounter;
+import io.newsroom.news.views.ViewCounting;
+import io.newsroom.news.views.ViewSettings;
 
 /**
  * The embedded runtime's parts, wired once: the repository with the article content type
@@ -32,6 +37,8 @@ public final class NewsRuntime implements AutoCloseable {
     private final NewsFunctions newsFunctions;
     private final PageRenderer pageRenderer;
     private final VirtualUriMappings virtualUriMappings;
+    private final ViewCounter viewCounter;
+    private final Path journalFolder;
 
     private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
                         ContentTypeDefinition articleType, Clock clock) throws RepositoryException, IOException {
@@ -46,7 +53,16 @@ public final class NewsRuntime implements AutoCloseable {
         // Kept open for the runtime's life: JCR observation delivers events to its session's listeners.
         this.observationSession = repository.login(articleType.workspace());
         articles.observe(observationSession);
-        this.newsFunctions = new NewsFunctions(articles, cache, ViewCounts.NONE, clock, Messages.VIETNAMESE.getLanguage());
+        this.journalFolder = config.inMemory()
+                ? Files.createTempDirectory("news-views-")
+                : config.dataFolder().resolve("views-journal");
+        ViewSettings views = ViewSettings.defaults(journalFolder, config.siteZone())
+                .withEnabled(config.countViews())
+                .withRatePerMinute(config.viewsPerMinute());
+        this.viewCounter = ViewCounter.start(views,
+                new StatsStore(repository.sessions(), config.siteZone(), clock, views.retentionDays()), articles, clock);
+        ViewCounting.install(viewCounter);
+        this.newsFunctions = new NewsFunctions(articles, cache, viewCounter, clock, Messages.VIETNAMESE.getLanguage());
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
     }
@@ -69,6 +85,8 @@ public final class NewsRuntime implements AutoCloseable {
                 repository.register(articleType);
             }
             repository.ensureWorkspace(SiteServlet.WEBSITE);
+            repository.registerNodeTypes(ViewCounter.class, "stats-nodetypes.cnd");
+            repository.ensureWorkspace(ViewSettings.WORKSPACE);
             return new NewsRuntime(config, lightModule, repository, articleType, clock);
         } catch (RepositoryException | IOException | RuntimeException e) {
             repository.close();
@@ -86,10 +104,28 @@ public final class NewsRuntime implements AutoCloseable {
     public NewsFunctions newsFunctions() { return newsFunctions; }
     public PageRenderer pageRenderer() { return pageRenderer; }
     public VirtualUriMappings virtualUriMappings() { return virtualUriMappings; }
+    public ViewCounter viewCounter() { return viewCounter; }
 
     @Override
     public void close() {
+        try {
+            viewCounter.close();
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).warn("Closing the view counter: {}", e.toString());
+        }
+        ViewCounting.uninstall(viewCounter);
         observationSession.logout();
         repository.close();
+        if (config.inMemory()) {
+            deleteQuietly(journalFolder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
     }
 }

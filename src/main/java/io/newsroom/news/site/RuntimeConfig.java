@@ -9,7 +9,9 @@ import java.util.Map;
  * How the embedded runtime is started. Options win over environment variables, which win over
  * defaults: {@code --port} / {@code NEWS_PORT} (8080), {@code --data} / {@code NEWS_DATA}
  * ({@code ./news-data}), {@code --memory}, {@code --zone} / {@code NEWS_ZONE}
- * ({@code Asia/Ho_Chi_Minh}), {@code --no-demo}, {@code --export DIR}, {@code --import DIR}.
+ * ({@code Asia/Ho_Chi_Minh}), {@code --no-demo}, {@code --export DIR}, {@code --import DIR},
+ * {@code --no-counting} / {@code NEWS_COUNTING=off}, {@code --views-per-minute N} /
+ * {@code NEWS_VIEWS_PER_MINUTE} (beacons one client may send per minute; 120).
  */
 public record RuntimeConfig(
         int port,
@@ -18,21 +20,28 @@ public record RuntimeConfig(
         ZoneId siteZone,
         boolean demoContent,
         Path exportTo,
-        Path importFrom) {
+        Path importFrom,
+        boolean countViews,
+        int viewsPerMinute) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
 
     /** A configuration for tests: in memory, any free port, no demo content. */
     public static RuntimeConfig forTests() {
-        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null);
+        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE);
     }
 
     public RuntimeConfig withDemoContent(boolean demo) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom);
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute);
     }
 
     public RuntimeConfig withDataFolder(Path folder) {
-        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom);
+        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute);
+    }
+
+    public RuntimeConfig withCounting(boolean on, int perMinute) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute);
     }
 
     public static RuntimeConfig parse(String[] args, Map<String, String> env) {
@@ -41,6 +50,9 @@ public record RuntimeConfig(
         ZoneId zone = parseZone(env.getOrDefault("NEWS_ZONE", DEFAULT_ZONE.getId()));
         boolean memory = false;
         boolean demo = true;
+        boolean counting = !"off".equalsIgnoreCase(env.getOrDefault("NEWS_COUNTING", "on").trim());
+        int perMinute = parseCount(env.getOrDefault("NEWS_VIEWS_PER_MINUTE", String.valueOf(DEFAULT_VIEWS_PER_MINUTE)),
+                "NEWS_VIEWS_PER_MINUTE");
         Path exportTo = null;
         Path importFrom = null;
         for (int i = 0; i < args.length; i++) {
@@ -51,16 +63,19 @@ public record RuntimeConfig(
                 case "--zone" -> zone = parseZone(value(args, ++i, arg));
                 case "--memory" -> memory = true;
                 case "--no-demo" -> demo = false;
+                case "--no-counting" -> counting = false;
+                case "--views-per-minute" -> perMinute = parseCount(value(args, ++i, arg), arg);
                 case "--export" -> exportTo = Path.of(value(args, ++i, arg));
                 case "--import" -> importFrom = Path.of(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
-        return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom);
+        return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute);
     }
 
     public static String usage() {
-        return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER";
+        return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER, "
+                + "--no-counting, --views-per-minute N";
     }
 
     private static String value(String[] args, int i, String option) {
@@ -79,6 +94,18 @@ public record RuntimeConfig(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + " must be a port number from 0 to 65535, not '" + text + "'");
+        }
+    }
+
+    private static int parseCount(String text, String source) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " must be a whole number, 0 or more, not '" + text + "'");
         }
     }
 

@@ -5,9 +5,11 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
+import io.newsroom.news.views.ViewBeaconServlet;
+
 /**
- * Jetty serving the embedded site on one port: the pages, the light module's web resources and
- * the delivery JSON API; the view beacon and the admin app join them here.
+ * Jetty serving the embedded site on one port: the pages, the light module's web resources, the
+ * delivery JSON API and the view-counting beacon; the admin app joins them here.
  */
 public final class SiteServer implements AutoCloseable {
     private final Server server;
@@ -28,6 +30,7 @@ public final class SiteServer implements AutoCloseable {
                 DeliveryApiServlet.PATH + "/*");
         context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
                 WebResourceServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter)), ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         server.setHandler(context);
         server.setStopAtShutdown(false);

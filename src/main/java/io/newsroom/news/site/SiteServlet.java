@@ -115,7 +115,8 @@ public final class SiteServlet extends HttpServlet {
                     && newsfn.article(ctx.getParameter("article")) == null;
             StringWriter html = new StringWriter();
             renderer.render(page, new PageRenderer.Request(ctx,
-                    new RenderState(locale, request.getContextPath() + originalPath, pagePath + ".html")), html);
+                    new RenderState(locale, request.getContextPath() + originalPath, pagePath + ".html",
+                            request.getParameter("preview") != null)), html);
             response.setStatus(missingArticle ? 404 : 200);
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Content-Language", locale.getLanguage());

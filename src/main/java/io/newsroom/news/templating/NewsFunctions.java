@@ -92,6 +92,15 @@ public class NewsFunctions {
         return new NewsListPage(result.items().stream().map(this::view).toList(), requested, pageCount, result.total());
     }
 
+    /** The featured articles by rank, filled with the newest (served from memory). */
+    public List<ArticleView> featured(int maxItems) {
+        return featured(maxItems, null);
+    }
+
+    public List<ArticleView> featured(int maxItems, String category) {
+        return featuredBlock(Map.of("maxItems", maxItems, "category", category == null ? "" : category), null).getItems();
+    }
+
     /** The newest visible articles (served from memory). */
     public List<ArticleView> latest(int limit) {
         return latest(limit, null);

@@ -1,0 +1,262 @@
+package io.newsroom.news.views;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+import javax.jcr.InvalidItemStateException;
+import javax.jcr.ItemExistsException;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.PathNotFoundException;
+import javax.jcr.Property;
+import javax.jcr.PropertyIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.query.Query;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.newsroom.news.article.JcrSessions;
+
+/**
+ * View counts in the {@code news-stats} workspace, never on the article: one
+ * {@code news:viewCounter} node per article identifier ({@code /views/ab/<id>}) with its
+ * {@code total} and one property per day ({@code d20261126}), and per instance a journal mark
+ * saying up to where its journal is held. A save adds deltas to what is stored; when another
+ * writer got there first it re-reads and adds again, so nothing is lost or counted twice.
+ */
+public final class StatsStore {
+    static final String ROOT = "views";
+    static final String MARKS = "journals";
+    static final String COUNTER_TYPE = "news:viewCounter";
+    static final String FOLDER_TYPE = "news:viewFolder";
+    static final String MARK_TYPE = "news:journalMark";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("'d'yyyyMMdd", Locale.ROOT);
+    private static final int MAX_ATTEMPTS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(StatsStore.class);
+
+    /** Views to add for one article: per epoch day. */
+    public record Delta(String articleId, Map<Integer, Long> byDay) {
+        long total() {
+            return byDay.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final JcrSessions sessions;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final int retentionDays;
+
+    public StatsStore(JcrSessions sessions, ZoneId zone, Clock clock, int retentionDays) {
+        this.sessions = sessions;
+        this.zone = zone;
+        this.clock = clock;
+        this.retentionDays = retentionDays;
+    }
+
+    /** Creates the two top folders if this is a new workspace. */
+    public synchronized void initialize() throws RepositoryException {
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            Node root = session.getRootNode();
+            for (String name : List.of(ROOT, MARKS)) {
+                if (!root.hasNode(name)) {
+                    root.addNode(name, FOLDER_TYPE);
+                }
+            }
+            session.save();
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** Up to where this instance's journal is already held by the store (0 for a new instance). */
+    public long journalPosition(String instanceId) throws RepositoryException {
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            Node marks = session.getNode("/" + MARKS);
+            return marks.hasNode(instanceId) ? marks.getNode(instanceId).getProperty("position").getLong() : 0L;
+        } finally {
+            session.logout();
+        }
+    }
+
+    /**
+     * Adds the deltas and moves this instance's journal mark to {@code position}, in one save.
+     * Conflicts with other writers are retried from a fresh read.
+     */
+    public void add(List<Delta> deltas, String instanceId, long position) throws RepositoryException {
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    write(session, deltas, instanceId, position);
+                    session.save();
+                    return;
+                } catch (InvalidItemStateException | ItemExistsException conflict) {
+                    session.refresh(false);
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw conflict;
+                    }
+                    LOG.debug("View counts changed by another writer; adding again (attempt {})", attempt + 1);
+                }
+            }
+        } finally {
+            session.logout();
+        }
+    }
+
+    private void write(Session session, List<Delta> deltas, String instanceId, long position) throws RepositoryException {
+        Calendar now = calendar(clock.instant());
+        Node root = session.getNode("/" + ROOT);
+        int oldestKept = (int) LocalDate.ofInstant(clock.instant(), zone).minusDays(retentionDays - 1L).toEpochDay();
+        for (Delta delta : deltas) {
+            Node shard = child(root, delta.articleId().substring(0, 2), FOLDER_TYPE);
+            Node counter;
+            if (shard.hasNode(delta.articleId())) {
+                counter = shard.getNode(delta.articleId());
+                counter.setProperty("total", counter.getProperty("total").getLong() + delta.total());
+            } else {
+                // Created with its total in the same save: a second writer creating it too conflicts.
+                counter = shard.addNode(delta.articleId(), COUNTER_TYPE);
+                counter.setProperty("articleId", delta.articleId());
+                counter.setProperty("total", delta.total());
+            }
+            for (Map.Entry<Integer, Long> day : delta.byDay().entrySet()) {
+                if (day.getKey() < oldestKept) {
+                    continue;
+                }
+                String name = dayProperty(day.getKey());
+                long stored = counter.hasProperty(name) ? counter.getProperty(name).getLong() : 0L;
+                counter.setProperty(name, stored + day.getValue());
+            }
+            counter.setProperty("lastViewed", now);
+            pruneDays(counter, oldestKept);
+        }
+        Node mark = child(session.getNode("/" + MARKS), instanceId, MARK_TYPE);
+        mark.setProperty("position", position);
+        mark.setProperty("savedAt", now);
+    }
+
+    /** The stored total of one article (0 when never viewed). */
+    public long total(String articleId) throws RepositoryException {
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            Node counter = session.getNode(counterPath(articleId));
+            return counter.getProperty("total").getLong();
+        } catch (PathNotFoundException e) {
+            return 0L;
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** Views per article over the last {@code days} days including today (stored counts only). */
+    public Map<String, Long> viewsSince(int days) throws RepositoryException {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate first = today.minusDays(days - 1L);
+        Map<String, Long> views = new HashMap<>();
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            String since = first.atStartOfDay(zone).toOffsetDateTime().toString();
+            Query query = session.getWorkspace().getQueryManager().createQuery(
+                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")[@lastViewed >= xs:dateTime('" + since + "')]",
+                    Query.XPATH);
+            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+                Node counter = it.nextNode();
+                long sum = 0;
+                for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+                    String name = DAY.format(d);
+                    if (counter.hasProperty(name)) {
+                        sum += counter.getProperty(name).getLong();
+                    }
+                }
+                if (sum > 0) {
+                    views.put(counter.getName(), sum);
+                }
+            }
+        } finally {
+            session.logout();
+        }
+        return views;
+    }
+
+    /** The most viewed articles of all time, most first: identifier to total. */
+    public Map<String, Long> topTotals(int limit) throws RepositoryException {
+        Map<String, Long> top = new java.util.LinkedHashMap<>();
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            Query query = session.getWorkspace().getQueryManager().createQuery(
+                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ") order by @total descending", Query.XPATH);
+            query.setLimit(limit);
+            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+                Node counter = it.nextNode();
+                top.put(counter.getName(), counter.getProperty("total").getLong());
+            }
+        } finally {
+            session.logout();
+        }
+        return top;
+    }
+
+    /** The stored views of one article per day, for tests and the admin dashboard. */
+    public Map<LocalDate, Long> days(String articleId) throws RepositoryException {
+        Map<LocalDate, Long> days = new java.util.TreeMap<>();
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            Node counter = session.getNode(counterPath(articleId));
+            for (PropertyIterator it = counter.getProperties("d*"); it.hasNext(); ) {
+                Property p = it.nextProperty();
+                days.put(LocalDate.parse(p.getName(), DAY), p.getLong());
+            }
+        } catch (PathNotFoundException e) {
+            return days;
+        } finally {
+            session.logout();
+        }
+        return days;
+    }
+
+    static String dayProperty(int epochDay) {
+        return DAY.format(LocalDate.ofEpochDay(epochDay));
+    }
+
+    static String counterPath(String articleId) {
+        return "/" + ROOT + "/" + articleId.substring(0, 2) + "/" + articleId;
+    }
+
+    private static void pruneDays(Node counter, int oldestKept) throws RepositoryException {
+        List<Property> old = new ArrayList<>();
+        for (PropertyIterator it = counter.getProperties("d*"); it.hasNext(); ) {
+            Property p = it.nextProperty();
+            if (LocalDate.parse(p.getName(), DAY).toEpochDay() < oldestKept) {
+                old.add(p);
+            }
+        }
+        for (Property p : old) {
+            p.remove();
+        }
+    }
+
+    private static Node child(Node parent, String name, String type) throws RepositoryException {
+        return parent.hasNode(name) ? parent.getNode(name) : parent.addNode(name, type);
+    }
+
+    private Calendar calendar(Instant instant) {
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone(zone));
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return calendar;
+    }
+}

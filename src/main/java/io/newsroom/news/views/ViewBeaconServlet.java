@@ -1,0 +1,103 @@
+package io.newsroom.news.views;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The counting endpoint ({@code POST /.news/views}), one servlet for both hosts. The article page's
+ * script posts {@code id=<article id>} once per article and tab session; pages served from a cache
+ * still count. Answers: 204 (counted, or deliberately not: bots, preview, repeats, counting off),
+ * 400 for a body without an id, 404 for an id that is no visible article, 405 for other methods,
+ * 413 for a body over 1 KB, 429 when one client sends too many.
+ * <p>
+ * Magnolia creates declared servlets with their no-argument constructor; that one finds the
+ * counter through {@link ViewCounting}.
+ */
+public class ViewBeaconServlet extends HttpServlet {
+    public static final String PATH = "/.news/views";
+    public static final String PREVIEW_HEADER = "X-News-Preview";
+    private static final Pattern ID_FIELD = Pattern.compile("(?:^|&)id=([^&]*)");
+    private static final Pattern ID_JSON = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern PREVIEW_FIELD = Pattern.compile("(?:^|&)preview=(1|true)(?:&|$)|\"preview\"\\s*:\\s*true");
+
+    private final transient Supplier<ViewCounter> counter;
+
+    public ViewBeaconServlet() {
+        this(ViewCounting::current);
+    }
+
+    public ViewBeaconServlet(Supplier<ViewCounter> counter) {
+        this.counter = counter;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            error(response, 405, "methodNotAllowed");
+            return;
+        }
+        if (request.getContentLengthLong() > ViewSettings.MAX_BODY_BYTES) {
+            error(response, 413, "bodyTooLarge");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(ViewSettings.MAX_BODY_BYTES + 1);
+        }
+        if (body.length > ViewSettings.MAX_BODY_BYTES) {
+            error(response, 413, "bodyTooLarge");
+            return;
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        String id = articleId(text);
+        if (id == null) {
+            error(response, 400, "missingId");
+            return;
+        }
+        boolean preview = request.getHeader(PREVIEW_HEADER) != null || PREVIEW_FIELD.matcher(text).find();
+        ViewCounter.Outcome outcome = counter.get().receive(new ViewCounter.Beacon(
+                id, request.getRemoteAddr(), request.getHeader("User-Agent"), preview));
+        switch (outcome) {
+            case COUNTED, NOT_COUNTED -> response.setStatus(204);
+            case NOT_FOUND -> error(response, 404, "notFound");
+            case RATE_LIMITED -> {
+                response.setHeader("Retry-After", "60");
+                error(response, 429, "tooManyRequests");
+            }
+        }
+    }
+
+    private static String articleId(String body) {
+        Matcher json = ID_JSON.matcher(body);
+        if (json.find()) {
+            return json.group(1);
+        }
+        Matcher form = ID_FIELD.matcher(body);
+        if (form.find()) {
+            try {
+                return URLDecoder.decode(form.group(1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Machine-readable refusals; the beacon script never shows them to readers. */
+    private static void error(HttpServletResponse response, int status, String code) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"error\":{\"code\":\"" + code + "\"}}");
+    }
+}

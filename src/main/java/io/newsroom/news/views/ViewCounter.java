@@ -1,0 +1,392 @@
+package io.newsroom.news.views;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+import javax.jcr.RepositoryException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleRepository;
+
+/**
+ * Counts article views. A beacon is checked (off switch, bots, editor preview, rate, a visible
+ * article, a repeat by the same client), then journalled and forced to disk before it is
+ * answered; journalled views are added up in memory and saved to the {@link StatsStore} once per
+ * flush interval and at shutdown, each save recording the journal position it covers. A start
+ * replays the journal from that position, so every answered view is counted exactly once.
+ */
+public final class ViewCounter implements ViewCounts, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewCounter.class);
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final long STORED_TTL_MILLIS = 5_000;
+    private static final int CACHE_SIZE = 100_000;
+    private static final long MOST_READ_TTL_MILLIS = 10_000;
+
+    /** What the endpoint answers: 204 for counted and not counted, 404, 429. */
+    public enum Outcome { COUNTED, NOT_COUNTED, NOT_FOUND, RATE_LIMITED }
+
+    /** One beacon as it arrived. {@code address} and {@code userAgent} only ever feed the daily hash. */
+    public record Beacon(String articleId, String address, String userAgent, boolean preview) {
+    }
+
+    /** What happened to the beacons so far. */
+    public record Stats(long received, long counted, long bots, long previews, long repeats, long notFound,
+                        long rateLimited, long switchedOff) {
+    }
+
+    private final ViewSettings settings;
+    private final StatsStore store;
+    private final ArticleRepository articles;
+    private final Clock clock;
+    private final String instanceId;
+    private final BotFilter bots = BotFilter.standard();
+    private final ClientKeys clients;
+    private final RepeatFilter repeats;
+    private final RateLimiter rates;
+    private final ViewJournal journal;
+    private final ScheduledExecutorService flusher;
+
+    private final Object aggregateLock = new Object();
+    private Map<String, Map<Integer, Long>> unsaved = new HashMap<>();
+    private long unsavedEnd;
+    private volatile long savedPosition;
+    private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
+    private final Map<String, long[]> storedTotals = boundedMap(CACHE_SIZE);
+    private final Map<String, Instant> visibleFrom = boundedMap(CACHE_SIZE);
+    private final Map<Integer, Object[]> mostReadCache = new ConcurrentHashMap<>();
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong counted = new AtomicLong();
+    private final AtomicLong botCount = new AtomicLong();
+    private final AtomicLong previewCount = new AtomicLong();
+    private final AtomicLong repeatCount = new AtomicLong();
+    private final AtomicLong notFoundCount = new AtomicLong();
+    private final AtomicLong rateLimitedCount = new AtomicLong();
+    private final AtomicLong offCount = new AtomicLong();
+
+    private ViewCounter(ViewSettings settings, StatsStore store, ArticleRepository articles, Clock clock,
+                        String instanceId, long savedPosition) throws IOException {
+        this.settings = settings;
+        this.store = store;
+        this.articles = articles;
+        this.clock = clock;
+        this.instanceId = instanceId;
+        this.clients = new ClientKeys(settings.siteZone());
+        this.repeats = new RepeatFilter(settings.repeatWindow());
+        this.rates = new RateLimiter(settings.ratePerMinute());
+        this.savedPosition = savedPosition;
+        this.unsavedEnd = savedPosition;
+        this.journal = ViewJournal.open(settings.journalFolder(), savedPosition, this::addReplayed);
+        synchronized (aggregateLock) {
+            unsavedEnd = journal.position();
+        }
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "news-views-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        articles.onChange(visibleFrom::clear);
+    }
+
+    /**
+     * Opens the journal, saves whatever it holds beyond the store's mark (views answered before a
+     * crash), and starts the writer and the periodic flush.
+     */
+    public static ViewCounter start(ViewSettings settings, StatsStore store, ArticleRepository articles, Clock clock)
+            throws IOException, RepositoryException {
+        store.initialize();
+        String instanceId = instanceId(settings.journalFolder());
+        long saved = store.journalPosition(instanceId);
+        ViewCounter counter = new ViewCounter(settings, store, articles, clock, instanceId, saved);
+        counter.flush();
+        counter.journal.start(counter::addDurable);
+        long interval = settings.flushInterval().toMillis();
+        counter.flusher.scheduleWithFixedDelay(counter::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        return counter;
+    }
+
+    public ViewSettings settings() {
+        return settings;
+    }
+
+    /** Decides about one beacon and, if it counts, returns only once the view is on disk. */
+    public Outcome receive(Beacon beacon) {
+        received.incrementAndGet();
+        if (!settings.enabled()) {
+            offCount.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        if (bots.isBot(beacon.userAgent())) {
+            botCount.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        if (beacon.preview()) {
+            previewCount.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        Instant now = clock.instant();
+        long client = clients.key(beacon.address(), beacon.userAgent(), now);
+        if (!rates.allow(client, now)) {
+            rateLimitedCount.incrementAndGet();
+            return Outcome.RATE_LIMITED;
+        }
+        String id = beacon.articleId();
+        if (id == null || !UUID_TEXT.matcher(id).matches() || !isVisible(id, now)) {
+            notFoundCount.incrementAndGet();
+            return Outcome.NOT_FOUND;
+        }
+        if (!repeats.firstView(client, id, now)) {
+            repeatCount.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        record(id, now);
+        return Outcome.COUNTED;
+    }
+
+    /** Counts one view without the checks (replays, tests of the storage path). Returns when durable. */
+    public void record(String articleId, Instant when) {
+        int day = (int) LocalDate.ofInstant(when, settings.siteZone()).toEpochDay();
+        try {
+            journal.append(new ViewJournal.Entry(UUID.fromString(articleId), day)).get(30, TimeUnit.SECONDS);
+            counted.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while journalling a view", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The view could not be journalled", e);
+        }
+    }
+
+    /** Stored plus not yet saved: a reader sees the view just counted. */
+    @Override
+    public long views(String articleId) {
+        LongAdder notSaved = pending.get(articleId);
+        return storedTotal(articleId) + (notSaved == null ? 0 : notSaved.sum());
+    }
+
+    /**
+     * The most read articles: identifier to views, most first. {@code days} 1 is today, 7 and 30
+     * the last days including today, 0 all time. Recomputed at most every few seconds.
+     */
+    public Map<String, Long> mostRead(int days, int limit) {
+        Object[] cached = mostReadCache.get(days);
+        long now = System.currentTimeMillis();
+        Map<String, Long> ranking;
+        if (cached != null && now - (Long) cached[0] < MOST_READ_TTL_MILLIS) {
+            @SuppressWarnings("unchecked")
+            Map<String, Long> fromCache = (Map<String, Long>) cached[1];
+            ranking = fromCache;
+        } else {
+            ranking = rank(days);
+            mostReadCache.put(days, new Object[] {now, ranking});
+        }
+        Map<String, Long> top = new LinkedHashMap<>();
+        ranking.entrySet().stream().limit(limit).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    public Stats stats() {
+        return new Stats(received.get(), counted.get(), botCount.get(), previewCount.get(), repeatCount.get(),
+                notFoundCount.get(), rateLimitedCount.get(), offCount.get());
+    }
+
+    /** Saves what was counted since the last save, in one store save. */
+    public void flush() {
+        Map<String, Map<Integer, Long>> taken;
+        long end;
+        synchronized (aggregateLock) {
+            taken = unsaved;
+            end = unsavedEnd;
+            unsaved = new HashMap<>();
+        }
+        if (taken.isEmpty() && end == savedPosition) {
+            return;
+        }
+        List<StatsStore.Delta> deltas = new ArrayList<>(taken.size());
+        taken.forEach((id, byDay) -> deltas.add(new StatsStore.Delta(id, byDay)));
+        try {
+            store.add(deltas, instanceId, end);
+        } catch (RepositoryException | RuntimeException e) {
+            synchronized (aggregateLock) {
+                taken.forEach((id, byDay) -> byDay.forEach((day, n) -> add(unsaved, id, day, n)));
+            }
+            throw new IllegalStateException("Saving view counts failed; they stay pending: " + e.getMessage(), e);
+        }
+        savedPosition = end;
+        for (StatsStore.Delta delta : deltas) {
+            long total = delta.total();
+            synchronized (storedTotals) {
+                long[] stored = storedTotals.get(delta.articleId());
+                if (stored != null) {
+                    stored[0] += total;
+                }
+            }
+            LongAdder notSaved = pending.get(delta.articleId());
+            if (notSaved != null) {
+                notSaved.add(-total);
+            }
+        }
+        mostReadCache.clear();
+        journal.deleteBefore(end);
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("{}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+        flush();
+    }
+
+    // --- internals ---
+
+    private void addReplayed(ViewJournal.Entry entry) {
+        synchronized (aggregateLock) {
+            add(unsaved, entry.article().toString(), entry.epochDay(), 1L);
+        }
+        pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder()).increment();
+    }
+
+    /** Runs in the journal's writer thread once a batch is on disk, before its callers hear back. */
+    private void addDurable(List<ViewJournal.Entry> batch, long endPosition) {
+        synchronized (aggregateLock) {
+            for (ViewJournal.Entry entry : batch) {
+                add(unsaved, entry.article().toString(), entry.epochDay(), 1L);
+            }
+            unsavedEnd = endPosition;
+        }
+        for (ViewJournal.Entry entry : batch) {
+            pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder()).increment();
+        }
+    }
+
+    private static void add(Map<String, Map<Integer, Long>> into, String id, int day, long n) {
+        into.computeIfAbsent(id, k -> new HashMap<>()).merge(day, n, Long::sum);
+    }
+
+    private Map<String, Long> rank(int days) {
+        Map<String, Long> views = new HashMap<>();
+        try {
+            if (days <= 0) {
+                views.putAll(store.topTotals(200));
+            } else {
+                views.putAll(store.viewsSince(days));
+            }
+        } catch (RepositoryException e) {
+            LOG.warn("Cannot read the most read articles: {}", e.toString());
+        }
+        int firstDay = (int) LocalDate.ofInstant(clock.instant(), settings.siteZone()).minusDays(Math.max(days, 1) - 1L).toEpochDay();
+        synchronized (aggregateLock) {
+            unsaved.forEach((id, byDay) -> byDay.forEach((day, n) -> {
+                if (days <= 0 || day >= firstDay) {
+                    views.merge(id, n, Long::sum);
+                }
+            }));
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        views.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private boolean isVisible(String id, Instant now) {
+        Instant posted;
+        synchronized (visibleFrom) {
+            posted = visibleFrom.get(id);
+        }
+        if (posted == null) {
+            try {
+                Optional<Article> article = articles.findById(id);
+                if (article.isEmpty() || article.get().postedDate() == null) {
+                    return false;
+                }
+                posted = article.get().postedDate();
+                synchronized (visibleFrom) {
+                    visibleFrom.put(id, posted);
+                }
+            } catch (RepositoryException e) {
+                LOG.warn("Cannot check article {}: {}", id, e.toString());
+                return false;
+            }
+        }
+        return !posted.isAfter(now);
+    }
+
+    private long storedTotal(String articleId) {
+        long now = System.currentTimeMillis();
+        synchronized (storedTotals) {
+            long[] cached = storedTotals.get(articleId);
+            if (cached != null && now - cached[1] < STORED_TTL_MILLIS) {
+                return cached[0];
+            }
+        }
+        try {
+            long total = store.total(articleId);
+            synchronized (storedTotals) {
+                storedTotals.put(articleId, new long[] {total, now});
+            }
+            return total;
+        } catch (RepositoryException | RuntimeException e) {
+            LOG.warn("Cannot read the view count of {}: {}", articleId, e.toString());
+            return 0L;
+        }
+    }
+
+    private static String instanceId(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("instance-id");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        String id = "i" + UUID.randomUUID().toString().replace("-", "");
+        Files.writeString(file, id, StandardCharsets.UTF_8);
+        return id;
+    }
+
+    private static <K, V> Map<K, V> boundedMap(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+}

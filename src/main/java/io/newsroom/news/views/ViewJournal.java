@@ -1,0 +1,263 @@
+package io.newsroom.news.views;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local journal of accepted views, so that a view answered with 204 survives {@code kill -9}.
+ * Views are appended by one writer thread in group commits: whatever queued up while the last
+ * batch was being forced to disk is written and forced together, then all those callers are
+ * released. Positions are byte offsets that only grow; the store records up to which position it
+ * holds the views, and a start replays only what comes after. The journal is split into segment
+ * files ({@code views-<start position>.journal}); segments the store fully holds are deleted.
+ */
+final class ViewJournal implements AutoCloseable {
+    static final int RECORD_BYTES = 24;
+    private static final Logger LOG = LoggerFactory.getLogger(ViewJournal.class);
+    private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
+    private static final int MAX_BATCH = 4096;
+
+    /** One accepted view: the article and the day (in the site's zone) it was seen. */
+    record Entry(UUID article, int epochDay) {
+    }
+
+    /** Called by the writer thread after a batch is durable, before the callers are released. */
+    interface DurableListener {
+        void durable(List<Entry> batch, long endPosition);
+    }
+
+    private record Pending(Entry entry, CompletableFuture<Long> done) {
+    }
+
+    private final Path folder;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(65_536);
+    private final Thread writer;
+    private volatile boolean closed;
+    private FileChannel channel;
+    private long segmentStart;
+    private long position;
+    private DurableListener listener;
+
+    private ViewJournal(Path folder, long position) throws IOException {
+        this.folder = folder;
+        this.position = position;
+        openSegment(position);
+        this.writer = new Thread(this::writeLoop, "news-views-journal");
+        writer.setDaemon(true);
+    }
+
+    /**
+     * Opens the journal in {@code folder}, first handing every entry after {@code replayFrom} to
+     * {@code replay} (a torn last record from a crash is cut off).
+     *
+     * @return the journal, positioned at its end
+     */
+    static ViewJournal open(Path folder, long replayFrom, java.util.function.Consumer<Entry> replay) throws IOException {
+        Files.createDirectories(folder);
+        long end = replay(folder, replayFrom, replay);
+        return new ViewJournal(folder, end);
+    }
+
+    void start(DurableListener durableListener) {
+        this.listener = durableListener;
+        writer.start();
+    }
+
+    long position() {
+        return position;
+    }
+
+    /** Queues a view; the future completes with its end position once it is on disk. */
+    CompletableFuture<Long> append(Entry entry) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IOException("The view journal is closed"));
+            return done;
+        }
+        try {
+            if (!queue.offer(new Pending(entry, done), 5, TimeUnit.SECONDS)) {
+                done.completeExceptionally(new IOException("The view journal is overloaded"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Deletes the segments whose every record lies before {@code position}. */
+    void deleteBefore(long savedPosition) {
+        try {
+            List<long[]> segments = segments(folder);
+            for (int i = 0; i + 1 < segments.size(); i++) {
+                long nextStart = segments.get(i + 1)[0];
+                if (nextStart <= savedPosition) {
+                    Files.deleteIfExists(segmentPath(folder, segments.get(i)[0]));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete old journal segments in {}: {}", folder, e.toString());
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Writing the view journal failed; {} views are refused", batch.size(), e);
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(batch.size() * RECORD_BYTES);
+        List<Entry> entries = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            encode(p.entry(), buffer);
+            entries.add(p.entry());
+        }
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+        position += (long) batch.size() * RECORD_BYTES;
+        listener.durable(entries, position);
+        for (Pending p : batch) {
+            p.done().complete(position);
+        }
+        if (position - segmentStart >= SEGMENT_BYTES) {
+            channel.close();
+            openSegment(position);
+        }
+    }
+
+    private void openSegment(long start) throws IOException {
+        List<long[]> segments = segments(folder);
+        long[] last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+        if (last != null && last[0] <= start && start <= last[0] + last[1]) {
+            segmentStart = last[0];
+        } else {
+            segmentStart = start;
+        }
+        channel = FileChannel.open(segmentPath(folder, segmentStart),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.position(start - segmentStart);
+        channel.truncate(start - segmentStart);
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        channel.close();
+    }
+
+    // --- reading ---
+
+    private static long replay(Path folder, long from, java.util.function.Consumer<Entry> replay) throws IOException {
+        List<long[]> segments = segments(folder);
+        long end = from;
+        for (long[] segment : segments) {
+            long start = segment[0];
+            long size = segment[1];
+            if (start + size <= from) {
+                end = Math.max(end, start + size);
+                continue;
+            }
+            try (FileChannel in = FileChannel.open(segmentPath(folder, start), StandardOpenOption.READ)) {
+                long offset = Math.max(0, from - start);
+                offset -= offset % RECORD_BYTES;
+                ByteBuffer record = ByteBuffer.allocate(RECORD_BYTES);
+                while (offset + RECORD_BYTES <= size) {
+                    record.clear();
+                    in.read(record, offset);
+                    record.flip();
+                    Entry entry = decode(record);
+                    if (entry == null) {
+                        LOG.warn("Journal segment {} ends in a damaged record at {}; the rest is ignored", start, offset);
+                        break;
+                    }
+                    replay.accept(entry);
+                    offset += RECORD_BYTES;
+                }
+                end = start + offset;
+            }
+        }
+        return end;
+    }
+
+    private static void encode(Entry entry, ByteBuffer buffer) {
+        int begin = buffer.position();
+        buffer.putLong(entry.article().getMostSignificantBits());
+        buffer.putLong(entry.article().getLeastSignificantBits());
+        buffer.putInt(entry.epochDay());
+        CRC32 crc = new CRC32();
+        crc.update(buffer.array(), begin, 20);
+        buffer.putInt((int) crc.getValue());
+    }
+
+    private static Entry decode(ByteBuffer record) {
+        CRC32 crc = new CRC32();
+        crc.update(record.array(), 0, 20);
+        long msb = record.getLong();
+        long lsb = record.getLong();
+        int day = record.getInt();
+        int check = record.getInt();
+        if (check != (int) crc.getValue()) {
+            return null;
+        }
+        return new Entry(new UUID(msb, lsb), day);
+    }
+
+    /** Segments as {start, size}, by start. */
+    private static List<long[]> segments(Path folder) throws IOException {
+        List<long[]> segments = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "views-*.journal")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                long start = Long.parseLong(name.substring("views-".length(), name.length() - ".journal".length()));
+                segments.add(new long[] {start, Files.size(file)});
+            }
+        }
+        segments.sort((a, b) -> Long.compare(a[0], b[0]));
+        return segments;
+    }
+
+    private static Path segmentPath(Path folder, long start) {
+        return folder.resolve(String.format("views-%020d.journal", start));
+    }
+}
