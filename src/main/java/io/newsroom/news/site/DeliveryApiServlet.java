@@ -19,16 +19,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ResultPage;
+import io.newsroom.news.templating.MostReadBlock;
+import io.newsroom.news.templating.NewsFunctions;
 
 /**
  * The read-only JSON API at {@code /.rest/delivery/news}, shaped like the Magnolia delivery
  * endpoint the light module defines, so a headless client works against both hosts:
  * {@code GET /.rest/delivery/news} queries, {@code GET /.rest/delivery/news/2020/10/name} reads by
  * path, and a single UUID segment reads by identifier. Bad parameters get a 400, unknown items a
- * 404, both as JSON errors in the caller's language.
+ * 404, both as JSON errors in the caller's language. Beyond Magnolia's endpoint, articles carry
+ * their {@code views} and {@code /@mostRead} lists the most read ones.
  */
 public final class DeliveryApiServlet extends HttpServlet {
     public static final String PATH = "/.rest/delivery/news";
+    static final String MOST_READ = "/@mostRead";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryApiServlet.class);
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -38,10 +42,13 @@ public final class DeliveryApiServlet extends HttpServlet {
     private final transient Messages messages;
     private final transient ObjectMapper mapper = new ObjectMapper();
 
-    public DeliveryApiServlet(ArticleRepository articles, Messages messages) {
-        this.articles = articles;
-        this.messages = messages;
-        this.json = new DeliveryJson(articles.siteZone());
+    private final transient NewsFunctions newsfn;
+
+    public DeliveryApiServlet(NewsRuntime runtime) {
+        this.articles = runtime.articles();
+        this.messages = runtime.messages();
+        this.newsfn = runtime.newsFunctions();
+        this.json = new DeliveryJson(articles.siteZone(), runtime.articleType().nodeType(), runtime.viewCounter());
         this.parser = new DeliveryQueryParser(articles.siteZone());
     }
 
@@ -54,7 +61,9 @@ public final class DeliveryApiServlet extends HttpServlet {
                 throw new ApiError(405, "methodNotAllowed", "news.error.methodNotAllowed", "GET");
             }
             String path = request.getPathInfo();
-            if (path == null || path.equals("/")) {
+            if (MOST_READ.equals(path)) {
+                write(response, 200, mostRead(request));
+            } else if (path == null || path.equals("/")) {
                 ArticleQuery query = parser.parse(request.getParameterMap());
                 ResultPage<Map<String, Object>> page = articles.list(query, json::node);
                 write(response, 200, Map.of("results", page.items()));
@@ -67,6 +76,43 @@ public final class DeliveryApiServlet extends HttpServlet {
             LOG.error("Delivery API failed for {}", request.getRequestURI(), e);
             writeError(response, 500, "internalError", messages.get(locale, "news.error.internal"));
         }
+    }
+
+    /**
+     * {@code /@mostRead?period=7d&limit=10}: the visible articles read most in the period
+     * ({@code today}, {@code 7d}, {@code 30d}, {@code all}), each with {@code periodViews}.
+     */
+    private Map<String, Object> mostRead(HttpServletRequest request) throws Exception {
+        String period = request.getParameter("period") == null ? "7d" : request.getParameter("period");
+        Integer days = NewsFunctions.PERIODS.get(period);
+        if (days == null) {
+            throw new ApiError(400, "invalidQuery", "news.error.param.period", period);
+        }
+        int limit = 10;
+        String rawLimit = request.getParameter("limit");
+        if (rawLimit != null) {
+            try {
+                limit = Integer.parseInt(rawLimit.trim());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > DeliveryQueryParser.MAX_LIMIT) {
+                throw new ApiError(400, "invalidQuery", "news.error.param.range", "limit", 1, DeliveryQueryParser.MAX_LIMIT);
+            }
+        }
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (MostReadBlock.Entry entry : newsfn.mostRead(days, limit)) {
+            Optional<Map<String, Object>> node = articles.findById(entry.getArticle().getId(), json::node);
+            if (node.isPresent()) {
+                Map<String, Object> withPeriod = new java.util.LinkedHashMap<>(node.get());
+                withPeriod.put("periodViews", String.valueOf(entry.getViews()));
+                results.add(withPeriod);
+            }
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("period", period);
+        body.put("results", results);
+        return body;
     }
 
     private Map<String, Object> readOne(String path) throws Exception {

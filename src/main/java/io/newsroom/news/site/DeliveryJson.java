@@ -16,20 +16,28 @@ import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Value;
 
+import io.newsroom.news.views.ViewCounts;
+
 /**
  * A JCR node as Magnolia's delivery endpoint writes it: {@code @name}, {@code @path}, {@code @id},
  * {@code @nodeType}, then every property as a string (multi-values as arrays of strings, dates as
  * ISO-8601 with milliseconds and offset), then each child inline under its name, then
  * {@code @nodes}, the ordered child names. {@code jcr:} properties and binaries are left out.
+ * Articles also carry {@code views}, which Magnolia's endpoint does not have.
  */
 public final class DeliveryJson {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
 
     private final ZoneId siteZone;
+    private final String articleType;
+    private final ViewCounts views;
 
-    public DeliveryJson(ZoneId siteZone) {
+    /** Article nodes ({@code articleType}) also get {@code views}: their view count, as a string like every value. */
+    public DeliveryJson(ZoneId siteZone, String articleType, ViewCounts views) {
         this.siteZone = siteZone;
+        this.articleType = articleType;
+        this.views = views;
     }
 
     public Map<String, Object> node(Node node) throws RepositoryException {
@@ -45,6 +53,9 @@ public final class DeliveryJson {
                 continue;
             }
             json.put(property.getName(), property.isMultiple() ? strings(property.getValues()) : string(property.getValue()));
+        }
+        if (node.isNodeType(articleType)) {
+            json.put("views", String.valueOf(views.views(node.getIdentifier())));
         }
         List<String> childNames = new ArrayList<>();
         NodeIterator children = node.getNodes();

@@ -89,12 +89,15 @@ public final class DemoContent {
                     Map.of("heading", "Thông báo", "category", "Thông báo", "maxItems", 5L, "showImage", false,
                             "showViews", false));
 
+            component(area(home, "aside"), "1", "news:components/mostRead", Map.of("period", "7d", "maxItems", 5L));
+
             Node news = page(root, "news", "news:pages/home", "Tin tức");
             component(area(news, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));
             component(area(news, "aside"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
 
             Node article = page(news, "article", "news:pages/article", "Bài viết");
             component(area(article, "related"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
+            component(area(article, "related"), "1", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
             website.save();
         } finally {
             website.logout();

@@ -26,7 +26,7 @@ public final class SiteServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("delivery", new DeliveryApiServlet(runtime.articles(), runtime.messages())),
+        context.addServlet(new ServletHolder("delivery", new DeliveryApiServlet(runtime)),
                 DeliveryApiServlet.PATH + "/*");
         context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
                 WebResourceServlet.PATH + "/*");

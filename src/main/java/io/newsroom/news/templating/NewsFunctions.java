@@ -92,6 +92,34 @@ public class NewsFunctions {
         return new NewsListPage(result.items().stream().map(this::view).toList(), requested, pageCount, result.total());
     }
 
+    /** Periods of the most-read block and the days each covers (0: all time). */
+    public static final Map<String, Integer> PERIODS = Map.of("today", 1, "7d", 7, "30d", 30, "all", 0);
+
+    /** The most-read block of a component: its settings and the visible articles read most in its period. */
+    public MostReadBlock mostReadBlock(Map<?, ?> component) throws RepositoryException {
+        ComponentSettings settings = new ComponentSettings(component, "mostRead");
+        String period = settings.choice("period", "7d", PERIODS.keySet());
+        int maxItems = settings.integer("maxItems", 5, 1, 20);
+        return new MostReadBlock(settings.text("heading"), period, mostRead(PERIODS.get(period), maxItems));
+    }
+
+    /** The visible articles read most over {@code days} days (0: all time), with their views. */
+    public List<MostReadBlock.Entry> mostRead(int days, int maxItems) throws RepositoryException {
+        Instant now = clock.instant();
+        List<MostReadBlock.Entry> entries = new java.util.ArrayList<>();
+        // Ask for more than needed: deleted or not yet visible articles are skipped.
+        for (Map.Entry<String, Long> ranked : views.mostRead(days, maxItems * 3 + 10).entrySet()) {
+            if (entries.size() == maxItems) {
+                break;
+            }
+            Optional<Article> article = articles.findById(ranked.getKey());
+            if (article.isPresent() && article.get().isVisibleAt(now)) {
+                entries.add(new MostReadBlock.Entry(view(article.get()), ranked.getValue()));
+            }
+        }
+        return entries;
+    }
+
     /** The featured articles by rank, filled with the newest (served from memory). */
     public List<ArticleView> featured(int maxItems) {
         return featured(maxItems, null);

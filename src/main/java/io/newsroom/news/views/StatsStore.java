@@ -44,6 +44,7 @@ public final class StatsStore {
     static final String FOLDER_TYPE = "news:viewFolder";
     static final String MARK_TYPE = "news:journalMark";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("'d'yyyyMMdd", Locale.ROOT);
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
     private static final int MAX_ATTEMPTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StatsStore.class);
 
@@ -170,7 +171,7 @@ public final class StatsStore {
         Map<String, Long> views = new HashMap<>();
         Session session = sessions.open(ViewSettings.WORKSPACE);
         try {
-            String since = first.atStartOfDay(zone).toOffsetDateTime().toString();
+            String since = ISO_MILLIS.format(first.atStartOfDay(zone));
             Query query = session.getWorkspace().getQueryManager().createQuery(
                     "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")[@lastViewed >= xs:dateTime('" + since + "')]",
                     Query.XPATH);

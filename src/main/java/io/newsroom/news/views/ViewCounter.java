@@ -193,6 +193,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
      * The most read articles: identifier to views, most first. {@code days} 1 is today, 7 and 30
      * the last days including today, 0 all time. Recomputed at most every few seconds.
      */
+    @Override
     public Map<String, Long> mostRead(int days, int limit) {
         Object[] cached = mostReadCache.get(days);
         long now = System.currentTimeMillis();

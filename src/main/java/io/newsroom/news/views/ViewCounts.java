@@ -10,4 +10,12 @@ public interface ViewCounts {
     ViewCounts NONE = articleId -> 0L;
 
     long views(String articleId);
+
+    /**
+     * The most viewed articles, identifier to views, most first: over the last {@code days} days
+     * including today, or all time for 0.
+     */
+    default java.util.Map<String, Long> mostRead(int days, int limit) {
+        return java.util.Map.of();
+    }
 }
