@@ -82,12 +82,86 @@ class NewsServerProcessTest {
     }
 
     @Test
+    void everyViewAnswered204SurvivesKillDashNineUnderLoad(@TempDir Path data) throws Exception {
+        List<String> ids;
+        long answered;
+        long inDoubt;
+        try (Child first = Child.start("--data", data.toString(), "--port", "0", "--views-per-minute", "0")) {
+            String base = first.awaitUrl();
+            ids = new ArrayList<>();
+            for (JsonNode article : articles(base)) {
+                ids.add(article.get("@id").asText());
+            }
+            java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong doubtful = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Thread> load = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                Thread worker = new Thread(() -> {
+                    HttpClient http = HttpClient.newHttpClient();
+                    for (int i = 0; !stop.get(); i++) {
+                        // A new user agent each time: a new client, so no repeat rule applies.
+                        HttpRequest beacon = HttpRequest.newBuilder(URI.create(base + "/.news/views"))
+                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 reader-" + thread + "-" + i)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("id=" + ids.get((thread + i) % ids.size()))).build();
+                        try {
+                            if (http.send(beacon, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                                ok.incrementAndGet();
+                            }
+                        } catch (IOException killed) {
+                            // Sent while the server died: it may or may not have been journalled.
+                            doubtful.incrementAndGet();
+                            return;
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                worker.start();
+                load.add(worker);
+            }
+            Thread.sleep(3_000);
+            first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no final save
+            assertTrue(first.process.waitFor(30, TimeUnit.SECONDS));
+            stop.set(true);
+            for (Thread worker : load) {
+                worker.join(30_000);
+            }
+            answered = ok.get();
+            inDoubt = doubtful.get();
+        }
+        assertTrue(answered > 500, "the load ran: " + answered + " views answered");
+        try (Child second = Child.start("--data", data.toString(), "--port", "0")) {
+            String base = second.awaitUrl();
+            long stored = 0;
+            for (JsonNode article : articles(base)) {
+                stored += article.get("views").asLong();
+            }
+            System.out.printf("kill -9 under load: %d answered 204, %d in flight at the kill, %d stored after restart%n",
+                    answered, inDoubt, stored);
+            assertTrue(stored >= answered, "no answered view is lost: stored " + stored + ", answered " + answered);
+            assertTrue(stored <= answered + inDoubt,
+                    "nothing counted twice: stored " + stored + ", answered " + answered + ", in flight at the kill " + inDoubt);
+        }
+    }
+
+    @Test
     void badOptionsGetAClearMessage() throws Exception {
         try (Child child = Child.start("--port", "eighty")) {
             assertTrue(child.process.waitFor(30, TimeUnit.SECONDS));
             assertEquals(2, child.process.exitValue());
             assertTrue(child.awaitLine("--port must be a port number"), child.output());
         }
+    }
+
+    private static JsonNode articles(String base) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return new ObjectMapper().readTree(response.body()).get("results");
     }
 
     private static int resultCount(String base) throws Exception {
