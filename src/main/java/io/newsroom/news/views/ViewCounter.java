@@ -77,7 +77,8 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private volatile long savedPosition;
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
     private final Map<String, long[]> storedTotals = boundedMap(CACHE_SIZE);
-    private final Map<String, Instant> visibleFrom = boundedMap(CACHE_SIZE);
+    /** Posted dates of articles seen in beacons; cleared on any article change and when full. */
+    private final Map<String, Instant> visibleFrom = new ConcurrentHashMap<>();
     private final Map<Integer, Object[]> mostReadCache = new ConcurrentHashMap<>();
 
     private final AtomicLong received = new AtomicLong();
@@ -329,10 +330,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     }
 
     private boolean isVisible(String id, Instant now) {
-        Instant posted;
-        synchronized (visibleFrom) {
-            posted = visibleFrom.get(id);
-        }
+        Instant posted = visibleFrom.get(id);
         if (posted == null) {
             try {
                 Optional<Article> article = articles.findById(id);
@@ -340,9 +338,10 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
                     return false;
                 }
                 posted = article.get().postedDate();
-                synchronized (visibleFrom) {
-                    visibleFrom.put(id, posted);
+                if (visibleFrom.size() >= CACHE_SIZE) {
+                    visibleFrom.clear();
                 }
+                visibleFrom.put(id, posted);
             } catch (RepositoryException e) {
                 LOG.warn("Cannot check article {}: {}", id, e.toString());
                 return false;
