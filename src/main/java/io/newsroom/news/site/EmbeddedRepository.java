@@ -109,12 +109,32 @@ public final class EmbeddedRepository implements AutoCloseable {
     }
 
     public void ensureWorkspace(String name) throws RepositoryException {
+        ensureWorkspace(name, null);
+    }
+
+    /**
+     * Creates the workspace if it does not exist yet, from {@code template} (a workspace
+     * configuration beside this class, {@code -memory.xml} or {@code -persistent.xml} as this
+     * repository is) or, when null, the repository's default workspace configuration.
+     */
+    public void ensureWorkspace(String name, String template) throws RepositoryException {
         Session session = repository.login(ADMIN);
         try {
-            if (!Arrays.asList(session.getWorkspace().getAccessibleWorkspaceNames()).contains(name)) {
-                ((JackrabbitWorkspace) session.getWorkspace()).createWorkspace(name);
-                LOG.info("Created workspace {}", name);
+            if (Arrays.asList(session.getWorkspace().getAccessibleWorkspaceNames()).contains(name)) {
+                return;
             }
+            JackrabbitWorkspace workspace = (JackrabbitWorkspace) session.getWorkspace();
+            if (template == null) {
+                workspace.createWorkspace(name);
+            } else {
+                String file = template + (inMemory ? "-memory.xml" : "-persistent.xml");
+                try (InputStream in = EmbeddedRepository.class.getResourceAsStream(file)) {
+                    workspace.createWorkspace(name, new org.xml.sax.InputSource(in));
+                } catch (IOException e) {
+                    throw new RepositoryException("Cannot read " + file, e);
+                }
+            }
+            LOG.info("Created workspace {}", name);
         } finally {
             session.logout();
         }

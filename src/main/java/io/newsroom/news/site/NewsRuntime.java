@@ -86,7 +86,7 @@ public final class NewsRuntime implements AutoCloseable {
             }
             repository.ensureWorkspace(SiteServlet.WEBSITE);
             repository.registerNodeTypes(ViewCounter.class, "stats-nodetypes.cnd");
-            repository.ensureWorkspace(ViewSettings.WORKSPACE);
+            repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
             return new NewsRuntime(config, lightModule, repository, articleType, clock);
         } catch (RepositoryException | IOException | RuntimeException e) {
             repository.close();

@@ -135,16 +135,25 @@ public final class StatsStore {
                 counter.setProperty("articleId", delta.articleId());
                 counter.setProperty("total", delta.total());
             }
+            boolean newDay = false;
             for (Map.Entry<Integer, Long> day : delta.byDay().entrySet()) {
                 if (day.getKey() < oldestKept) {
                     continue;
                 }
                 String name = dayProperty(day.getKey());
-                long stored = counter.hasProperty(name) ? counter.getProperty(name).getLong() : 0L;
-                counter.setProperty(name, stored + day.getValue());
+                if (counter.hasProperty(name)) {
+                    counter.setProperty(name, counter.getProperty(name).getLong() + day.getValue());
+                } else {
+                    counter.setProperty(name, day.getValue().longValue());
+                    newDay = true;
+                }
             }
-            counter.setProperty("lastViewed", now);
-            pruneDays(counter, oldestKept);
+            // A counter changes every second while read; its day list only once a day. lastViewed
+            // (the first view of the newest day) is enough for "viewed since", and old buckets go then.
+            if (newDay || !counter.hasProperty("lastViewed")) {
+                counter.setProperty("lastViewed", now);
+                pruneDays(counter, oldestKept);
+            }
         }
         Node mark = child(session.getNode("/" + MARKS), instanceId, MARK_TYPE);
         mark.setProperty("position", position);
