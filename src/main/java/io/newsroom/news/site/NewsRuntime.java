@@ -25,6 +25,8 @@ import io.newsroom.news.views.ViewSettings;
  */
 public final class NewsRuntime implements AutoCloseable {
     public static final String ARTICLE_TYPE_FILE = "contentTypes/article.yaml";
+    /** The same node type file Magnolia registers for news-stats (module descriptor nodeTypeFile). */
+    public static final String STATS_NODE_TYPES = "/mgnl-nodetypes/news-stats-nodetypes.xml";
 
     private final RuntimeConfig config;
     private final LightModule lightModule;
@@ -85,7 +87,7 @@ public final class NewsRuntime implements AutoCloseable {
                 repository.register(articleType);
             }
             repository.ensureWorkspace(SiteServlet.WEBSITE);
-            repository.registerNodeTypes(ViewCounter.class, "stats-nodetypes.cnd");
+            repository.registerNodeTypesXml(STATS_NODE_TYPES);
             repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
             return new NewsRuntime(config, lightModule, repository, articleType, clock);
         } catch (RepositoryException | IOException | RuntimeException e) {
