@@ -24,9 +24,9 @@ import io.newsroom.news.views.ViewSettings;
  * the {@code news} workspace, the featured cache (kept fresh by JCR observation), and the view
  * counter over {@code news-stats}. Settings come from system properties, so a webapp can set them
  * in {@code magnolia.properties} or on the command line:
- * {@code news.zone} (Asia/Ho_Chi_Minh), {@code news.views.enabled} (true),
- * {@code news.views.journal} (a folder; default {@code ${magnolia.home}/news-views-journal}),
- * {@code news.views.perMinute} (120).
+ * {@code newsroom.news.zone} (Asia/Ho_Chi_Minh), {@code newsroom.news.views.enabled} (true),
+ * {@code newsroom.news.views.journal} (a folder; default {@code ${magnolia.home}/news-views-journal}),
+ * {@code newsroom.news.views.perMinute} (120).
  */
 public final class MagnoliaNews implements AutoCloseable {
     public static final String WORKSPACE = "news";
@@ -42,14 +42,14 @@ public final class MagnoliaNews implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     private MagnoliaNews(JcrSessions sessions) throws RepositoryException, IOException {
-        this.zone = ZoneId.of(System.getProperty("news.zone", "Asia/Ho_Chi_Minh"));
+        this.zone = ZoneId.of(System.getProperty("newsroom.news.zone", "Asia/Ho_Chi_Minh"));
         this.articles = new ArticleRepository(sessions, WORKSPACE, NODE_TYPE, zone, clock);
         this.cache = new ArticleCache(articles, clock);
         this.observation = sessions.open(WORKSPACE);
         articles.observe(observation);
         ViewSettings settings = ViewSettings.defaults(journalFolder(), zone)
-                .withEnabled(Boolean.parseBoolean(System.getProperty("news.views.enabled", "true")))
-                .withRatePerMinute(Integer.getInteger("news.views.perMinute", 120));
+                .withEnabled(Boolean.parseBoolean(System.getProperty("newsroom.news.views.enabled", "true")))
+                .withRatePerMinute(Integer.getInteger("newsroom.news.views.perMinute", 120));
         this.counter = ViewCounter.start(settings, new StatsStore(sessions, zone, clock, settings.retentionDays()), articles, clock);
         ViewCounting.install(counter);
     }
@@ -93,7 +93,7 @@ public final class MagnoliaNews implements AutoCloseable {
     }
 
     static Path journalFolder() {
-        String configured = System.getProperty("news.views.journal");
+        String configured = System.getProperty("newsroom.news.views.journal");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }

@@ -80,6 +80,11 @@ public final class EmbeddedRepository implements AutoCloseable {
         }
     }
 
+    /** The JCR repository itself, for code that logs in on its own terms. */
+    public javax.jcr.Repository jcrRepository() {
+        return repository;
+    }
+
     public boolean isInMemory() {
         return inMemory;
     }

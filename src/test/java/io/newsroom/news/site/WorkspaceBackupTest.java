@@ -68,6 +68,61 @@ class WorkspaceBackupTest {
         }
     }
 
+    @Test
+    void theExportHasTheShapeAMagnoliaNewsWorkspaceImports(@TempDir Path backup) throws Exception {
+        try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests())) {
+            ArticleDraft d = draft("Bài để chuyển sang Magnolia", hanoi(2020, 10, 27, 10, 28));
+            d.setFeatured(true);
+            d.setFeaturedRank(2L);
+            Article article = runtime.articles().create(d, "editor");
+            List<Path> files = new WorkspaceBackup(runtime.repository(), "news").exportTo(backup);
+            assertEquals(List.of(backup.resolve("news.2020.xml")), files);
+
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(files.get(0).toFile());
+            String sv = "http://www.jcp.org/jcr/sv/1.0";
+            org.w3c.dom.Element year = xml.getDocumentElement();
+            assertEquals("2020", year.getAttributeNS(sv, "name"));
+            assertEquals("mgnl:folder", property(year, "jcr:primaryType")[1]);
+            assertNotNull(property(year, "jcr:uuid"), "folders are referenceable, as in Magnolia");
+            org.w3c.dom.Element month = child(year, "10");
+            assertEquals("mgnl:folder", property(month, "jcr:primaryType")[1]);
+            org.w3c.dom.Element node = child(month, article.name());
+            assertEquals("news:article", property(node, "jcr:primaryType")[1]);
+            assertEquals(article.id(), property(node, "jcr:uuid")[1]);
+            assertEquals("Date", property(node, "mgnl:created")[0]);
+            assertEquals("editor", property(node, "mgnl:createdBy")[1]);
+            assertEquals("Date", property(node, "mgnl:lastModified")[0]);
+            assertEquals("Date", property(node, "postedDate")[0]);
+            assertTrue(property(node, "postedDate")[1].startsWith("2020-10-27T10:28:00.000+07:00"), property(node, "postedDate")[1]);
+            assertEquals("Boolean", property(node, "featured")[0]);
+            assertEquals("Long", property(node, "featuredRank")[0]);
+            assertEquals("String", property(node, "title")[0]);
+        }
+    }
+
+    /** {type, first value} of a property of a system-view node, or null. */
+    private static String[] property(org.w3c.dom.Element node, String name) {
+        String sv = "http://www.jcp.org/jcr/sv/1.0";
+        for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && e.getLocalName().equals("property") && name.equals(e.getAttributeNS(sv, "name"))) {
+                return new String[] {e.getAttributeNS(sv, "type"), e.getElementsByTagNameNS(sv, "value").item(0).getTextContent()};
+            }
+        }
+        return null;
+    }
+
+    private static org.w3c.dom.Element child(org.w3c.dom.Element node, String name) {
+        String sv = "http://www.jcp.org/jcr/sv/1.0";
+        for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && e.getLocalName().equals("node") && name.equals(e.getAttributeNS(sv, "name"))) {
+                return e;
+            }
+        }
+        throw new AssertionError("no child " + name);
+    }
+
     private static List<Article> all(NewsRuntime runtime) throws Exception {
         return runtime.articles().list(ArticleQuery.newest(1000).withSort(
                 List.of(ArticleQuery.Sort.asc("postedDate"), ArticleQuery.Sort.asc("title")))).items();

@@ -1,0 +1,337 @@
+package io.newsroom.news.magnolia;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.jcr.Session;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import io.newsroom.news.article.ArticleField;
+import io.newsroom.news.article.PropertyType;
+import io.newsroom.news.site.NewsRuntime;
+import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.site.VirtualUriMappings;
+
+/**
+ * Offline checks of everything Magnolia reads, since no Magnolia runs here: the YAML parses with
+ * Magnolia's tags, every reference resolves, every i18n key exists in both languages and is used,
+ * the content type, app form and Java model agree, and the module descriptor has Magnolia's shape.
+ */
+class MagnoliaDefinitionsTest {
+    private static final Pattern I18N_IN_TEMPLATE = Pattern.compile("i18n\\['([^']+)'\\]");
+    private static final Pattern KEY_IN_JAVA = Pattern.compile("\"(news\\.[A-Za-z0-9.]+)\"");
+    private static final Pattern KEY_IN_YAML = Pattern.compile("^news\\.[A-Za-z0-9.]+$");
+    private static Map<String, MagnoliaYaml.File> yaml;
+
+    @BeforeAll
+    static void read() throws IOException {
+        yaml = MagnoliaYaml.all();
+    }
+
+    @Test
+    void everyYamlFileParsesWithMagnoliasTags() throws IOException {
+        assertTrue(yaml.size() >= 12, yaml.keySet().toString());
+        assertEquals(List.of("!content-type:article", "!override"), yaml.get("apps/news.yaml").tags());
+        for (MagnoliaYaml.File file : yaml.values()) {
+            assertTrue(file.tree() instanceof Map, file.relative() + " is a mapping");
+        }
+        Path unknown = Files.createTempFile("unknown-tag", ".yaml");
+        Files.writeString(unknown, "a: !colour red\n");
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> MagnoliaYaml.read(unknown));
+        assertTrue(String.valueOf(refused.getMessage()).contains("!colour")
+                || String.valueOf(refused.getCause()).contains("!colour"), refused.toString());
+    }
+
+    @Test
+    void templatesDialogsAndComponentsResolve() {
+        List<String> templates = yaml.keySet().stream().filter(k -> k.startsWith("templates/")).toList();
+        assertTrue(templates.size() >= 5, templates.toString());
+        for (String file : templates) {
+            Map<String, Object> def = yaml.get(file).map();
+            assertEquals("freemarker", def.get("renderType"), file);
+            String script = (String) def.get("templateScript");
+            assertTrue(script.startsWith("/news/templates/"), file + ": " + script);
+            assertTrue(Files.isRegularFile(MagnoliaYaml.MODULE.resolve(script.substring("/news/".length()))), file + ": " + script);
+            String dialog = (String) def.get("dialog");
+            assertNotNull(dialog, file + " names its dialog");
+            assertTrue(yaml.containsKey(dialogFile(dialog)), file + ": dialog " + dialog);
+            assertTrue(Files.isRegularFile(MagnoliaYaml.MODULE.resolve(file.replace(".yaml", ".md"))), file + " has its README");
+            if (def.get("areas") instanceof Map<?, ?> areas) {
+                for (Object area : areas.values()) {
+                    Map<?, ?> available = (Map<?, ?>) ((Map<?, ?>) area).get("availableComponents");
+                    for (Object component : available.values()) {
+                        String id = (String) ((Map<?, ?>) component).get("id");
+                        assertTrue(yaml.containsKey(templateFile(id)), file + ": component " + id);
+                    }
+                }
+            }
+        }
+        for (String ftl : List.of("templates/pages/home.ftl", "templates/pages/article.ftl")) {
+            assertTrue(read(ftl).contains("[#include \"/news/templates/includes/"), ftl);
+        }
+    }
+
+    @Test
+    void theAppTheEndpointAndTheUriMappingPointAtWhatExists() throws Exception {
+        String app = Files.readString(MagnoliaYaml.MODULE.resolve("apps/news.yaml"));
+        assertTrue(app.startsWith("!content-type:article"), "the first line names the content type");
+        assertTrue(yaml.containsKey("contentTypes/article.yaml"));
+        Map<String, Object> endpoint = yaml.get("restEndpoints/delivery/news.yaml").map();
+        assertEquals("jcrDeliveryEndpoint_v2", endpoint.get("$type"));
+        Map<String, Object> contentType = yaml.get("contentTypes/article.yaml").map();
+        Map<?, ?> datasource = (Map<?, ?>) contentType.get("datasource");
+        assertEquals(datasource.get("workspace"), endpoint.get("workspace"));
+        assertEquals(List.of(((Map<?, ?>) contentType.get("model")).get("nodeType")), endpoint.get("nodeTypes"));
+
+        Map<String, Object> mapping = yaml.get("virtualUriMappings/articles.yaml").map();
+        assertEquals("info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping", mapping.get("class"));
+        String target = VirtualUriMappings.load(io.newsroom.news.site.LightModule.locate())
+                .map("/news/2020/10/dang-bo-phuong.html").orElseThrow();
+        assertEquals("/news/article.html?article=/2020/10/dang-bo-phuong", target);
+        // The target page exists in the site the module sets up, with the article template.
+        try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests())) {
+            io.newsroom.news.site.DemoContentAccess.createPages(runtime);
+            Session website = runtime.repository().login("website");
+            try {
+                String page = target.substring(0, target.indexOf(".html"));
+                assertEquals("news:pages/article", website.getNode(page).getProperty("mgnl:template").getString());
+            } finally {
+                website.logout();
+            }
+        }
+    }
+
+    @Test
+    void contentTypeAppFormAndJavaModelAgree() {
+        Map<?, ?> form = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml").map()
+                .get("subApps")).get("detail")).get("form")).get("properties");
+        Set<String> formNames = new TreeSet<>();
+        form.keySet().forEach(k -> formNames.add((String) k));
+        Set<String> javaNames = new TreeSet<>();
+        for (ArticleField field : ArticleField.values()) {
+            javaNames.add(field.propertyName());
+            Map<?, ?> input = (Map<?, ?>) form.get(field.propertyName());
+            assertNotNull(input, "the app form edits " + field.propertyName());
+            String expected = switch (field.type()) {
+                case RICH_TEXT -> "richTextField";
+                case ASSET -> "damLinkField";
+                case DATE -> "dateField";
+                case BOOLEAN -> "checkBoxField";
+                default -> "textField";
+            };
+            assertEquals(expected, input.get("$type"), field.propertyName());
+            if (field.type() == PropertyType.DATE) {
+                assertEquals("java.util.Date", input.get("type"), field.propertyName());
+            }
+            if (field.type() == PropertyType.LONG) {
+                assertEquals("java.lang.Long", input.get("type"), field.propertyName());
+            }
+            assertEquals(field.required(), Boolean.TRUE.equals(input.get("required")), field.propertyName() + " required");
+        }
+        assertEquals(javaNames, formNames, "the form has exactly the model's properties");
+
+        Map<?, ?> tabs = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml").map()
+                .get("subApps")).get("detail")).get("form")).get("layout")).get("tabs");
+        Set<String> inTabs = new TreeSet<>();
+        for (Object tab : tabs.values()) {
+            for (Object field : (List<?>) ((Map<?, ?>) tab).get("fields")) {
+                assertTrue(inTabs.add((String) ((Map<?, ?>) field).get("name")), "a field sits in one tab only");
+            }
+        }
+        assertEquals(javaNames, inTabs, "every field sits in a tab");
+
+        Map<?, ?> columns = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml")
+                .map().get("subApps")).get("browser")).get("workbench")).get("contentViews")).get("list")).get("columns");
+        for (Object key : columns.keySet()) {
+            String name = (String) ((Map<?, ?>) columns.get(key)).get("name");
+            assertTrue(javaNames.contains(name) || Set.of("views", "status").contains(name), "column " + name);
+        }
+    }
+
+    @Test
+    void everyI18nKeyInUseExistsInBothLanguagesAndNoneIsUnused() throws IOException {
+        Properties en = bundle("en");
+        Properties vi = bundle("vi");
+        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(vi.stringPropertyNames()));
+
+        Set<String> used = new TreeSet<>();
+        for (MagnoliaYaml.File file : yaml.values()) {
+            collectKeys(file.tree(), used);
+        }
+        try (Stream<Path> ftl = Files.walk(MagnoliaYaml.MODULE.resolve("templates"))) {
+            for (Path file : ftl.filter(p -> p.toString().endsWith(".ftl")).toList()) {
+                Matcher m = I18N_IN_TEMPLATE.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        try (Stream<Path> java = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : java.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = KEY_IN_JAVA.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(en.stringPropertyNames());
+        assertEquals(Set.of(), missing, "keys used but not in the bundles");
+        Set<String> unused = new TreeSet<>(en.stringPropertyNames());
+        unused.removeAll(used);
+        assertEquals(Set.of(), unused, "keys in the bundles that nothing uses");
+    }
+
+    @Test
+    void theModuleDescriptorHasMagnoliasShapeAndItsClassesExist() throws Exception {
+        Document descriptor = parseDescriptor();
+        Element module = descriptor.getDocumentElement();
+        assertEquals("news", text(module, "name"));
+        assertFalse(text(module, "version").contains("${"), "the version comes from the pom");
+        for (Element dependency : elements(module, "dependency")) {
+            assertTrue(text(dependency, "version").matches("\\d+\\.\\d+/\\*"), "version range " + text(dependency, "version"));
+        }
+        for (Element component : elements(module, "component")) {
+            Class<?> type = Class.forName(text(component, "type"));
+            Class<?> implementation = Class.forName(text(component, "implementation"));
+            assertTrue(type.isAssignableFrom(implementation), implementation + " is a " + type);
+            assertPublicNoArgConstructor(implementation);
+        }
+        for (Element servlet : elements(module, "servlet")) {
+            Class<?> servletClass = Class.forName(text(servlet, "class"));
+            assertTrue(jakarta.servlet.http.HttpServlet.class.isAssignableFrom(servletClass), servletClass.getName());
+            assertPublicNoArgConstructor(servletClass);
+            assertEquals(io.newsroom.news.views.ViewBeaconServlet.PATH, text(servlet, "mapping"));
+        }
+        String nodeTypeFile = text(module, "nodeTypeFile");
+        assertNotNull(getClass().getResource(nodeTypeFile), nodeTypeFile);
+        assertEquals("news-stats", text(module, "workspace"));
+
+        // A descriptor with an element Magnolia does not know is refused by the same check.
+        String wrong = Files.readString(Path.of("target/classes/META-INF/magnolia/news.xml"))
+                .replace("<displayName>", "<colour>red</colour><displayName>");
+        assertThrows(SAXParseException.class, () -> parse(wrong));
+    }
+
+    @Test
+    void theBootstrapRegistersNewsfnWithTheClassTheDescriptorBinds() throws Exception {
+        String file = "/mgnl-bootstrap/news/config.modules.rendering.renderers.freemarker.contextAttributes.newsfn.xml";
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document bootstrap;
+        try (InputStream in = getClass().getResourceAsStream(file)) {
+            bootstrap = factory.newDocumentBuilder().parse(in);
+        }
+        Map<String, String> properties = new java.util.HashMap<>();
+        var props = bootstrap.getElementsByTagNameNS("http://www.jcp.org/jcr/sv/1.0", "property");
+        for (int i = 0; i < props.getLength(); i++) {
+            Element p = (Element) props.item(i);
+            properties.put(p.getAttributeNS("http://www.jcp.org/jcr/sv/1.0", "name"), p.getTextContent().strip());
+        }
+        assertEquals("newsfn", properties.get("name"));
+        assertEquals("newsfn", bootstrap.getDocumentElement().getAttributeNS("http://www.jcp.org/jcr/sv/1.0", "name"));
+        String boundType = text(parseDescriptor().getDocumentElement(), "type");
+        assertEquals(boundType, properties.get("componentClass"), "the renderer asks the container for the bound type");
+    }
+
+    // --- helpers ---
+
+    private static void assertPublicNoArgConstructor(Class<?> type) throws NoSuchMethodException {
+        Constructor<?> constructor = type.getConstructor();
+        assertTrue(Modifier.isPublic(constructor.getModifiers()) && !Modifier.isAbstract(type.getModifiers()), type.getName());
+    }
+
+    private static Document parseDescriptor() throws Exception {
+        return parse(Files.readString(Path.of("target/classes/META-INF/magnolia/news.xml")));
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setValidating(true);
+        var builder = factory.newDocumentBuilder();
+        builder.setEntityResolver((publicId, systemId) -> systemId != null && systemId.endsWith("module.dtd")
+                ? new InputSource(MagnoliaDefinitionsTest.class.getResourceAsStream("/module.dtd")) : null);
+        builder.setErrorHandler(new DefaultHandler() {
+            @Override
+            public void error(SAXParseException e) throws SAXParseException {
+                throw e;
+            }
+        });
+        return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<Element> elements(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        var nodes = parent.getElementsByTagName(name);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    private static String text(Element parent, String name) {
+        var nodes = parent.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().strip();
+    }
+
+    private static String dialogFile(String id) {
+        return "dialogs/" + id.substring(id.indexOf(':') + 1) + ".yaml";
+    }
+
+    private static String templateFile(String id) {
+        return "templates/" + id.substring(id.indexOf(':') + 1) + ".yaml";
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(MagnoliaYaml.MODULE.resolve(file));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(MagnoliaYaml.MODULE.resolve("i18n/module-news-messages_" + language + ".properties"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static void collectKeys(Object tree, Set<String> into) {
+        if (tree instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectKeys(v, into));
+        } else if (tree instanceof List<?> list) {
+            list.forEach(v -> collectKeys(v, into));
+        } else if (tree instanceof String s && KEY_IN_YAML.matcher(s).matches()) {
+            into.add(s);
+        }
+    }
+
+}
