@@ -9,6 +9,11 @@ import java.time.Clock;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
+import java.util.Map;
+import java.util.Optional;
+
+import io.newsroom.news.admin.AdminAccounts;
+import io.newsroom.news.admin.AdminContext;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ContentTypeDefinition;
 import io.newsroom.news.article.ContentTypeReader;
@@ -41,6 +46,8 @@ public final class NewsRuntime implements AutoCloseable {
     private final VirtualUriMappings virtualUriMappings;
     private final ViewCounter viewCounter;
     private final Path journalFolder;
+    private final AdminContext adminContext;
+    private final String initialAdminPassword;
 
     private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
                         ContentTypeDefinition articleType, Clock clock) throws RepositoryException, IOException {
@@ -65,6 +72,10 @@ public final class NewsRuntime implements AutoCloseable {
                 new StatsStore(repository.sessions(), config.siteZone(), clock, views.retentionDays()), articles, clock);
         ViewCounting.install(viewCounter);
         this.newsFunctions = new NewsFunctions(articles, cache, viewCounter, clock, Messages.VIETNAMESE.getLanguage());
+        Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(
+                config.inMemory() ? journalFolder : config.dataFolder(), config.adminPassword(), clock);
+        this.initialAdminPassword = accounts.getValue().orElse(null);
+        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone());
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
     }
@@ -107,6 +118,12 @@ public final class NewsRuntime implements AutoCloseable {
     public PageRenderer pageRenderer() { return pageRenderer; }
     public VirtualUriMappings virtualUriMappings() { return virtualUriMappings; }
     public ViewCounter viewCounter() { return viewCounter; }
+    public AdminContext adminContext() { return adminContext; }
+
+    /** The password of the admin account made on this start, to be shown once; empty on later starts. */
+    public Optional<String> initialAdminPassword() {
+        return Optional.ofNullable(initialAdminPassword);
+    }
 
     @Override
     public void close() {

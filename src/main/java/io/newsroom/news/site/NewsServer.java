@@ -40,6 +40,9 @@ public final class NewsServer {
             }
         }
         SiteServer server = SiteServer.start(runtime, config.port());
+        runtime.initialAdminPassword().ifPresent(password -> System.out.println(
+                "Created the admin account 'admin' with password: " + password
+                        + "  (shown this once; sign in at " + server.baseUrl() + "/admin)"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -11,7 +11,8 @@ import java.util.Map;
  * ({@code ./news-data}), {@code --memory}, {@code --zone} / {@code NEWS_ZONE}
  * ({@code Asia/Ho_Chi_Minh}), {@code --no-demo}, {@code --export DIR}, {@code --import DIR},
  * {@code --no-counting} / {@code NEWS_COUNTING=off}, {@code --views-per-minute N} /
- * {@code NEWS_VIEWS_PER_MINUTE} (beacons one client may send per minute; 120).
+ * {@code NEWS_VIEWS_PER_MINUTE} (beacons one client may send per minute; 120), and
+ * {@code NEWS_ADMIN_PASSWORD} (the password of the first admin account, made up when unset).
  */
 public record RuntimeConfig(
         int port,
@@ -22,26 +23,29 @@ public record RuntimeConfig(
         Path exportTo,
         Path importFrom,
         boolean countViews,
-        int viewsPerMinute) {
+        int viewsPerMinute,
+        String adminPassword) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
+    /** The admin password of test runtimes (never used by the server command). */
+    public static final String TEST_ADMIN_PASSWORD = "test-admin-password";
 
     /** A configuration for tests: in memory, any free port, no demo content. */
     public static RuntimeConfig forTests() {
-        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE);
+        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE, TEST_ADMIN_PASSWORD);
     }
 
     public RuntimeConfig withDemoContent(boolean demo) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute);
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute, adminPassword);
     }
 
     public RuntimeConfig withDataFolder(Path folder) {
-        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute);
+        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute, adminPassword);
     }
 
     public RuntimeConfig withCounting(boolean on, int perMinute) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute);
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute, adminPassword);
     }
 
     public static RuntimeConfig parse(String[] args, Map<String, String> env) {
@@ -70,7 +74,8 @@ public record RuntimeConfig(
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
-        return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute);
+        return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute,
+                env.get("NEWS_ADMIN_PASSWORD"));
     }
 
     public static String usage() {

@@ -5,11 +5,14 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+
+import io.newsroom.news.admin.AdminWebApp;
 import io.newsroom.news.views.ViewBeaconServlet;
 
 /**
  * Jetty serving the embedded site on one port: the pages, the light module's web resources, the
- * delivery JSON API and the view-counting beacon; the admin app joins them here.
+ * delivery JSON API and the view-counting beacon, and the admin app at {@code /admin}.
  */
 public final class SiteServer implements AutoCloseable {
     private final Server server;
@@ -32,7 +35,10 @@ public final class SiteServer implements AutoCloseable {
                 WebResourceServlet.PATH + "/*");
         context.addServlet(new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter)), ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
-        server.setHandler(context);
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.addHandler(AdminWebApp.create(runtime.adminContext()));
+        contexts.addHandler(context);
+        server.setHandler(contexts);
         server.setStopAtShutdown(false);
         server.start();
         return new SiteServer(server);

@@ -1,0 +1,44 @@
+package io.newsroom.news.admin;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinSession;
+
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.site.Messages;
+import io.newsroom.news.views.ViewCounter;
+
+/**
+ * What the admin app's views work with. Vaadin creates views itself, so the server puts this in
+ * the admin web context's attributes and views look it up; several servers in one JVM (tests) do
+ * not see each other's.
+ */
+public record AdminContext(ArticleRepository articles, ViewCounter counter, Messages messages,
+                           AdminAccounts accounts, ZoneId zone) {
+
+    static final String USER = "newsAdmin.user";
+    static final String LOCALE = "newsAdmin.locale";
+
+    public static AdminContext current() {
+        return (AdminContext) VaadinServlet.getCurrent().getServletContext().getAttribute(AdminContext.class.getName());
+    }
+
+    /** The signed-in editor of this browser session, or null. */
+    static String user() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? null : (String) session.getAttribute(USER);
+    }
+
+    /** The editor's language: what they chose, Vietnamese by default. */
+    static Locale locale() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object chosen = session == null ? null : session.getAttribute(LOCALE);
+        return chosen instanceof Locale l ? l : Messages.VIETNAMESE;
+    }
+
+    String text(String key, Object... arguments) {
+        return messages.get(locale(), key, arguments);
+    }
+}

@@ -1,0 +1,240 @@
+package io.newsroom.news.admin;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.FieldError;
+import io.newsroom.news.article.Slugs;
+
+/**
+ * The editor for one article (new when there is no {@code ?id=}): every property of the content
+ * type, bound with Vaadin's Binder. The article's own rules (ArticleValidator) decide what is valid;
+ * their errors are shown on the fields, in the editor's language, and nothing is saved until the
+ * form is valid. A save that meets someone else's newer save is refused with a way to reload.
+ */
+public class ArticleEditorView extends VerticalLayout implements BeforeEnterObserver {
+    private final AdminContext admin = AdminContext.current();
+    private final Binder<ArticleDraft> binder = new Binder<>(ArticleDraft.class);
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    private final H2 heading = new H2();
+    private final TextField title = field(new TextField(), "title");
+    private final TextField name = field(new TextField(), "name");
+    private final TextArea lead = field(new TextArea(), "lead");
+    private final TextArea body = field(new TextArea(), "body");
+    private final TextField image = field(new TextField(), "image");
+    private final TextField imageAlt = field(new TextField(), "imageAlt");
+    private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");
+    private final ComboBox<String> category = field(new ComboBox<>(), "category");
+    private final TextField author = field(new TextField(), "author");
+    private final Checkbox featured = new Checkbox();
+    private final IntegerField featuredRank = field(new IntegerField(), "featuredRank");
+    private final DateTimePicker featuredFrom = field(new DateTimePicker(), "featuredFrom");
+    private final DateTimePicker featuredUntil = field(new DateTimePicker(), "featuredUntil");
+    private Article editing;
+    private boolean nameTouched;
+
+    public ArticleEditorView() {
+        setMaxWidth("1000px");
+        labels();
+        bind();
+        title.addValueChangeListener(e -> {
+            if (!nameTouched && editing == null) {
+                name.setValue(e.getValue().isBlank() ? "" : Slugs.fromTitle(e.getValue()));
+            }
+        });
+        name.addValueChangeListener(e -> nameTouched |= e.isFromClient());
+        category.setAllowCustomValue(true);
+        category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
+        featured.setId("featured");
+
+        FormLayout form = new FormLayout(title, name, lead, body, postedDate, category, author, image, imageAlt,
+                featured, featuredRank, featuredFrom, featuredUntil);
+        form.setColspan(lead, 2);
+        form.setColspan(body, 2);
+        form.setColspan(title, 2);
+        Button save = new Button(admin.text("news.admin.save"), e -> save());
+        save.setId("save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button back = new Button(admin.text("news.admin.back"), e -> getUI().ifPresent(ui -> ui.navigate("")));
+        back.setId("back");
+        add(heading, form, new HorizontalLayout(save, back));
+    }
+
+    private <F extends HasValidation> F field(F field, String property) {
+        fields.put(property, field);
+        ((com.vaadin.flow.component.Component) field).setId(property);
+        return field;
+    }
+
+    private void labels() {
+        title.setLabel(admin.text("news.article.title.label"));
+        title.setRequiredIndicatorVisible(true);
+        name.setLabel(admin.text("news.admin.slug"));
+        name.setHelperText(admin.text("news.admin.slug.help"));
+        lead.setLabel(admin.text("news.article.lead.label"));
+        body.setLabel(admin.text("news.article.body.label"));
+        body.setHelperText(admin.text("news.admin.body.help"));
+        body.setMinHeight("12rem");
+        image.setLabel(admin.text("news.article.image.label"));
+        imageAlt.setLabel(admin.text("news.article.imageAlt.label"));
+        postedDate.setLabel(admin.text("news.article.postedDate.label"));
+        postedDate.setRequiredIndicatorVisible(true);
+        category.setLabel(admin.text("news.article.category.label"));
+        author.setLabel(admin.text("news.article.author.label"));
+        featured.setLabel(admin.text("news.article.featured.label"));
+        featuredRank.setLabel(admin.text("news.article.featuredRank.label"));
+        featuredFrom.setLabel(admin.text("news.article.featuredFrom.label"));
+        featuredUntil.setLabel(admin.text("news.article.featuredUntil.label"));
+    }
+
+    private void bind() {
+        binder.forField(title).bind(d -> nullToEmpty(d.getTitle()), ArticleDraft::setTitle);
+        binder.forField(name).bind(d -> nullToEmpty(d.getName()), ArticleDraft::setName);
+        binder.forField(lead).bind(d -> nullToEmpty(d.getLead()), ArticleDraft::setLead);
+        binder.forField(body).bind(d -> nullToEmpty(d.getBody()), ArticleDraft::setBody);
+        binder.forField(image).bind(d -> nullToEmpty(d.getImage()), ArticleDraft::setImage);
+        binder.forField(imageAlt).bind(d -> nullToEmpty(d.getImageAlt()), ArticleDraft::setImageAlt);
+        binder.forField(postedDate).bind(d -> local(d.getPostedDate()), (d, v) -> d.setPostedDate(instant(v)));
+        binder.forField(category).bind(ArticleDraft::getCategory, ArticleDraft::setCategory);
+        binder.forField(author).bind(d -> nullToEmpty(d.getAuthor()), ArticleDraft::setAuthor);
+        binder.forField(featured).bind(ArticleDraft::isFeatured, ArticleDraft::setFeatured);
+        binder.forField(featuredRank).bind(d -> d.getFeaturedRank() == null ? null : d.getFeaturedRank().intValue(),
+                (d, v) -> d.setFeaturedRank(v == null ? null : v.longValue()));
+        binder.forField(featuredFrom).bind(d -> local(d.getFeaturedFrom()), (d, v) -> d.setFeaturedFrom(instant(v)));
+        binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
+        try {
+            category.setItems(admin.articles().categories());
+            if (ids.isEmpty()) {
+                editing = null;
+                heading.setText(admin.text("news.admin.new"));
+                ArticleDraft fresh = new ArticleDraft();
+                fresh.setPostedDate(Instant.now());
+                binder.readBean(fresh);
+                return;
+            }
+            Optional<Article> article = admin.articles().findById(ids.get(0));
+            if (article.isEmpty()) {
+                Notification.show(admin.text("news.admin.error.gone"));
+                event.forwardTo("");
+                return;
+            }
+            load(article.get());
+        } catch (RepositoryException e) {
+            Notification.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void load(Article article) {
+        editing = article;
+        nameTouched = true;
+        heading.setText(article.title());
+        binder.readBean(article.toDraft());
+        clearErrors();
+    }
+
+    private void save() {
+        clearErrors();
+        ArticleDraft draft = new ArticleDraft();
+        try {
+            binder.writeBean(draft);
+        } catch (ValidationException e) {
+            return;
+        }
+        try {
+            Article saved = editing == null
+                    ? admin.articles().create(draft, AdminContext.user())
+                    : admin.articles().update(editing.id(), editing.version(), draft, AdminContext.user());
+            Notification.show(admin.text("news.admin.saved", saved.title()));
+            load(saved);
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + saved.id()));
+        } catch (io.newsroom.news.article.ValidationException e) {
+            for (FieldError error : e.errors()) {
+                HasValidation field = fields.get(error.field());
+                if (field != null) {
+                    field.setErrorMessage(admin.text(error.messageKey(), error.arguments().toArray()));
+                    field.setInvalid(true);
+                }
+            }
+            Notification.show(admin.text("news.admin.error.invalid"));
+        } catch (ConflictException e) {
+            conflict();
+        } catch (ArticleNotFoundException e) {
+            Notification.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notification.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    /** Somebody saved this article after it was opened here: nothing is overwritten; the editor decides. */
+    private void conflict() {
+        Dialog dialog = new Dialog();
+        dialog.setId("conflict");
+        dialog.setHeaderTitle(admin.text("news.admin.conflict.title"));
+        dialog.add(new Span(admin.text("news.admin.error.conflict")));
+        Button reload = new Button(admin.text("news.admin.conflict.reload"), e -> {
+            dialog.close();
+            try {
+                admin.articles().findById(editing.id()).ifPresent(this::load);
+            } catch (RepositoryException ex) {
+                Notification.show(admin.text("news.admin.error.repository"));
+            }
+        });
+        reload.setId("conflict-reload");
+        reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button keep = new Button(admin.text("news.admin.conflict.keep"), e -> dialog.close());
+        dialog.getFooter().add(keep, reload);
+        dialog.open();
+    }
+
+    private void clearErrors() {
+        fields.values().forEach(f -> f.setInvalid(false));
+    }
+
+    private LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, admin.zone());
+    }
+
+    private Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(admin.zone()).toInstant();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

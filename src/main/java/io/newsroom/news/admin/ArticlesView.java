@@ -1,0 +1,218 @@
+package io.newsroom.news.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ValidationException;
+
+/**
+ * All articles in a grid that loads from the repository page by page, with search, category and
+ * "featured only" filters, the count of matches, and the actions editors take on a row.
+ */
+public class ArticlesView extends VerticalLayout {
+    private final AdminContext admin = AdminContext.current();
+    private final Grid<Article> grid = new Grid<>(Article.class, false);
+    private final TextField search = new TextField();
+    private final ComboBox<String> category = new ComboBox<>();
+    private final Checkbox featuredOnly = new Checkbox();
+    private final Span count = new Span();
+
+    public ArticlesView() {
+        setSizeFull();
+        search.setId("search");
+        search.setPlaceholder(admin.text("news.admin.filter.search"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        category.setId("category-filter");
+        category.setPlaceholder(admin.text("news.article.category.label"));
+        category.setClearButtonVisible(true);
+        category.setItems(categories());
+        featuredOnly.setId("featured-only");
+        featuredOnly.setLabel(admin.text("news.admin.filter.featuredOnly"));
+        count.setId("match-count");
+        Button create = new Button(admin.text("news.admin.new"), e -> getUI().ifPresent(ui -> ui.navigate("article")));
+        create.setId("new-article");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.addValueChangeListener(e -> refresh());
+        category.addValueChangeListener(e -> refresh());
+        featuredOnly.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout filters = new HorizontalLayout(search, category, featuredOnly, count, create);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWidthFull();
+        filters.expand(count);
+
+        grid.setId("articles");
+        grid.addColumn(Article::title).setHeader(admin.text("news.article.title.label")).setKey("title")
+                .setSortProperty("title").setFlexGrow(4);
+        grid.addColumn(Article::category).setHeader(admin.text("news.article.category.label")).setKey("category");
+        grid.addColumn(a -> ArticleRow.posted(a, admin.zone())).setHeader(admin.text("news.article.postedDate.label"))
+                .setKey("postedDate").setSortProperty("postedDate");
+        grid.addColumn(a -> admin.counter().views(a.id())).setHeader(admin.text("news.app.views.label")).setKey("views");
+        grid.addColumn(ArticleRow::featured).setHeader(admin.text("news.article.featured.label")).setKey("featured");
+        grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
+                .setHeader(admin.text("news.admin.state")).setKey("state");
+        grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setFlexGrow(2);
+        grid.setItems(this::fetch, this::countMatches);
+        grid.setPageSize(50);
+        grid.setSizeFull();
+        add(filters, grid);
+    }
+
+    private ArticleQuery query() {
+        ArticleQuery query = ArticleQuery.newest(1);
+        if (!search.getValue().isBlank()) {
+            query = query.withText(search.getValue());
+        }
+        if (category.getValue() != null) {
+            query = query.withCategory(category.getValue());
+        }
+        if (featuredOnly.getValue()) {
+            query = query.featuredOnly();
+        }
+        return query;
+    }
+
+    private Stream<Article> fetch(Query<Article, Void> page) {
+        List<ArticleQuery.Sort> order = page.getSortOrders().isEmpty()
+                ? List.of(ArticleQuery.Sort.desc("postedDate"))
+                : page.getSortOrders().stream().map(ArticlesView::sort).toList();
+        try {
+            return admin.articles().items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit()))).stream();
+        } catch (RepositoryException e) {
+            Notification.show(admin.text("news.admin.error.repository"));
+            return Stream.empty();
+        }
+    }
+
+    private int countMatches(Query<Article, Void> page) {
+        try {
+            long n = admin.articles().count(query());
+            count.setText(admin.text("news.admin.matches", n));
+            return (int) Math.min(Integer.MAX_VALUE, n);
+        } catch (RepositoryException e) {
+            return 0;
+        }
+    }
+
+    private static ArticleQuery.Sort sort(QuerySortOrder order) {
+        return new ArticleQuery.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING);
+    }
+
+    private HorizontalLayout actions(Article article) {
+        Button edit = new Button(admin.text("news.admin.edit"),
+                e -> getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", article.id()))));
+        edit.addClassName("edit");
+        Button feature = new Button(admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
+                e -> toggleFeatured(article));
+        feature.addClassName("toggle-featured");
+        Button duplicate = new Button(admin.text("news.admin.duplicate"), e -> duplicate(article));
+        duplicate.addClassName("duplicate");
+        Anchor preview = new Anchor("/news" + article.path() + ".html?preview=1", admin.text("news.admin.preview"));
+        preview.setTarget("_blank");
+        Button delete = new Button(admin.text("news.admin.delete"), e -> confirmDelete(article));
+        delete.addClassName("delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (Button b : List.of(edit, feature, duplicate, delete)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        return new HorizontalLayout(edit, feature, duplicate, preview, delete);
+    }
+
+    private void toggleFeatured(Article article) {
+        ArticleDraft draft = article.toDraft();
+        draft.setFeatured(!article.featured());
+        save(article, draft);
+    }
+
+    private void duplicate(Article article) {
+        ArticleDraft copy = article.toDraft();
+        copy.setName(null);
+        copy.setTitle(admin.text("news.admin.copyOf", article.title()));
+        copy.setFeatured(false);
+        try {
+            admin.articles().create(copy, AdminContext.user());
+            Notification.show(admin.text("news.admin.duplicated"));
+            refresh();
+        } catch (ValidationException e) {
+            Notification.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+        } catch (RepositoryException e) {
+            Notification.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void save(Article article, ArticleDraft draft) {
+        try {
+            admin.articles().update(article.id(), article.version(), draft, AdminContext.user());
+        } catch (ConflictException e) {
+            Notification.show(admin.text("news.admin.error.conflict"));
+        } catch (ArticleNotFoundException e) {
+            Notification.show(admin.text("news.admin.error.gone"));
+        } catch (ValidationException e) {
+            Notification.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+        } catch (RepositoryException e) {
+            Notification.show(admin.text("news.admin.error.repository"));
+        }
+        refresh();
+    }
+
+    private void confirmDelete(Article article) {
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-delete");
+        dialog.setHeaderTitle(admin.text("news.admin.delete.title"));
+        dialog.add(new Span(admin.text("news.admin.delete.text", article.title())));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button confirm = new Button(admin.text("news.admin.delete"), e -> {
+            try {
+                admin.articles().delete(article.id());
+                Notification.show(admin.text("news.admin.deleted", article.title()));
+            } catch (RepositoryException ex) {
+                Notification.show(admin.text("news.admin.error.repository"));
+            }
+            dialog.close();
+            refresh();
+        });
+        confirm.setId("confirm-delete-button");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private List<String> categories() {
+        try {
+            return admin.articles().categories();
+        } catch (RepositoryException e) {
+            return List.of();
+        }
+    }
+}
