@@ -19,7 +19,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -150,13 +149,13 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             }
             Optional<Article> article = admin.articles().findById(ids.get(0));
             if (article.isEmpty()) {
-                Notification.show(admin.text("news.admin.error.gone"));
+                Notices.show(admin.text("news.admin.error.gone"));
                 event.forwardTo("");
                 return;
             }
             load(article.get());
         } catch (RepositoryException e) {
-            Notification.show(admin.text("news.admin.error.repository"));
+            Notices.show(admin.text("news.admin.error.repository"));
         }
     }
 
@@ -180,7 +179,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             Article saved = editing == null
                     ? admin.articles().create(draft, AdminContext.user())
                     : admin.articles().update(editing.id(), editing.version(), draft, AdminContext.user());
-            Notification.show(admin.text("news.admin.saved", saved.title()));
+            Notices.show(admin.text("news.admin.saved", saved.title()));
             load(saved);
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + saved.id()));
         } catch (io.newsroom.news.article.ValidationException e) {
@@ -191,13 +190,13 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                     field.setInvalid(true);
                 }
             }
-            Notification.show(admin.text("news.admin.error.invalid"));
+            Notices.show(admin.text("news.admin.error.invalid"));
         } catch (ConflictException e) {
             conflict();
         } catch (ArticleNotFoundException e) {
-            Notification.show(admin.text("news.admin.error.gone"));
+            Notices.show(admin.text("news.admin.error.gone"));
         } catch (RepositoryException e) {
-            Notification.show(admin.text("news.admin.error.repository"));
+            Notices.show(admin.text("news.admin.error.repository"));
         }
     }
 
@@ -212,7 +211,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             try {
                 admin.articles().findById(editing.id()).ifPresent(this::load);
             } catch (RepositoryException ex) {
-                Notification.show(admin.text("news.admin.error.repository"));
+                Notices.show(admin.text("news.admin.error.repository"));
             }
         });
         reload.setId("conflict-reload");

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -106,7 +105,7 @@ public class ArticlesView extends VerticalLayout {
         try {
             return admin.articles().items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit()))).stream();
         } catch (RepositoryException e) {
-            Notification.show(admin.text("news.admin.error.repository"));
+            Notices.show(admin.text("news.admin.error.repository"));
             return Stream.empty();
         }
     }
@@ -158,12 +157,12 @@ public class ArticlesView extends VerticalLayout {
         copy.setFeatured(false);
         try {
             admin.articles().create(copy, AdminContext.user());
-            Notification.show(admin.text("news.admin.duplicated"));
+            Notices.show(admin.text("news.admin.duplicated"));
             refresh();
         } catch (ValidationException e) {
-            Notification.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+            Notices.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
         } catch (RepositoryException e) {
-            Notification.show(admin.text("news.admin.error.repository"));
+            Notices.show(admin.text("news.admin.error.repository"));
         }
     }
 
@@ -171,13 +170,13 @@ public class ArticlesView extends VerticalLayout {
         try {
             admin.articles().update(article.id(), article.version(), draft, AdminContext.user());
         } catch (ConflictException e) {
-            Notification.show(admin.text("news.admin.error.conflict"));
+            Notices.show(admin.text("news.admin.error.conflict"));
         } catch (ArticleNotFoundException e) {
-            Notification.show(admin.text("news.admin.error.gone"));
+            Notices.show(admin.text("news.admin.error.gone"));
         } catch (ValidationException e) {
-            Notification.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+            Notices.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
         } catch (RepositoryException e) {
-            Notification.show(admin.text("news.admin.error.repository"));
+            Notices.show(admin.text("news.admin.error.repository"));
         }
         refresh();
     }
@@ -191,9 +190,9 @@ public class ArticlesView extends VerticalLayout {
         Button confirm = new Button(admin.text("news.admin.delete"), e -> {
             try {
                 admin.articles().delete(article.id());
-                Notification.show(admin.text("news.admin.deleted", article.title()));
+                Notices.show(admin.text("news.admin.deleted", article.title()));
             } catch (RepositoryException ex) {
-                Notification.show(admin.text("news.admin.error.repository"));
+                Notices.show(admin.text("news.admin.error.repository"));
             }
             dialog.close();
             refresh();

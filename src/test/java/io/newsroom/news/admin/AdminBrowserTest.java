@@ -1,0 +1,242 @@
+package io.newsroom.news.admin;
+
+import static io.newsroom.news.TestArticles.draft;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.newsroom.news.Browser;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.site.NewsRuntime;
+import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.site.SiteServer;
+
+/** The admin app in a real headless Chromium against the real server. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminBrowserTest {
+    private static NewsRuntime runtime;
+    private static SiteServer server;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = NewsRuntime.start(RuntimeConfig.forTests());
+        for (int i = 1; i <= 12; i++) {
+            ArticleDraft d = draft("Tin quản trị số " + i, Instant.now().minus(Duration.ofDays(i)));
+            d.setCategory(i % 2 == 0 ? "Thông báo" : "Tin hoạt động");
+            runtime.articles().create(d, "seed");
+        }
+        server = SiteServer.start(runtime, 0);
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Vaadin re-renders and the language switch reloads: elements may go stale while we wait.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+        runtime.close();
+    }
+
+    static String admin() {
+        return server.baseUrl() + "/admin/";
+    }
+
+    static WebElement find(ChromeDriver driver, String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    static void signIn(ChromeDriver driver, String user, String password) {
+        driver.get(admin());
+        find(driver, "vaadin-login-form input[name=username]").sendKeys(user);
+        find(driver, "vaadin-login-form input[name=password]").sendKeys(password);
+        find(driver, "vaadin-login-form vaadin-button").click();
+    }
+
+    /** Scrolls the element into view first: long forms reach below the window. */
+    static void click(ChromeDriver driver, String css) {
+        WebElement element = find(driver, css);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    static String matchCount(ChromeDriver driver) {
+        return find(driver, "#match-count").getText();
+    }
+
+    static void type(ChromeDriver driver, String fieldId, String text) {
+        WebElement input = find(driver, "#" + fieldId + " input, #" + fieldId + " textarea");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+    }
+
+    @Test
+    @Order(1)
+    void nothingIsReachableWithoutSigningInAndAWrongPasswordIsRefused() {
+        browser.get(admin() + "article");
+        assertNotNull(find(browser, "vaadin-login-form"));
+        signIn(browser, "admin", "not the password");
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")).getDomAttribute("error") != null);
+        assertTrue(browser.findElements(By.id("articles")).isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void anEditorSignsInAndSeesTheArticles() {
+        signIn(browser, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
+        assertNotNull(find(browser, "#articles"));
+        wait.until(d -> matchCount(browser).startsWith("12"));
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().equals("Tin quản trị số 1")));
+    }
+
+    @Test
+    @Order(3)
+    void badInputShowsTheErrorsOnTheFieldsAndSavesNothing() throws Exception {
+        long before = runtime.articles().count(ArticleQuery.newest(1));
+        click(browser, "#new-article");
+        type(browser, "lead", "x".repeat(601));
+        click(browser, "#save");
+        WebElement title = find(browser, "#title");
+        wait.until(d -> title.getDomAttribute("invalid") != null);
+        assertTrue(find(browser, "#title").getText().contains("bắt buộc") || errorOf("title").contains("bắt buộc"),
+                "the title's error is shown in Vietnamese");
+        assertNotNull(find(browser, "#lead").getDomAttribute("invalid"));
+        assertEquals(before, runtime.articles().count(ArticleQuery.newest(1)));
+    }
+
+    @Test
+    @Order(4)
+    void createEditFeatureAndDelete() throws Exception {
+        browser.get(admin() + "article");
+        type(browser, "title", "Bài tạo trong trình duyệt");
+        type(browser, "lead", "Tóm tắt từ trình duyệt");
+        click(browser, "#save");
+        wait.until(d -> {
+            try {
+                return runtime.articles().list(ArticleQuery.newest(5).withText("trình duyệt")).total() == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Article created = runtime.articles().list(ArticleQuery.newest(5).withText("trình duyệt")).items().get(0);
+        assertEquals("bai-tao-trong-trinh-duyet", created.name());
+
+        type(browser, "title", "Bài đã sửa trong trình duyệt");
+        click(browser, "#save");
+        wait.until(d -> title(created).equals("Bài đã sửa trong trình duyệt"));
+
+        browser.get(admin());
+        type(browser, "search", "đã sửa");
+        wait.until(d -> matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.toggle-featured");
+        wait.until(d -> featured(created));
+
+        click(browser, "vaadin-button.delete");
+        WebElement dialog = find(browser, "vaadin-dialog-overlay");
+        assertTrue(dialog.getText().contains("Bài đã sửa trong trình duyệt"), "the confirmation names the article");
+        click(browser, "#confirm-delete-button");
+        wait.until(d -> {
+            try {
+                return runtime.articles().findById(created.id()).isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    @Order(5)
+    void twoEditorsOnOneArticleNeverOverwriteEachOther() throws Exception {
+        Article article = runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
+        ChromeDriver other = Browser.start();
+        try {
+            signIn(other, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
+            find(other, "#articles");
+            other.get(admin() + "article?id=" + article.id());
+            browser.get(admin() + "article?id=" + article.id());
+            type(other, "lead", "Bản của biên tập viên thứ hai");
+            click(other, "#save");
+            new WebDriverWait(other, Duration.ofSeconds(20)).until(d -> lead(article).equals("Bản của biên tập viên thứ hai"));
+
+            type(browser, "lead", "Bản của biên tập viên thứ nhất");
+            click(browser, "#save");
+            assertNotNull(find(browser, "#conflict-reload"), "the second save is refused with a way to reload");
+            assertEquals("Bản của biên tập viên thứ hai", lead(article), "nothing was overwritten");
+            click(browser, "#conflict-reload");
+            wait.until(d -> find(browser, "#lead textarea").getDomProperty("value").equals("Bản của biên tập viên thứ hai"));
+        } finally {
+            other.quit();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theLanguageSwitchesToEnglish() {
+        browser.get(admin());
+        assertEquals("Bài viết mới", find(browser, "#new-article").getText());
+        click(browser, "#language");
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        browser.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().equals("English")).findFirst().orElseThrow().click();
+        wait.until(d -> {
+            List<WebElement> button = d.findElements(By.cssSelector("#new-article"));
+            return !button.isEmpty() && button.get(0).getText().equals("New article");
+        });
+        wait.until(d -> matchCount(browser).endsWith("articles"));
+    }
+
+    private String errorOf(String fieldId) {
+        return String.valueOf(find(browser, "#" + fieldId).getDomProperty("errorMessage"));
+    }
+
+    private static String title(Article a) {
+        try {
+            return runtime.articles().findById(a.id()).orElseThrow().title();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String lead(Article a) {
+        try {
+            return String.valueOf(runtime.articles().findById(a.id()).orElseThrow().lead());
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static boolean featured(Article a) {
+        try {
+            return runtime.articles().findById(a.id()).orElseThrow().featured();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
