@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinSession;
 
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ImageAssets;
 import io.newsroom.news.site.Messages;
 import io.newsroom.news.views.ViewCounter;
 
@@ -16,7 +17,7 @@ import io.newsroom.news.views.ViewCounter;
  * not see each other's.
  */
 public record AdminContext(ArticleRepository articles, ViewCounter counter, Messages messages,
-                           AdminAccounts accounts, ZoneId zone) {
+                           AdminAccounts accounts, ZoneId zone, ImageAssets images) {
 
     static final String USER = "newsAdmin.user";
     static final String LOCALE = "newsAdmin.locale";

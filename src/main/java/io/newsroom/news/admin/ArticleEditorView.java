@@ -60,6 +60,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final IntegerField featuredRank = field(new IntegerField(), "featuredRank");
     private final DateTimePicker featuredFrom = field(new DateTimePicker(), "featuredFrom");
     private final DateTimePicker featuredUntil = field(new DateTimePicker(), "featuredUntil");
+    private final ImageUpload imageUpload;
     private Article editing;
     private boolean nameTouched;
 
@@ -76,9 +77,12 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         category.setAllowCustomValue(true);
         category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
         featured.setId("featured");
+        image.setReadOnly(true);
+        imageUpload = new ImageUpload(admin, image);
 
-        FormLayout form = new FormLayout(title, name, lead, body, postedDate, category, author, image, imageAlt,
+        FormLayout form = new FormLayout(title, name, lead, body, postedDate, category, author, imageUpload, imageAlt,
                 featured, featuredRank, featuredFrom, featuredUntil);
+        form.setColspan(imageUpload, 2);
         form.setColspan(lead, 2);
         form.setColspan(body, 2);
         form.setColspan(title, 2);

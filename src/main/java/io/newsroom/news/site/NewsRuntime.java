@@ -15,6 +15,7 @@ import java.util.Optional;
 import io.newsroom.news.admin.AdminAccounts;
 import io.newsroom.news.admin.AdminContext;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ImageAssets;
 import io.newsroom.news.article.ContentTypeDefinition;
 import io.newsroom.news.article.ContentTypeReader;
 import io.newsroom.news.featured.ArticleCache;
@@ -47,6 +48,7 @@ public final class NewsRuntime implements AutoCloseable {
     private final ViewCounter viewCounter;
     private final Path journalFolder;
     private final AdminContext adminContext;
+    private final ImageAssets images;
     private final String initialAdminPassword;
 
     private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
@@ -75,7 +77,8 @@ public final class NewsRuntime implements AutoCloseable {
         Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(
                 config.inMemory() ? journalFolder : config.dataFolder(), config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
-        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone());
+        this.images = new ImageAssets(repository.sessions());
+        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images);
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
     }
@@ -100,6 +103,7 @@ public final class NewsRuntime implements AutoCloseable {
             repository.ensureWorkspace(SiteServlet.WEBSITE);
             repository.registerNodeTypesXml(STATS_NODE_TYPES);
             repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
+            repository.ensureWorkspace(ImageAssets.WORKSPACE);
             return new NewsRuntime(config, lightModule, repository, articleType, clock);
         } catch (RepositoryException | IOException | RuntimeException e) {
             repository.close();
@@ -119,6 +123,7 @@ public final class NewsRuntime implements AutoCloseable {
     public VirtualUriMappings virtualUriMappings() { return virtualUriMappings; }
     public ViewCounter viewCounter() { return viewCounter; }
     public AdminContext adminContext() { return adminContext; }
+    public ImageAssets images() { return images; }
 
     /** The password of the admin account made on this start, to be shown once; empty on later starts. */
     public Optional<String> initialAdminPassword() {

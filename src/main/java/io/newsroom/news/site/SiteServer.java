@@ -33,6 +33,7 @@ public final class SiteServer implements AutoCloseable {
                 DeliveryApiServlet.PATH + "/*");
         context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
                 WebResourceServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("dam", new DamServlet(runtime.images())), DamServlet.PATH + "/*");
         context.addServlet(new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter)), ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         ContextHandlerCollection contexts = new ContextHandlerCollection();

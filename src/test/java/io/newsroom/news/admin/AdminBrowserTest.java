@@ -198,6 +198,44 @@ class AdminBrowserTest {
 
     @Test
     @Order(6)
+    void uploadsTakeImagesAndRefuseOtherFiles() throws Exception {
+        Article article = runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
+        browser.get(admin() + "article?id=" + article.id());
+        WebElement upload = find(browser, "#image-upload");
+        java.nio.file.Path text = java.nio.file.Files.createTempFile("note", ".txt");
+        java.nio.file.Files.writeString(text, "not an image");
+        fileInput(upload).sendKeys(text.toString());
+        wait.until(d -> !find(browser, "#image-error").getText().isBlank());
+        assertTrue(find(browser, "#image-error").getText().contains("JPEG"), find(browser, "#image-error").getText());
+        java.nio.file.Path fake = java.nio.file.Files.createTempFile("fake", ".png");
+        java.nio.file.Files.writeString(fake, "<svg onload=alert(1)>");
+        fileInput(upload).sendKeys(fake.toString());
+        Thread.sleep(1500);
+        assertEquals("", find(browser, "#image input").getDomProperty("value"), "a text file named .png is refused too");
+
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("anh", ".png");
+        java.nio.file.Files.write(png, io.newsroom.news.article.ImageAssetsTest.image("png"));
+        fileInput(upload).sendKeys(png.toString());
+        wait.until(d -> String.valueOf(find(browser, "#image input").getDomProperty("value")).startsWith("jcr:"));
+        type(browser, "imageAlt", "Ảnh minh hoạ");
+        click(browser, "#save");
+        wait.until(d -> {
+            try {
+                return runtime.articles().findById(article.id()).orElseThrow().image() != null;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String key = runtime.articles().findById(article.id()).orElseThrow().image();
+        java.net.http.HttpResponse<byte[]> served = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/dam/" + key + "/anh.png")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    @Order(7)
     void theLanguageSwitchesToEnglish() {
         browser.get(admin());
         assertEquals("Bài viết mới", find(browser, "#new-article").getText());
@@ -210,6 +248,12 @@ class AdminBrowserTest {
             return !button.isEmpty() && button.get(0).getText().equals("New article");
         });
         wait.until(d -> matchCount(browser).endsWith("articles"));
+    }
+
+    /** vaadin-upload keeps its file input in its shadow root. */
+    private static WebElement fileInput(WebElement upload) {
+        List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
+        return light.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : light.get(0);
     }
 
     private String errorOf(String fieldId) {

@@ -1,0 +1,129 @@
+package io.newsroom.news.article;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Calendar;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.jcr.Binary;
+import javax.jcr.ItemNotFoundException;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Article images kept as binaries in the repository ({@code dam} workspace, {@code nt:file} nodes
+ * under {@code /news}), named by asset keys of Magnolia's form ({@code jcr:<id>}). Only JPEG, PNG
+ * and WebP up to 5 MB are taken, recognised by their first bytes, not by the name they came with.
+ */
+public final class ImageAssets {
+    public static final String WORKSPACE = "dam";
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    private static final String FOLDER = "news";
+
+    /** A stored image. */
+    public record Image(String key, String fileName, String mimeType, byte[] data) {
+    }
+
+    /** An upload that was refused; {@code messageKey} explains why in the editor's language. */
+    public static final class RefusedException extends Exception {
+        private final String messageKey;
+
+        public RefusedException(String messageKey) {
+            super(messageKey);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    private final JcrSessions sessions;
+
+    public ImageAssets(JcrSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** The MIME type the bytes really are, or empty when they are none of the accepted images. */
+    public static Optional<String> sniff(byte[] data) {
+        if (data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF) {
+            return Optional.of("image/jpeg");
+        }
+        if (data.length >= 8 && (data[0] & 0xFF) == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G'
+                && data[4] == 0x0D && data[5] == 0x0A && data[6] == 0x1A && data[7] == 0x0A) {
+            return Optional.of("image/png");
+        }
+        if (data.length >= 12 && data[0] == 'R' && data[1] == 'I' && data[2] == 'F' && data[3] == 'F'
+                && data[8] == 'W' && data[9] == 'E' && data[10] == 'B' && data[11] == 'P') {
+            return Optional.of("image/webp");
+        }
+        return Optional.empty();
+    }
+
+    /** Stores an uploaded image and returns its asset key. */
+    public String store(byte[] data, String fileName) throws RefusedException, RepositoryException {
+        if (data.length == 0) {
+            throw new RefusedException("news.admin.image.empty");
+        }
+        if (data.length > MAX_BYTES) {
+            throw new RefusedException("news.admin.image.tooLarge");
+        }
+        String mime = sniff(data).orElseThrow(() -> new RefusedException("news.admin.image.type"));
+        Session session = sessions.open(WORKSPACE);
+        try {
+            Node root = session.getRootNode();
+            Node folder = root.hasNode(FOLDER) ? root.getNode(FOLDER) : root.addNode(FOLDER, "nt:folder");
+            Node file = folder.addNode(UUID.randomUUID().toString(), "nt:file");
+            file.addMixin("mix:referenceable");
+            file.addMixin("mix:title");
+            file.setProperty("jcr:title", safeName(fileName));
+            Node content = file.addNode("jcr:content", "nt:resource");
+            Binary binary = session.getValueFactory().createBinary(new ByteArrayInputStream(data));
+            content.setProperty("jcr:data", binary);
+            content.setProperty("jcr:mimeType", mime);
+            content.setProperty("jcr:lastModified", Calendar.getInstance());
+            session.save();
+            return "jcr:" + file.getIdentifier();
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** The image an asset key names, if it is one of ours. */
+    public Optional<Image> read(String key) throws RepositoryException {
+        if (key == null || !key.startsWith("jcr:")) {
+            return Optional.empty();
+        }
+        Session session = sessions.open(WORKSPACE);
+        try {
+            Node file = session.getNodeByIdentifier(key.substring(4));
+            if (!file.isNodeType("nt:file")) {
+                return Optional.empty();
+            }
+            Node content = file.getNode("jcr:content");
+            try (InputStream in = content.getProperty("jcr:data").getBinary().getStream()) {
+                return Optional.of(new Image(key, file.getProperty("jcr:title").getString(),
+                        content.getProperty("jcr:mimeType").getString(), in.readAllBytes()));
+            }
+        } catch (ItemNotFoundException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (RepositoryException e) {
+            if (e.getCause() instanceof IllegalArgumentException) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot read image " + key, e);
+        } finally {
+            session.logout();
+        }
+    }
+
+    private static String safeName(String name) {
+        String base = name == null ? "image" : name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return base.isBlank() ? "image" : base;
+    }
+}
