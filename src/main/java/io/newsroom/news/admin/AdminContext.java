@@ -33,13 +33,17 @@ public record AdminContext(ArticleRepository articles, ViewCounter counter, Mess
     }
 
     /** The editor's language: what they chose, Vietnamese by default. */
-    static Locale locale() {
+    static Locale currentLocale() {
         VaadinSession session = VaadinSession.getCurrent();
         Object chosen = session == null ? null : session.getAttribute(LOCALE);
         return chosen instanceof Locale l ? l : Messages.VIETNAMESE;
     }
 
     String text(String key, Object... arguments) {
-        return messages.get(locale(), key, arguments);
+        return messages.get(currentLocale(), key, arguments);
+    }
+
+    Locale locale() {
+        return currentLocale();
     }
 }

@@ -30,6 +30,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         title.getStyle().set("font-size", "1.2rem").set("margin", "0 1rem");
         RouterLink articles = new RouterLink(admin.text("news.admin.nav.articles"), ArticlesView.class);
         articles.setId("nav-articles");
+        RouterLink dashboard = new RouterLink(admin.text("news.admin.nav.dashboard"), DashboardView.class);
+        dashboard.setId("nav-dashboard");
         Anchor site = new Anchor("/", admin.text("news.admin.nav.site"));
         site.setTarget("_blank");
 
@@ -37,7 +39,7 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         language.setId("language");
         language.setItems(Messages.LANGUAGES);
         language.setItemLabelGenerator(l -> l.equals(Messages.VIETNAMESE) ? "Tiếng Việt" : "English");
-        language.setValue(AdminContext.locale());
+        language.setValue(AdminContext.currentLocale());
         language.setAriaLabel(admin.text("news.admin.language"));
         language.addValueChangeListener(event -> {
             VaadinSession.getCurrent().setAttribute(AdminContext.LOCALE, event.getValue());
@@ -50,7 +52,7 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout bar = new HorizontalLayout(title, articles, site, language, user, signOut);
+        HorizontalLayout bar = new HorizontalLayout(title, articles, dashboard, site, language, user, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.getStyle().set("padding", "0 1rem");

@@ -16,6 +16,7 @@ public class AdminRoutes implements VaadinServiceInitListener {
         routes.setRoute("login", LoginView.class);
         routes.setRoute("", ArticlesView.class, AdminLayout.class);
         routes.setRoute("article", ArticleEditorView.class, AdminLayout.class);
-        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.locale()));
+        routes.setRoute("dashboard", DashboardView.class, AdminLayout.class);
+        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.currentLocale()));
     }
 }

@@ -203,6 +203,35 @@ public final class StatsStore {
         return views;
     }
 
+    /** Views of all articles per day over the last {@code days} days including today (stored counts only). */
+    public Map<LocalDate, Long> viewsPerDay(int days) throws RepositoryException {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate first = today.minusDays(days - 1L);
+        Map<LocalDate, Long> perDay = new java.util.TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            perDay.put(d, 0L);
+        }
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            String since = ISO_MILLIS.format(first.atStartOfDay(zone));
+            Query query = session.getWorkspace().getQueryManager().createQuery(
+                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")[@lastViewed >= xs:dateTime('" + since + "')]",
+                    Query.XPATH);
+            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+                Node counter = it.nextNode();
+                for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+                    String name = DAY.format(d);
+                    if (counter.hasProperty(name)) {
+                        perDay.merge(d, counter.getProperty(name).getLong(), Long::sum);
+                    }
+                }
+            }
+        } finally {
+            session.logout();
+        }
+        return perDay;
+    }
+
     /** The most viewed articles of all time, most first: identifier to total. */
     public Map<String, Long> topTotals(int limit) throws RepositoryException {
         Map<String, Long> top = new java.util.LinkedHashMap<>();

@@ -212,6 +212,22 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         return top;
     }
 
+    /** Views of all articles per day over the last {@code days} days, stored plus not yet saved. */
+    public Map<LocalDate, Long> viewsPerDay(int days) {
+        Map<LocalDate, Long> perDay;
+        try {
+            perDay = new java.util.TreeMap<>(store.viewsPerDay(days));
+        } catch (RepositoryException e) {
+            LOG.warn("Cannot read views per day: {}", e.toString());
+            return Map.of();
+        }
+        synchronized (aggregateLock) {
+            unsaved.values().forEach(byDay -> byDay.forEach((day, n) ->
+                    perDay.computeIfPresent(LocalDate.ofEpochDay(day), (d, stored) -> stored + n)));
+        }
+        return perDay;
+    }
+
     public Stats stats() {
         return new Stats(received.get(), counted.get(), botCount.get(), previewCount.get(), repeatCount.get(),
                 notFoundCount.get(), rateLimitedCount.get(), offCount.get());

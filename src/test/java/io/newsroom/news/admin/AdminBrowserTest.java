@@ -80,9 +80,18 @@ class AdminBrowserTest {
 
     /** Scrolls the element into view first: long forms reach below the window. */
     static void click(ChromeDriver driver, String css) {
-        WebElement element = find(driver, css);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = find(driver, css);
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+                element.click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+                if (attempt == 5) {
+                    throw rerendered;
+                }
+            }
+        }
     }
 
     static String matchCount(ChromeDriver driver) {
@@ -236,6 +245,22 @@ class AdminBrowserTest {
 
     @Test
     @Order(7)
+    void theDashboardShowsTotalsTheMostReadAndViewsPerDay() throws Exception {
+        Article read = runtime.articles().list(ArticleQuery.newest(3)).items().get(2);
+        for (int i = 0; i < 5; i++) {
+            runtime.viewCounter().record(read.id(), Instant.now());
+        }
+        runtime.viewCounter().flush();
+        browser.get(admin() + "dashboard");
+        long articles = runtime.articles().count(ArticleQuery.newest(1));
+        wait.until(d -> find(browser, "#total-articles .value").getText().equals(String.valueOf(articles)));
+        assertTrue(find(browser, "#views-today .value").getText().matches("[1-9]\\d*"), "today has views");
+        assertTrue(find(browser, "#top-7").getText().contains(read.title() + " - 5"), find(browser, "#top-7").getText());
+        assertEquals(30, browser.findElements(By.cssSelector("#views-chart .bar")).size());
+    }
+
+    @Test
+    @Order(8)
     void theLanguageSwitchesToEnglish() {
         browser.get(admin());
         assertEquals("Bài viết mới", find(browser, "#new-article").getText());
