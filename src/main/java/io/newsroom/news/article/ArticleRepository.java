@@ -51,6 +51,7 @@ public final class ArticleRepository {
      * kept until the workspace changes.
      */
     private final AtomicLong generation = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder articlesRead = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, long[]> totals = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_TOTALS = 1_000;
     /** Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax. */
@@ -263,10 +264,16 @@ public final class ArticleRepository {
             while (it.hasNext()) {
                 items.add(nodes.read(it.nextNode()));
             }
+            articlesRead.add(items.size());
             return items;
         } finally {
             session.logout();
         }
+    }
+
+    /** How many articles listings have read so far: shows that a grid pages instead of loading everything. */
+    public long articlesRead() {
+        return articlesRead.sum();
     }
 
     public long count(ArticleQuery query) throws RepositoryException {

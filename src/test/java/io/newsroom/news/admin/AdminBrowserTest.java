@@ -44,6 +44,7 @@ class AdminBrowserTest {
             runtime.articles().create(d, "seed");
         }
         server = SiteServer.start(runtime, 0);
+        target = null;
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // Vaadin re-renders and the language switch reloads: elements may go stale while we wait.
@@ -59,8 +60,15 @@ class AdminBrowserTest {
         runtime.close();
     }
 
+    private static SiteServer target;
+
+    /** Lets another test class drive its own server with these helpers. */
+    static void serverFor(SiteServer other) {
+        target = other;
+    }
+
     static String admin() {
-        return server.baseUrl() + "/admin/";
+        return (target != null ? target : server).baseUrl() + "/admin/";
     }
 
     static WebElement find(ChromeDriver driver, String css) {
