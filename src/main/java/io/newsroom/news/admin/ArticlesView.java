@@ -2,6 +2,7 @@ package io.newsroom.news.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.jcr.RepositoryException;
@@ -12,6 +13,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dnd.GridDropLocation;
+import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -41,6 +44,10 @@ public class ArticlesView extends VerticalLayout {
     private final ComboBox<String> category = new ComboBox<>();
     private final Checkbox featuredOnly = new Checkbox();
     private final Span count = new Span();
+    private static final List<ArticleQuery.Sort> FEATURED_ORDER =
+            List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
+    private static final int FEATURED_REORDER_LIMIT = 500;
+    private Article dragged;
 
     public ArticlesView() {
         setSizeFull();
@@ -79,9 +86,49 @@ public class ArticlesView extends VerticalLayout {
                 .setHeader(admin.text("news.admin.state")).setKey("state");
         grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setFlexGrow(2);
         grid.setItems(this::fetch, this::countMatches);
+        enableFeaturedReordering();
         grid.setPageSize(50);
         grid.setSizeFull();
         add(filters, grid);
+    }
+
+    /**
+     * With "featured only" on, the grid lists featured articles by rank and editors drag rows to
+     * reorder them; the ranks are rewritten 1, 2, 3... to match.
+     */
+    private void enableFeaturedReordering() {
+        featuredOnly.addValueChangeListener(e -> {
+            grid.setRowsDraggable(e.getValue());
+            grid.setDropMode(e.getValue() ? GridDropMode.BETWEEN : null);
+        });
+        grid.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().get(0));
+        grid.addDragEndListener(e -> dragged = null);
+        grid.addDropListener(e -> {
+            if (dragged == null || e.getDropTargetItem().isEmpty()) {
+                return;
+            }
+            reorder(dragged, e.getDropTargetItem().get(), e.getDropLocation() == GridDropLocation.BELOW);
+        });
+    }
+
+    private void reorder(Article moved, Article target, boolean after) {
+        try {
+            // The order the featured block uses: rank, unranked last, then newest.
+            List<Article> featured = new java.util.ArrayList<>(admin.articles().items(
+                    ArticleQuery.newest(FEATURED_REORDER_LIMIT).featuredOnly()));
+            featured.sort(io.newsroom.news.featured.FeaturedSelector.BY_RANK_THEN_NEWEST);
+            for (Map.Entry<Article, Long> change : FeaturedOrder.newRanks(FeaturedOrder.move(featured, moved, target, after)).entrySet()) {
+                ArticleDraft draft = change.getKey().toDraft();
+                draft.setFeaturedRank(change.getValue());
+                admin.articles().update(change.getKey().id(), change.getKey().version(), draft, AdminContext.user());
+            }
+            Notices.show(admin.text("news.admin.reordered"));
+        } catch (ConflictException e) {
+            Notices.show(admin.text("news.admin.error.conflict"));
+        } catch (ValidationException | ArticleNotFoundException | RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh();
     }
 
     private ArticleQuery query() {
@@ -99,9 +146,9 @@ public class ArticlesView extends VerticalLayout {
     }
 
     private Stream<Article> fetch(Query<Article, Void> page) {
-        List<ArticleQuery.Sort> order = page.getSortOrders().isEmpty()
-                ? List.of(ArticleQuery.Sort.desc("postedDate"))
-                : page.getSortOrders().stream().map(ArticlesView::sort).toList();
+        List<ArticleQuery.Sort> order = !page.getSortOrders().isEmpty()
+                ? page.getSortOrders().stream().map(ArticlesView::sort).toList()
+                : featuredOnly.getValue() ? FEATURED_ORDER : List.of(ArticleQuery.Sort.desc("postedDate"));
         try {
             return admin.articles().items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit()))).stream();
         } catch (RepositoryException e) {

@@ -17,7 +17,7 @@ import io.newsroom.news.article.Article;
  * identifier or by path.
  */
 public final class FeaturedSelector {
-    static final Comparator<Article> BY_RANK_THEN_NEWEST = Comparator
+    public static final Comparator<Article> BY_RANK_THEN_NEWEST = Comparator
             .comparing((Article a) -> a.featuredRank() == null ? Long.MAX_VALUE : a.featuredRank())
             .thenComparing(ArticleSnapshot.NEWEST_FIRST);
 

@@ -1,0 +1,59 @@
+package io.newsroom.news.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.newsroom.news.article.Article;
+
+/**
+ * Reordering featured articles by drag and drop: the new order, and the rank each article gets
+ * from it (1, 2, 3...), so the featured block shows them in that order.
+ */
+final class FeaturedOrder {
+
+    private FeaturedOrder() {
+    }
+
+    /** {@code order} with {@code dragged} moved before (or after) {@code target}. */
+    static List<Article> move(List<Article> order, Article dragged, Article target, boolean after) {
+        if (target != null && target.id().equals(dragged.id())) {
+            return List.copyOf(order);
+        }
+        List<Article> moved = new ArrayList<>(order);
+        moved.removeIf(a -> a.id().equals(dragged.id()));
+        int at = indexOf(moved, target);
+        if (at < 0) {
+            moved.add(dragged);
+        } else {
+            moved.add(after ? at + 1 : at, dragged);
+        }
+        return moved;
+    }
+
+    /** The ranks to store: only for articles whose rank changes. */
+    static Map<Article, Long> newRanks(List<Article> order) {
+        Map<Article, Long> changes = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            long rank = i + 1L;
+            Article a = order.get(i);
+            if (a.featuredRank() == null || a.featuredRank() != rank) {
+                changes.put(a, rank);
+            }
+        }
+        return changes;
+    }
+
+    private static int indexOf(List<Article> list, Article target) {
+        if (target == null) {
+            return -1;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(target.id())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,44 @@
+package io.newsroom.news.admin;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.newsroom.news.article.Article;
+
+class FeaturedOrderTest {
+    private static Article a(String id, Long rank) {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        return new Article(id, "/2026/01/" + id, id, id, null, null, null, null, now, null, null, true, rank, null, null,
+                now, now, 1L);
+    }
+
+    private static List<String> ids(List<Article> articles) {
+        return articles.stream().map(Article::id).toList();
+    }
+
+    @Test
+    void movesBeforeOrAfterTheTarget() {
+        Article one = a("one", 1L);
+        Article two = a("two", 2L);
+        Article three = a("three", 3L);
+        List<Article> order = List.of(one, two, three);
+        assertEquals(List.of("three", "one", "two"), ids(FeaturedOrder.move(order, three, one, false)));
+        assertEquals(List.of("two", "one", "three"), ids(FeaturedOrder.move(order, one, two, true)));
+        assertEquals(List.of("one", "two", "three"), ids(FeaturedOrder.move(order, two, two, false)), "dropped on itself");
+    }
+
+    @Test
+    void onlyChangedRanksAreWritten() {
+        Article one = a("one", 1L);
+        Article two = a("two", 2L);
+        Article unranked = a("unranked", null);
+        Map<Article, Long> ranks = FeaturedOrder.newRanks(List.of(two, one, unranked));
+        assertEquals(Map.of(two, 1L, one, 2L, unranked, 3L), ranks);
+        assertEquals(Map.of(), FeaturedOrder.newRanks(List.of(one, two)));
+    }
+}
