@@ -34,6 +34,8 @@ public final class AdminWebApp {
         context.getSessionHandler().setMaxInactiveInterval(SESSION_SECONDS);
         context.getSessionHandler().getSessionCookieConfig().setHttpOnly(true);
         context.setAttribute(AdminContext.class.getName(), admin);
+        context.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder("editor", new EditorAssetsServlet()),
+                EditorAssetsServlet.PATH + "/*");
         return context;
     }
 }

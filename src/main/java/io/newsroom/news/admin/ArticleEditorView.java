@@ -50,7 +50,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final TextField title = field(new TextField(), "title");
     private final TextField name = field(new TextField(), "name");
     private final TextArea lead = field(new TextArea(), "lead");
-    private final TextArea body = field(new TextArea(), "body");
+    private final RichTextEditor body = field(new RichTextEditor(), "body");
     private final TextField image = field(new TextField(), "image");
     private final TextField imageAlt = field(new TextField(), "imageAlt");
     private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");
@@ -108,7 +108,6 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         lead.setLabel(admin.text("news.article.lead.label"));
         body.setLabel(admin.text("news.article.body.label"));
         body.setHelperText(admin.text("news.admin.body.help"));
-        body.setMinHeight("12rem");
         image.setLabel(admin.text("news.article.image.label"));
         imageAlt.setLabel(admin.text("news.article.imageAlt.label"));
         postedDate.setLabel(admin.text("news.article.postedDate.label"));

@@ -154,6 +154,11 @@ class AdminBrowserTest {
         browser.get(admin() + "article");
         type(browser, "title", "Bài tạo trong trình duyệt");
         type(browser, "lead", "Tóm tắt từ trình duyệt");
+        WebElement editor = find(browser, "#body .ql-editor");
+        editor.click();
+        editor.sendKeys("Đoạn đầu tiên");
+        click(browser, "#body .ql-bold");
+        editor.sendKeys(" in đậm");
         click(browser, "#save");
         wait.until(d -> {
             try {
@@ -164,6 +169,7 @@ class AdminBrowserTest {
         });
         Article created = runtime.articles().list(ArticleQuery.newest(5).withText("trình duyệt")).items().get(0);
         assertEquals("bai-tao-trong-trinh-duyet", created.name());
+        assertEquals("<p>Đoạn đầu tiên<strong> in đậm</strong></p>", created.body(), "the rich text editor's HTML, sanitized");
 
         type(browser, "title", "Bài đã sửa trong trình duyệt");
         click(browser, "#save");
