@@ -80,7 +80,8 @@ public class ArticlesView extends VerticalLayout {
         grid.addColumn(Article::category).setHeader(admin.text("news.article.category.label")).setKey("category");
         grid.addColumn(a -> ArticleRow.posted(a, admin.zone())).setHeader(admin.text("news.article.postedDate.label"))
                 .setKey("postedDate").setSortProperty("postedDate");
-        grid.addColumn(a -> admin.counter().views(a.id())).setHeader(admin.text("news.app.views.label")).setKey("views");
+        grid.addColumn(a -> admin.counter().views(a.id())).setHeader(admin.text("news.app.views.label")).setKey("views")
+                .setSortProperty("views");
         grid.addColumn(ArticleRow::featured).setHeader(admin.text("news.article.featured.label")).setKey("featured");
         grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
                 .setHeader(admin.text("news.admin.state")).setKey("state");
@@ -150,6 +151,10 @@ public class ArticlesView extends VerticalLayout {
                 ? page.getSortOrders().stream().map(ArticlesView::sort).toList()
                 : featuredOnly.getValue() ? FEATURED_ORDER : List.of(ArticleQuery.Sort.desc("postedDate"));
         try {
+            if (!order.isEmpty() && order.get(0).property().equals("views")) {
+                return ViewsOrder.page(admin.articles(), admin.counter().totals(), query(), order.get(0).descending(),
+                        page.getOffset(), Math.max(1, page.getLimit())).stream();
+            }
             return admin.articles().items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit()))).stream();
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));

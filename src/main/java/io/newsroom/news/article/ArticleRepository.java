@@ -271,6 +271,21 @@ public final class ArticleRepository {
         }
     }
 
+    /** The identifiers of every article the query matches, in no particular order (sorting and paging ignored). */
+    public List<String> ids(ArticleQuery query) throws RepositoryException {
+        Session session = sessions.open(workspace);
+        try {
+            List<String> ids = new ArrayList<>();
+            NodeIterator it = execute(session, query.withSort(List.of()), false).getNodes();
+            while (it.hasNext()) {
+                ids.add(it.nextNode().getIdentifier());
+            }
+            return ids;
+        } finally {
+            session.logout();
+        }
+    }
+
     /** How many articles listings have read so far: shows that a grid pages instead of loading everything. */
     public long articlesRead() {
         return articlesRead.sum();

@@ -232,6 +232,23 @@ public final class StatsStore {
         return perDay;
     }
 
+    /** Every stored total: article identifier to views. */
+    public Map<String, Long> allTotals() throws RepositoryException {
+        Map<String, Long> totals = new HashMap<>();
+        Session session = sessions.open(ViewSettings.WORKSPACE);
+        try {
+            Query query = session.getWorkspace().getQueryManager().createQuery(
+                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")", Query.XPATH);
+            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+                Node counter = it.nextNode();
+                totals.put(counter.getName(), counter.getProperty("total").getLong());
+            }
+        } finally {
+            session.logout();
+        }
+        return totals;
+    }
+
     /** The most viewed articles of all time, most first: identifier to total. */
     public Map<String, Long> topTotals(int limit) throws RepositoryException {
         Map<String, Long> top = new java.util.LinkedHashMap<>();

@@ -80,6 +80,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     /** Posted dates of articles seen in beacons; cleared on any article change and when full. */
     private final Map<String, Instant> visibleFrom = new ConcurrentHashMap<>();
     private final Map<Integer, Object[]> mostReadCache = new ConcurrentHashMap<>();
+    private volatile Object[] totalsCache;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong counted = new AtomicLong();
@@ -228,6 +229,36 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         return perDay;
     }
 
+    /**
+     * Every article's total (stored plus not yet saved), for sorting lists by views. Read from the
+     * store at most every few seconds.
+     */
+    public Map<String, Long> totals() {
+        long now = System.currentTimeMillis();
+        Object[] cached = totalsCache;
+        Map<String, Long> totals;
+        if (cached != null && now - (Long) cached[0] < MOST_READ_TTL_MILLIS) {
+            @SuppressWarnings("unchecked")
+            Map<String, Long> fromCache = (Map<String, Long>) cached[1];
+            totals = new HashMap<>(fromCache);
+        } else {
+            try {
+                totals = store.allTotals();
+            } catch (RepositoryException e) {
+                LOG.warn("Cannot read view totals: {}", e.toString());
+                totals = new HashMap<>();
+            }
+            totalsCache = new Object[] {now, Map.copyOf(totals)};
+        }
+        for (Map.Entry<String, LongAdder> notSaved : pending.entrySet()) {
+            long n = notSaved.getValue().sum();
+            if (n != 0) {
+                totals.merge(notSaved.getKey(), n, Long::sum);
+            }
+        }
+        return totals;
+    }
+
     public Stats stats() {
         return new Stats(received.get(), counted.get(), botCount.get(), previewCount.get(), repeatCount.get(),
                 notFoundCount.get(), rateLimitedCount.get(), offCount.get());
@@ -270,6 +301,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             }
         }
         mostReadCache.clear();
+        totalsCache = null;
         journal.deleteBefore(end);
     }
 

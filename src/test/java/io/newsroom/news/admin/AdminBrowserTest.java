@@ -314,6 +314,28 @@ class AdminBrowserTest {
         assertTrue(find(browser, "#views-today .value").getText().matches("[1-9]\\d*"), "today has views");
         assertTrue(find(browser, "#top-7").getText().contains(read.title() + " - 5"), find(browser, "#top-7").getText());
         assertEquals(30, browser.findElements(By.cssSelector("#views-chart .bar")).size());
+
+        // The grid sorts by views too: the most read comes first when sorted descending.
+        browser.get(admin());
+        find(browser, "#articles");
+        WebElement sorter = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-sorter")).stream()
+                .filter(x -> x.getText().equals("Lượt xem")).findFirst().orElse(null));
+        sorter.click();
+        sorter.click();
+        wait.until(d -> "descending".equals(sorter.getDomAttribute("direction")) || "desc".equals(sorter.getDomAttribute("direction")));
+        wait.until(d -> firstTitle().equals(read.title()));
+    }
+
+    /** The title in the grid's first row. */
+    private static String firstTitle() {
+        Object title = browser.executeScript("""
+                const grid = document.querySelector('#articles');
+                const row = [...grid.shadowRoot.querySelectorAll('tbody tr')].filter(r => !r.hidden).sort((a, b) => a.index - b.index)[0];
+                const slot = row && row.querySelector('td slot');
+                const content = slot && slot.assignedElements()[0];
+                return content ? content.textContent : '';
+                """);
+        return String.valueOf(title);
     }
 
     @Test
