@@ -354,6 +354,22 @@ class AdminBrowserTest {
         wait.until(d -> matchCount(browser).endsWith("articles"));
     }
 
+    @Test
+    @Order(10)
+    void theAdminSessionStaysUnderAdminAndSignOutEndsIt() {
+        browser.get(admin());
+        find(browser, "#articles");
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertNotNull(session);
+        assertEquals("/admin", session.getPath(), "the site's pages never receive the admin session");
+        assertTrue(session.isHttpOnly());
+        click(browser, "#sign-out");
+        assertNotNull(find(browser, "vaadin-login-form"));
+        browser.get(admin() + "dashboard");
+        assertNotNull(find(browser, "vaadin-login-form"), "signed out means signed out");
+        assertTrue(browser.findElements(By.id("views-chart")).isEmpty());
+    }
+
     /** vaadin-upload keeps its file input in its shadow root. */
     private static WebElement fileInput(WebElement upload) {
         List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
