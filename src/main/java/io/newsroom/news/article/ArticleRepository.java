@@ -54,6 +54,8 @@ public final class ArticleRepository {
     private final java.util.concurrent.atomic.LongAdder articlesRead = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, long[]> totals = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_TOTALS = 1_000;
+    private final Map<String, Object[]> idLists = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_ID_LISTS = 20;
     /** Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax. */
     private static final Pattern READABLE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:]+)+");
 
@@ -271,16 +273,34 @@ public final class ArticleRepository {
         }
     }
 
-    /** The identifiers of every article the query matches, in no particular order (sorting and paging ignored). */
+    /**
+     * The identifiers of every article the query matches, in no particular order (sorting and
+     * paging ignored). Kept, like totals, until the workspace changes: reading them means reading
+     * every matching node.
+     */
     public List<String> ids(ArticleQuery query) throws RepositoryException {
+        ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
+        String key = xpath.statement(unordered);
+        long current = generation.get();
+        Object[] cached = idLists.get(key);
+        if (cached != null && (Long) cached[0] == current) {
+            @SuppressWarnings("unchecked")
+            List<String> ids = (List<String>) cached[1];
+            return ids;
+        }
         Session session = sessions.open(workspace);
         try {
             List<String> ids = new ArrayList<>();
-            NodeIterator it = execute(session, query.withSort(List.of()), false).getNodes();
+            NodeIterator it = execute(session, unordered, false).getNodes();
             while (it.hasNext()) {
                 ids.add(it.nextNode().getIdentifier());
             }
-            return ids;
+            List<String> result = List.copyOf(ids);
+            if (idLists.size() >= MAX_CACHED_ID_LISTS) {
+                idLists.clear();
+            }
+            idLists.put(key, new Object[] {current, result});
+            return result;
         } finally {
             session.logout();
         }
