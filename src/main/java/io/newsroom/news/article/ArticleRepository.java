@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -45,17 +42,9 @@ public final class ArticleRepository {
     /** Check-then-write must be atomic inside this JVM; Jackrabbit catches writers elsewhere. */
     private final ReentrantLock writeLock = new ReentrantLock();
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /**
-     * Jackrabbit 2 does not know a query's total until every hit was read, which costs about as
-     * much as reading all matching nodes. Totals are therefore counted once per query shape and
-     * kept until the workspace changes.
-     */
-    private final AtomicLong generation = new AtomicLong();
+    /** Totals and id lists cost a read of every hit in Jackrabbit 2: kept until the workspace changes. */
+    private final WorkspaceCache cache = new WorkspaceCache();
     private final java.util.concurrent.atomic.LongAdder articlesRead = new java.util.concurrent.atomic.LongAdder();
-    private final Map<String, long[]> totals = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_TOTALS = 1_000;
-    private final Map<String, Object[]> idLists = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_ID_LISTS = 20;
     /** Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax. */
     private static final Pattern READABLE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:]+)+");
 
@@ -84,7 +73,7 @@ public final class ArticleRepository {
      * JCR observation listener {@link #observe} registers for writes made elsewhere.
      */
     public void workspaceChanged() {
-        generation.incrementAndGet();
+        cache.invalidate();
         for (Runnable listener : changeListeners) {
             listener.run();
         }
@@ -280,30 +269,19 @@ public final class ArticleRepository {
      */
     public List<String> ids(ArticleQuery query) throws RepositoryException {
         ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
-        String key = xpath.statement(unordered);
-        long current = generation.get();
-        Object[] cached = idLists.get(key);
-        if (cached != null && (Long) cached[0] == current) {
-            @SuppressWarnings("unchecked")
-            List<String> ids = (List<String>) cached[1];
-            return ids;
-        }
-        Session session = sessions.open(workspace);
-        try {
-            List<String> ids = new ArrayList<>();
-            NodeIterator it = execute(session, unordered, false).getNodes();
-            while (it.hasNext()) {
-                ids.add(it.nextNode().getIdentifier());
+        return cache.ids(xpath.statement(unordered), () -> {
+            Session session = sessions.open(workspace);
+            try {
+                List<String> ids = new ArrayList<>();
+                NodeIterator it = execute(session, unordered, false).getNodes();
+                while (it.hasNext()) {
+                    ids.add(it.nextNode().getIdentifier());
+                }
+                return ids;
+            } finally {
+                session.logout();
             }
-            List<String> result = List.copyOf(ids);
-            if (idLists.size() >= MAX_CACHED_ID_LISTS) {
-                idLists.clear();
-            }
-            idLists.put(key, new Object[] {current, result});
-            return result;
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     /** How many articles listings have read so far: shows that a grid pages instead of loading everything. */
@@ -322,18 +300,7 @@ public final class ArticleRepository {
 
     private long cachedCount(Session session, ArticleQuery query) throws RepositoryException {
         ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
-        String key = xpath.statement(unordered);
-        long current = generation.get();
-        long[] cached = totals.get(key);
-        if (cached != null && cached[0] == current) {
-            return cached[1];
-        }
-        long count = countAll(session, unordered);
-        if (totals.size() >= MAX_CACHED_TOTALS) {
-            totals.clear();
-        }
-        totals.put(key, new long[] {current, count});
-        return count;
+        return cache.total(xpath.statement(unordered), () -> countAll(session, unordered));
     }
 
     /** The distinct categories articles use, sorted. */

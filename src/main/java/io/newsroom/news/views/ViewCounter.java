@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -23,14 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Pattern;
 
 import javax.jcr.RepositoryException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleRepository;
 
 /**
@@ -42,7 +39,6 @@ import io.newsroom.news.article.ArticleRepository;
  */
 public final class ViewCounter implements ViewCounts, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewCounter.class);
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final long STORED_TTL_MILLIS = 5_000;
     private static final int CACHE_SIZE = 100_000;
     private static final long MOST_READ_TTL_MILLIS = 10_000;
@@ -64,32 +60,21 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private final ArticleRepository articles;
     private final Clock clock;
     private final String instanceId;
-    private final BotFilter bots = BotFilter.standard();
-    private final ClientKeys clients;
-    private final RepeatFilter repeats;
-    private final RateLimiter rates;
+    private final BeaconRules rules;
     private final ViewJournal journal;
     private final ScheduledExecutorService flusher;
 
     private final Object aggregateLock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock flushLock = new java.util.concurrent.locks.ReentrantLock();
     private Map<String, Map<Integer, Long>> unsaved = new HashMap<>();
     private long unsavedEnd;
     private volatile long savedPosition;
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
     private final Map<String, long[]> storedTotals = boundedMap(CACHE_SIZE);
-    /** Posted dates of articles seen in beacons; cleared on any article change and when full. */
-    private final Map<String, Instant> visibleFrom = new ConcurrentHashMap<>();
     private final Map<Integer, Object[]> mostReadCache = new ConcurrentHashMap<>();
     private volatile Object[] totalsCache;
 
-    private final AtomicLong received = new AtomicLong();
     private final AtomicLong counted = new AtomicLong();
-    private final AtomicLong botCount = new AtomicLong();
-    private final AtomicLong previewCount = new AtomicLong();
-    private final AtomicLong repeatCount = new AtomicLong();
-    private final AtomicLong notFoundCount = new AtomicLong();
-    private final AtomicLong rateLimitedCount = new AtomicLong();
-    private final AtomicLong offCount = new AtomicLong();
 
     private ViewCounter(ViewSettings settings, StatsStore store, ArticleRepository articles, Clock clock,
                         String instanceId, long savedPosition) throws IOException {
@@ -98,9 +83,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         this.articles = articles;
         this.clock = clock;
         this.instanceId = instanceId;
-        this.clients = new ClientKeys(settings.siteZone());
-        this.repeats = new RepeatFilter(settings.repeatWindow());
-        this.rates = new RateLimiter(settings.ratePerMinute());
+        this.rules = new BeaconRules(settings, articles);
         this.savedPosition = savedPosition;
         this.unsavedEnd = savedPosition;
         this.journal = ViewJournal.open(settings.journalFolder(), savedPosition, this::addReplayed);
@@ -112,7 +95,6 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        articles.onChange(visibleFrom::clear);
     }
 
     /**
@@ -138,36 +120,12 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
 
     /** Decides about one beacon and, if it counts, returns only once the view is on disk. */
     public Outcome receive(Beacon beacon) {
-        received.incrementAndGet();
-        if (!settings.enabled()) {
-            offCount.incrementAndGet();
-            return Outcome.NOT_COUNTED;
-        }
-        if (bots.isBot(beacon.userAgent())) {
-            botCount.incrementAndGet();
-            return Outcome.NOT_COUNTED;
-        }
-        if (beacon.preview()) {
-            previewCount.incrementAndGet();
-            return Outcome.NOT_COUNTED;
-        }
         Instant now = clock.instant();
-        long client = clients.key(beacon.address(), beacon.userAgent(), now);
-        if (!rates.allow(client, now)) {
-            rateLimitedCount.incrementAndGet();
-            return Outcome.RATE_LIMITED;
+        Outcome outcome = rules.decide(beacon, now);
+        if (outcome == Outcome.COUNTED) {
+            record(beacon.articleId(), now);
         }
-        String id = beacon.articleId();
-        if (id == null || !UUID_TEXT.matcher(id).matches() || !isVisible(id, now)) {
-            notFoundCount.incrementAndGet();
-            return Outcome.NOT_FOUND;
-        }
-        if (!repeats.firstView(client, id, now)) {
-            repeatCount.incrementAndGet();
-            return Outcome.NOT_COUNTED;
-        }
-        record(id, now);
-        return Outcome.COUNTED;
+        return outcome;
     }
 
     /** Counts one view without the checks (replays, tests of the storage path). Returns when durable. */
@@ -260,12 +218,24 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(received.get(), counted.get(), botCount.get(), previewCount.get(), repeatCount.get(),
-                notFoundCount.get(), rateLimitedCount.get(), offCount.get());
+        return rules.stats(counted.get());
     }
 
-    /** Saves what was counted since the last save, in one store save. */
+    /**
+     * Saves what was counted since the last save, in one store save. One flush at a time: a save
+     * must never move the journal mark back behind a later one, and when this returns everything
+     * counted before the call is stored.
+     */
     public void flush() {
+        flushLock.lock();
+        try {
+            flushOnce();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    private void flushOnce() {
         Map<String, Map<Integer, Long>> taken;
         long end;
         synchronized (aggregateLock) {
@@ -375,27 +345,6 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
-    }
-
-    private boolean isVisible(String id, Instant now) {
-        Instant posted = visibleFrom.get(id);
-        if (posted == null) {
-            try {
-                Optional<Article> article = articles.findById(id);
-                if (article.isEmpty() || article.get().postedDate() == null) {
-                    return false;
-                }
-                posted = article.get().postedDate();
-                if (visibleFrom.size() >= CACHE_SIZE) {
-                    visibleFrom.clear();
-                }
-                visibleFrom.put(id, posted);
-            } catch (RepositoryException e) {
-                LOG.warn("Cannot check article {}: {}", id, e.toString());
-                return false;
-            }
-        }
-        return !posted.isAfter(now);
     }
 
     private long storedTotal(String articleId) {

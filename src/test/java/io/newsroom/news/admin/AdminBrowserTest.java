@@ -286,9 +286,8 @@ class AdminBrowserTest {
                 fire(target, 'drop', target.getBoundingClientRect());
                 fire(source, 'dragend', source.getBoundingClientRect());
                 """);
-        wait.until(d -> rank(all.get(2)) == 1L);
-        assertEquals(2L, rank(all.get(0)));
-        assertEquals(3L, rank(all.get(1)));
+        // The new ranks are written one article after the other: wait for the last.
+        wait.until(d -> rank(all.get(2)) == 1L && rank(all.get(0)) == 2L && rank(all.get(1)) == 3L);
     }
 
     private static long rank(Article a) {

@@ -1,0 +1,114 @@
+package io.newsroom.news.views;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import javax.jcr.RepositoryException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.views.ViewCounter.Beacon;
+import io.newsroom.news.views.ViewCounter.Outcome;
+import io.newsroom.news.views.ViewCounter.Stats;
+
+/**
+ * Whether a beacon counts, in this order: the off switch, known bots, editor previews, the
+ * client's rate, a visible article, and a repeat by the same client within the window. Cheap
+ * checks come first; the repository is asked only about ids that look like article ids.
+ */
+final class BeaconRules {
+    private static final Logger LOG = LoggerFactory.getLogger(BeaconRules.class);
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final int VISIBILITY_CACHE = 100_000;
+
+    private final ViewSettings settings;
+    private final ArticleRepository articles;
+    private final BotFilter bots = BotFilter.standard();
+    private final ClientKeys clients;
+    private final RepeatFilter repeats;
+    private final RateLimiter rates;
+    /** Posted dates of articles seen in beacons; cleared on any article change and when full. */
+    private final Map<String, Instant> visibleFrom = new ConcurrentHashMap<>();
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong bot = new AtomicLong();
+    private final AtomicLong preview = new AtomicLong();
+    private final AtomicLong repeat = new AtomicLong();
+    private final AtomicLong notFound = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong off = new AtomicLong();
+
+    BeaconRules(ViewSettings settings, ArticleRepository articles) {
+        this.settings = settings;
+        this.articles = articles;
+        this.clients = new ClientKeys(settings.siteZone());
+        this.repeats = new RepeatFilter(settings.repeatWindow());
+        this.rates = new RateLimiter(settings.ratePerMinute());
+        articles.onChange(visibleFrom::clear);
+    }
+
+    /** {@link Outcome#COUNTED} when the beacon is a view to count; otherwise why not. */
+    Outcome decide(Beacon beacon, Instant now) {
+        received.incrementAndGet();
+        if (!settings.enabled()) {
+            off.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        if (bots.isBot(beacon.userAgent())) {
+            bot.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        if (beacon.preview()) {
+            preview.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        long client = clients.key(beacon.address(), beacon.userAgent(), now);
+        if (!rates.allow(client, now)) {
+            rateLimited.incrementAndGet();
+            return Outcome.RATE_LIMITED;
+        }
+        String id = beacon.articleId();
+        if (id == null || !UUID_TEXT.matcher(id).matches() || !isVisible(id, now)) {
+            notFound.incrementAndGet();
+            return Outcome.NOT_FOUND;
+        }
+        if (!repeats.firstView(client, id, now)) {
+            repeat.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        return Outcome.COUNTED;
+    }
+
+    Stats stats(long counted) {
+        return new Stats(received.get(), counted, bot.get(), preview.get(), repeat.get(), notFound.get(),
+                rateLimited.get(), off.get());
+    }
+
+    private boolean isVisible(String id, Instant now) {
+        Instant posted = visibleFrom.get(id);
+        if (posted == null) {
+            try {
+                Optional<Article> article = articles.findById(id);
+                if (article.isEmpty() || article.get().postedDate() == null) {
+                    return false;
+                }
+                posted = article.get().postedDate();
+                if (visibleFrom.size() >= VISIBILITY_CACHE) {
+                    visibleFrom.clear();
+                }
+                visibleFrom.put(id, posted);
+            } catch (RepositoryException e) {
+                LOG.warn("Cannot check article {}: {}", id, e.toString());
+                return false;
+            }
+        }
+        return !posted.isAfter(now);
+    }
+}
