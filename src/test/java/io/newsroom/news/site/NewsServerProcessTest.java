@@ -41,6 +41,12 @@ class NewsServerProcessTest {
             String base = first.awaitUrl();
             firstCount = resultCount(base);
             assertTrue(firstCount >= 10, "demo content is served, got " + firstCount);
+            for (String page : List.of("/", "/news", "/admin/", "/admin/editor/quill.min.js")) {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), page);
+            }
+            assertTrue(first.awaitLine("Created the admin account 'admin' with password:"), "the first password is shown once");
             // SIGTERM through the handle: Process.destroy() would also close our end of its output.
             first.process.toHandle().destroy();
             assertTrue(first.process.waitFor(30, TimeUnit.SECONDS), "stops within 30 s");
@@ -49,6 +55,7 @@ class NewsServerProcessTest {
         try (Child second = Child.start("--data", data.toString(), "--port", "0")) {
             String base = second.awaitUrl();
             assertEquals(firstCount, resultCount(base), "same articles, no second set of demo content");
+            assertFalse(second.output().contains("Created the admin account"), "the password is shown on the first start only");
         }
     }
 
@@ -196,7 +203,9 @@ class NewsServerProcessTest {
         }
 
         static Child start(String... args) throws IOException {
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            // The start command's own classpath (runtime scope, built by Maven): no test library may hide a gap.
+            String classpath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
+                    + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
