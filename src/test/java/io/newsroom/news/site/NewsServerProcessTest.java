@@ -155,6 +155,22 @@ class NewsServerProcessTest {
     }
 
     @Test
+    void outsideTheProjectTheLightModuleComesFromTheJarsClasspathCopy(@TempDir Path elsewhere) throws Exception {
+        try (Child child = Child.startIn(elsewhere.toFile(), "--memory", "--port", "0")) {
+            String base = child.awaitUrl();
+            assertTrue(child.output().contains("light module: classpath:/news/"), child.output());
+            HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("Tin tức nổi bật"), "templates, i18n and demo pages from the classpath");
+            JsonNode first = articles(base).get(0);
+            HttpResponse<String> article = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/news" + first.get("@path").asText() + ".html")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, article.statusCode(), "the virtual URI mapping is read from the classpath too");
+        }
+    }
+
+    @Test
     void badOptionsGetAClearMessage() throws Exception {
         try (Child child = Child.start("--port", "eighty")) {
             assertTrue(child.process.waitFor(30, TimeUnit.SECONDS));
@@ -203,6 +219,10 @@ class NewsServerProcessTest {
         }
 
         static Child start(String... args) throws IOException {
+            return startIn(new File(System.getProperty("user.dir")), args);
+        }
+
+        static Child startIn(File directory, String... args) throws IOException {
             // The start command's own classpath (runtime scope, built by Maven): no test library may hide a gap.
             String classpath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
                     + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
@@ -214,7 +234,7 @@ class NewsServerProcessTest {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().remove("NEWS_PORT");
             builder.environment().remove("NEWS_DATA");
-            builder.directory(new File(System.getProperty("user.dir")));
+            builder.directory(directory);
             return new Child(builder.start());
         }
 
