@@ -34,7 +34,9 @@ public final class SiteServer implements AutoCloseable {
         context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
                 WebResourceServlet.PATH + "/*");
         context.addServlet(new ServletHolder("dam", new DamServlet(runtime.images())), DamServlet.PATH + "/*");
-        context.addServlet(new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter)), ViewBeaconServlet.PATH);
+        ServletHolder views = new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter));
+        views.setAsyncSupported(true);
+        context.addServlet(views, ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(AdminWebApp.create(runtime.adminContext()));

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,8 +67,30 @@ public class ViewBeaconServlet extends HttpServlet {
             return;
         }
         boolean preview = request.getHeader(PREVIEW_HEADER) != null || PREVIEW_FIELD.matcher(text).find();
-        ViewCounter.Outcome outcome = counter.get().receive(new ViewCounter.Beacon(
-                id, request.getRemoteAddr(), request.getHeader("User-Agent"), preview));
+        ViewCounter.Beacon beacon = new ViewCounter.Beacon(id, request.getRemoteAddr(), request.getHeader("User-Agent"), preview);
+        if (request.isAsyncSupported()) {
+            // The 204 goes out when the view is on disk; no request thread waits for the disk meanwhile.
+            AsyncContext async = request.startAsync();
+            async.setTimeout(30_000);
+            counter.get().receiveAsync(beacon).whenComplete((outcome, failure) -> {
+                try {
+                    answer((HttpServletResponse) async.getResponse(), failure == null ? outcome : null);
+                } catch (IOException e) {
+                    // the client went away; the view is counted all the same
+                } finally {
+                    async.complete();
+                }
+            });
+            return;
+        }
+        answer(response, counter.get().receive(beacon));
+    }
+
+    private static void answer(HttpServletResponse response, ViewCounter.Outcome outcome) throws IOException {
+        if (outcome == null) {
+            error(response, 503, "notSaved");
+            return;
+        }
         switch (outcome) {
             case COUNTED, NOT_COUNTED -> response.setStatus(204);
             case NOT_FOUND -> error(response, 404, "notFound");

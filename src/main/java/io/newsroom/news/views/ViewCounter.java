@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -126,6 +127,23 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             record(beacon.articleId(), now);
         }
         return outcome;
+    }
+
+    /**
+     * Like {@link #receive}, without holding the caller's thread while the view goes to disk: the
+     * future completes (in the journal's writer thread) once it is durable.
+     */
+    public CompletableFuture<Outcome> receiveAsync(Beacon beacon) {
+        Instant now = clock.instant();
+        Outcome outcome = rules.decide(beacon, now);
+        if (outcome != Outcome.COUNTED) {
+            return CompletableFuture.completedFuture(outcome);
+        }
+        int day = (int) LocalDate.ofInstant(now, settings.siteZone()).toEpochDay();
+        return journal.append(new ViewJournal.Entry(UUID.fromString(beacon.articleId()), day)).thenApply(position -> {
+            counted.incrementAndGet();
+            return Outcome.COUNTED;
+        });
     }
 
     /** Counts one view without the checks (replays, tests of the storage path). Returns when durable. */

@@ -63,7 +63,9 @@ public final class ViewsBenchmark {
             connector.setPort(0);
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler();
-            context.addServlet(new ServletHolder(new ViewBeaconServlet(runtime::viewCounter)), "/counted");
+            ServletHolder counting = new ServletHolder(new ViewBeaconServlet(runtime::viewCounter));
+            counting.setAsyncSupported(true);
+            context.addServlet(counting, "/counted");
             context.addServlet(new ServletHolder(new NoopServlet()), "/noop");
             context.addServlet(new ServletHolder(new NaiveServlet(runtime)), "/naive");
             server.setHandler(context);
