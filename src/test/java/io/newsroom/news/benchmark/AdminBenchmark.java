@@ -13,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.newsroom.news.Browser;
+import io.newsroom.news.admin.ViewsOrder;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.site.NewsRuntime;
 import io.newsroom.news.site.RuntimeConfig;
@@ -30,6 +31,7 @@ public final class AdminBenchmark {
         Path data = Path.of(args.length > 0 ? args[0] : "/tmp/bench-data");
         try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(data))) {
             long articles = runtime.articles().count(ArticleQuery.newest(1));
+            read(runtime);
             ArticleQuery grid = ArticleQuery.newest(50);
             Timings firstPage = Timings.measure(10, 50, () -> {
                 runtime.articles().items(grid);
@@ -55,12 +57,29 @@ public final class AdminBenchmark {
     }
 
     private static void viewsPage(NewsRuntime runtime) throws Exception {
-        Map<String, Long> totals = runtime.viewCounter().totals();
-        List<String> ids = new ArrayList<>(runtime.articles().ids(ArticleQuery.newest(1)));
-        ids.sort((a, b) -> Long.compare(totals.getOrDefault(b, 0L), totals.getOrDefault(a, 0L)));
-        for (String id : ids.subList(0, Math.min(50, ids.size()))) {
-            runtime.articles().findById(id);
+        ViewsOrder.page(runtime.articles(), runtime.viewCounter().totals(), ArticleQuery.newest(1), true, 0, 50);
+    }
+
+    /** Views on 5,000 of the articles, as a site that has been read for a while has. */
+    private static void read(NewsRuntime runtime) throws Exception {
+        if (!runtime.viewCounter().totals().isEmpty()) {
+            return;
         }
+        List<String> ids = runtime.articles().ids(ArticleQuery.newest(1));
+        Thread[] readers = new Thread[8];
+        for (int t = 0; t < readers.length; t++) {
+            int first = t;
+            readers[t] = new Thread(() -> {
+                for (int i = first; i < 20_000; i += readers.length) {
+                    runtime.viewCounter().record(ids.get((i * 7919) % 5_000 * (ids.size() / 5_000)), java.time.Instant.now());
+                }
+            });
+            readers[t].start();
+        }
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        runtime.viewCounter().flush();
     }
 
     /** Heap after GC with five signed-in sessions open on the articles grid, against none. */
