@@ -175,42 +175,30 @@ public final class StatsStore {
 
     /** Views per article over the last {@code days} days including today (stored counts only). */
     public Map<String, Long> viewsSince(int days) throws RepositoryException {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate first = today.minusDays(days - 1L);
         Map<String, Long> views = new HashMap<>();
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
-            String since = ISO_MILLIS.format(first.atStartOfDay(zone));
-            Query query = session.getWorkspace().getQueryManager().createQuery(
-                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")[@lastViewed >= xs:dateTime('" + since + "')]",
-                    Query.XPATH);
-            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
-                Node counter = it.nextNode();
-                long sum = 0;
-                for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-                    String name = DAY.format(d);
-                    if (counter.hasProperty(name)) {
-                        sum += counter.getProperty(name).getLong();
-                    }
-                }
-                if (sum > 0) {
-                    views.put(counter.getName(), sum);
-                }
-            }
-        } finally {
-            session.logout();
-        }
+        forEachDayOfRecentCounters(days, (counter, day, n) -> views.merge(counter, n, Long::sum));
         return views;
     }
 
     /** Views of all articles per day over the last {@code days} days including today (stored counts only). */
     public Map<LocalDate, Long> viewsPerDay(int days) throws RepositoryException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate first = today.minusDays(days - 1L);
         Map<LocalDate, Long> perDay = new java.util.TreeMap<>();
-        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+        for (LocalDate d = today.minusDays(days - 1L); !d.isAfter(today); d = d.plusDays(1)) {
             perDay.put(d, 0L);
         }
+        forEachDayOfRecentCounters(days, (counter, day, n) -> perDay.merge(day, n, Long::sum));
+        return perDay;
+    }
+
+    private interface DayVisitor {
+        void visit(String articleId, LocalDate day, long views);
+    }
+
+    /** Visits every non-empty day bucket of the last {@code days} days, of counters viewed in that time. */
+    private void forEachDayOfRecentCounters(int days, DayVisitor visitor) throws RepositoryException {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate first = today.minusDays(days - 1L);
         Session session = sessions.open(ViewSettings.WORKSPACE);
         try {
             String since = ISO_MILLIS.format(first.atStartOfDay(zone));
@@ -222,14 +210,13 @@ public final class StatsStore {
                 for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
                     String name = DAY.format(d);
                     if (counter.hasProperty(name)) {
-                        perDay.merge(d, counter.getProperty(name).getLong(), Long::sum);
+                        visitor.visit(counter.getName(), d, counter.getProperty(name).getLong());
                     }
                 }
             }
         } finally {
             session.logout();
         }
-        return perDay;
     }
 
     /** Every stored total: article identifier to views. */
