@@ -79,13 +79,13 @@ public class ArticlesView extends VerticalLayout {
                 .setSortProperty("title").setFlexGrow(4);
         grid.addColumn(Article::category).setHeader(admin.text("news.article.category.label")).setKey("category");
         grid.addColumn(a -> ArticleRow.posted(a, admin.zone())).setHeader(admin.text("news.article.postedDate.label"))
-                .setKey("postedDate").setSortProperty("postedDate");
+                .setKey("postedDate").setSortProperty("postedDate").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> admin.counter().views(a.id())).setHeader(admin.text("news.app.views.label")).setKey("views")
                 .setSortProperty("views");
         grid.addColumn(ArticleRow::featured).setHeader(admin.text("news.article.featured.label")).setKey("featured");
         grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
                 .setHeader(admin.text("news.admin.state")).setKey("state");
-        grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(this::fetch, this::countMatches);
         enableFeaturedReordering();
         grid.setPageSize(50);
