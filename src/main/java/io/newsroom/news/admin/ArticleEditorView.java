@@ -118,6 +118,9 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         featuredRank.setLabel(admin.text("news.article.featuredRank.label"));
         featuredFrom.setLabel(admin.text("news.article.featuredFrom.label"));
         featuredUntil.setLabel(admin.text("news.article.featuredUntil.label"));
+        for (DateTimePicker picker : List.of(postedDate, featuredFrom, featuredUntil)) {
+            picker.setDatePickerI18n(ComponentTexts.datePicker(admin));
+        }
     }
 
     private void bind() {

@@ -39,7 +39,7 @@ final class ImageUpload extends VerticalLayout {
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
         upload.setMaxFileSize(ImageAssets.MAX_BYTES);
         upload.setMaxFiles(1);
-        upload.setDropLabel(new Span(admin.text("news.admin.image.drop")));
+        upload.setI18n(ComponentTexts.upload(admin));
         upload.addSucceededListener(event -> {
             try (InputStream in = buffer.getInputStream()) {
                 accept(admin.images().store(in.readAllBytes(), event.getFileName()));
