@@ -123,12 +123,20 @@ public final class StatsStore {
         Calendar now = calendar(clock.instant());
         Node root = session.getNode("/" + ROOT);
         int oldestKept = (int) LocalDate.ofInstant(clock.instant(), zone).minusDays(retentionDays - 1L).toEpochDay();
+        // A flush touches many counters of few shards and days: look each of those up once.
+        Map<String, Node> shards = new HashMap<>();
+        Map<Integer, String> dayNames = new HashMap<>();
         for (Delta delta : deltas) {
-            Node shard = child(root, delta.articleId().substring(0, 2), FOLDER_TYPE);
+            Node shard = shards.get(delta.articleId().substring(0, 2));
+            if (shard == null) {
+                shard = child(root, delta.articleId().substring(0, 2), FOLDER_TYPE);
+                shards.put(delta.articleId().substring(0, 2), shard);
+            }
             Node counter;
             if (shard.hasNode(delta.articleId())) {
                 counter = shard.getNode(delta.articleId());
-                counter.setProperty("total", counter.getProperty("total").getLong() + delta.total());
+                Property total = counter.getProperty("total");
+                total.setValue(total.getLong() + delta.total());
             } else {
                 // Created with its total in the same save: a second writer creating it too conflicts.
                 counter = shard.addNode(delta.articleId(), COUNTER_TYPE);
@@ -140,9 +148,10 @@ public final class StatsStore {
                 if (day.getKey() < oldestKept) {
                     continue;
                 }
-                String name = dayProperty(day.getKey());
+                String name = dayNames.computeIfAbsent(day.getKey(), StatsStore::dayProperty);
                 if (counter.hasProperty(name)) {
-                    counter.setProperty(name, counter.getProperty(name).getLong() + day.getValue());
+                    Property bucket = counter.getProperty(name);
+                    bucket.setValue(bucket.getLong() + day.getValue());
                 } else {
                     counter.setProperty(name, day.getValue().longValue());
                     newDay = true;
