@@ -50,7 +50,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final TextField title = field(new TextField(), "title");
     private final TextField name = field(new TextField(), "name");
     private final TextArea lead = field(new TextArea(), "lead");
-    private final RichTextEditor body = field(new RichTextEditor(), "body");
+    private final RichTextEditor body = field(new RichTextEditor(admin.text("news.admin.editor.normal"),
+            admin.text("news.admin.editor.heading2"), admin.text("news.admin.editor.heading3")), "body");
     private final TextField image = field(new TextField(), "image");
     private final TextField imageAlt = field(new TextField(), "imageAlt");
     private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");

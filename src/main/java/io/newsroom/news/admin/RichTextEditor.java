@@ -14,7 +14,11 @@ final class RichTextEditor extends CustomField<String> {
     private final Div editor = new Div();
     private String html = "";
 
-    RichTextEditor() {
+    private final String[] headerLabels;
+
+    /** @param headerLabels the paragraph-style menu's labels: normal, heading 2, heading 3 */
+    RichTextEditor(String... headerLabels) {
+        this.headerLabels = headerLabels;
         editor.addClassName("news-rich-text");
         editor.setHeight("16rem");
         add(editor);
@@ -25,6 +29,19 @@ final class RichTextEditor extends CustomField<String> {
         super.onAttach(event);
         String base = "editor/";
         event.getUI().getPage().addStyleSheet(base + "quill.snow.css");
+        // Quill writes its menu labels from CSS; say them in the editor's language instead.
+        event.getUI().getPage().executeJs("""
+                if (!document.getElementById('news-quill-labels')) {
+                  const style = document.createElement('style');
+                  style.id = 'news-quill-labels';
+                  const q = s => JSON.stringify(s);
+                  style.textContent =
+                    `.ql-snow .ql-picker.ql-header .ql-picker-label::before, .ql-snow .ql-picker.ql-header .ql-picker-item::before { content: ${q($0)}; }
+                     .ql-snow .ql-picker.ql-header .ql-picker-label[data-value="2"]::before, .ql-snow .ql-picker.ql-header .ql-picker-item[data-value="2"]::before { content: ${q($1)}; }
+                     .ql-snow .ql-picker.ql-header .ql-picker-label[data-value="3"]::before, .ql-snow .ql-picker.ql-header .ql-picker-item[data-value="3"]::before { content: ${q($2)}; }`;
+                  document.head.appendChild(style);
+                }
+                """, headerLabels[0], headerLabels[1], headerLabels[2]);
         // Load Quill once per page, then turn the div into an editor that reports every change.
         editor.getElement().executeJs("""
                 const host = this, field = $0, start = $1, src = $2;

@@ -155,6 +155,8 @@ class AdminBrowserTest {
         type(browser, "title", "Bài tạo trong trình duyệt");
         type(browser, "lead", "Tóm tắt từ trình duyệt");
         WebElement editor = find(browser, "#body .ql-editor");
+        Object label = browser.executeScript("return getComputedStyle(document.querySelector('#body .ql-picker-label'), '::before').content");
+        assertEquals("\"Đoạn văn\"", label, "the editor's menu speaks the editor's language");
         editor.click();
         editor.sendKeys("Đoạn đầu tiên");
         click(browser, "#body .ql-bold");
