@@ -80,15 +80,23 @@ class ViewBeaconEndpointTest {
 
     @Test
     void oneClientSendingTooMuchGets429() throws Exception {
-        String client = BROWSER + " flood";
-        int limited = 0;
-        for (int i = 0; i < 12; i++) {
-            int status = post("id=" + article.id(), client).statusCode();
-            assertTrue(status == 204 || status == 429, "status " + status);
-            if (status == 429) {
-                limited++;
+        // The limit counts per clock minute; a burst that straddles a minute is tried again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long minute = Instant.now().getEpochSecond() / 60;
+            String client = BROWSER + " flood " + attempt;
+            int limited = 0;
+            for (int i = 0; i < 12; i++) {
+                int status = post("id=" + article.id(), client).statusCode();
+                assertTrue(status == 204 || status == 429, "status " + status);
+                if (status == 429) {
+                    limited++;
+                }
+            }
+            if (minute == Instant.now().getEpochSecond() / 60) {
+                assertEquals(2, limited, "10 per minute are allowed");
+                return;
             }
         }
-        assertEquals(2, limited, "10 per minute are allowed");
+        fail("three bursts in a row straddled a minute");
     }
 }
