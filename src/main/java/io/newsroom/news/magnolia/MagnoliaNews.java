@@ -83,12 +83,7 @@ public final class MagnoliaNews implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            counter.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Closing the view counter: {}", e.toString());
-        }
-        ViewCounting.uninstall(counter);
+        counter.close();
         observation.logout();
     }
 

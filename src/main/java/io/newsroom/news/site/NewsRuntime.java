@@ -132,12 +132,7 @@ public final class NewsRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            viewCounter.close();
-        } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).warn("Closing the view counter: {}", e.toString());
-        }
-        ViewCounting.uninstall(viewCounter);
+        viewCounter.close();
         observationSession.logout();
         repository.close();
         if (config.inMemory()) {

@@ -230,11 +230,24 @@ public final class StatsStore {
 
     /** Every stored total: article identifier to views. */
     public Map<String, Long> allTotals() throws RepositoryException {
-        Map<String, Long> totals = new HashMap<>();
+        return totals("", 0);
+    }
+
+    /** The most viewed articles of all time, most first: identifier to total. */
+    public Map<String, Long> topTotals(int limit) throws RepositoryException {
+        return totals(" order by @total descending", limit);
+    }
+
+    /** Counter totals in query order; {@code limit} 0 means all. */
+    private Map<String, Long> totals(String order, int limit) throws RepositoryException {
+        Map<String, Long> totals = new java.util.LinkedHashMap<>();
         Session session = sessions.open(ViewSettings.WORKSPACE);
         try {
             Query query = session.getWorkspace().getQueryManager().createQuery(
-                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")", Query.XPATH);
+                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")" + order, Query.XPATH);
+            if (limit > 0) {
+                query.setLimit(limit);
+            }
             for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
                 Node counter = it.nextNode();
                 totals.put(counter.getName(), counter.getProperty("total").getLong());
@@ -243,24 +256,6 @@ public final class StatsStore {
             session.logout();
         }
         return totals;
-    }
-
-    /** The most viewed articles of all time, most first: identifier to total. */
-    public Map<String, Long> topTotals(int limit) throws RepositoryException {
-        Map<String, Long> top = new java.util.LinkedHashMap<>();
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
-            Query query = session.getWorkspace().getQueryManager().createQuery(
-                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ") order by @total descending", Query.XPATH);
-            query.setLimit(limit);
-            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
-                Node counter = it.nextNode();
-                top.put(counter.getName(), counter.getProperty("total").getLong());
-            }
-        } finally {
-            session.logout();
-        }
-        return top;
     }
 
     /** The stored views of one article per day, for tests and the admin dashboard. */

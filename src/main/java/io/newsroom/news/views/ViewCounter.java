@@ -42,7 +42,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewCounter.class);
     private static final long STORED_TTL_MILLIS = 5_000;
     private static final int CACHE_SIZE = 100_000;
-    private static final long MOST_READ_TTL_MILLIS = 10_000;
+    private static final long READ_TTL_MILLIS = 10_000;
 
     /** What the endpoint answers: 204 for counted and not counted, 404, 429. */
     public enum Outcome { COUNTED, NOT_COUNTED, NOT_FOUND, RATE_LIMITED }
@@ -72,8 +72,15 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private volatile long savedPosition;
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
     private final Map<String, long[]> storedTotals = boundedMap(CACHE_SIZE);
-    private final Map<Integer, Object[]> mostReadCache = new ConcurrentHashMap<>();
-    private volatile Object[] totalsCache;
+    /** A value read from the store at {@code readAt} (epoch millis), served until it is too old. */
+    private record Timed<T>(long readAt, T value) {
+        boolean fresh(long now) {
+            return now - readAt < READ_TTL_MILLIS;
+        }
+    }
+
+    private final Map<Integer, Timed<Map<String, Long>>> mostReadCache = new ConcurrentHashMap<>();
+    private volatile Timed<Map<String, Long>> totalsCache;
 
     private final AtomicLong counted = new AtomicLong();
 
@@ -173,16 +180,14 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
      */
     @Override
     public Map<String, Long> mostRead(int days, int limit) {
-        Object[] cached = mostReadCache.get(days);
+        Timed<Map<String, Long>> cached = mostReadCache.get(days);
         long now = System.currentTimeMillis();
         Map<String, Long> ranking;
-        if (cached != null && now - (Long) cached[0] < MOST_READ_TTL_MILLIS) {
-            @SuppressWarnings("unchecked")
-            Map<String, Long> fromCache = (Map<String, Long>) cached[1];
-            ranking = fromCache;
+        if (cached != null && cached.fresh(now)) {
+            ranking = cached.value();
         } else {
             ranking = rank(days);
-            mostReadCache.put(days, new Object[] {now, ranking});
+            mostReadCache.put(days, new Timed<>(now, ranking));
         }
         Map<String, Long> top = new LinkedHashMap<>();
         ranking.entrySet().stream().limit(limit).forEach(e -> top.put(e.getKey(), e.getValue()));
@@ -211,12 +216,10 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
      */
     public Map<String, Long> totals() {
         long now = System.currentTimeMillis();
-        Object[] cached = totalsCache;
+        Timed<Map<String, Long>> cached = totalsCache;
         Map<String, Long> totals;
-        if (cached != null && now - (Long) cached[0] < MOST_READ_TTL_MILLIS) {
-            @SuppressWarnings("unchecked")
-            Map<String, Long> fromCache = (Map<String, Long>) cached[1];
-            totals = new HashMap<>(fromCache);
+        if (cached != null && cached.fresh(now)) {
+            totals = new HashMap<>(cached.value());
         } else {
             try {
                 totals = store.allTotals();
@@ -224,7 +227,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
                 LOG.warn("Cannot read view totals: {}", e.toString());
                 totals = new HashMap<>();
             }
-            totalsCache = new Object[] {now, Map.copyOf(totals)};
+            totalsCache = new Timed<>(now, Map.copyOf(totals));
         }
         for (Map.Entry<String, LongAdder> notSaved : pending.entrySet()) {
             long n = notSaved.getValue().sum();
@@ -301,16 +304,26 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         }
     }
 
+    /**
+     * Stops counting: the periodic flush ends, the journal closes, what is pending is saved, and
+     * the counter stops being the one {@link ViewCounting} hands out. Trouble is logged, not thrown:
+     * whatever could not be saved stays in the journal and is replayed at the next start.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         flusher.shutdown();
         try {
             flusher.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        journal.close();
-        flush();
+        try {
+            journal.close();
+            flush();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Closing the view counter: {}", e.toString());
+        }
+        ViewCounting.uninstall(this);
     }
 
     // --- internals ---
