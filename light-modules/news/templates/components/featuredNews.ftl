@@ -13,9 +13,10 @@
     [#list block.items as article]
     [#assign large = block.layout == "lead" && article?is_first]
     <li class="news-featured__item[#if large] news-featured__item--lead[/#if]">
-      [#if (block.showImage || large) && article.image?has_content]
+      [#assign imageLink = ((block.showImage || large) && article.image?has_content)?then(damfn.getAssetLink(article.image)!"", "")]
+      [#if imageLink?has_content]
       <a class="news-featured__image-link" href="${ctx.contextPath}${newsfn.link(article, state.locale)}" tabindex="-1">
-        <img class="news-featured__image" src="${ctx.contextPath}${newsfn.imageUrl(article)}" alt="${article.imageAlt!''}" loading="lazy">
+        <img class="news-featured__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy">
       </a>
       [/#if]
       <a class="news-featured__title" href="${ctx.contextPath}${newsfn.link(article, state.locale)}">${article.title}</a>

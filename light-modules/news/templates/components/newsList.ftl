@@ -9,8 +9,9 @@
   <ul class="news-list__items">
     [#list listing.items as article]
     <li class="news-list__item">
-      [#if article.image?has_content]
-      <img class="news-list__image" src="${ctx.contextPath}${newsfn.imageUrl(article)}" alt="${article.imageAlt!''}" loading="lazy">
+      [#assign imageLink = (article.image?has_content)?then(damfn.getAssetLink(article.image)!"", "")]
+      [#if imageLink?has_content]
+      <img class="news-list__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy">
       [/#if]
       <a class="news-list__title" href="${ctx.contextPath}${newsfn.link(article, state.locale)}">${article.title}</a>
       <p class="news-list__meta"><time datetime="${article.isoDate}">${article.date} ${article.time}</time>[#if article.category?has_content] | <span class="news-list__category">${article.category}</span>[/#if]</p>

@@ -1,3 +1,4 @@
+[#ftl output_format="HTML"]
 [#-- The site footer shared by the news page templates. --]
 <footer class="news-footer">
   <p class="news-footer__text">${i18n['news.site.footer']}</p>

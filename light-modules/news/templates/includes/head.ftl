@@ -1,3 +1,4 @@
+[#ftl output_format="HTML"]
 [#-- What every news page puts in its <head>: encoding, viewport, stylesheet, feed, Magnolia's page hook. --]
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -17,7 +17,8 @@
   <meta property="og:url" content="${pageUrl}">
   <meta property="og:site_name" content="${i18n['news.site.name']}">
   <meta property="og:locale" content="${(lang == 'vi')?then('vi_VN', 'en_US')}">
-  [#if article.image?has_content]<meta property="og:image" content="${newsfn.absoluteUrl(ctx.request, ctx.contextPath + newsfn.imageUrl(article))}">[/#if]
+  [#assign imageLink = (article.image?has_content)?then(damfn.getAssetLink(article.image)!"", "")]
+  [#if imageLink?has_content]<meta property="og:image" content="${newsfn.absoluteUrl(ctx.request, imageLink)}">[/#if]
   <meta property="article:published_time" content="${article.isoDate}">
   [#if article.category?has_content]<meta property="article:section" content="${article.category}">[/#if]
   <script type="application/ld+json">${newsfn.jsonLd(article, pageUrl, i18n['news.site.name'])?no_esc}</script>
@@ -37,12 +38,13 @@
         <h1 class="news-article__title">${article.title}</h1>
         <p class="news-article__meta">${i18n['news.article.posted']} <time class="news-article__date" datetime="${article.isoDate}">${article.date}</time> | <span class="news-article__time">${article.time}</span> | ${i18n['news.article.views']} <span class="news-article__views">${newsfn.views(article)}</span></p>
         [#if article.lead?has_content]<p class="news-article__lead">${article.lead}</p>[/#if]
-        [#if article.image?has_content]
+        [#if imageLink?has_content]
         <figure class="news-article__figure">
-          <img class="news-article__image" src="${ctx.contextPath}${newsfn.imageUrl(article)}" alt="${article.imageAlt!''}">
+          <img class="news-article__image" src="${imageLink}" alt="${article.imageAlt!''}">
         </figure>
         [/#if]
-        <div class="news-article__body">${(article.body!"")?no_esc}</div>
+        [#-- The body was sanitised when saved; its stored content links are resolved by newsfn.body. --]
+        <div class="news-article__body">${newsfn.body(article)?no_esc}</div>
         [#if article.author?has_content]<p class="news-article__author">${article.author}</p>[/#if]
       </article>
       [#else]

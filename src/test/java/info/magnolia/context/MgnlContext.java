@@ -3,20 +3,28 @@ package info.magnolia.context;
 import javax.jcr.Repository;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.SimpleCredentials;
 
 /**
- * TEST ONLY: a class of the same shape as Magnolia's {@code info.magnolia.context.MgnlContext}, as
- * far as the news module's adapter uses it (public static {@code getJCRSession(String)} and
- * {@code doInSystemContext(Op)} with the nested {@code Op} interface), written from Magnolia's
- * documented signatures. It lets the tests check the adapter's reflective calls against that
- * shape; it is never packed into the module jar. Sessions come from the repository a test sets.
+ * TEST ONLY - part of the Magnolia host model (see io.newsroom.news.magnolia.MagnoliaHost): Magnolia's
+ * {@code MgnlContext} with its names, signatures and behaviour, as read in Magnolia core's public
+ * source ({@code info/magnolia/context/MgnlContext.java}):
+ * <ul>
+ * <li>the current context is per thread; {@code getInstance()} without one throws
+ *     {@code IllegalStateException("MgnlContext is not set for this thread")};</li>
+ * <li>{@code getJCRSession} is the current context's cached session ({@link SessionCache});</li>
+ * <li>{@code doInSystemContext(op, release)} swaps in the system context, runs the op, releases only
+ *     when the op returned normally, and always puts the original context back;</li>
+ * <li>{@code release()} releases the current (non-system) context and the system context's sessions
+ *     of this thread.</li>
+ * </ul>
+ * Never packed into the module jar.
  */
 public final class MgnlContext {
+    private static final ThreadLocal<Context> LOCAL = new ThreadLocal<>();
     private static volatile Repository repository;
-    private static final ThreadLocal<Boolean> SYSTEM = ThreadLocal.withInitial(() -> false);
+    private static volatile SystemContext systemContext;
 
-    /** The operation Magnolia runs in its system context. */
+    /** An operation run in the system context (Magnolia: {@code MgnlContext.Op}). */
     public interface Op<T, E extends Throwable> {
         T exec() throws E;
     }
@@ -24,25 +32,85 @@ public final class MgnlContext {
     private MgnlContext() {
     }
 
-    /** Test hook: where sessions come from. */
-    public static void useRepository(Repository backing) {
+    /** Model hook: the repository Magnolia's repository manager would hand sessions from. */
+    public static void hostRepository(Repository backing) {
         repository = backing;
+        systemContext = backing == null ? null : new SystemContext(backing);
+    }
+
+    /** Model hook: the repository itself, for parts of Magnolia that log in on their own. */
+    public static Repository repository() {
+        Repository current = repository;
+        if (current == null) {
+            throw new IllegalStateException("The Magnolia host model has no repository");
+        }
+        return current;
+    }
+
+    public static boolean hasInstance() {
+        return LOCAL.get() != null;
+    }
+
+    public static Context getInstance() {
+        Context context = LOCAL.get();
+        if (context == null) {
+            throw new IllegalStateException("MgnlContext is not set for this thread");
+        }
+        return context;
+    }
+
+    public static void setInstance(Context context) {
+        if (context == null) {
+            LOCAL.remove();
+        } else {
+            LOCAL.set(context);
+        }
+    }
+
+    public static SystemContext getSystemContext() {
+        SystemContext context = systemContext;
+        if (context == null) {
+            throw new IllegalStateException("The Magnolia host model has no repository");
+        }
+        return context;
+    }
+
+    public static WebContext getWebContext() {
+        if (!(getInstance() instanceof WebContext web)) {
+            throw new IllegalStateException("The current context is not a WebContext");
+        }
+        return web;
     }
 
     public static Session getJCRSession(String workspaceName) throws RepositoryException {
-        if (!SYSTEM.get()) {
-            throw new IllegalStateException("The news module must open its sessions in the system context");
-        }
-        return repository.login(new SimpleCredentials("admin", "admin".toCharArray()), workspaceName);
+        return getInstance().getJCRSession(workspaceName);
     }
 
     public static <T, E extends Throwable> T doInSystemContext(Op<T, E> op) throws E {
-        boolean before = SYSTEM.get();
-        SYSTEM.set(true);
+        return doInSystemContext(op, false);
+    }
+
+    public static <T, E extends Throwable> T doInSystemContext(Op<T, E> op, boolean releaseAfterExecution) throws E {
+        Context original = hasInstance() ? getInstance() : null;
+        T result;
         try {
-            return op.exec();
+            setInstance(getSystemContext());
+            result = op.exec();
+            // As in Magnolia: released only after a normal return; after a failure the thread keeps
+            // its system sessions, with whatever the op left unsaved in them.
+            if (releaseAfterExecution) {
+                release();
+            }
         } finally {
-            SYSTEM.set(before);
+            setInstance(original);
         }
+        return result;
+    }
+
+    public static void release() {
+        if (hasInstance() && !(getInstance() instanceof SystemContext)) {
+            getInstance().release();
+        }
+        getSystemContext().releaseThread();
     }
 }

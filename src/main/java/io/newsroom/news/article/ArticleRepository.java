@@ -18,7 +18,6 @@ import javax.jcr.NodeIterator;
 import javax.jcr.PathNotFoundException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.observation.Event;
 import javax.jcr.query.Query;
 import javax.jcr.query.QueryResult;
 import javax.jcr.query.Row;
@@ -79,12 +78,12 @@ public final class ArticleRepository {
         }
     }
 
-    /** Listens to every change of the workspace {@code session} belongs to; keep the session open. */
-    public void observe(Session session) throws RepositoryException {
-        int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED
-                | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
-        session.getWorkspace().getObservationManager()
-                .addEventListener(events -> workspaceChanged(), all, "/", true, null, null, false);
+    /**
+     * Listens to every change of the workspace, through a session the host owns; close the
+     * registration to stop.
+     */
+    public ChangeObservation.Registration observe(ChangeObservation observation) throws RepositoryException {
+        return observation.observe(workspace, this::workspaceChanged);
     }
 
     private void changed() {
@@ -102,8 +101,8 @@ public final class ArticleRepository {
     public Article create(ArticleDraft input, String user) throws ValidationException, RepositoryException {
         ArticleDraft draft = ArticleValidator.validate(input);
         writeLock.lock();
-        Session session = sessions.open(workspace);
         try {
+            Article created = sessions.run(workspace, session -> {
             Node folder = monthFolder(session, draft.getPostedDate());
             String base = draft.getName() != null ? draft.getName() : Slugs.fromTitle(draft.getTitle());
             String name = Slugs.unique(base, candidate -> hasChild(folder, candidate));
@@ -113,10 +112,11 @@ public final class ArticleRepository {
             nodes.stampCreated(node, now, user);
             nodes.stampModified(node, now, user);
             session.save();
-            changed();
             return nodes.read(node);
+            });
+            changed();
+            return created;
         } finally {
-            session.logout();
             writeLock.unlock();
         }
     }
@@ -129,12 +129,39 @@ public final class ArticleRepository {
             throws ValidationException, ConflictException, ArticleNotFoundException, RepositoryException {
         ArticleDraft draft = ArticleValidator.validate(input);
         writeLock.lock();
-        Session session = sessions.open(workspace);
         try {
-            Node node = articleNode(session, id).orElseThrow(() -> new ArticleNotFoundException(id));
+            Article updated = sessions.run(workspace, session -> write(session, id, expectedVersion, draft, user));
+            changed();
+            return updated;
+        } catch (WrappedRefusal refusal) {
+            refusal.rethrow();
+            throw new AssertionError(refusal);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Carries a refusal (not found, conflict) out of a unit of work, which may throw only RepositoryException. */
+    private static final class WrappedRefusal extends RuntimeException {
+        WrappedRefusal(Exception refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+        }
+
+        void rethrow() throws ConflictException, ArticleNotFoundException {
+            if (getCause() instanceof ConflictException c) {
+                throw c;
+            }
+            throw (ArticleNotFoundException) getCause();
+        }
+    }
+
+    private Article write(Session session, String id, long expectedVersion, ArticleDraft draft, String user)
+            throws RepositoryException {
+        try {
+            Node node = articleNode(session, id).orElseThrow(() -> new WrappedRefusal(new ArticleNotFoundException(id)));
             Article current = nodes.read(node);
             if (current.version() != expectedVersion) {
-                throw new ConflictException(id, expectedVersion, current.version());
+                throw new WrappedRefusal(new ConflictException(id, expectedVersion, current.version()));
             }
             Node folder = monthFolder(session, draft.getPostedDate());
             String wanted = draft.getName() != null ? draft.getName() : current.name();
@@ -149,34 +176,33 @@ public final class ArticleRepository {
             Instant next = now.toEpochMilli() > current.version() ? now : Instant.ofEpochMilli(current.version() + 1);
             nodes.stampModified(node, next, user);
             session.save();
-            changed();
             return nodes.read(node);
         } catch (InvalidItemStateException e) {
             // Another session (another instance) saved this node between our read and our save.
             session.refresh(false);
             long now = articleNode(session, id).map(this::versionOf).orElse(-1L);
-            throw new ConflictException(id, expectedVersion, now);
-        } finally {
-            session.logout();
-            writeLock.unlock();
+            throw new WrappedRefusal(new ConflictException(id, expectedVersion, now));
         }
     }
 
     /** Removes the article; {@code false} when there was none with that id. */
     public boolean delete(String id) throws RepositoryException {
         writeLock.lock();
-        Session session = sessions.open(workspace);
         try {
-            Optional<Node> node = articleNode(session, id);
-            if (node.isEmpty()) {
-                return false;
+            boolean removed = sessions.run(workspace, session -> {
+                Optional<Node> node = articleNode(session, id);
+                if (node.isEmpty()) {
+                    return false;
+                }
+                node.get().remove();
+                session.save();
+                return true;
+            });
+            if (removed) {
+                changed();
             }
-            node.get().remove();
-            session.save();
-            changed();
-            return true;
+            return removed;
         } finally {
-            session.logout();
             writeLock.unlock();
         }
     }
@@ -192,13 +218,10 @@ public final class ArticleRepository {
     }
 
     public <T> Optional<T> findById(String id, NodeReader<T> reader) throws RepositoryException {
-        Session session = sessions.open(workspace);
-        try {
+        return sessions.run(workspace, session -> {
             Optional<Node> node = articleNode(session, id);
             return node.isPresent() ? Optional.of(reader.read(node.get())) : Optional.empty();
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     public Optional<Article> findByPath(String path) throws RepositoryException {
@@ -209,15 +232,14 @@ public final class ArticleRepository {
         if (path == null || !READABLE_PATH.matcher(path).matches()) {
             return Optional.empty();
         }
-        Session session = sessions.open(workspace);
-        try {
-            Node node = session.getNode(path);
-            return node.isNodeType(nodeType) ? Optional.of(reader.read(node)) : Optional.empty();
-        } catch (PathNotFoundException e) {
-            return Optional.empty();
-        } finally {
-            session.logout();
-        }
+        return sessions.run(workspace, session -> {
+            try {
+                Node node = session.getNode(path);
+                return node.isNodeType(nodeType) ? Optional.of(reader.read(node)) : Optional.empty();
+            } catch (PathNotFoundException e) {
+                return Optional.<T>empty();
+            }
+        });
     }
 
     /**
@@ -230,8 +252,7 @@ public final class ArticleRepository {
     }
 
     public <T> ResultPage<T> list(ArticleQuery query, NodeReader<T> reader) throws RepositoryException {
-        Session session = sessions.open(workspace);
-        try {
+        return sessions.run(workspace, session -> {
             QueryResult result = execute(session, query, true);
             List<T> items = new ArrayList<>();
             NodeIterator it = result.getNodes();
@@ -241,15 +262,12 @@ public final class ArticleRepository {
             long total = query.offset() == 0 && items.size() < query.limit()
                     ? items.size() : cachedCount(session, query);
             return new ResultPage<>(items, total, query.offset(), query.limit());
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     /** Just the page of articles, without counting the total (cheaper when nobody needs it). */
     public List<Article> items(ArticleQuery query) throws RepositoryException {
-        Session session = sessions.open(workspace);
-        try {
+        return sessions.run(workspace, session -> {
             List<Article> items = new ArrayList<>();
             NodeIterator it = execute(session, query, true).getNodes();
             while (it.hasNext()) {
@@ -257,9 +275,7 @@ public final class ArticleRepository {
             }
             articlesRead.add(items.size());
             return items;
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     /**
@@ -269,19 +285,14 @@ public final class ArticleRepository {
      */
     public List<String> ids(ArticleQuery query) throws RepositoryException {
         ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
-        return cache.ids(xpath.statement(unordered), () -> {
-            Session session = sessions.open(workspace);
-            try {
-                List<String> ids = new ArrayList<>();
-                NodeIterator it = execute(session, unordered, false).getNodes();
-                while (it.hasNext()) {
-                    ids.add(it.nextNode().getIdentifier());
-                }
-                return ids;
-            } finally {
-                session.logout();
+        return cache.ids(xpath.statement(unordered), () -> sessions.run(workspace, session -> {
+            List<String> ids = new ArrayList<>();
+            NodeIterator it = execute(session, unordered, false).getNodes();
+            while (it.hasNext()) {
+                ids.add(it.nextNode().getIdentifier());
             }
-        });
+            return ids;
+        }));
     }
 
     /** How many articles listings have read so far: shows that a grid pages instead of loading everything. */
@@ -290,12 +301,7 @@ public final class ArticleRepository {
     }
 
     public long count(ArticleQuery query) throws RepositoryException {
-        Session session = sessions.open(workspace);
-        try {
-            return cachedCount(session, query);
-        } finally {
-            session.logout();
-        }
+        return sessions.run(workspace, session -> cachedCount(session, query));
     }
 
     private long cachedCount(Session session, ArticleQuery query) throws RepositoryException {
@@ -305,8 +311,7 @@ public final class ArticleRepository {
 
     /** The distinct categories articles use, sorted. */
     public List<String> categories() throws RepositoryException {
-        Session session = sessions.open(workspace);
-        try {
+        return sessions.run(workspace, session -> {
             Query query = session.getWorkspace().getQueryManager().createQuery(
                     "/jcr:root//element(*, " + nodeType + ")[@category]/@category", "xpath");
             TreeSet<String> categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -318,9 +323,7 @@ public final class ArticleRepository {
                 }
             }
             return List.copyOf(categories);
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     /** The XPath statement a query runs; for diagnostics and tests of the escaping. */

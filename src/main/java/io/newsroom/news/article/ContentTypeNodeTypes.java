@@ -56,6 +56,15 @@ public final class ContentTypeNodeTypes {
         }
     }
 
+    /** Registers node types from CND text, replacing the definitions of types that already exist. */
+    public static void reregisterCnd(Session session, String cnd, String source) throws RepositoryException {
+        try {
+            CndImporter.registerNodeTypes(new StringReader(cnd), session, true);
+        } catch (ParseException | IOException e) {
+            throw new RepositoryException("Cannot register node types from " + source + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String uriOrNull(NamespaceRegistry registry, String prefix) throws RepositoryException {
         try {
             return registry.getURI(prefix);

@@ -72,8 +72,7 @@ public final class ImageAssets {
             throw new RefusedException("news.admin.image.tooLarge");
         }
         String mime = sniff(data).orElseThrow(() -> new RefusedException("news.admin.image.type"));
-        Session session = sessions.open(WORKSPACE);
-        try {
+        return sessions.run(WORKSPACE, session -> {
             Node root = session.getRootNode();
             Node folder = root.hasNode(FOLDER) ? root.getNode(FOLDER) : root.addNode(FOLDER, "nt:folder");
             Node file = folder.addNode(UUID.randomUUID().toString(), "nt:file");
@@ -87,9 +86,7 @@ public final class ImageAssets {
             content.setProperty("jcr:lastModified", Calendar.getInstance());
             session.save();
             return "jcr:" + file.getIdentifier();
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     /** The image an asset key names, if it is one of ours. */
@@ -97,7 +94,7 @@ public final class ImageAssets {
         if (key == null || !key.startsWith("jcr:")) {
             return Optional.empty();
         }
-        Session session = sessions.open(WORKSPACE);
+        return sessions.run(WORKSPACE, session -> {
         try {
             Node file = session.getNodeByIdentifier(key.substring(4));
             if (!file.isNodeType("nt:file")) {
@@ -117,9 +114,29 @@ public final class ImageAssets {
             throw e;
         } catch (IOException e) {
             throw new RepositoryException("Cannot read image " + key, e);
-        } finally {
-            session.logout();
         }
+        });
+    }
+
+    /** The file name of the image an asset key names, without reading the image; empty when there is none. */
+    public Optional<String> fileName(String key) throws RepositoryException {
+        if (key == null || !key.startsWith("jcr:")) {
+            return Optional.empty();
+        }
+        return sessions.run(WORKSPACE, session -> {
+            try {
+                Node file = session.getNodeByIdentifier(key.substring(4));
+                return file.isNodeType("nt:file") && file.hasProperty("jcr:title")
+                        ? Optional.of(file.getProperty("jcr:title").getString()) : Optional.<String>empty();
+            } catch (ItemNotFoundException | IllegalArgumentException e) {
+                return Optional.<String>empty();
+            } catch (RepositoryException e) {
+                if (e.getCause() instanceof IllegalArgumentException) {
+                    return Optional.<String>empty();
+                }
+                throw e;
+            }
+        });
     }
 
     private static String safeName(String name) {

@@ -6,86 +6,120 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import javax.jcr.RepositoryException;
-import javax.jcr.Session;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.article.JcrSessions;
+import io.newsroom.news.article.ChangeObservation;
 import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.site.LightModule;
+import io.newsroom.news.site.Messages;
+import io.newsroom.news.templating.NewsFunctions;
 import io.newsroom.news.views.StatsStore;
 import io.newsroom.news.views.ViewCounter;
 import io.newsroom.news.views.ViewCounting;
 import io.newsroom.news.views.ViewSettings;
 
 /**
- * The news module's parts inside Magnolia, created once on first use: the article repository over
- * the {@code news} workspace, the featured cache (kept fresh by JCR observation), and the view
- * counter over {@code news-stats}. Settings come from system properties, so a webapp can set them
- * in {@code magnolia.properties} or on the command line:
+ * The news module's parts inside Magnolia, owned here and by nothing else: the article repository
+ * over the {@code news} workspace, the featured cache (kept fresh by a change listener Magnolia
+ * holds), the view counter over {@code news-stats}, and {@code newsfn}. Started once, on first use
+ * by any of the module's entry points ({@code newsfn}, the beacon or delivery servlet, the app's
+ * Views column), and stopped once, by a JVM shutdown hook.
+ * <p>
+ * Why a holder and not a module class: Magnolia calls a module's {@code ModuleLifecycle}, an
+ * interface this jar cannot implement without compiling against Magnolia. Servlets and renderer
+ * objects come and go (Magnolia initialises a new filter chain before destroying the old one, on
+ * another thread), so none of them may own these parts. A missed final flush (the JVM killed) is
+ * harmless: every answered view is in the journal and is replayed at the next start.
+ * <p>
+ * Settings are system properties (set them in {@code magnolia.properties} or on the command line):
  * {@code newsroom.news.zone} (Asia/Ho_Chi_Minh), {@code newsroom.news.views.enabled} (true),
  * {@code newsroom.news.views.journal} (a folder; default {@code ${magnolia.home}/news-views-journal}),
  * {@code newsroom.news.views.perMinute} (120).
  */
-public final class MagnoliaNews implements AutoCloseable {
+public final class MagnoliaNews {
     public static final String WORKSPACE = "news";
     public static final String NODE_TYPE = "news:article";
     private static final Logger LOG = LoggerFactory.getLogger(MagnoliaNews.class);
     private static MagnoliaNews instance;
+    private static Thread shutdownHook;
 
     private final ArticleRepository articles;
     private final ArticleCache cache;
     private final ViewCounter counter;
-    private final Session observation;
+    private final ChangeObservation.Registration articleChanges;
+    private final SiteLanguagesOfMagnolia languages;
+    private final MagnoliaLinks links;
+    private final NewsFunctions functions;
+    private final Messages messages;
     private final ZoneId zone;
     private final Clock clock = Clock.systemUTC();
 
-    private MagnoliaNews(JcrSessions sessions) throws RepositoryException, IOException {
+    private MagnoliaNews(ClassLoader loader) throws RepositoryException, IOException {
+        MagnoliaContext context = MagnoliaContext.find(loader);
         this.zone = ZoneId.of(System.getProperty("newsroom.news.zone", "Asia/Ho_Chi_Minh"));
-        this.articles = new ArticleRepository(sessions, WORKSPACE, NODE_TYPE, zone, clock);
+        this.articles = new ArticleRepository(context, WORKSPACE, NODE_TYPE, zone, clock);
         this.cache = new ArticleCache(articles, clock);
-        this.observation = sessions.open(WORKSPACE);
-        articles.observe(observation);
+        this.articleChanges = articles.observe(MagnoliaObservation.find(loader));
         ViewSettings settings = ViewSettings.defaults(journalFolder(), zone)
                 .withEnabled(Boolean.parseBoolean(System.getProperty("newsroom.news.views.enabled", "true")))
                 .withRatePerMinute(Integer.getInteger("newsroom.news.views.perMinute", 120));
-        this.counter = ViewCounter.start(settings, new StatsStore(sessions, zone, clock, settings.retentionDays()), articles, clock);
+        ViewCounter started;
+        try {
+            started = ViewCounter.start(settings, new StatsStore(context, zone, clock, settings.retentionDays()), articles, clock);
+        } catch (RepositoryException | IOException | RuntimeException e) {
+            articleChanges.close();
+            throw e;
+        }
+        this.counter = started;
         ViewCounting.install(counter);
+        this.messages = Messages.load(LightModule.classpath());
+        this.languages = SiteLanguagesOfMagnolia.find(loader);
+        this.links = MagnoliaLinks.find(loader);
+        this.functions = new MagnoliaNewsFunctions(this);
     }
 
-    /** The running instance, started on first call with Magnolia's system-context sessions. */
+    /** The running instance, started on the first call. */
     public static synchronized MagnoliaNews get() {
         if (instance == null) {
             try {
-                instance = new MagnoliaNews(MagnoliaContext.find().systemSessions());
-                LOG.info("Magnolia News started (zone {}, view journal in {})", instance.zone, journalFolder());
+                instance = new MagnoliaNews(MagnoliaNews.class.getClassLoader());
             } catch (RepositoryException | IOException e) {
                 throw new IllegalStateException("Magnolia News could not start: " + e.getMessage(), e);
             }
+            if (shutdownHook == null) {
+                shutdownHook = new Thread(MagnoliaNews::stop, "news-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+            LOG.info("Magnolia News started (zone {}, view journal in {})", instance.zone, journalFolder());
         }
         return instance;
     }
 
-    /** Stops counting after a final save; the next {@link #get()} starts again. */
-    public static synchronized void shutdown() {
+    /**
+     * Saves what is counted and stops listening: what the JVM shutdown hook runs when Magnolia
+     * stops. A later {@link #get()} starts the parts again.
+     */
+    static synchronized void stop() {
         if (instance != null) {
-            instance.close();
+            instance.counter.close();
+            instance.articleChanges.close();
             instance = null;
+            LOG.info("Magnolia News stopped");
         }
     }
 
     public ArticleRepository articles() { return articles; }
     public ArticleCache cache() { return cache; }
     public ViewCounter counter() { return counter; }
+    public NewsFunctions functions() { return functions; }
+    SiteLanguagesOfMagnolia languages() { return languages; }
+    MagnoliaLinks links() { return links; }
+    public Messages messages() { return messages; }
     public ZoneId zone() { return zone; }
     public Clock clock() { return clock; }
-
-    @Override
-    public void close() {
-        counter.close();
-        observation.logout();
-    }
 
     static Path journalFolder() {
         String configured = System.getProperty("newsroom.news.views.journal");

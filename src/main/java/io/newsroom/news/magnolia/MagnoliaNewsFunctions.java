@@ -5,14 +5,15 @@ import io.newsroom.news.templating.NewsFunctions;
 /**
  * {@code newsfn} as Magnolia creates it: the module descriptor binds {@link NewsFunctions} to this
  * class, and the FreeMarker renderer gets it with {@code Components.getComponent}, which needs a
- * public constructor without arguments.
+ * public constructor without arguments. It works on the parts {@link MagnoliaNews} owns, with the
+ * site's languages and link resolution taken from Magnolia.
  */
 public class MagnoliaNewsFunctions extends NewsFunctions {
     public MagnoliaNewsFunctions() {
         this(MagnoliaNews.get());
     }
 
-    private MagnoliaNewsFunctions(MagnoliaNews news) {
-        super(news.articles(), news.cache(), news.counter(), news.clock(), "vi");
+    MagnoliaNewsFunctions(MagnoliaNews news) {
+        super(news.articles(), news.cache(), news.counter(), news.clock(), news.languages(), news.links());
     }
 }

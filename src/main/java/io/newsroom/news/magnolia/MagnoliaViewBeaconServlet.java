@@ -6,8 +6,9 @@ import io.newsroom.news.views.ViewBeaconServlet;
 
 /**
  * The counting endpoint as declared in the module descriptor: Magnolia creates it with its public
- * no-argument constructor and runs {@code init}/{@code destroy} with the webapp, which start the
- * module's counter and save what is pending at shutdown.
+ * no-argument constructor. It only uses the counter {@link MagnoliaNews} owns: Magnolia initialises a
+ * new filter chain (a new instance of this servlet) before it destroys the old one on another thread,
+ * so {@code destroy()} must leave the counter running.
  */
 public class MagnoliaViewBeaconServlet extends ViewBeaconServlet {
     public MagnoliaViewBeaconServlet() {
@@ -25,6 +26,6 @@ public class MagnoliaViewBeaconServlet extends ViewBeaconServlet {
 
     @Override
     public void destroy() {
-        MagnoliaNews.shutdown();
+        // Nothing to stop: the counter outlives this servlet (see MagnoliaNews).
     }
 }

@@ -32,6 +32,8 @@ import io.newsroom.news.templating.NewsFunctions;
  */
 public final class DeliveryApiServlet extends HttpServlet {
     public static final String PATH = "/.rest/delivery/news";
+    /** Where the module itself serves this endpoint, in Magnolia and here. */
+    public static final String MODULE_PATH = "/.news/delivery/news";
     static final String MOST_READ = "/@mostRead";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryApiServlet.class);
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
@@ -43,12 +45,21 @@ public final class DeliveryApiServlet extends HttpServlet {
     private final transient ObjectMapper mapper = new ObjectMapper();
 
     private final transient NewsFunctions newsfn;
+    private final transient java.time.Clock clock;
 
     public DeliveryApiServlet(NewsRuntime runtime) {
-        this.articles = runtime.articles();
-        this.messages = runtime.messages();
-        this.newsfn = runtime.newsFunctions();
-        this.json = new DeliveryJson(articles.siteZone(), runtime.articleType().nodeType(), runtime.viewCounter());
+        this(runtime.articles(), runtime.messages(), runtime.newsFunctions(), runtime.viewCounter(),
+                runtime.articleType().nodeType(), java.time.Clock.systemUTC());
+    }
+
+    /** The endpoint over the module's parts, as both hosts have them. */
+    public DeliveryApiServlet(ArticleRepository articles, Messages messages, NewsFunctions newsfn,
+                              io.newsroom.news.views.ViewCounts views, String articleType, java.time.Clock clock) {
+        this.articles = articles;
+        this.messages = messages;
+        this.newsfn = newsfn;
+        this.clock = clock;
+        this.json = new DeliveryJson(articles.siteZone(), articleType, views);
         this.parser = new DeliveryQueryParser(articles.siteZone());
     }
 
@@ -64,7 +75,10 @@ public final class DeliveryApiServlet extends HttpServlet {
             if (MOST_READ.equals(path)) {
                 write(response, 200, mostRead(request));
             } else if (path == null || path.equals("/")) {
-                ArticleQuery query = parser.parse(request.getParameterMap());
+                // Anonymous readers get what the site shows: articles whose posted date has come.
+                ArticleQuery query = parser.parse(request.getParameterMap()).withFilter(new io.newsroom.news.article.PropertyFilter(
+                        "postedDate", io.newsroom.news.article.PropertyFilter.Operator.LTE,
+                        List.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))));
                 ResultPage<Map<String, Object>> page = articles.list(query, json::node);
                 write(response, 200, Map.of("results", page.items()));
             } else {
@@ -115,13 +129,21 @@ public final class DeliveryApiServlet extends HttpServlet {
         return body;
     }
 
+    /** One article by path or identifier; a scheduled one is as unknown as a missing one. */
     private Map<String, Object> readOne(String path) throws Exception {
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        Optional<Map<String, Object>> node = articles.findByPath(trimmed, json::node);
+        java.time.Instant now = clock.instant();
+        ArticleRepository.NodeReader<Optional<Map<String, Object>>> visibleOnly =
+                node -> visibleAt(node, now) ? Optional.of(json.node(node)) : Optional.empty();
+        Optional<Map<String, Object>> node = articles.findByPath(trimmed, visibleOnly).flatMap(n -> n);
         if (node.isEmpty() && UUID.matcher(trimmed.substring(1)).matches()) {
-            node = articles.findById(trimmed.substring(1), json::node);
+            node = articles.findById(trimmed.substring(1), visibleOnly).flatMap(n -> n);
         }
         return node.orElseThrow(() -> new ApiError(404, "pathNotFound", "news.error.pathNotFound", trimmed));
+    }
+
+    private static boolean visibleAt(javax.jcr.Node node, java.time.Instant now) throws javax.jcr.RepositoryException {
+        return node.hasProperty("postedDate") && !node.getProperty("postedDate").getDate().toInstant().isAfter(now);
     }
 
     /** {@code lang} wins, then Accept-Language; Vietnamese by default, like the site. */

@@ -22,7 +22,9 @@ import io.newsroom.news.views.ViewCounts;
  * A JCR node as Magnolia's delivery endpoint writes it: {@code @name}, {@code @path}, {@code @id},
  * {@code @nodeType}, then every property as a string (multi-values as arrays of strings, dates as
  * ISO-8601 with milliseconds and offset), then each child inline under its name, then
- * {@code @nodes}, the ordered child names. {@code jcr:} properties and binaries are left out.
+ * {@code @nodes}, the ordered child names. {@code jcr:} properties and binaries are left out, and
+ * so are the account names Magnolia stamps on content ({@code mgnl:createdBy} and every other
+ * {@code mgnl:...By}): the endpoint is public, and user names help whoever guesses passwords.
  * Articles also carry {@code views}, which Magnolia's endpoint does not have.
  */
 public final class DeliveryJson {
@@ -49,7 +51,7 @@ public final class DeliveryJson {
         PropertyIterator properties = node.getProperties();
         while (properties.hasNext()) {
             Property property = properties.nextProperty();
-            if (property.getName().startsWith("jcr:") || property.getType() == PropertyType.BINARY) {
+            if (property.getName().startsWith("jcr:") || property.getType() == PropertyType.BINARY || isAccountName(property.getName())) {
                 continue;
             }
             json.put(property.getName(), property.isMultiple() ? strings(property.getValues()) : string(property.getValue()));
@@ -69,6 +71,10 @@ public final class DeliveryJson {
         }
         json.put("@nodes", childNames);
         return json;
+    }
+
+    private static boolean isAccountName(String property) {
+        return property.startsWith("mgnl:") && property.endsWith("By");
     }
 
     private List<String> strings(Value[] values) throws RepositoryException {

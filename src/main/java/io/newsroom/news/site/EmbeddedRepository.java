@@ -20,6 +20,7 @@ import org.apache.jackrabbit.core.config.RepositoryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newsroom.news.article.ChangeObservation;
 import io.newsroom.news.article.ContentTypeDefinition;
 import io.newsroom.news.article.ContentTypeNodeTypes;
 import io.newsroom.news.article.JcrSessions;
@@ -93,10 +94,50 @@ public final class EmbeddedRepository implements AutoCloseable {
         return home;
     }
 
-    /** Sessions for the article code; each caller logs out its own. */
+    /** Units of work for the article code: each gets a session of its own, logged out after it. */
     public JcrSessions sessions() {
-        return this::login;
+        return new JcrSessions() {
+            @Override
+            public <T> T run(String workspace, Work<T> work) throws RepositoryException {
+                Session session = login(workspace);
+                try {
+                    return work.run(session);
+                } finally {
+                    session.logout();
+                }
+            }
+        };
     }
+
+    /**
+     * Change listeners, each on a session of its own that lives as long as the registration (JCR
+     * delivers events to the listeners of a live session).
+     */
+    public ChangeObservation observation() {
+        return (workspace, onChange) -> {
+            Session session = login(workspace);
+            javax.jcr.observation.EventListener listener = events -> onChange.run();
+            try {
+                session.getWorkspace().getObservationManager().addEventListener(listener, ALL_CHANGES, "/", true, null, null, false);
+            } catch (RepositoryException | RuntimeException e) {
+                session.logout();
+                throw e;
+            }
+            return () -> {
+                try {
+                    session.getWorkspace().getObservationManager().removeEventListener(listener);
+                } catch (RepositoryException e) {
+                    LOG.debug("Removing a change listener: {}", e.toString());
+                } finally {
+                    session.logout();
+                }
+            };
+        };
+    }
+
+    private static final int ALL_CHANGES = javax.jcr.observation.Event.NODE_ADDED | javax.jcr.observation.Event.NODE_REMOVED
+            | javax.jcr.observation.Event.NODE_MOVED | javax.jcr.observation.Event.PROPERTY_ADDED
+            | javax.jcr.observation.Event.PROPERTY_CHANGED | javax.jcr.observation.Event.PROPERTY_REMOVED;
 
     public Session login(String workspace) throws RepositoryException {
         return repository.login(ADMIN, workspace);
@@ -145,8 +186,23 @@ public final class EmbeddedRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Magnolia's core node types, re-registered on every start so a repository made by an older
+     * version gets the current definitions (0.1 forbade same-name siblings where Magnolia allows them).
+     */
     private void registerMagnoliaNodeTypes() throws RepositoryException {
-        registerNodeTypes(EmbeddedRepository.class, "magnolia-nodetypes.cnd");
+        String cnd;
+        try (InputStream in = EmbeddedRepository.class.getResourceAsStream("magnolia-nodetypes.cnd")) {
+            cnd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot read magnolia-nodetypes.cnd", e);
+        }
+        Session session = repository.login(ADMIN);
+        try {
+            ContentTypeNodeTypes.reregisterCnd(session, cnd, "magnolia-nodetypes.cnd");
+        } finally {
+            session.logout();
+        }
     }
 
     /** Registers node types from a Jackrabbit node type XML file on the classpath (Magnolia's nodeTypeFile format). */

@@ -27,6 +27,11 @@ public final class LightModule {
         return Files.isDirectory(PROJECT_FOLDER) ? new LightModule(PROJECT_FOLDER) : new LightModule(null);
     }
 
+    /** The copy packed in the module jar under {@code news/}, as Magnolia reads it. */
+    public static LightModule classpath() {
+        return new LightModule(null);
+    }
+
     public static LightModule at(Path folder) {
         return new LightModule(folder);
     }

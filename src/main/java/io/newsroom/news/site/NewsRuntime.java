@@ -15,11 +15,13 @@ import java.util.Optional;
 import io.newsroom.news.admin.AdminAccounts;
 import io.newsroom.news.admin.AdminContext;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ChangeObservation;
 import io.newsroom.news.article.ImageAssets;
 import io.newsroom.news.article.ContentTypeDefinition;
 import io.newsroom.news.article.ContentTypeReader;
 import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.templating.NewsFunctions;
+import io.newsroom.news.templating.SiteLanguages;
 import io.newsroom.news.views.StatsStore;
 import io.newsroom.news.views.ViewCounter;
 import io.newsroom.news.views.ViewCounting;
@@ -31,8 +33,6 @@ import io.newsroom.news.views.ViewSettings;
  */
 public final class NewsRuntime implements AutoCloseable {
     public static final String ARTICLE_TYPE_FILE = "contentTypes/article.yaml";
-    /** The same node type file Magnolia registers for news-stats (module descriptor nodeTypeFile). */
-    public static final String STATS_NODE_TYPES = "/mgnl-nodetypes/news-stats-nodetypes.xml";
 
     private final RuntimeConfig config;
     private final LightModule lightModule;
@@ -41,7 +41,7 @@ public final class NewsRuntime implements AutoCloseable {
     private final ArticleRepository articles;
     private final Messages messages;
     private final ArticleCache cache;
-    private final Session observationSession;
+    private final ChangeObservation.Registration articleChanges;
     private final NewsFunctions newsFunctions;
     private final PageRenderer pageRenderer;
     private final VirtualUriMappings virtualUriMappings;
@@ -61,9 +61,7 @@ public final class NewsRuntime implements AutoCloseable {
                 articleType.nodeType(), config.siteZone(), clock);
         this.messages = Messages.load(lightModule);
         this.cache = new ArticleCache(articles, clock);
-        // Kept open for the runtime's life: JCR observation delivers events to its session's listeners.
-        this.observationSession = repository.login(articleType.workspace());
-        articles.observe(observationSession);
+        this.articleChanges = articles.observe(repository.observation());
         this.journalFolder = config.inMemory()
                 ? Files.createTempDirectory("news-views-")
                 : config.dataFolder().resolve("views-journal");
@@ -73,13 +71,15 @@ public final class NewsRuntime implements AutoCloseable {
         this.viewCounter = ViewCounter.start(views,
                 new StatsStore(repository.sessions(), config.siteZone(), clock, views.retentionDays()), articles, clock);
         ViewCounting.install(viewCounter);
-        this.newsFunctions = new NewsFunctions(articles, cache, viewCounter, clock, Messages.VIETNAMESE.getLanguage());
+        this.newsFunctions = new NewsFunctions(articles, cache, viewCounter, clock,
+                SiteLanguages.of(Messages.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList()),
+                new StoredLinks(repository.sessions(), articleType.workspace()));
         Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(
                 config.inMemory() ? journalFolder : config.dataFolder(), config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
         this.images = new ImageAssets(repository.sessions());
         this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images);
-        this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions);
+        this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
     }
 
@@ -101,7 +101,6 @@ public final class NewsRuntime implements AutoCloseable {
                 repository.register(articleType);
             }
             repository.ensureWorkspace(SiteServlet.WEBSITE);
-            repository.registerNodeTypesXml(STATS_NODE_TYPES);
             repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
             repository.ensureWorkspace(ImageAssets.WORKSPACE);
             return new NewsRuntime(config, lightModule, repository, articleType, clock);
@@ -133,7 +132,7 @@ public final class NewsRuntime implements AutoCloseable {
     @Override
     public void close() {
         viewCounter.close();
-        observationSession.logout();
+        articleChanges.close();
         repository.close();
         if (config.inMemory()) {
             deleteQuietly(journalFolder);

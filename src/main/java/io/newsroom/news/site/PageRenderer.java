@@ -17,13 +17,14 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 
+import io.newsroom.news.article.ImageAssets;
 import io.newsroom.news.templating.NewsFunctions;
 
 /**
  * Renders pages and components the way Magnolia does, from the light module's definitions: a
  * node names its template id ({@code mgnl:template}), the definition names the FTL script, and
  * the script gets {@code content}, {@code def}, {@code ctx}, {@code state}, {@code i18n},
- * {@code cms} and {@code newsfn}.
+ * {@code cms}, {@code damfn} and {@code newsfn}.
  */
 public final class PageRenderer {
     public static final String TEMPLATE_PROPERTY = "mgnl:template";
@@ -35,13 +36,16 @@ public final class PageRenderer {
     private final TemplateDefinitions definitions;
     private final Messages messages;
     private final NewsFunctions newsfn;
+    private final ImageAssets images;
     private final Configuration freemarker;
     private final DefaultObjectWrapper wrapper;
 
-    public PageRenderer(LightModule module, TemplateDefinitions definitions, Messages messages, NewsFunctions newsfn) {
+    public PageRenderer(LightModule module, TemplateDefinitions definitions, Messages messages, NewsFunctions newsfn,
+                        ImageAssets images) {
         this.definitions = definitions;
         this.messages = messages;
         this.newsfn = newsfn;
+        this.images = images;
         this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setTemplateLoader(new LightModuleTemplateLoader(module));
         freemarker.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
@@ -68,6 +72,7 @@ public final class PageRenderer {
         model.put("state", request.state());
         model.put("i18n", new I18nModel(messages, request.state().locale()));
         model.put("newsfn", newsfn);
+        model.put("damfn", new DamFunctions(images, request.ctx().getContextPath()));
         model.put("cms", CmsDirectives.create(node, (component, writer) -> render(component, request, writer), wrapper));
         Environment environment = template.createProcessingEnvironment(model, out);
         environment.setLocale(request.state().locale());

@@ -29,8 +29,14 @@ public final class SiteServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("delivery", new DeliveryApiServlet(runtime)),
-                DeliveryApiServlet.PATH + "/*");
+        // The same endpoint at Magnolia's delivery address and at the module's own, which is where
+        // a Magnolia install serves it (see MagnoliaDeliveryServlet): one address works in both hosts.
+        ServletHolder delivery = new ServletHolder("delivery", new DeliveryApiServlet(runtime));
+        context.getServletHandler().addServlet(delivery);
+        org.eclipse.jetty.ee10.servlet.ServletMapping deliveryPaths = new org.eclipse.jetty.ee10.servlet.ServletMapping();
+        deliveryPaths.setServletName("delivery");
+        deliveryPaths.setPathSpecs(new String[] {DeliveryApiServlet.PATH + "/*", DeliveryApiServlet.MODULE_PATH + "/*"});
+        context.getServletHandler().addServletMapping(deliveryPaths);
         context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
                 WebResourceServlet.PATH + "/*");
         context.addServlet(new ServletHolder("dam", new DamServlet(runtime.images())), DamServlet.PATH + "/*");

@@ -32,7 +32,6 @@ import io.newsroom.news.views.ViewCounts;
 public class NewsFunctions {
     public static final int LIST_DEFAULT_SIZE = 10;
     public static final int LIST_MAX_SIZE = 50;
-    private static final List<String> LANGUAGES = List.of("vi", "en");
     private static final Set<String> LAYOUTS = Set.of(FeaturedBlock.LAYOUT_LIST, FeaturedBlock.LAYOUT_LEAD);
 
     private final ArticleRepository articles;
@@ -40,15 +39,18 @@ public class NewsFunctions {
     private final ViewCounts views;
     private final ZoneId zone;
     private final Clock clock;
-    private final String defaultLanguage;
+    private final SiteLanguages languages;
+    private final RichTextLinks richTextLinks;
 
-    public NewsFunctions(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock, String defaultLanguage) {
+    public NewsFunctions(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock,
+                         SiteLanguages languages, RichTextLinks richTextLinks) {
         this.articles = articles;
         this.cache = cache;
         this.views = views;
         this.zone = articles.siteZone();
         this.clock = clock;
-        this.defaultLanguage = defaultLanguage;
+        this.languages = languages;
+        this.richTextLinks = richTextLinks;
     }
 
     /**
@@ -155,11 +157,34 @@ public class NewsFunctions {
         return id == null ? 0L : views.views(id);
     }
 
-    /** The article's URL below the context path, with the language prefix Magnolia uses ({@code /en/...}). */
+    /**
+     * The article's URL below the context path, with the language prefix Magnolia uses
+     * ({@code /en/...}) for a language of the site other than its default one.
+     */
     public String link(ArticleView article, Object locale) {
-        String language = locale instanceof Locale l ? l.getLanguage() : locale == null ? defaultLanguage : String.valueOf(locale);
-        String prefix = language.isEmpty() || language.equals(defaultLanguage) ? "" : "/" + language;
-        return prefix + article.getUrl();
+        return prefix(locale) + article.getUrl();
+    }
+
+    /** A site path ({@code /}, {@code /news}) in {@code locale}: with its language prefix when it has one. */
+    public String localized(String path, Object locale) {
+        return UriPaths.encode(prefix(locale) + (path == null || path.isEmpty() ? "/" : path));
+    }
+
+    /** The other languages the site is served in, for the language switch (none when there is only one). */
+    public List<SiteLanguages.Language> otherLanguages(Object current) {
+        String language = languageOf(current);
+        return languages.languages().stream().filter(l -> !l.equals(language)).map(SiteLanguages.Language::of).toList();
+    }
+
+    /** The prefix of {@code locale} in addresses: empty for the default language and for one the site does not serve. */
+    private String prefix(Object locale) {
+        String language = languageOf(locale);
+        return language.equals(languages.defaultLanguage()) || !languages.languages().contains(language) ? "" : "/" + language;
+    }
+
+    private String languageOf(Object locale) {
+        String language = locale instanceof Locale l ? l.getLanguage() : locale == null ? "" : String.valueOf(locale);
+        return language.isEmpty() ? languages.defaultLanguage() : language;
     }
 
     public String link(ArticleView article) {
@@ -167,16 +192,13 @@ public class NewsFunctions {
     }
 
     /**
-     * Where the article's image is served: a site path or URL as stored, or for an asset key
-     * ({@code jcr:<uuid>}) the DAM address both hosts answer ({@code /dam/jcr:<uuid>/<name>}).
-     * Empty when there is no image.
+     * The article's body with links to content resolved: Magnolia's rich text field stores them as
+     * {@code ${link:{uuid:{...},repository:{...},path:{...}}}}, turned into addresses at render
+     * time as Magnolia does. Sanitised when saved; templates may print it without escaping.
      */
-    public String imageUrl(ArticleView article) {
-        String image = article.getImage();
-        if (image == null) {
-            return "";
-        }
-        return image.startsWith("jcr:") ? "/dam/" + image + "/" + article.getName() : image;
+    public String body(ArticleView article) {
+        String body = article.getBody();
+        return body == null ? "" : richTextLinks.resolve(body);
     }
 
     /**
@@ -189,7 +211,7 @@ public class NewsFunctions {
         if (!context.isEmpty() && path.startsWith(context)) {
             path = path.substring(context.length());
         }
-        for (String known : LANGUAGES) {
+        for (String known : languages.languages()) {
             if (path.equals("/" + known) || path.startsWith("/" + known + "/")) {
                 path = path.substring(known.length() + 1);
                 break;
@@ -198,8 +220,8 @@ public class NewsFunctions {
         if (path.isEmpty()) {
             path = "/";
         }
-        String prefix = language == null || language.equals(defaultLanguage) ? "" : "/" + language;
-        return context + (prefix.isEmpty() ? path : prefix + (path.equals("/") ? "/" : path));
+        String prefix = prefix(language);
+        return context + UriPaths.encode(prefix.isEmpty() ? path : prefix + (path.equals("/") ? "/" : path));
     }
 
     /** {@code scheme://host[:port]} of the request followed by {@code path}, for canonical and Open Graph URLs. */

@@ -31,18 +31,25 @@ import org.slf4j.LoggerFactory;
 import io.newsroom.news.article.JcrSessions;
 
 /**
- * View counts in the {@code news-stats} workspace, never on the article: one
- * {@code news:viewCounter} node per article identifier ({@code /views/ab/<id>}) with its
- * {@code total} and one property per day ({@code d20261126}), and per instance a journal mark
- * saying up to where its journal is held. A save adds deltas to what is stored; when another
- * writer got there first it re-reads and adds again, so nothing is lost or counted twice.
+ * View counts in the {@code news-stats} workspace, never on the article: one counter node per
+ * article identifier ({@code /views/ab/<id>}) with its {@code total} and one property per day
+ * ({@code d20261126}), and per instance a journal mark saying up to where its journal is held. A
+ * save adds deltas to what is stored; when another writer got there first it re-reads and adds
+ * again, so nothing is lost or counted twice.
+ * <p>
+ * Only node types that exist before any Magnolia module starts are used (Magnolia registers a
+ * module's node type file before the content types module has made the {@code news} namespace):
+ * folders are JCR's {@code nt:folder}, which allows no same-name siblings, so two writers
+ * creating the same counter conflict instead of silently making {@code a17} and {@code a17[2]};
+ * counters and marks are Magnolia's {@code mgnl:contentNode} (any property, a hierarchy node as
+ * {@code nt:folder} requires). Each counter is created together with its {@code total} and every
+ * flush changes that existing property, so concurrent writers always see the conflict.
  */
 public final class StatsStore {
     static final String ROOT = "views";
     static final String MARKS = "journals";
-    static final String COUNTER_TYPE = "news:viewCounter";
-    static final String FOLDER_TYPE = "news:viewFolder";
-    static final String MARK_TYPE = "news:journalMark";
+    static final String COUNTER_TYPE = "mgnl:contentNode";
+    static final String FOLDER_TYPE = "nt:folder";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("'d'yyyyMMdd", Locale.ROOT);
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
     private static final int MAX_ATTEMPTS = 20;
@@ -67,31 +74,32 @@ public final class StatsStore {
         this.retentionDays = retentionDays;
     }
 
-    /** Creates the two top folders if this is a new workspace. */
+    /**
+     * Creates the two top folders if this is a new workspace, and moves counters of the layout
+     * before 0.2 (types of the {@code news} namespace) into this one.
+     */
     public synchronized void initialize() throws RepositoryException {
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
+        sessions.run(ViewSettings.WORKSPACE, session -> {
             Node root = session.getRootNode();
+            if (root.hasNode(ROOT) && !root.getNode(ROOT).isNodeType(FOLDER_TYPE)) {
+                LegacyStatsLayout.migrate(session, ROOT, MARKS, FOLDER_TYPE, COUNTER_TYPE);
+            }
             for (String name : List.of(ROOT, MARKS)) {
                 if (!root.hasNode(name)) {
                     root.addNode(name, FOLDER_TYPE);
                 }
             }
             session.save();
-        } finally {
-            session.logout();
-        }
+            return null;
+        });
     }
 
     /** Up to where this instance's journal is already held by the store (0 for a new instance). */
     public long journalPosition(String instanceId) throws RepositoryException {
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
+        return sessions.run(ViewSettings.WORKSPACE, session -> {
             Node marks = session.getNode("/" + MARKS);
             return marks.hasNode(instanceId) ? marks.getNode(instanceId).getProperty("position").getLong() : 0L;
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     /**
@@ -99,13 +107,12 @@ public final class StatsStore {
      * Conflicts with other writers are retried from a fresh read.
      */
     public void add(List<Delta> deltas, String instanceId, long position) throws RepositoryException {
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
+        sessions.run(ViewSettings.WORKSPACE, session -> {
             for (int attempt = 1; ; attempt++) {
                 try {
                     write(session, deltas, instanceId, position);
                     session.save();
-                    return;
+                    return null;
                 } catch (InvalidItemStateException | ItemExistsException conflict) {
                     session.refresh(false);
                     if (attempt == MAX_ATTEMPTS) {
@@ -114,9 +121,7 @@ public final class StatsStore {
                     LOG.debug("View counts changed by another writer; adding again (attempt {})", attempt + 1);
                 }
             }
-        } finally {
-            session.logout();
-        }
+        });
     }
 
     private void write(Session session, List<Delta> deltas, String instanceId, long position) throws RepositoryException {
@@ -164,22 +169,20 @@ public final class StatsStore {
                 pruneDays(counter, oldestKept);
             }
         }
-        Node mark = child(session.getNode("/" + MARKS), instanceId, MARK_TYPE);
+        Node mark = child(session.getNode("/" + MARKS), instanceId, COUNTER_TYPE);
         mark.setProperty("position", position);
         mark.setProperty("savedAt", now);
     }
 
     /** The stored total of one article (0 when never viewed). */
     public long total(String articleId) throws RepositoryException {
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
-            Node counter = session.getNode(counterPath(articleId));
-            return counter.getProperty("total").getLong();
-        } catch (PathNotFoundException e) {
-            return 0L;
-        } finally {
-            session.logout();
-        }
+        return sessions.run(ViewSettings.WORKSPACE, session -> {
+            try {
+                return session.getNode(counterPath(articleId)).getProperty("total").getLong();
+            } catch (PathNotFoundException e) {
+                return 0L;
+            }
+        });
     }
 
     /** Views per article over the last {@code days} days including today (stored counts only). */
@@ -208,8 +211,7 @@ public final class StatsStore {
     private void forEachDayOfRecentCounters(int days, DayVisitor visitor) throws RepositoryException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = today.minusDays(days - 1L);
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
+        sessions.run(ViewSettings.WORKSPACE, session -> {
             String since = ISO_MILLIS.format(first.atStartOfDay(zone));
             Query query = session.getWorkspace().getQueryManager().createQuery(
                     "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")[@lastViewed >= xs:dateTime('" + since + "')]",
@@ -223,9 +225,8 @@ public final class StatsStore {
                     }
                 }
             }
-        } finally {
-            session.logout();
-        }
+            return null;
+        });
     }
 
     /** Every stored total: article identifier to views. */
@@ -241,8 +242,7 @@ public final class StatsStore {
     /** Counter totals in query order; {@code limit} 0 means all. */
     private Map<String, Long> totals(String order, int limit) throws RepositoryException {
         Map<String, Long> totals = new java.util.LinkedHashMap<>();
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
+        sessions.run(ViewSettings.WORKSPACE, session -> {
             Query query = session.getWorkspace().getQueryManager().createQuery(
                     "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")" + order, Query.XPATH);
             if (limit > 0) {
@@ -252,27 +252,26 @@ public final class StatsStore {
                 Node counter = it.nextNode();
                 totals.put(counter.getName(), counter.getProperty("total").getLong());
             }
-        } finally {
-            session.logout();
-        }
+            return null;
+        });
         return totals;
     }
 
     /** The stored views of one article per day, for tests and the admin dashboard. */
     public Map<LocalDate, Long> days(String articleId) throws RepositoryException {
         Map<LocalDate, Long> days = new java.util.TreeMap<>();
-        Session session = sessions.open(ViewSettings.WORKSPACE);
-        try {
-            Node counter = session.getNode(counterPath(articleId));
-            for (PropertyIterator it = counter.getProperties("d*"); it.hasNext(); ) {
-                Property p = it.nextProperty();
-                days.put(LocalDate.parse(p.getName(), DAY), p.getLong());
+        sessions.run(ViewSettings.WORKSPACE, session -> {
+            try {
+                Node counter = session.getNode(counterPath(articleId));
+                for (PropertyIterator it = counter.getProperties("d*"); it.hasNext(); ) {
+                    Property p = it.nextProperty();
+                    days.put(LocalDate.parse(p.getName(), DAY), p.getLong());
+                }
+            } catch (PathNotFoundException e) {
+                // never viewed
             }
-        } catch (PathNotFoundException e) {
-            return days;
-        } finally {
-            session.logout();
-        }
+            return null;
+        });
         return days;
     }
 

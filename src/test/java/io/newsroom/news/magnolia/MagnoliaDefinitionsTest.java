@@ -102,12 +102,12 @@ class MagnoliaDefinitionsTest {
         String app = Files.readString(MagnoliaYaml.MODULE.resolve("apps/news.yaml"));
         assertTrue(app.startsWith("!content-type:article"), "the first line names the content type");
         assertTrue(yaml.containsKey("contentTypes/article.yaml"));
-        Map<String, Object> endpoint = yaml.get("restEndpoints/delivery/news.yaml").map();
-        assertEquals("jcrDeliveryEndpoint_v2", endpoint.get("$type"));
-        Map<String, Object> contentType = yaml.get("contentTypes/article.yaml").map();
-        Map<?, ?> datasource = (Map<?, ?>) contentType.get("datasource");
-        assertEquals(datasource.get("workspace"), endpoint.get("workspace"));
-        assertEquals(List.of(((Map<?, ?>) contentType.get("model")).get("nodeType")), endpoint.get("nodeTypes"));
+        // Magnolia's configurable endpoint (bypassWorkspaceAcls) would serve scheduled articles and account
+        // names to anyone: the module serves its own read-only endpoint instead, declared like the beacon.
+        assertFalse(Files.exists(MagnoliaYaml.MODULE.resolve("restEndpoints")), "no configurable delivery endpoint ships");
+        List<String> mappings = elements(parseDescriptor().getDocumentElement(), "mapping").stream()
+                .map(e -> e.getTextContent().strip()).toList();
+        assertTrue(mappings.contains(io.newsroom.news.site.DeliveryApiServlet.MODULE_PATH + "/*"), mappings.toString());
 
         Map<String, Object> mapping = yaml.get("virtualUriMappings/articles.yaml").map();
         assertEquals("info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping", mapping.get("class"));
@@ -223,20 +223,68 @@ class MagnoliaDefinitionsTest {
             assertTrue(type.isAssignableFrom(implementation), implementation + " is a " + type);
             assertPublicNoArgConstructor(implementation);
         }
+        Map<String, String> servlets = new java.util.HashMap<>();
         for (Element servlet : elements(module, "servlet")) {
             Class<?> servletClass = Class.forName(text(servlet, "class"));
             assertTrue(jakarta.servlet.http.HttpServlet.class.isAssignableFrom(servletClass), servletClass.getName());
             assertPublicNoArgConstructor(servletClass);
-            assertEquals(io.newsroom.news.views.ViewBeaconServlet.PATH, text(servlet, "mapping"));
+            servlets.put(text(servlet, "mapping"), servletClass.getName());
         }
-        String nodeTypeFile = text(module, "nodeTypeFile");
-        assertNotNull(getClass().getResource(nodeTypeFile), nodeTypeFile);
+        assertEquals(Map.of(io.newsroom.news.views.ViewBeaconServlet.PATH, MagnoliaViewBeaconServlet.class.getName(),
+                io.newsroom.news.site.DeliveryApiServlet.MODULE_PATH + "/*", MagnoliaDeliveryServlet.class.getName()), servlets);
+        assertNull(text(module, "nodeTypeFile"), "news-stats uses only node types that exist before modules start");
         assertEquals("news-stats", text(module, "workspace"));
 
         // A descriptor with an element Magnolia does not know is refused by the same check.
         String wrong = Files.readString(Path.of("target/classes/META-INF/magnolia/news.xml"))
                 .replace("<displayName>", "<colour>red</colour><displayName>");
         assertThrows(SAXParseException.class, () -> parse(wrong));
+    }
+
+    @Test
+    void theDescriptorStructureIsMagnoliasElementByElement() throws Exception {
+        String descriptor = Files.readString(Path.of("target/classes/META-INF/magnolia/news.xml"));
+        // Containers hold at least one child, and component children keep their order.
+        assertThrows(SAXParseException.class, () -> parse(descriptor.replaceAll("(?s)<servlets>.*</servlets>", "<servlets/>")));
+        assertThrows(SAXParseException.class, () -> parse(descriptor.replace(
+                "<implementation>io.newsroom.news.magnolia.MagnoliaNewsFunctions</implementation>\n      <scope>singleton</scope>",
+                "<scope>singleton</scope>\n      <implementation>io.newsroom.news.magnolia.MagnoliaNewsFunctions</implementation>")));
+        assertDoesNotThrow(() -> parse(descriptor.replace("<type>io.newsroom.news.templating.NewsFunctions</type>", "")),
+                "type is optional in a component");
+    }
+
+    @Test
+    void theJarCarriesOneDescriptorAndTheLightModulesRangesAgreeWithIt() throws Exception {
+        assertFalse(Files.exists(Path.of("target/classes/news/module.yaml")), "module.yaml describes the light module alone");
+        assertTrue(Files.exists(Path.of("target/classes/news/contentTypes/article.yaml")));
+        Map<String, String> fromXml = new java.util.TreeMap<>();
+        for (Element dependency : elements(parseDescriptor().getDocumentElement(), "dependency")) {
+            fromXml.put(text(dependency, "name"), text(dependency, "version") + (Boolean.parseBoolean(text(dependency, "optional")) ? " optional" : ""));
+        }
+        Map<String, String> fromYaml = new java.util.TreeMap<>();
+        Map<?, ?> declared = (Map<?, ?>) MagnoliaYaml.read(MagnoliaYaml.MODULE.resolve("module.yaml")).map().get("dependencies");
+        declared.forEach((name, value) -> fromYaml.put((String) name, ((Map<?, ?>) value).get("version")
+                + (Boolean.TRUE.equals(((Map<?, ?>) value).get("optional")) ? " optional" : "")));
+        for (Map.Entry<String, String> dependency : fromYaml.entrySet()) {
+            assertEquals(dependency.getValue(), fromXml.get(dependency.getKey()), "range of " + dependency.getKey());
+        }
+        assertEquals("2.0/*", fromXml.get("content-types"), "the content types line of Magnolia 6.3/6.4");
+        assertEquals("6.4/*", fromXml.get("core"));
+    }
+
+    @Test
+    void everyTemplateEscapesAndLinksAssetsThroughDamfn() throws IOException {
+        try (Stream<Path> files = Files.walk(MagnoliaYaml.MODULE.resolve("templates"))) {
+            for (Path ftl : files.filter(p -> p.toString().endsWith(".ftl")).toList()) {
+                String text = Files.readString(ftl);
+                assertTrue(text.startsWith("[#ftl output_format=\"HTML\"]"), ftl + " declares HTML output (auto-escaping)");
+                assertFalse(text.contains("/dam/"), ftl + " builds no asset address by hand");
+                assertFalse(text.contains("imageUrl"), ftl + " links images with damfn.getAssetLink");
+                if (text.contains("article.image")) {
+                    assertTrue(text.contains("damfn.getAssetLink(article.image)"), ftl.toString());
+                }
+            }
+        }
     }
 
     @Test

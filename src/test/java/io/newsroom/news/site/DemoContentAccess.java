@@ -1,11 +1,16 @@
 package io.newsroom.news.site;
 
-/** Lets benchmarks outside the package create the demo pages. */
+/** Lets benchmarks and the Magnolia host model outside the package create the demo pages. */
 public final class DemoContentAccess {
     private DemoContentAccess() {
     }
 
     public static void createPages(NewsRuntime runtime) throws Exception {
         DemoContent.createPages(runtime.repository());
+    }
+
+    /** The demo pages in any repository with a website workspace (the Magnolia host model's). */
+    public static void createPages(EmbeddedRepository repository) throws Exception {
+        DemoContent.createPages(repository);
     }
 }

@@ -255,7 +255,7 @@ class ViewCounterTest {
     private long counterNodes() throws Exception {
         Session session = runtime.repository().login(ViewSettings.WORKSPACE);
         try {
-            Query q = session.getWorkspace().getQueryManager().createQuery("//element(*, news:viewCounter)", Query.XPATH);
+            Query q = session.getWorkspace().getQueryManager().createQuery("/jcr:root/views//element(*, mgnl:contentNode)", Query.XPATH);
             long n = 0;
             for (var it = q.execute().getNodes(); it.hasNext(); it.next()) {
                 n++;

@@ -1,0 +1,80 @@
+package io.newsroom.news.magnolia;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import io.newsroom.news.templating.SiteLanguages;
+
+/**
+ * The site's languages as Magnolia has them configured: {@code I18nContentSupport} from
+ * {@code Components.getComponent}, asked on every call (the current site decides). With content
+ * i18n off (Magnolia's default, fallback locale {@code en}) the site has one language, its fallback,
+ * and addresses carry no language prefix; with it on, the default locale has none and every other
+ * enabled locale is a {@code /<language>} prefix ({@code DefaultI18nContentSupport.toI18NURI}).
+ */
+final class SiteLanguagesOfMagnolia implements SiteLanguages {
+    static final String COMPONENTS = "info.magnolia.objectfactory.Components";
+    static final String I18N = "info.magnolia.cms.i18n.I18nContentSupport";
+
+    private final Method getComponent;
+    private final Class<?> i18nType;
+
+    private SiteLanguagesOfMagnolia(Method getComponent, Class<?> i18nType) {
+        this.getComponent = getComponent;
+        this.i18nType = i18nType;
+    }
+
+    static SiteLanguagesOfMagnolia find(ClassLoader loader) {
+        try {
+            Class<?> components = Class.forName(COMPONENTS, true, loader);
+            return new SiteLanguagesOfMagnolia(components.getMethod("getComponent", Class.class), Class.forName(I18N, true, loader));
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw new IllegalStateException("This Magnolia has no " + e.getMessage() + "; the news module needs Magnolia 6.4", e);
+        }
+    }
+
+    @Override
+    public String defaultLanguage() {
+        return languages().get(0);
+    }
+
+    @Override
+    public List<String> languages() {
+        Object i18n = call(getComponent, null, i18nType);
+        if (!Boolean.TRUE.equals(call(i18nType, i18n, "isEnabled"))) {
+            return List.of(language(call(i18nType, i18n, "getFallbackLocale")));
+        }
+        List<String> languages = new ArrayList<>();
+        languages.add(language(call(i18nType, i18n, "getDefaultLocale")));
+        for (Object locale : (Collection<?>) call(i18nType, i18n, "getLocales")) {
+            String language = language(locale);
+            if (!languages.contains(language)) {
+                languages.add(language);
+            }
+        }
+        return languages;
+    }
+
+    private static String language(Object locale) {
+        return locale instanceof Locale l && !l.getLanguage().isEmpty() ? l.getLanguage() : "en";
+    }
+
+    private static Object call(Class<?> type, Object target, String method) {
+        try {
+            return call(type.getMethod(method), target);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Magnolia's " + type.getName() + " has no " + method, e);
+        }
+    }
+
+    private static Object call(Method method, Object target, Object... arguments) {
+        try {
+            return method.invoke(target, arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot ask Magnolia for the site's languages: " + e, e);
+        }
+    }
+}

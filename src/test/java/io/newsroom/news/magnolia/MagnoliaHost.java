@@ -1,0 +1,530 @@
+package io.newsroom.news.magnolia;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.jcr.ImportUUIDBehavior;
+import javax.jcr.Node;
+import javax.jcr.PathNotFoundException;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl;
+import org.apache.jackrabbit.core.nodetype.xml.NodeTypeReader;
+import org.apache.jackrabbit.spi.QNodeTypeDefinition;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import info.magnolia.cms.i18n.DefaultI18nContentSupport;
+import info.magnolia.cms.i18n.I18nContentSupport;
+import info.magnolia.context.MgnlContext;
+import info.magnolia.context.WebContext;
+import info.magnolia.objectfactory.Components;
+import io.newsroom.news.article.ContentTypeDefinition;
+import io.newsroom.news.article.ContentTypeReader;
+import io.newsroom.news.article.ImageAssets;
+import io.newsroom.news.site.EmbeddedRepository;
+import io.newsroom.news.site.LightModule;
+import io.newsroom.news.site.Messages;
+import io.newsroom.news.site.PageRenderer;
+import io.newsroom.news.site.RenderContext;
+import io.newsroom.news.site.RenderState;
+import io.newsroom.news.site.TemplateDefinitions;
+import io.newsroom.news.site.VirtualUriMappings;
+import io.newsroom.news.templating.NewsFunctions;
+
+/**
+ * TEST ONLY - the Magnolia host model: runs the module jar's Magnolia side the way Magnolia runs a
+ * module (magnolia-facts.md, "How Magnolia runs a module"), on a real Jackrabbit and a real Jetty,
+ * with the model classes in Magnolia's packages ({@code info.magnolia.*} under src/test).
+ * <ol>
+ * <li>Repository load ({@code ModuleManagerImpl.loadModulesRepositories}): Magnolia's core node types
+ *     exist; the descriptor's workspaces are created and its {@code nodeTypeFile} registered
+ *     <em>before any module starts</em>, without registering the namespaces the file declares
+ *     ({@code ProviderImpl.registerNodeTypes}: a failure is only logged).</li>
+ * <li>Install, first start only ({@code DefaultModuleVersionHandler}): every
+ *     {@code mgnl-bootstrap/news/*.xml} imported (system view; file name = workspace and path), the
+ *     descriptor's servlets registered in {@code config:/server/filters/servlets}.</li>
+ * <li>Start in Magnolia's order: the content types module's {@code autoCreate} makes the {@code news}
+ *     namespace, node type and workspace from {@code contentTypes/article.yaml}; the descriptor's
+ *     components are bound ({@code Components}); then the filter chain is initialised.</li>
+ * <li>Requests, on Jetty's threads: each gets a {@link WebContext} (anonymous, read-only sessions),
+ *     goes to the registered servlet whose mapping matches ({@code ServletDispatchingFilter}:
+ *     servletPath/pathInfo from the mapping) or else is rendered (i18n prefix stripped first, then the
+ *     light module's virtual URI mappings, then the page's template with {@code newsfn} taken from the
+ *     renderer's {@code contextAttributes} through {@code Components}); the context is released after.</li>
+ * <li>{@link #resetFilterChain()} ({@code FilterManagerImpl.resetRootFilter}): a new chain is initialised
+ *     and serves, then the old one is destroyed on another thread.</li>
+ * <li>{@link #close()}: Magnolia's shutdown - the chain destroyed, the JVM shutdown hooks run
+ *     (the module's is {@code MagnoliaNews.stop}), the repository closed.</li>
+ * </ol>
+ */
+public final class MagnoliaHost implements AutoCloseable {
+    static final String DESCRIPTOR = "/META-INF/magnolia/news.xml";
+    static final String BOOTSTRAP_FOLDER = "mgnl-bootstrap/news";
+    private static final Logger LOG = LoggerFactory.getLogger(MagnoliaHost.class);
+
+    private final EmbeddedRepository repository;
+    private final Document descriptor;
+    private final DefaultI18nContentSupport i18n = new DefaultI18nContentSupport();
+    private final LightModule lightModule = LightModule.classpath();
+    private final List<String> nodeTypeFailures = new ArrayList<>();
+    private Server jetty;
+    private volatile List<RegisteredServlet> chain = List.of();
+    private PageRenderer renderer;
+    private VirtualUriMappings mappings;
+
+    private record RegisteredServlet(String name, List<String> mappings, HttpServlet servlet) {
+    }
+
+    private MagnoliaHost(EmbeddedRepository repository, String descriptorResource) throws Exception {
+        this.repository = repository;
+        // Magnolia's module reader validates the descriptor against module.dtd: an invalid one does not load.
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setValidating(true);
+        var builder = factory.newDocumentBuilder();
+        builder.setEntityResolver((publicId, systemId) -> systemId != null && systemId.endsWith("module.dtd")
+                ? new org.xml.sax.InputSource(MagnoliaHost.class.getResourceAsStream("/module.dtd")) : null);
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+                throw e;
+            }
+        });
+        try (InputStream in = MagnoliaHost.class.getResourceAsStream(descriptorResource)) {
+            this.descriptor = builder.parse(in);
+        }
+    }
+
+    /**
+     * Starts "Magnolia" on a repository kept in {@code home} (a second start on the same folder is a
+     * restart), with the site's i18n settings ({@code null}: Magnolia's defaults, i18n off).
+     */
+    public static MagnoliaHost start(Path home, Map<?, ?> siteI18n) throws Exception {
+        return start(EmbeddedRepository.persistent(home), DESCRIPTOR, siteI18n);
+    }
+
+    /** A start with another module descriptor (an earlier version's, from the test resources). */
+    public static MagnoliaHost start(Path home, String descriptorResource, Map<?, ?> siteI18n) throws Exception {
+        return start(EmbeddedRepository.persistent(home), descriptorResource, siteI18n);
+    }
+
+    private static MagnoliaHost start(EmbeddedRepository repository, String descriptor, Map<?, ?> siteI18n) throws Exception {
+        MagnoliaHost host = new MagnoliaHost(repository, descriptor);
+        try {
+            host.boot(siteI18n);
+            return host;
+        } catch (Exception | Error e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    private void boot(Map<?, ?> siteI18n) throws Exception {
+        MgnlContext.hostRepository(repository.jcrRepository());
+        Components.reset();
+        loadModulesRepositories();
+        if (!installed()) {
+            install();
+        }
+        startContentTypes();
+        if (siteI18n != null) {
+            i18n.configure(siteI18n);
+        }
+        Components.bindInstance(I18nContentSupport.class, i18n);
+        for (Element component : elements(descriptor.getDocumentElement(), "component")) {
+            Components.bind(Class.forName(text(component, "type")), Class.forName(text(component, "implementation")));
+        }
+        renderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), Messages.load(lightModule),
+                rendererAttribute("newsfn", NewsFunctions.class), new ImageAssets(MagnoliaContext.find()));
+        mappings = VirtualUriMappings.load(lightModule);
+        chain = initChain();
+        startJetty();
+    }
+
+    public EmbeddedRepository repository() {
+        return repository;
+    }
+
+    /** What the node type file registration logged as failed (Magnolia only logs it). */
+    public List<String> nodeTypeFailures() {
+        return List.copyOf(nodeTypeFailures);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + path);
+    }
+
+    /** A system session of the model's repository, outside any Magnolia context (for tests to look and set up). */
+    public Session adminSession(String workspace) throws RepositoryException {
+        return repository.login(workspace);
+    }
+
+    /**
+     * Magnolia's filter chain reset: the new chain's servlets are created and initialised and serve
+     * from now on; the old ones are destroyed afterwards by another thread.
+     */
+    public void resetFilterChain() throws Exception {
+        List<RegisteredServlet> old = chain;
+        chain = initChain();
+        Thread disposer = new Thread(() -> old.forEach(s -> s.servlet().destroy()), "filter-chain-disposer");
+        disposer.start();
+        disposer.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (jetty != null) {
+                jetty.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("Stopping Jetty: {}", e.toString());
+        }
+        chain.forEach(s -> s.servlet().destroy());
+        chain = List.of();
+        // The JVM shutdown hooks: the module's saves what is counted and stops listening.
+        MagnoliaNews.stop();
+        Components.reset();
+        repository.close();
+        MgnlContext.hostRepository(null);
+    }
+
+    // --- repository load, install, start ---
+
+    private void loadModulesRepositories() throws Exception {
+        for (String workspace : List.of("config", "website", "dam")) {
+            repository.ensureWorkspace(workspace);
+        }
+        for (Element declared : elements(descriptor.getDocumentElement(), "repository")) {
+            for (Element workspace : elements(declared, "workspace")) {
+                repository.ensureWorkspace(workspace.getTextContent().strip());
+            }
+            String nodeTypeFile = text(declared, "nodeTypeFile");
+            if (nodeTypeFile != null) {
+                registerNodeTypeFile(nodeTypeFile);
+            }
+        }
+    }
+
+    /** As {@code ProviderImpl.registerNodeTypes}: the file's types, not its namespaces; failures logged. */
+    private void registerNodeTypeFile(String resource) throws Exception {
+        QNodeTypeDefinition[] types;
+        try (InputStream in = MagnoliaHost.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                nodeTypeFailures.add(resource + ": missing");
+                return;
+            }
+            types = NodeTypeReader.read(in);
+        }
+        Session session = repository.login("default");
+        try {
+            NodeTypeManagerImpl manager = (NodeTypeManagerImpl) session.getWorkspace().getNodeTypeManager();
+            for (QNodeTypeDefinition type : types) {
+                try {
+                    session.getWorkspace().getNamespaceRegistry().getPrefix(type.getName().getNamespaceURI());
+                    if (!manager.getNodeTypeRegistry().isRegistered(type.getName())) {
+                        manager.getNodeTypeRegistry().registerNodeType(type);
+                    }
+                } catch (RepositoryException e) {
+                    nodeTypeFailures.add(type.getName() + ": " + e.getMessage());
+                    LOG.error("Cannot register node type {}: {}", type.getName(), e.toString());
+                }
+            }
+        } finally {
+            session.logout();
+        }
+    }
+
+    private boolean installed() throws RepositoryException {
+        Session config = repository.login("config");
+        try {
+            return config.nodeExists("/modules/news");
+        } finally {
+            config.logout();
+        }
+    }
+
+    private void install() throws Exception {
+        for (Path file : bootstrapFiles()) {
+            importBootstrap(file);
+        }
+        Session config = repository.login("config");
+        try {
+            Node servlets = ensurePath(config, "/server/filters/servlets");
+            for (Element servlet : elements(descriptor.getDocumentElement(), "servlet")) {
+                Node registered = servlets.addNode(text(servlet, "name"), "mgnl:contentNode");
+                registered.setProperty("servletClass", text(servlet, "class"));
+                List<String> paths = elements(servlet, "mapping").stream().map(e -> e.getTextContent().strip()).toList();
+                registered.setProperty("mappings", paths.toArray(String[]::new));
+            }
+            ensurePath(config, "/modules/news").setProperty("version", text(descriptor.getDocumentElement(), "version"));
+            config.save();
+        } finally {
+            config.logout();
+        }
+    }
+
+    private static List<Path> bootstrapFiles() throws Exception {
+        Path folder = Path.of(MagnoliaHost.class.getResource("/" + BOOTSTRAP_FOLDER).toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+        }
+    }
+
+    /** {@code config.modules.a.b.name.xml}: workspace {@code config}, node {@code /modules/a/b/name}. */
+    private void importBootstrap(Path file) throws Exception {
+        String[] parts = file.getFileName().toString().replaceFirst("\\.xml$", "").split("\\.");
+        String parent = "/" + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1));
+        Session session = repository.login(parts[0]);
+        try {
+            ensurePath(session, parent);
+            session.save();
+            try (InputStream in = Files.newInputStream(file)) {
+                session.importXML(parent, in, ImportUUIDBehavior.IMPORT_UUID_COLLISION_THROW);
+            }
+            session.save();
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** The content types module's autoCreate, after the repositories are loaded. */
+    private void startContentTypes() throws Exception {
+        ContentTypeDefinition article;
+        try (InputStream yaml = lightModule.open("contentTypes/article.yaml")) {
+            article = ContentTypeReader.read("article", yaml);
+        }
+        if (article.autoCreate()) {
+            repository.register(article);
+        }
+    }
+
+    /** A renderer context attribute as the FreeMarker renderer resolves it: its componentClass through Components. */
+    private <T> T rendererAttribute(String name, Class<T> expected) throws Exception {
+        Session config = repository.login("config");
+        try {
+            Node attribute = config.getNode("/modules/rendering/renderers/freemarker/contextAttributes/" + name);
+            Class<?> componentClass = Class.forName(attribute.getProperty("componentClass").getString());
+            return expected.cast(Components.getComponent(componentClass));
+        } finally {
+            config.logout();
+        }
+    }
+
+    private List<RegisteredServlet> initChain() throws Exception {
+        List<RegisteredServlet> servlets = new ArrayList<>();
+        Session config = repository.login("config");
+        try {
+            for (var it = config.getNode("/server/filters/servlets").getNodes(); it.hasNext(); ) {
+                Node registered = it.nextNode();
+                HttpServlet servlet = (HttpServlet) Class.forName(registered.getProperty("servletClass").getString())
+                        .getConstructor().newInstance();
+                List<String> paths = new ArrayList<>();
+                for (var value : registered.getProperty("mappings").getValues()) {
+                    paths.add(value.getString());
+                }
+                servlet.init(config(registered.getName()));
+                servlets.add(new RegisteredServlet(registered.getName(), paths, servlet));
+            }
+        } finally {
+            config.logout();
+        }
+        return List.copyOf(servlets);
+    }
+
+    private static ServletConfig config(String name) {
+        return new ServletConfig() {
+            @Override
+            public String getServletName() {
+                return name;
+            }
+
+            @Override
+            public ServletContext getServletContext() {
+                return null;
+            }
+
+            @Override
+            public String getInitParameter(String parameter) {
+                return null;
+            }
+
+            @Override
+            public Enumeration<String> getInitParameterNames() {
+                return java.util.Collections.emptyEnumeration();
+            }
+        };
+    }
+
+    // --- requests ---
+
+    private void startJetty() throws Exception {
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder("magnolia", new FilterChainServlet()), "/");
+        jetty.setHandler(context);
+        jetty.start();
+    }
+
+    /** Magnolia's main filter: a context per request, servlets by mapping, rendering otherwise. */
+    private final class FilterChainServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            MgnlContext.setInstance(new WebContext(request));
+            try {
+                String uri = request.getRequestURI().substring(request.getContextPath().length());
+                for (RegisteredServlet registered : chain) {
+                    for (String mapping : registered.mappings()) {
+                        Optional<HttpServletRequest> matched = match(request, uri, mapping);
+                        if (matched.isPresent()) {
+                            registered.servlet().service(matched.get(), response);
+                            return;
+                        }
+                    }
+                }
+                render(request, response, uri);
+            } catch (Exception e) {
+                LOG.error("Request {} failed in the host model", request.getRequestURI(), e);
+                if (!response.isCommitted()) {
+                    response.sendError(500, e.toString());
+                }
+            } finally {
+                MgnlContext.release();
+                MgnlContext.setInstance(null);
+            }
+        }
+    }
+
+    /** A servlet mapping as {@code ServletDispatchingFilter} applies it: exact, or {@code /prefix/*}. */
+    private static Optional<HttpServletRequest> match(HttpServletRequest request, String uri, String mapping) {
+        String servletPath;
+        String pathInfo;
+        if (mapping.endsWith("/*")) {
+            String prefix = mapping.substring(0, mapping.length() - 2);
+            if (!uri.equals(prefix) && !uri.startsWith(prefix + "/")) {
+                return Optional.empty();
+            }
+            servletPath = prefix;
+            pathInfo = uri.length() > prefix.length() ? uri.substring(prefix.length()) : null;
+        } else if (uri.equals(mapping)) {
+            servletPath = mapping;
+            pathInfo = null;
+        } else {
+            return Optional.empty();
+        }
+        String decodedInfo = pathInfo == null ? null : URLDecoder.decode(pathInfo, StandardCharsets.UTF_8);
+        return Optional.of(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getServletPath() {
+                return servletPath;
+            }
+
+            @Override
+            public String getPathInfo() {
+                return decodedInfo;
+            }
+        });
+    }
+
+    /** The i18n filter, the virtual URI mappings, then the page's template (read as the anonymous user). */
+    private void render(HttpServletRequest request, HttpServletResponse response, String uri) throws Exception {
+        Locale locale = i18n.isEnabled() ? i18n.getDefaultLocale() : i18n.getFallbackLocale();
+        String path = uri;
+        if (i18n.isEnabled()) {
+            for (Locale candidate : i18n.getLocales()) {
+                String prefix = "/" + candidate;
+                if (!candidate.equals(i18n.getDefaultLocale()) && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
+                    locale = candidate;
+                    path = path.length() == prefix.length() ? "/" : path.substring(prefix.length());
+                }
+            }
+        }
+        Map<String, String> forwarded = new LinkedHashMap<>();
+        Optional<String> target = mappings.map(path);
+        if (target.isPresent()) {
+            path = target.get();
+            int q = path.indexOf('?');
+            if (q >= 0) {
+                for (String pair : path.substring(q + 1).split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    forwarded.put(kv[0], URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
+                }
+                path = path.substring(0, q);
+            }
+        }
+        String pagePath = path.equals("/") ? "/home" : path.replaceFirst("\\.html$", "");
+        Node page;
+        try {
+            page = MgnlContext.getJCRSession("website").getNode(pagePath);
+        } catch (PathNotFoundException | RuntimeException e) {
+            response.sendError(404);
+            return;
+        }
+        StringWriter html = new StringWriter();
+        renderer.render(page, new PageRenderer.Request(new RenderContext(request, forwarded, locale),
+                new RenderState(locale, request.getRequestURI(), pagePath + ".html")), html);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(html.toString());
+    }
+
+    // --- helpers ---
+
+    private static Node ensurePath(Session session, String path) throws RepositoryException {
+        Node node = session.getRootNode();
+        for (String name : path.substring(1).split("/")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            node = node.hasNode(name) ? node.getNode(name) : node.addNode(name, "mgnl:content");
+        }
+        return node;
+    }
+
+    private static List<Element> elements(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        var nodes = parent.getElementsByTagName(name);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    private static String text(Element parent, String name) {
+        var nodes = parent.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().strip();
+    }
+}
