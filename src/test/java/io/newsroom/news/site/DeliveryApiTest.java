@@ -68,6 +68,25 @@ class DeliveryApiTest {
     }
 
     @Test
+    void anonymousReadersGetWhatTheSiteShowsAndNoAccountNames() throws Exception {
+        Article scheduled = runtime.articles().create(draft("Bản tin hẹn giờ", java.time.Instant.now().plusSeconds(3600)), "t");
+        try {
+            for (String base : List.of(DeliveryApiServlet.PATH, DeliveryApiServlet.MODULE_PATH)) {
+                String all = get(base + "?limit=100").body();
+                assertFalse(all.contains(scheduled.id()), base + ": a scheduled article is not public yet");
+                assertTrue(all.contains(featuredOne.id()), base);
+                assertFalse(all.contains("mgnl:createdBy") || all.contains("mgnl:lastModifiedBy") || all.contains("\"t\""),
+                        base + ": account names stay private");
+                assertEquals(404, get(base + scheduled.path()).statusCode());
+                assertEquals(404, get(base + "/" + scheduled.id()).statusCode());
+                assertEquals(200, get(base + featuredOne.path()).statusCode());
+            }
+        } finally {
+            runtime.articles().delete(scheduled.id());
+        }
+    }
+
+    @Test
     void queryReturnsResultsInMagnoliasShape() throws Exception {
         HttpResponse<String> response = get("/.rest/delivery/news");
         assertEquals(200, response.statusCode());
