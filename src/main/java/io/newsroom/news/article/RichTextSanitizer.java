@@ -6,7 +6,9 @@ import org.owasp.html.PolicyFactory;
 /**
  * Cleans article bodies with the OWASP Java HTML Sanitizer before they are stored: editors keep
  * paragraphs, headings, lists, links, emphasis, quotes, tables and images; scripts, event
- * handlers, styles, frames and {@code javascript:} URLs are dropped.
+ * handlers, styles, frames and {@code javascript:} URLs are dropped. Links to content stored the
+ * way Magnolia's rich text field stores them ({@code ${link:{uuid:{..},repository:{..},path:{..}}}},
+ * found in articles imported from Magnolia) are kept, so editing such an article here does not cut them.
  */
 public final class RichTextSanitizer {
 
@@ -27,11 +29,32 @@ public final class RichTextSanitizer {
     private RichTextSanitizer() {
     }
 
+    /** Where a stored link waits while the sanitizer runs: an address it keeps as it is. */
+    private static final String PARKED = "https://stored-link.invalid/";
+    /** A stored link made of nothing that could leave an attribute value. */
+    private static final java.util.regex.Pattern SAFE_LINK = java.util.regex.Pattern.compile("[^\"'<>\\s]+");
+
     /** The safe subset of {@code html}; {@code null} stays {@code null}. */
     public static String sanitize(String html) {
         if (html == null) {
             return null;
         }
-        return POLICY.sanitize(html).trim();
+        java.util.List<String> links = new java.util.ArrayList<>();
+        java.util.regex.Matcher stored = StoredLinkFormat.PATTERN.matcher(html);
+        StringBuilder parked = new StringBuilder();
+        while (stored.find()) {
+            String link = stored.group();
+            String replacement = SAFE_LINK.matcher(link).matches() ? PARKED + links.size() : "";
+            if (!replacement.isEmpty()) {
+                links.add(link);
+            }
+            stored.appendReplacement(parked, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        stored.appendTail(parked);
+        String clean = POLICY.sanitize(parked.toString()).trim();
+        for (int i = links.size() - 1; i >= 0; i--) {
+            clean = clean.replace(PARKED + i, links.get(i));
+        }
+        return clean;
     }
 }

@@ -47,4 +47,14 @@ class RichTextSanitizerTest {
     void nullStaysNull() {
         assertNull(clean(null));
     }
+
+    @Test
+    void keepsLinksStoredTheWayMagnoliaStoresThemAndNothingThatLooksLikeOne() {
+        String stored = "${link:{uuid:{3a6c2b1e-0000-4000-8000-000000000001},repository:{website},path:{/home}}}";
+        String out = RichTextSanitizer.sanitize("<p><a href=\"" + stored + "\">Trang chủ</a> <a href=\"" + stored + "\">lại</a></p>");
+        assertEquals(2, out.split(java.util.regex.Pattern.quote("href=\"" + stored + "\""), -1).length - 1, out);
+        String breakout = "${link:{uuid:{x\" onmouseover=\"alert(1)},repository:{website},path:{/home}}}";
+        String hostile = RichTextSanitizer.sanitize("<p><a href=\"" + breakout + "\">x</a></p>");
+        assertFalse(hostile.contains("onmouseover"), hostile);
+    }
 }
