@@ -215,6 +215,12 @@ class MagnoliaRuntimeContractTest {
         String page = get("/news" + article.path() + ".html").body();
         assertTrue(page.contains("news-article__views\">12<"), page);
         assertEquals(12L, Components.getComponent(NewsFunctions.class).views(article.id()));
+        Session news = host.adminSession("news");
+        try {
+            assertEquals(12L, new ViewCountColumn().apply(news.getNodeByIdentifier(article.id())), "the app's Views column");
+        } finally {
+            news.logout();
+        }
 
         host.close();
         host = MagnoliaHost.start(home.resolve("repository"), shippedSiteI18n());
