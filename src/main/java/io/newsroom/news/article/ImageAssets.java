@@ -91,52 +91,47 @@ public final class ImageAssets {
 
     /** The image an asset key names, if it is one of ours. */
     public Optional<Image> read(String key) throws RepositoryException {
-        if (key == null || !key.startsWith("jcr:")) {
-            return Optional.empty();
-        }
         return sessions.run(WORKSPACE, session -> {
-        try {
-            Node file = session.getNodeByIdentifier(key.substring(4));
-            if (!file.isNodeType("nt:file")) {
+            Optional<Node> file = fileNode(session, key);
+            if (file.isEmpty()) {
                 return Optional.empty();
             }
-            Node content = file.getNode("jcr:content");
+            Node content = file.get().getNode("jcr:content");
             try (InputStream in = content.getProperty("jcr:data").getBinary().getStream()) {
-                return Optional.of(new Image(key, file.getProperty("jcr:title").getString(),
+                return Optional.of(new Image(key, file.get().getProperty("jcr:title").getString(),
                         content.getProperty("jcr:mimeType").getString(), in.readAllBytes()));
+            } catch (IOException e) {
+                throw new RepositoryException("Cannot read image " + key, e);
             }
-        } catch (ItemNotFoundException | IllegalArgumentException e) {
-            return Optional.empty();
-        } catch (RepositoryException e) {
-            if (e.getCause() instanceof IllegalArgumentException) {
-                return Optional.empty();
-            }
-            throw e;
-        } catch (IOException e) {
-            throw new RepositoryException("Cannot read image " + key, e);
-        }
         });
     }
 
     /** The file name of the image an asset key names, without reading the image; empty when there is none. */
     public Optional<String> fileName(String key) throws RepositoryException {
+        return sessions.run(WORKSPACE, session -> {
+            Optional<Node> file = fileNode(session, key);
+            return file.isPresent() && file.get().hasProperty("jcr:title")
+                    ? Optional.of(file.get().getProperty("jcr:title").getString()) : Optional.<String>empty();
+        });
+    }
+
+    /** The file node of an asset key ({@code jcr:<uuid>}); empty for anything else, a malformed id included. */
+    private static Optional<Node> fileNode(javax.jcr.Session session, String key) throws RepositoryException {
         if (key == null || !key.startsWith("jcr:")) {
             return Optional.empty();
         }
-        return sessions.run(WORKSPACE, session -> {
-            try {
-                Node file = session.getNodeByIdentifier(key.substring(4));
-                return file.isNodeType("nt:file") && file.hasProperty("jcr:title")
-                        ? Optional.of(file.getProperty("jcr:title").getString()) : Optional.<String>empty();
-            } catch (ItemNotFoundException | IllegalArgumentException e) {
-                return Optional.<String>empty();
-            } catch (RepositoryException e) {
-                if (e.getCause() instanceof IllegalArgumentException) {
-                    return Optional.<String>empty();
-                }
-                throw e;
+        try {
+            Node file = session.getNodeByIdentifier(key.substring(4));
+            return file.isNodeType("nt:file") ? Optional.of(file) : Optional.empty();
+        } catch (ItemNotFoundException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (RepositoryException e) {
+            // Jackrabbit refuses identifiers that are not UUIDs with a plain RepositoryException.
+            if (e.getCause() instanceof IllegalArgumentException) {
+                return Optional.empty();
             }
-        });
+            throw e;
+        }
     }
 
     private static String safeName(String name) {

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+
+import static io.newsroom.news.magnolia.DescriptorXml.elements;
+import static io.newsroom.news.magnolia.DescriptorXml.text;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -334,19 +337,6 @@ class MagnoliaDefinitionsTest {
         return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static List<Element> elements(Element parent, String name) {
-        List<Element> out = new ArrayList<>();
-        var nodes = parent.getElementsByTagName(name);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add((Element) nodes.item(i));
-        }
-        return out;
-    }
-
-    private static String text(Element parent, String name) {
-        var nodes = parent.getElementsByTagName(name);
-        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().strip();
-    }
 
     private static String dialogFile(String id) {
         return "dialogs/" + id.substring(id.indexOf(':') + 1) + ".yaml";

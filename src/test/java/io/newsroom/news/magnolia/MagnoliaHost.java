@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import static io.newsroom.news.magnolia.DescriptorXml.elements;
+import static io.newsroom.news.magnolia.DescriptorXml.text;
+
 import info.magnolia.cms.i18n.DefaultI18nContentSupport;
 import info.magnolia.cms.i18n.I18nContentSupport;
 import info.magnolia.context.MgnlContext;
@@ -514,17 +517,4 @@ public final class MagnoliaHost implements AutoCloseable {
         return node;
     }
 
-    private static List<Element> elements(Element parent, String name) {
-        List<Element> out = new ArrayList<>();
-        var nodes = parent.getElementsByTagName(name);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add((Element) nodes.item(i));
-        }
-        return out;
-    }
-
-    private static String text(Element parent, String name) {
-        var nodes = parent.getElementsByTagName(name);
-        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().strip();
-    }
 }
