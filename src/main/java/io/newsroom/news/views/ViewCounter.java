@@ -398,11 +398,29 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         }
     }
 
-    private static String instanceId(Path folder) throws IOException {
+    private static final java.util.regex.Pattern INSTANCE_ID = java.util.regex.Pattern.compile("i[0-9a-f]{32}");
+
+    /**
+     * This instance's name in the store's journal marks, kept in {@code instance-id} beside the
+     * journal. A missing or unreadable one is made anew when the journal holds no segment; with
+     * segments, a new name would count their views a second time, so the start stops and says why.
+     */
+    static String instanceId(Path folder) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve("instance-id");
         if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (INSTANCE_ID.matcher(stored).matches()) {
+                return stored;
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                if (files.anyMatch(f -> f.getFileName().toString().matches("views-\\d+\\.journal"))) {
+                    throw new IOException(file.toAbsolutePath() + " does not hold an instance id (\"i\" and 32 hex digits) "
+                            + "but the journal holds views: put the id back (the marks under /journals in news-stats name it), "
+                            + "or, if every view in the journal is saved, remove its views-*.journal files and this file");
+                }
+            }
+            LOG.warn("{} held no valid instance id; this instance gets a new one", file.toAbsolutePath());
         }
         String id = "i" + UUID.randomUUID().toString().replace("-", "");
         Files.writeString(file, id, StandardCharsets.UTF_8);

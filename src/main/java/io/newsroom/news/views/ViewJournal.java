@@ -26,12 +26,19 @@ import org.slf4j.LoggerFactory;
  * released. Positions are byte offsets that only grow; the store records up to which position it
  * holds the views, and a start replays only what comes after. The journal is split into segment
  * files ({@code views-<start position>.journal}); segments the store fully holds are deleted.
+ * <p>
+ * A write that fails (a full disk) is cut back to the last durable position before anything else
+ * is written, so a refused view is never counted and no later record lands behind a partial one.
+ * Each record carries a CRC: a damaged record is skipped and reported when the journal is read, the
+ * records after it are kept; only a torn fragment shorter than a record at a segment's end is ignored.
+ * Files in the folder that are not segments are left alone.
  */
 final class ViewJournal implements AutoCloseable {
     static final int RECORD_BYTES = 24;
     private static final Logger LOG = LoggerFactory.getLogger(ViewJournal.class);
     private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
     private static final int MAX_BATCH = 4096;
+    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("views-(\\d{1,20})\\.journal");
 
     /** One accepted view: the article and the day (in the site's zone) it was seen. */
     record Entry(UUID article, int epochDay) {
@@ -53,6 +60,8 @@ final class ViewJournal implements AutoCloseable {
     private long segmentStart;
     private long position;
     private DurableListener listener;
+    /** Set when a failed write could not be cut back yet: nothing is written until it is. */
+    private boolean dirty;
 
     private ViewJournal(Path folder, long position) throws IOException {
         this.folder = folder;
@@ -72,6 +81,11 @@ final class ViewJournal implements AutoCloseable {
         Files.createDirectories(folder);
         long end = replay(folder, replayFrom, replay);
         return new ViewJournal(folder, end);
+    }
+
+    /** Reads every entry after {@code from} without opening the journal for writing (for checks and tools). */
+    static long replayOnly(Path folder, long from, java.util.function.Consumer<Entry> replay) throws IOException {
+        return replay(folder, from, replay);
     }
 
     void start(DurableListener durableListener) {
@@ -139,6 +153,9 @@ final class ViewJournal implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) throws IOException {
+        if (dirty) {
+            cutBack();
+        }
         ByteBuffer buffer = ByteBuffer.allocate(batch.size() * RECORD_BYTES);
         List<Entry> entries = new ArrayList<>(batch.size());
         for (Pending p : batch) {
@@ -146,10 +163,20 @@ final class ViewJournal implements AutoCloseable {
             entries.add(p.entry());
         }
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException | RuntimeException e) {
+            dirty = true;
+            try {
+                cutBack();
+            } catch (IOException stillFailing) {
+                e.addSuppressed(stillFailing);
+            }
+            throw e;
         }
-        channel.force(false);
         position += (long) batch.size() * RECORD_BYTES;
         listener.durable(entries, position);
         for (Pending p : batch) {
@@ -159,6 +186,16 @@ final class ViewJournal implements AutoCloseable {
             channel.close();
             openSegment(position);
         }
+    }
+
+    /** Cuts the segment back to the last durable position, dropping what a failed write left. */
+    private void cutBack() throws IOException {
+        long durable = position - segmentStart;
+        channel.truncate(durable);
+        channel.position(durable);
+        channel.force(true);
+        dirty = false;
+        LOG.warn("View journal cut back to its last durable record (position {})", position);
     }
 
     private void openSegment(long start) throws IOException {
@@ -202,17 +239,28 @@ final class ViewJournal implements AutoCloseable {
                 long offset = Math.max(0, from - start);
                 offset -= offset % RECORD_BYTES;
                 ByteBuffer record = ByteBuffer.allocate(RECORD_BYTES);
+                int damaged = 0;
                 while (offset + RECORD_BYTES <= size) {
                     record.clear();
-                    in.read(record, offset);
-                    record.flip();
-                    Entry entry = decode(record);
-                    if (entry == null) {
-                        LOG.warn("Journal segment {} ends in a damaged record at {}; the rest is ignored", start, offset);
-                        break;
+                    while (record.hasRemaining() && in.read(record, offset + record.position()) >= 0) {
+                        // a read may return fewer bytes than asked
                     }
-                    replay.accept(entry);
+                    record.flip();
+                    Entry entry = record.remaining() == RECORD_BYTES ? decode(record) : null;
+                    if (entry == null) {
+                        damaged++;
+                    } else {
+                        replay.accept(entry);
+                    }
                     offset += RECORD_BYTES;
+                }
+                if (damaged > 0) {
+                    LOG.warn("Journal segment {} has {} damaged record(s); they are skipped, the records around them kept",
+                            segmentPath(folder, start).getFileName(), damaged);
+                }
+                if (offset < size) {
+                    LOG.warn("Journal segment {} ends in a torn record of {} bytes (a write cut short); it is dropped",
+                            segmentPath(folder, start).getFileName(), size - offset);
                 }
                 end = start + offset;
             }
@@ -248,8 +296,17 @@ final class ViewJournal implements AutoCloseable {
         List<long[]> segments = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "views-*.journal")) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                long start = Long.parseLong(name.substring("views-".length(), name.length() - ".journal".length()));
+                java.util.regex.Matcher name = SEGMENT_NAME.matcher(file.getFileName().toString());
+                long start;
+                try {
+                    start = name.matches() && Files.isRegularFile(file) ? Long.parseLong(name.group(1)) : -1;
+                } catch (NumberFormatException e) {
+                    start = -1;
+                }
+                if (start < 0) {
+                    LOG.warn("Ignoring {} in the view journal folder: not a journal segment", file.getFileName());
+                    continue;
+                }
                 segments.add(new long[] {start, Files.size(file)});
             }
         }
