@@ -18,7 +18,11 @@ public final class AdminWebApp {
     private AdminWebApp() {
     }
 
-    public static WebAppContext create(AdminContext admin) throws IOException {
+    /**
+     * The admin web app; its session cookie is HttpOnly, {@code SameSite=Lax} (a form posted from another
+     * site does not carry it) and, when the site is served over https, {@code Secure}.
+     */
+    public static WebAppContext create(AdminContext admin, boolean secureCookie) throws IOException {
         WebAppContext context = new WebAppContext();
         context.setContextPath(PATH);
         Path base = Files.createTempDirectory("news-admin-");
@@ -33,6 +37,8 @@ public final class AdminWebApp {
         context.setInitParameter("i18n.provider", AdminI18N.class.getName());
         context.getSessionHandler().setMaxInactiveInterval(SESSION_SECONDS);
         context.getSessionHandler().getSessionCookieConfig().setHttpOnly(true);
+        context.getSessionHandler().getSessionCookieConfig().setSecure(secureCookie);
+        context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
         context.setAttribute(AdminContext.class.getName(), admin);
         context.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder("editor", new EditorAssetsServlet()),
                 EditorAssetsServlet.PATH + "/*");

@@ -21,7 +21,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentModeCenter();
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(false));
+        form.setI18n(i18n(0));
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
         add(form);
     }
@@ -31,7 +31,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void signIn(String user, String password) {
-        switch (admin.accounts().signIn(user, password)) {
+        AdminAccounts.Outcome outcome = admin.accounts().signIn(user, password, clientAddress());
+        switch (outcome.result()) {
             case SIGNED_IN -> {
                 // A new session id after sign-in: nothing set before it can be used to ride along.
                 VaadinService.reinitializeSession(VaadinRequest.getCurrent());
@@ -40,25 +41,35 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 getUI().ifPresent(ui -> ui.navigate(""));
             }
             case WRONG -> {
-                form.setI18n(i18n(false));
+                form.setI18n(i18n(0));
                 form.setError(true);
             }
-            case LOCKED -> {
-                form.setI18n(i18n(true));
+            case THROTTLED -> {
+                form.setI18n(i18n(Math.max(1, outcome.retryAfter().toSeconds() + (outcome.retryAfter().toMillisPart() > 0 ? 1 : 0))));
                 form.setError(true);
             }
         }
     }
 
-    private LoginI18n i18n(boolean locked) {
+    /** Who is signing in: the connection's peer, or behind a trusted proxy the client it forwards for. */
+    private String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return admin.counter().settings().trustedProxies().client(request.getRemoteAddr(),
+                java.util.Collections.list(request.getHeaders("Forwarded")),
+                java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+    }
+
+    /** The form's texts; {@code waitSeconds} above 0 says how long to wait before the next attempt. */
+    private LoginI18n i18n(long waitSeconds) {
+        boolean throttled = waitSeconds > 0;
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(admin.text("news.admin.login.title"));
         i18n.getForm().setUsername(admin.text("news.admin.login.user"));
         i18n.getForm().setPassword(admin.text("news.admin.login.password"));
         i18n.getForm().setSubmit(admin.text("news.admin.login.submit"));
-        i18n.getErrorMessage().setTitle(admin.text(locked ? "news.admin.login.locked.title" : "news.admin.login.wrong.title"));
-        i18n.getErrorMessage().setMessage(locked
-                ? admin.text("news.admin.login.locked.text", AdminAccounts.LOCK.toMinutes())
+        i18n.getErrorMessage().setTitle(admin.text(throttled ? "news.admin.login.throttled.title" : "news.admin.login.wrong.title"));
+        i18n.getErrorMessage().setMessage(throttled
+                ? admin.text("news.admin.login.throttled.text", waitSeconds)
                 : admin.text("news.admin.login.wrong.text"));
         return i18n;
     }

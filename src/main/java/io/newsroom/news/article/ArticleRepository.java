@@ -44,8 +44,12 @@ public final class ArticleRepository {
     /** Totals and id lists cost a read of every hit in Jackrabbit 2: kept until the workspace changes. */
     private final WorkspaceCache cache = new WorkspaceCache();
     private final java.util.concurrent.atomic.LongAdder articlesRead = new java.util.concurrent.atomic.LongAdder();
-    /** Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax. */
-    private static final Pattern READABLE_PATH = Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:]+)+");
+    /**
+     * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax, and no name
+     * that begins or ends with white space (JCR refuses those with "Invalid path").
+     */
+    private static final Pattern READABLE_PATH = Pattern.compile(
+            "(/(?!\\.\\.?(/|$))[^/\\[\\]|*:\\s](?:[^/\\[\\]|*:]*[^/\\[\\]|*:\\s])?)+");
 
     public ArticleRepository(JcrSessions sessions, String workspace, String nodeType, ZoneId siteZone, Clock clock) {
         this.sessions = sessions;
@@ -238,6 +242,12 @@ public final class ArticleRepository {
                 return node.isNodeType(nodeType) ? Optional.of(reader.read(node)) : Optional.empty();
             } catch (PathNotFoundException e) {
                 return Optional.<T>empty();
+            } catch (RepositoryException e) {
+                // A name JCR will not take (beyond what READABLE_PATH already keeps out) names no article.
+                if (e.getCause() != null && e.getCause().getClass().getSimpleName().equals("MalformedPathException")) {
+                    return Optional.<T>empty();
+                }
+                throw e;
             }
         });
     }

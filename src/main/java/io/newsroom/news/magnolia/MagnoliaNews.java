@@ -37,7 +37,9 @@ import io.newsroom.news.views.ViewSettings;
  * Settings are system properties (set them in {@code magnolia.properties} or on the command line):
  * {@code newsroom.news.zone} (Asia/Ho_Chi_Minh), {@code newsroom.news.views.enabled} (true),
  * {@code newsroom.news.views.journal} (a folder; default {@code ${magnolia.home}/news-views-journal}),
- * {@code newsroom.news.views.perMinute} (120).
+ * {@code newsroom.news.views.perMinute} (120), {@code newsroom.news.trustedProxies} (none; addresses and
+ * CIDRs of reverse proxies whose forwarded-for headers name the client), {@code newsroom.news.baseUrl}
+ * (the site's public address for absolute links; without it Magnolia's request decides).
  */
 public final class MagnoliaNews {
     public static final String WORKSPACE = "news";
@@ -65,7 +67,8 @@ public final class MagnoliaNews {
         this.articleChanges = articles.observe(MagnoliaObservation.find(loader));
         ViewSettings settings = ViewSettings.defaults(journalFolder(), zone)
                 .withEnabled(Boolean.parseBoolean(System.getProperty("newsroom.news.views.enabled", "true")))
-                .withRatePerMinute(Integer.getInteger("newsroom.news.views.perMinute", 120));
+                .withRatePerMinute(Integer.getInteger("newsroom.news.views.perMinute", 120))
+                .withTrustedProxies(io.newsroom.news.views.TrustedProxies.parse(System.getProperty("newsroom.news.trustedProxies", "")));
         ViewCounter started;
         try {
             started = ViewCounter.start(settings, new StatsStore(context, zone, clock, settings.retentionDays()), articles, clock);

@@ -14,6 +14,11 @@ public class MagnoliaNewsFunctions extends NewsFunctions {
     }
 
     MagnoliaNewsFunctions(MagnoliaNews news) {
-        super(news.articles(), news.cache(), news.counter(), news.clock(), news.languages(), news.links());
+        super(news.articles(), news.cache(), news.counter(), news.clock(), news.languages(), news.links(),
+                () -> blankToNull(System.getProperty("newsroom.news.baseUrl")));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip().replaceAll("/+$", "");
     }
 }

@@ -13,7 +13,7 @@ import io.newsroom.news.article.ImageAssets;
  * {@code /dam/jcr:<id>/<name>}: article images stored by the admin app, at the address Magnolia's
  * DAM serves assets from, so templates link images the same way in both hosts.
  */
-public final class DamServlet extends HttpServlet {
+public final class DamServlet extends ReadOnlyServlet {
     public static final String PATH = "/dam";
     private final transient ImageAssets images;
 

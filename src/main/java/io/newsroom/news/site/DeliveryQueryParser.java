@@ -28,6 +28,11 @@ import io.newsroom.news.article.PropertyFilter.Operator;
 public final class DeliveryQueryParser {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
+    /** Filter values in one query (each becomes a clause; Lucene refuses more than 1024). */
+    public static final int MAX_VALUES = 100;
+    /** Words and characters of {@code q} (each word is a clause, and long texts overflow the XPath parser). */
+    public static final int MAX_WORDS = 32;
+    public static final int MAX_TEXT = 300;
     private static final Set<String> NON_FILTER_PARAMETERS = Set.of("limit", "offset", "orderBy", "q", "lang");
     private static final Pattern FILTER = Pattern.compile("([@\\w:]+)(?:\\[([a-z-]+)])?");
 
@@ -48,8 +53,12 @@ public final class DeliveryQueryParser {
         }
         String q = single(parameters, "q");
         if (q != null && !q.isBlank()) {
+            if (q.length() > MAX_TEXT || q.strip().split("\\s+").length > MAX_WORDS) {
+                throw new ApiError(400, "invalidQuery", "news.error.param.tooLong", MAX_WORDS, MAX_TEXT);
+            }
             query = query.withFullText(q);
         }
+        int values = 0;
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (NON_FILTER_PARAMETERS.contains(name)) {
@@ -62,6 +71,10 @@ public final class DeliveryQueryParser {
             String property = m.group(1);
             Operator op = operator(name, m.group(2));
             for (String value : parameter.getValue()) {
+                values += 1 + count(value, ',');
+                if (values > MAX_VALUES) {
+                    throw new ApiError(400, "invalidQuery", "news.error.param.tooManyValues", MAX_VALUES);
+                }
                 if ("@ancestor".equals(property)) {
                     if (op != Operator.EQ || !ArticleXPath.isFolderPath(value)) {
                         throw new ApiError(400, "invalidQuery", "news.error.param.ancestor", name);
@@ -73,6 +86,16 @@ public final class DeliveryQueryParser {
             }
         }
         return query;
+    }
+
+    private static int count(String text, char c) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private PropertyFilter filter(String property, Operator op, String raw) throws ApiError {
@@ -145,7 +168,11 @@ public final class DeliveryQueryParser {
 
     private static List<ArticleQuery.Sort> order(String orderBy) throws ApiError {
         List<ArticleQuery.Sort> sort = new ArrayList<>();
-        for (String part : orderBy.split(",")) {
+        String[] parts = orderBy.split(",");
+        if (parts.length > ArticleField.values().length) {
+            throw new ApiError(400, "invalidQuery", "news.error.param.orderBy", orderBy);
+        }
+        for (String part : parts) {
             String[] words = part.trim().split("\\s+");
             if (words.length == 0 || words[0].isEmpty() || words.length > 2) {
                 throw new ApiError(400, "invalidQuery", "news.error.param.orderBy", orderBy);

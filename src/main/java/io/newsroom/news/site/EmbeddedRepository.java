@@ -49,6 +49,12 @@ public final class EmbeddedRepository implements AutoCloseable {
     public static EmbeddedRepository persistent(Path dataFolder) throws RepositoryException {
         try {
             Files.createDirectories(dataFolder);
+            // The data folder holds the accounts, the journal and every article: the server's user only (0700).
+            try {
+                Files.setPosixFilePermissions(dataFolder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's own access rules apply
+            }
         } catch (IOException e) {
             throw new RepositoryException("Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
         }

@@ -50,6 +50,7 @@ public final class NewsRuntime implements AutoCloseable {
     private final AdminContext adminContext;
     private final ImageAssets images;
     private final String initialAdminPassword;
+    private volatile String servedAt = "http://localhost";
 
     private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
                         ContentTypeDefinition articleType, Clock clock) throws RepositoryException, IOException {
@@ -67,13 +68,14 @@ public final class NewsRuntime implements AutoCloseable {
                 : config.dataFolder().resolve("views-journal");
         ViewSettings views = ViewSettings.defaults(journalFolder, config.siteZone())
                 .withEnabled(config.countViews())
-                .withRatePerMinute(config.viewsPerMinute());
+                .withRatePerMinute(config.viewsPerMinute())
+                .withTrustedProxies(config.trustedProxies());
         this.viewCounter = ViewCounter.start(views,
                 new StatsStore(repository.sessions(), config.siteZone(), clock, views.retentionDays()), articles, clock);
         ViewCounting.install(viewCounter);
         this.newsFunctions = new NewsFunctions(articles, cache, viewCounter, clock,
                 SiteLanguages.of(Messages.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList()),
-                new StoredLinks(repository.sessions(), articleType.workspace()));
+                new StoredLinks(repository.sessions(), articleType.workspace()), this::baseUrl);
         Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(
                 config.inMemory() ? journalFolder : config.dataFolder(), config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
@@ -111,6 +113,19 @@ public final class NewsRuntime implements AutoCloseable {
     }
 
     public RuntimeConfig config() { return config; }
+
+    /**
+     * The site's public address for absolute links: {@code --base-url}, else the address the server was
+     * started on ({@link #serving}), never the {@code Host} header a client sent.
+     */
+    public String baseUrl() {
+        return config.baseUrl() != null ? config.baseUrl().toString() : servedAt;
+    }
+
+    /** Called by the server once it listens: {@code http://localhost:<port>} is the base URL unless one is configured. */
+    void serving(int port) {
+        this.servedAt = "http://localhost:" + port;
+    }
     public LightModule lightModule() { return lightModule; }
     public EmbeddedRepository repository() { return repository; }
     public ContentTypeDefinition articleType() { return articleType; }
@@ -124,7 +139,12 @@ public final class NewsRuntime implements AutoCloseable {
     public AdminContext adminContext() { return adminContext; }
     public ImageAssets images() { return images; }
 
-    /** The password of the admin account made on this start, to be shown once; empty on later starts. */
+    /** How the first admin account came about on this start. */
+    public AdminAccounts.Creation adminCreation() {
+        return adminContext.accounts().creation();
+    }
+
+    /** The made-up password of the admin account made on this start, to be shown once; empty otherwise. */
     public Optional<String> initialAdminPassword() {
         return Optional.ofNullable(initialAdminPassword);
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
+
+import io.newsroom.news.admin.AdminAccounts;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -14,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * Jetty and closes the repository cleanly.
  */
 public final class NewsServer {
-    private static final Logger LOG = LoggerFactory.getLogger(NewsServer.class);
+    /** Made after the log level is set (the configuration reads it once, when the first logger is made). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(NewsServer.class);
+    }
 
     private NewsServer() {
     }
@@ -28,27 +33,53 @@ public final class NewsServer {
             System.exit(2);
             return;
         }
-        NewsRuntime runtime = NewsRuntime.start(config);
+        System.setProperty("newsroom.log.level", config.logLevel());
         if (config.exportTo() != null || config.importFrom() != null) {
-            System.exit(backupOrRestore(runtime, config));
+            System.exit(backupOrRestore(NewsRuntime.start(config), config));
             return;
         }
+        if (config.resetAdminPassword() && !resetAdminPassword(config)) {
+            System.exit(1);
+            return;
+        }
+        SiteServer server;
+        try {
+            server = SiteServer.bind(config.port());
+        } catch (java.io.IOException e) {
+            System.err.println(e.getMessage() + ". Nothing was created.");
+            System.exit(1);
+            return;
+        }
+        NewsRuntime runtime = NewsRuntime.start(config);
         if (config.demoContent()) {
             int created = DemoContent.createOnFirstStart(runtime);
             if (created > 0) {
-                LOG.info("Created {} demo articles", created);
+                log().info("Created {} demo articles", created);
             }
         }
-        SiteServer server = SiteServer.start(runtime, config.port());
-        runtime.initialAdminPassword().ifPresent(password -> System.out.println(
-                "Created the admin account 'admin' with password: " + password
-                        + "  (shown this once; sign in at " + server.baseUrl() + "/admin)"));
+        server.serve(runtime);
+        Path accountsFolder = config.inMemory() ? null : config.dataFolder();
+        switch (runtime.adminCreation()) {
+            case GENERATED -> {
+                System.out.println("Created the admin account 'admin' with password: " + runtime.initialAdminPassword().orElseThrow()
+                        + "  (shown this once; sign in at " + server.baseUrl() + "/admin)");
+                if (accountsFolder != null) {
+                    AdminAccounts.passwordShown(accountsFolder);
+                }
+            }
+            case FROM_ENVIRONMENT -> System.out.println("Created the admin account 'admin' with the password from "
+                    + "NEWS_ADMIN_PASSWORD; sign in at " + server.baseUrl() + "/admin");
+            case NEVER_SHOWN -> System.out.println("The password made for 'admin' on the first start was never shown "
+                    + "(that start failed). Set a new one: stop, then start once with --reset-admin-password "
+                    + "(NEWS_ADMIN_PASSWORD, if set, becomes the password; otherwise a new one is printed).");
+            case NONE -> { }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
             } catch (Exception e) {
-                LOG.warn("Jetty did not stop cleanly", e);
+                log().warn("Jetty did not stop cleanly", e);
             }
             runtime.close();
             System.out.println("Magnolia News stopped; repository closed.");
@@ -58,6 +89,27 @@ public final class NewsServer {
                 + "  (data: " + (config.inMemory() ? "in memory" : config.dataFolder().toAbsolutePath())
                 + ", light module: " + runtime.lightModule().origin() + "). Stop with Ctrl-C.");
         stopped.await();
+    }
+
+    /** {@code --reset-admin-password}: a new password for {@code admin}, then the start goes on. */
+    private static boolean resetAdminPassword(RuntimeConfig config) {
+        if (config.inMemory()) {
+            System.err.println("--reset-admin-password needs a data folder (not --memory).");
+            return false;
+        }
+        try {
+            java.util.Optional<String> made = AdminAccounts.resetPassword(config.dataFolder(), "admin", config.adminPassword());
+            System.out.println(made.map(p -> "The admin account 'admin' has a new password: " + p + "  (shown this once)")
+                    .orElse("The admin account 'admin' now has the password from NEWS_ADMIN_PASSWORD."));
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("No admin accounts in " + config.dataFolder().toAbsolutePath() + " yet: start without "
+                    + "--reset-admin-password to create the first one.");
+            return false;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            System.err.println("The password was not reset: " + e.getMessage());
+            return false;
+        }
     }
 
     private static int backupOrRestore(NewsRuntime runtime, RuntimeConfig config) {

@@ -11,8 +11,12 @@ import java.util.Map;
  * ({@code ./news-data}), {@code --memory}, {@code --zone} / {@code NEWS_ZONE}
  * ({@code Asia/Ho_Chi_Minh}), {@code --no-demo}, {@code --export DIR}, {@code --import DIR},
  * {@code --no-counting} / {@code NEWS_COUNTING=off}, {@code --views-per-minute N} /
- * {@code NEWS_VIEWS_PER_MINUTE} (beacons one client may send per minute; 120), and
- * {@code NEWS_ADMIN_PASSWORD} (the password of the first admin account, made up when unset).
+ * {@code NEWS_VIEWS_PER_MINUTE} (beacons one client address may send per minute; 120),
+ * {@code --trusted-proxies LIST} / {@code NEWS_TRUSTED_PROXIES} (reverse proxies whose forwarded-for
+ * headers are believed; none), {@code --base-url URL} / {@code NEWS_BASE_URL} (the site's public
+ * address for absolute links; {@code http://localhost:<port>} when unset), {@code --log-level LEVEL} /
+ * {@code NEWS_LOG_LEVEL} (INFO), {@code --reset-admin-password}, and {@code NEWS_ADMIN_PASSWORD} (the
+ * password of the first admin account, or the new one of a reset; made up when unset).
  */
 public record RuntimeConfig(
         int port,
@@ -24,7 +28,11 @@ public record RuntimeConfig(
         Path importFrom,
         boolean countViews,
         int viewsPerMinute,
-        String adminPassword) {
+        String adminPassword,
+        io.newsroom.news.views.TrustedProxies trustedProxies,
+        java.net.URI baseUrl,
+        String logLevel,
+        boolean resetAdminPassword) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
@@ -33,19 +41,33 @@ public record RuntimeConfig(
 
     /** A configuration for tests: in memory, any free port, no demo content. */
     public static RuntimeConfig forTests() {
-        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE, TEST_ADMIN_PASSWORD);
+        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE, TEST_ADMIN_PASSWORD,
+                io.newsroom.news.views.TrustedProxies.NONE, null, "INFO", false);
     }
 
     public RuntimeConfig withDemoContent(boolean demo) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute, adminPassword);
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
+                trustedProxies, baseUrl, logLevel, resetAdminPassword);
     }
 
     public RuntimeConfig withDataFolder(Path folder) {
-        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute, adminPassword);
+        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
+                trustedProxies, baseUrl, logLevel, resetAdminPassword);
     }
 
     public RuntimeConfig withCounting(boolean on, int perMinute) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute, adminPassword);
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute, adminPassword,
+                trustedProxies, baseUrl, logLevel, resetAdminPassword);
+    }
+
+    public RuntimeConfig withTrustedProxies(io.newsroom.news.views.TrustedProxies proxies) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
+                adminPassword, proxies, baseUrl, logLevel, resetAdminPassword);
+    }
+
+    public RuntimeConfig withBaseUrl(java.net.URI url) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
+                adminPassword, trustedProxies, url, logLevel, resetAdminPassword);
     }
 
     public static RuntimeConfig parse(String[] args, Map<String, String> env) {
@@ -59,6 +81,10 @@ public record RuntimeConfig(
                 "NEWS_VIEWS_PER_MINUTE");
         Path exportTo = null;
         Path importFrom = null;
+        io.newsroom.news.views.TrustedProxies proxies = parseProxies(env.getOrDefault("NEWS_TRUSTED_PROXIES", ""), "NEWS_TRUSTED_PROXIES");
+        java.net.URI baseUrl = parseBaseUrl(env.get("NEWS_BASE_URL"), "NEWS_BASE_URL");
+        String logLevel = parseLevel(env.getOrDefault("NEWS_LOG_LEVEL", "INFO"), "NEWS_LOG_LEVEL");
+        boolean resetPassword = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -71,16 +97,21 @@ public record RuntimeConfig(
                 case "--views-per-minute" -> perMinute = parseCount(value(args, ++i, arg), arg);
                 case "--export" -> exportTo = Path.of(value(args, ++i, arg));
                 case "--import" -> importFrom = Path.of(value(args, ++i, arg));
+                case "--trusted-proxies" -> proxies = parseProxies(value(args, ++i, arg), arg);
+                case "--base-url" -> baseUrl = parseBaseUrl(value(args, ++i, arg), arg);
+                case "--log-level" -> logLevel = parseLevel(value(args, ++i, arg), arg);
+                case "--reset-admin-password" -> resetPassword = true;
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
         return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute,
-                env.get("NEWS_ADMIN_PASSWORD"));
+                env.get("NEWS_ADMIN_PASSWORD"), proxies, baseUrl, logLevel, resetPassword);
     }
 
     public static String usage() {
         return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER, "
-                + "--no-counting, --views-per-minute N";
+                + "--no-counting, --views-per-minute N, --trusted-proxies LIST, --base-url URL, --log-level LEVEL, "
+                + "--reset-admin-password";
     }
 
     private static String value(String[] args, int i, String option) {
@@ -112,6 +143,42 @@ public record RuntimeConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + " must be a whole number, 0 or more, not '" + text + "'");
         }
+    }
+
+    private static io.newsroom.news.views.TrustedProxies parseProxies(String text, String source) {
+        try {
+            return io.newsroom.news.views.TrustedProxies.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code https://news.example.org} (no path, query or fragment); null when unset. */
+    private static java.net.URI parseBaseUrl(String text, String source) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.strip().replaceAll("/+$", "");
+        try {
+            java.net.URI url = new java.net.URI(trimmed);
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
+                    || (url.getPath() != null && !url.getPath().isEmpty()) || url.getQuery() != null || url.getFragment() != null
+                    || url.getUserInfo() != null) {
+                throw new java.net.URISyntaxException(text, "not a site address");
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(source + " must be the site's address such as https://news.example.org "
+                    + "(http or https, a host, no path), not '" + text + "'");
+        }
+    }
+
+    private static String parseLevel(String text, String source) {
+        String level = text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+            throw new IllegalArgumentException(source + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, not '" + text + "'");
+        }
+        return level;
     }
 
     private static ZoneId parseZone(String text) {

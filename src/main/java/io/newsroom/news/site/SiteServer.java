@@ -22,10 +22,35 @@ public final class SiteServer implements AutoCloseable {
     }
 
     public static SiteServer start(NewsRuntime runtime, int port) throws Exception {
+        return bind(port).serve(runtime);
+    }
+
+    /**
+     * Takes the port before anything else happens, so a start that cannot have it fails before it
+     * creates demo content or an admin account.
+     *
+     * @throws java.io.IOException naming the port when it is taken
+     */
+    public static SiteServer bind(int port) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        // No version in a Server header, no X-Powered-By: nothing that tells an attacker what to try.
+        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("Cannot listen on port " + port + " (" + e.getMessage()
+                    + "): is another server running there? Choose another with --port or NEWS_PORT", e);
+        }
+        return new SiteServer(server);
+    }
+
+    /** Serves the runtime's site and admin app on the bound port. */
+    public SiteServer serve(NewsRuntime runtime) throws Exception {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -44,13 +69,25 @@ public final class SiteServer implements AutoCloseable {
         views.setAsyncSupported(true);
         context.addServlet(views, ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
+        ErrorBodies bodies = new ErrorBodies(runtime.messages());
+        SiteErrorHandler errors = new SiteErrorHandler(bodies);
+        context.setErrorHandler(errors);
+        org.eclipse.jetty.ee10.webapp.WebAppContext admin = AdminWebApp.create(runtime.adminContext(), secureCookies(runtime));
+        admin.setErrorHandler(errors);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
-        contexts.addHandler(AdminWebApp.create(runtime.adminContext()));
+        contexts.addHandler(admin);
         contexts.addHandler(context);
-        server.setHandler(contexts);
+        server.setHandler(new SecurityHeaders(contexts, bodies));
+        server.setErrorHandler(ErrorBodies.serverHandler(bodies));
         server.setStopAtShutdown(false);
         server.start();
-        return new SiteServer(server);
+        runtime.serving(port());
+        return this;
+    }
+
+    /** Session cookies are {@code Secure} when the site's public address is https. */
+    private static boolean secureCookies(NewsRuntime runtime) {
+        return runtime.config().baseUrl() != null && "https".equals(runtime.config().baseUrl().getScheme());
     }
 
     /** The port actually bound (useful when started on port 0). */

@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code /.resources/news/webresources/...}: the light module's CSS and scripts, at the address
  * Magnolia serves a light module's web resources from.
  */
-public final class WebResourceServlet extends HttpServlet {
+public final class WebResourceServlet extends ReadOnlyServlet {
     public static final String PATH = "/.resources/news/webresources";
     private static final Pattern SAFE = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
     private static final Map<String, String> TYPES = Map.of(

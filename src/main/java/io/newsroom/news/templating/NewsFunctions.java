@@ -41,9 +41,10 @@ public class NewsFunctions {
     private final Clock clock;
     private final SiteLanguages languages;
     private final RichTextLinks richTextLinks;
+    private final java.util.function.Supplier<String> baseUrl;
 
     public NewsFunctions(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock,
-                         SiteLanguages languages, RichTextLinks richTextLinks) {
+                         SiteLanguages languages, RichTextLinks richTextLinks, java.util.function.Supplier<String> baseUrl) {
         this.articles = articles;
         this.cache = cache;
         this.views = views;
@@ -51,6 +52,7 @@ public class NewsFunctions {
         this.clock = clock;
         this.languages = languages;
         this.richTextLinks = richTextLinks;
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -224,8 +226,16 @@ public class NewsFunctions {
         return context + UriPaths.encode(prefix.isEmpty() ? path : prefix + (path.equals("/") ? "/" : path));
     }
 
-    /** {@code scheme://host[:port]} of the request followed by {@code path}, for canonical and Open Graph URLs. */
+    /**
+     * The site's public address followed by {@code path}, for canonical, Open Graph and feed links:
+     * the configured base URL; only without one the request's own scheme, host and port (the
+     * {@code Host} header is the client's to write, so the embedded runtime always has a base URL).
+     */
     public String absoluteUrl(jakarta.servlet.http.HttpServletRequest request, String path) {
+        String base = baseUrl.get();
+        if (base != null) {
+            return base + path;
+        }
         String scheme = request.getScheme();
         int port = request.getServerPort();
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);

@@ -19,9 +19,10 @@ import io.newsroom.news.views.ViewCounter.Outcome;
 import io.newsroom.news.views.ViewCounter.Stats;
 
 /**
- * Whether a beacon counts, in this order: the off switch, known bots, editor previews, the
- * client's rate, a visible article, and a repeat by the same client within the window. Cheap
- * checks come first; the repository is asked only about ids that look like article ids.
+ * Whether a beacon counts, in this order: the off switch, known bots, editor previews, beacons sent
+ * from another site's pages, the client address's rate, a visible article, and a repeat by the same
+ * address (a few user agents apart) within the window. Cheap checks come first; the repository is
+ * asked only about ids that look like article ids.
  */
 final class BeaconRules {
     private static final Logger LOG = LoggerFactory.getLogger(BeaconRules.class);
@@ -44,6 +45,7 @@ final class BeaconRules {
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong off = new AtomicLong();
+    private final AtomicLong crossSite = new AtomicLong();
 
     BeaconRules(ViewSettings settings, ArticleRepository articles) {
         this.settings = settings;
@@ -69,7 +71,11 @@ final class BeaconRules {
             preview.incrementAndGet();
             return Outcome.NOT_COUNTED;
         }
-        long client = clients.key(beacon.address(), beacon.userAgent(), now);
+        if (beacon.crossSite()) {
+            crossSite.incrementAndGet();
+            return Outcome.NOT_COUNTED;
+        }
+        long client = clients.addressKey(beacon.address(), now);
         if (!rates.allow(client, now)) {
             rateLimited.incrementAndGet();
             return Outcome.RATE_LIMITED;
@@ -79,7 +85,7 @@ final class BeaconRules {
             notFound.incrementAndGet();
             return Outcome.NOT_FOUND;
         }
-        if (!repeats.firstView(client, id, now)) {
+        if (!repeats.firstView(client, clients.agentKey(beacon.userAgent(), now), id, now)) {
             repeat.incrementAndGet();
             return Outcome.NOT_COUNTED;
         }
@@ -88,7 +94,7 @@ final class BeaconRules {
 
     Stats stats(long counted) {
         return new Stats(received.get(), counted, bot.get(), preview.get(), repeat.get(), notFound.get(),
-                rateLimited.get(), off.get());
+                rateLimited.get(), off.get(), crossSite.get());
     }
 
     private boolean isVisible(String id, Instant now) {

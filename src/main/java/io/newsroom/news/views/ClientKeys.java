@@ -10,9 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Turns a client (address and user agent) into a number that is only good for today: a SHA-256
- * of both with a random salt that changes at midnight and is never stored. Nothing raw is kept,
- * and yesterday's keys cannot be matched to today's.
+ * Turns a client into numbers that are only good for today: SHA-256 with a random salt that changes
+ * at midnight and is never stored. Nothing raw is kept, and yesterday's keys cannot be matched to
+ * today's. The address is the main key (IPv6 by its /64 network: one subscriber gets a whole /64);
+ * the user agent only tells apart the readers behind one address, since a client can change it at will.
  */
 public final class ClientKeys {
     private final ZoneId zone;
@@ -32,13 +33,22 @@ public final class ClientKeys {
         this.zone = zone;
     }
 
-    public long key(String address, String userAgent, Instant now) {
+    /** The client's address (IPv6: its /64) as today's key. */
+    public long addressKey(String address, Instant now) {
+        return digest((byte) 'a', TrustedProxies.network(address), now);
+    }
+
+    /** The client's user agent as today's key. */
+    public long agentKey(String userAgent, Instant now) {
+        return digest((byte) 'u', String.valueOf(userAgent), now);
+    }
+
+    private long digest(byte kind, String text, Instant now) {
         byte[] todaysSalt = saltFor(LocalDate.ofInstant(now, zone));
         MessageDigest sha = SHA_256.get();
         sha.update(todaysSalt);
-        sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
+        sha.update(kind);
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.wrap(sha.digest()).getLong();
     }
 

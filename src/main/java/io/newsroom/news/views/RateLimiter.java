@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * At most {@code perMinute} beacons per client in each clock minute; beyond that the endpoint
+ * At most {@code perMinute} beacons per client address in each clock minute; beyond that the endpoint
  * answers 429. Bounded like the repeat filter: the oldest clients are forgotten first.
  */
 final class RateLimiter {

@@ -67,12 +67,16 @@ public class ViewBeaconServlet extends HttpServlet {
             return;
         }
         boolean preview = request.getHeader(PREVIEW_HEADER) != null || PREVIEW_FIELD.matcher(text).find();
-        ViewCounter.Beacon beacon = new ViewCounter.Beacon(id, request.getRemoteAddr(), request.getHeader("User-Agent"), preview);
+        ViewCounter current = counter.get();
+        String client = current.settings().trustedProxies().client(request.getRemoteAddr(),
+                headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
+        ViewCounter.Beacon beacon = new ViewCounter.Beacon(id, client, request.getHeader("User-Agent"), preview,
+                fromAnotherSite(request));
         if (request.isAsyncSupported()) {
             // The 204 goes out when the view is on disk; no request thread waits for the disk meanwhile.
             AsyncContext async = request.startAsync();
             async.setTimeout(30_000);
-            counter.get().receiveAsync(beacon).whenComplete((outcome, failure) -> {
+            current.receiveAsync(beacon).whenComplete((outcome, failure) -> {
                 try {
                     answer((HttpServletResponse) async.getResponse(), failure == null ? outcome : null);
                 } catch (IOException e) {
@@ -83,7 +87,43 @@ public class ViewBeaconServlet extends HttpServlet {
             });
             return;
         }
-        answer(response, counter.get().receive(beacon));
+        answer(response, current.receive(beacon));
+    }
+
+    private static java.util.List<String> headers(HttpServletRequest request, String name) {
+        return java.util.Collections.list(request.getHeaders(name));
+    }
+
+    /**
+     * Whether the browser says the beacon was sent by another site's page: an {@code Origin} (or, when
+     * there is none, a {@code Referer}) whose host is not the host the request was sent to. A beacon
+     * with neither (a script outside a browser) is not cross-site: it gets the other checks.
+     */
+    static boolean fromAnotherSite(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        String origin = request.getHeader("Origin");
+        String source = origin != null ? origin : request.getHeader("Referer");
+        if (source == null) {
+            return false;
+        }
+        if (host == null || "null".equals(source)) {
+            return true;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(source.strip());
+            if (uri.getHost() == null) {
+                return true;
+            }
+            int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            String authority = uri.getHost() + (uri.getPort() < 0 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort());
+            String requested = host.strip();
+            if (requested.endsWith(":" + defaultPort)) {
+                requested = requested.substring(0, requested.length() - (":" + defaultPort).length());
+            }
+            return !authority.equalsIgnoreCase(requested);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static void answer(HttpServletResponse response, ViewCounter.Outcome outcome) throws IOException {
@@ -101,7 +141,8 @@ public class ViewBeaconServlet extends HttpServlet {
         }
     }
 
-    private static String articleId(String body) {
+    /** The article id of a beacon body (JSON or form), or null; never throws. */
+    static String articleId(String body) {
         Matcher json = ID_JSON.matcher(body);
         if (json.find()) {
             return json.group(1);

@@ -47,13 +47,19 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     /** What the endpoint answers: 204 for counted and not counted, 404, 429. */
     public enum Outcome { COUNTED, NOT_COUNTED, NOT_FOUND, RATE_LIMITED }
 
-    /** One beacon as it arrived. {@code address} and {@code userAgent} only ever feed the daily hash. */
-    public record Beacon(String articleId, String address, String userAgent, boolean preview) {
+    /**
+     * One beacon as it arrived. {@code address} (the client, proxies considered) and {@code userAgent}
+     * only ever feed the daily hash; {@code crossSite} when the browser said it came from another site.
+     */
+    public record Beacon(String articleId, String address, String userAgent, boolean preview, boolean crossSite) {
+        public Beacon(String articleId, String address, String userAgent, boolean preview) {
+            this(articleId, address, userAgent, preview, false);
+        }
     }
 
     /** What happened to the beacons so far. */
     public record Stats(long received, long counted, long bots, long previews, long repeats, long notFound,
-                        long rateLimited, long switchedOff) {
+                        long rateLimited, long switchedOff, long crossSite) {
     }
 
     private final ViewSettings settings;

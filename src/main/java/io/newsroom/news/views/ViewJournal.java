@@ -38,6 +38,8 @@ final class ViewJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewJournal.class);
     private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
     private static final int MAX_BATCH = 4096;
+    /** Files already reported as not ours: said once, not at every listing. */
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("views-(\\d{1,20})\\.journal");
 
     /** One accepted view: the article and the day (in the site's zone) it was seen. */
@@ -304,7 +306,9 @@ final class ViewJournal implements AutoCloseable {
                     start = -1;
                 }
                 if (start < 0) {
-                    LOG.warn("Ignoring {} in the view journal folder: not a journal segment", file.getFileName());
+                    if (REPORTED.add(file.toAbsolutePath().toString())) {
+                        LOG.warn("Ignoring {} in the view journal folder: not a journal segment", file.getFileName());
+                    }
                     continue;
                 }
                 segments.add(new long[] {start, Files.size(file)});

@@ -14,6 +14,7 @@ import java.time.ZoneId;
  * @param ratePerMinute  beacons one client may send per minute before getting 429 (0: no limit)
  * @param journalFolder  where the local journal of accepted views lives
  * @param siteZone       the zone whose midnight starts a new day bucket
+ * @param trustedProxies reverse proxies whose forwarded-for headers name the client
  */
 public record ViewSettings(
         boolean enabled,
@@ -22,28 +23,34 @@ public record ViewSettings(
         Duration repeatWindow,
         int ratePerMinute,
         Path journalFolder,
-        ZoneId siteZone) {
+        ZoneId siteZone,
+        TrustedProxies trustedProxies) {
 
     public static final String WORKSPACE = "news-stats";
     public static final int MAX_BODY_BYTES = 1024;
 
     public static ViewSettings defaults(Path journalFolder, ZoneId siteZone) {
-        return new ViewSettings(true, Duration.ofSeconds(1), 90, Duration.ofMinutes(30), 120, journalFolder, siteZone);
+        return new ViewSettings(true, Duration.ofSeconds(1), 90, Duration.ofMinutes(30), 120, journalFolder, siteZone,
+                TrustedProxies.NONE);
     }
 
     public ViewSettings withEnabled(boolean on) {
-        return new ViewSettings(on, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone);
+        return new ViewSettings(on, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
     }
 
     public ViewSettings withRatePerMinute(int rate) {
-        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, rate, journalFolder, siteZone);
+        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, rate, journalFolder, siteZone, trustedProxies);
     }
 
     public ViewSettings withFlushInterval(Duration interval) {
-        return new ViewSettings(enabled, interval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone);
+        return new ViewSettings(enabled, interval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
+    }
+
+    public ViewSettings withTrustedProxies(TrustedProxies proxies) {
+        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, proxies);
     }
 
     public ViewSettings withJournalFolder(Path folder) {
-        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, folder, siteZone);
+        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, folder, siteZone, trustedProxies);
     }
 }

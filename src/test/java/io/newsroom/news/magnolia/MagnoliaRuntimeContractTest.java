@@ -58,10 +58,13 @@ class MagnoliaRuntimeContractTest {
             host.close();
         }
         System.clearProperty("newsroom.news.views.journal");
+        System.clearProperty("newsroom.news.trustedProxies");
     }
 
     private MagnoliaHost start(Map<?, ?> siteI18n) throws Exception {
         System.setProperty("newsroom.news.views.journal", home.resolve("journal").toString());
+        // Readers come through the loopback "proxy" and are told apart by X-Forwarded-For.
+        System.setProperty("newsroom.news.trustedProxies", "127.0.0.1,::1");
         host = MagnoliaHost.start(home.resolve("repository"), siteI18n);
         DemoContentAccess.createPages(host.repository());
         return host;
@@ -324,9 +327,11 @@ class MagnoliaRuntimeContractTest {
         return MagnoliaNews.get().articles().create(d, "editor-account");
     }
 
+    /** A view by one reader: its own user agent and its own forwarded address. */
     private int beacon(Article article, String userAgent) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(host.uri("/.news/views"))
                         .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", userAgent)
+                        .header("X-Forwarded-For", "10.20." + (userAgent.hashCode() >>> 24) + "." + (userAgent.hashCode() & 0xFF))
                         .POST(HttpRequest.BodyPublishers.ofString("id=" + article.id())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(204, r.statusCode(), r.body());

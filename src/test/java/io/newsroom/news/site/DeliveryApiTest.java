@@ -68,6 +68,31 @@ class DeliveryApiTest {
     }
 
     @Test
+    void oversizedQueriesAndOddPathsAreRefusedWithAMessageNotA500() throws Exception {
+        StringBuilder many = new StringBuilder("category[in]=");
+        for (int i = 0; i < 600; i++) {
+            many.append(i == 0 ? "" : ",").append("c").append(i);
+        }
+        HttpResponse<String> values = get("/.rest/delivery/news?" + many);
+        assertEquals(400, values.statusCode(), values.body());
+        assertEquals("invalidQuery", json(values).get("error").get("code").asText());
+        assertTrue(json(values).get("error").get("message").asText().contains("100"));
+
+        String words = String.join("+", java.util.Collections.nCopies(1100, "tin"));
+        HttpResponse<String> text = get("/.rest/delivery/news?q=" + words, "Accept-Language", "en");
+        assertEquals(400, text.statusCode(), text.body());
+        assertTrue(json(text).get("error").get("message").asText().contains("32 words"), text.body());
+
+        for (String path : List.of("/a%20", "/%20a", "/2025/01/%20")) {
+            assertEquals(404, get("/.rest/delivery/news" + path).statusCode(), path);
+        }
+        HttpResponse<String> tab = get("/.rest/delivery/news/a%09");
+        assertEquals(400, tab.statusCode(), "Jetty refuses a control character in a path");
+        assertEquals("badRequest", json(tab).get("error").get("code").asText(), "in the API's JSON, not Jetty's page");
+        assertEquals(404, get("/news/article.html?article=/a%20").statusCode());
+    }
+
+    @Test
     void anonymousReadersGetWhatTheSiteShowsAndNoAccountNames() throws Exception {
         Article scheduled = runtime.articles().create(draft("Bản tin hẹn giờ", java.time.Instant.now().plusSeconds(3600)), "t");
         try {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +94,9 @@ class NewsServerProcessTest {
         List<String> ids;
         long answered;
         long inDoubt;
-        try (Child first = Child.start("--data", data.toString(), "--port", "0", "--views-per-minute", "0")) {
+        // The load comes through the loopback "proxy": each beacon is a new reader at its own forwarded address.
+        try (Child first = Child.start("--data", data.toString(), "--port", "0", "--views-per-minute", "0",
+                "--trusted-proxies", "127.0.0.1,::1")) {
             String base = first.awaitUrl();
             ids = new ArrayList<>();
             for (JsonNode article : articles(base)) {
@@ -108,9 +111,10 @@ class NewsServerProcessTest {
                 Thread worker = new Thread(() -> {
                     HttpClient http = HttpClient.newHttpClient();
                     for (int i = 0; !stop.get(); i++) {
-                        // A new user agent each time: a new client, so no repeat rule applies.
+                        // A new address each time: a new client, so no repeat rule applies.
                         HttpRequest beacon = HttpRequest.newBuilder(URI.create(base + "/.news/views"))
                                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 reader-" + thread + "-" + i)
+                                .header("X-Forwarded-For", "10." + thread + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString("id=" + ids.get((thread + i) % ids.size()))).build();
                         try {
@@ -197,6 +201,47 @@ class NewsServerProcessTest {
     }
 
     /** A child JVM running {@link NewsServer} with this test's classpath. */
+    @Test
+    void aStartThatCannotHaveItsPortCreatesNothing(@TempDir Path data) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            try (Child child = Child.start("--data", data.toString(), "--port", String.valueOf(taken.getLocalPort()))) {
+                assertTrue(child.process.waitFor(60, TimeUnit.SECONDS));
+                assertNotEquals(0, child.process.exitValue());
+                assertTrue(child.awaitLine("Cannot listen on port " + taken.getLocalPort()), child.output());
+            }
+        }
+        assertFalse(Files.exists(data.resolve(io.newsroom.news.admin.AdminAccounts.FILE)), "no account whose password nobody saw");
+        try (var files = Files.list(data)) {
+            assertEquals(List.of(), files.toList(), "nothing at all");
+        }
+    }
+
+    @Test
+    void theOperatorsPasswordIsNeverPrintedFilesArePrivateAndAResetWorks(@TempDir Path data) throws Exception {
+        try (Child child = Child.startWith(Map.of("NEWS_ADMIN_PASSWORD", "operator-s3cret-9"), "--data", data.toString(), "--port", "0")) {
+            child.awaitUrl();
+            assertTrue(child.awaitLine("password from NEWS_ADMIN_PASSWORD"), child.output());
+            assertFalse(child.output().contains("operator-s3cret-9"), child.output());
+            child.process.destroy();
+            assertTrue(child.process.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data.resolve(io.newsroom.news.admin.AdminAccounts.FILE))));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+
+        String printed;
+        try (Child reset = Child.start("--data", data.toString(), "--port", "0", "--reset-admin-password")) {
+            reset.awaitUrl();
+            printed = reset.seen.stream().filter(l -> l.contains("has a new password: ")).findFirst()
+                    .map(l -> l.replaceAll(".*has a new password: (\\S+).*", "$1")).orElseThrow(() -> new AssertionError(reset.output()));
+            reset.process.destroy();
+            assertTrue(reset.process.waitFor(30, TimeUnit.SECONDS));
+        }
+        var accounts = io.newsroom.news.admin.AdminAccounts.open(data, null, java.time.Clock.systemUTC()).getKey();
+        assertEquals(io.newsroom.news.admin.AdminAccounts.Result.SIGNED_IN, accounts.signIn("admin", printed, "127.0.0.1").result());
+        assertEquals(io.newsroom.news.admin.AdminAccounts.Result.WRONG, accounts.signIn("admin", "operator-s3cret-9", "127.0.0.1").result());
+    }
+
     static final class Child implements AutoCloseable {
         final Process process;
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -223,17 +268,26 @@ class NewsServerProcessTest {
         }
 
         static Child startIn(File directory, String... args) throws IOException {
+            return startIn(directory, Map.of(), args);
+        }
+
+        static Child startWith(Map<String, String> environment, String... args) throws IOException {
+            return startIn(new File(System.getProperty("user.dir")), environment, args);
+        }
+
+        static Child startIn(File directory, Map<String, String> environment, String... args) throws IOException {
             // The start command's own classpath (runtime scope, built by Maven): no test library may hide a gap.
             String classpath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
                     + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    NewsServer.class.getName()));
+                    "-Xmx256m", "-cp", classpath, NewsServer.class.getName()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().remove("NEWS_PORT");
             builder.environment().remove("NEWS_DATA");
+            builder.environment().remove("NEWS_ADMIN_PASSWORD");
+            builder.environment().putAll(environment);
             builder.directory(directory);
             return new Child(builder.start());
         }

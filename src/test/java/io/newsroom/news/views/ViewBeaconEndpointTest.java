@@ -29,7 +29,9 @@ class ViewBeaconEndpointTest {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests().withCounting(true, 10));
+        // Every test client comes through the loopback "proxy" and is told apart by X-Forwarded-For.
+        runtime = NewsRuntime.start(RuntimeConfig.forTests().withCounting(true, 10)
+                .withTrustedProxies(TrustedProxies.parse("127.0.0.1, ::1")));
         article = runtime.articles().create(draft("Tin được đếm", Instant.now().minusSeconds(3600)), "t");
         server = SiteServer.start(runtime, 0);
     }
@@ -40,10 +42,17 @@ class ViewBeaconEndpointTest {
         runtime.close();
     }
 
+    /** Each test client its own address, made from its user agent. */
+    private static String addressOf(String userAgent) {
+        int h = userAgent.hashCode();
+        return "10." + ((h >>> 16) & 0xFF) + "." + ((h >>> 8) & 0xFF) + "." + (h & 0xFF);
+    }
+
     private static HttpResponse<String> post(String body, String userAgent, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + ViewBeaconServlet.PATH))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("User-Agent", userAgent)
+                .header("X-Forwarded-For", addressOf(userAgent))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -98,5 +107,19 @@ class ViewBeaconEndpointTest {
             }
         }
         fail("three bursts in a row straddled a minute");
+    }
+
+    @Test
+    void beaconsFromAnotherSitesPagesAreAnsweredButNotCounted() throws Exception {
+        Article other = runtime.articles().create(io.newsroom.news.TestArticles.draft("Tin khác trang",
+                java.time.Instant.now().minusSeconds(60)), "t");
+        long before = runtime.viewCounter().stats().crossSite();
+        assertEquals(204, post("id=" + other.id(), BROWSER + " x1", "Origin", "https://evil.example.com").statusCode());
+        assertEquals(204, post("id=" + other.id(), BROWSER + " x2", "Referer", "https://evil.example.com/page.html").statusCode());
+        assertEquals(204, post("id=" + other.id(), BROWSER + " x3", "Origin", "null").statusCode());
+        assertEquals(before + 3, runtime.viewCounter().stats().crossSite());
+        assertEquals(0, runtime.viewCounter().views(other.id()));
+        assertEquals(204, post("id=" + other.id(), BROWSER + " x4", "Origin", server.baseUrl()).statusCode());
+        assertEquals(1, runtime.viewCounter().views(other.id()), "the site's own pages count");
     }
 }

@@ -56,8 +56,50 @@ class ViewCounterTest {
         return runtime.articles().create(draft(title, posted), "t");
     }
 
+    /** A beacon from a client of its own: its own address (from its name) and user agent. */
     private static Beacon beacon(Article a, String client) {
-        return new Beacon(a.id(), "10.0.0." + client.length(), BROWSER + " " + client, false);
+        int h = client.hashCode();
+        return new Beacon(a.id(), "10." + ((h >>> 16) & 0xFF) + "." + ((h >>> 8) & 0xFF) + "." + (h & 0xFF),
+                BROWSER + " " + client, false);
+    }
+
+    @Test
+    void aThousandUserAgentsFromOneAddressCountAsAFewReaders() throws Exception {
+        start(RuntimeConfig.forTests().withCounting(true, 0));
+        Article a = article("Tin", NOW.minus(Duration.ofHours(1)));
+        int counted = 0;
+        for (int i = 0; i < 1000; i++) {
+            if (runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.20", BROWSER + " v" + i, false)) == Outcome.COUNTED) {
+                counted++;
+            }
+        }
+        assertEquals(RepeatFilter.AGENTS_PER_ADDRESS, counted, "a household of a few readers at most, not a thousand");
+        // An IPv6 client owns its whole /64: other addresses in it are the same client.
+        assertEquals(Outcome.COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:2::1", BROWSER, false)));
+        assertEquals(Outcome.NOT_COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:2:ffff::9", BROWSER, false)));
+        assertEquals(Outcome.COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:3::1", BROWSER, false)),
+                "another /64 is another client");
+    }
+
+    @Test
+    void aNewUserAgentDoesNotResetTheRateOfAnAddress() throws Exception {
+        start(RuntimeConfig.forTests().withCounting(true, 5));
+        Article a = article("Tin", NOW.minus(Duration.ofHours(1)));
+        for (int i = 0; i < 5; i++) {
+            assertNotEquals(Outcome.RATE_LIMITED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.30", BROWSER + i, false)));
+        }
+        assertEquals(Outcome.RATE_LIMITED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.30", BROWSER + " new", false)));
+    }
+
+    @Test
+    void headlessBrowsersAndBeaconsFromOtherSitesAreNotCounted() throws Exception {
+        start(RuntimeConfig.forTests());
+        Article a = article("Tin", NOW.minus(Duration.ofHours(1)));
+        String headless = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0 Safari/537.36";
+        assertEquals(Outcome.NOT_COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.40", headless, false)));
+        assertEquals(Outcome.NOT_COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.41", BROWSER, false, true)));
+        assertEquals(0, runtime.viewCounter().views(a.id()));
+        assertEquals(1, runtime.viewCounter().stats().crossSite());
     }
 
     @Test
