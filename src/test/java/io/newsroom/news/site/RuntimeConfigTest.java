@@ -46,4 +46,27 @@ class RuntimeConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuntimeConfig.parse(args, env));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    @Test
+    void theLoggingConfigurationsAreWellFormedXml() throws Exception {
+        // logback falls back to its defaults (and prints a stack trace) on a malformed file: catch it here.
+        for (String file : java.util.List.of("src/main/resources/logback.xml", "src/test/resources/logback-test.xml")) {
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.File(file));
+        }
+    }
+
+    @Test
+    void newSettingsAreReadAndBadOnesNamed() {
+        RuntimeConfig config = RuntimeConfig.parse(new String[] {"--trusted-proxies", "10.0.0.0/8", "--base-url", "https://tin.example.vn/",
+                "--log-level", "debug", "--reset-admin-password"}, java.util.Map.of());
+        org.junit.jupiter.api.Assertions.assertTrue(config.trustedProxies().trusts("10.1.2.3"));
+        org.junit.jupiter.api.Assertions.assertEquals("https://tin.example.vn", config.baseUrl().toString());
+        org.junit.jupiter.api.Assertions.assertEquals("DEBUG", config.logLevel());
+        org.junit.jupiter.api.Assertions.assertTrue(config.resetAdminPassword());
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RuntimeConfig.parse(new String[0], java.util.Map.of("NEWS_BASE_URL", "tin.example.vn/news")));
+        org.junit.jupiter.api.Assertions.assertTrue(bad.getMessage().contains("NEWS_BASE_URL"), bad.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RuntimeConfig.parse(new String[] {"--trusted-proxies", "proxy.local"}, java.util.Map.of()));
+    }
 }
