@@ -16,10 +16,19 @@ public final class TestArticles {
         return LocalDateTime.of(year, month, day, hour, minute).atZone(RuntimeConfig.DEFAULT_ZONE).toInstant();
     }
 
+    /** A published article's draft (readers see it once posted); {@link #unpublished} for a draft. */
     public static ArticleDraft draft(String title, Instant posted) {
         ArticleDraft d = new ArticleDraft();
         d.setTitle(title);
         d.setPostedDate(posted);
+        d.setPublishOnCreate(true);
+        return d;
+    }
+
+    /** An article that stays a draft when created. */
+    public static ArticleDraft unpublished(String title, Instant posted) {
+        ArticleDraft d = draft(title, posted);
+        d.setPublishOnCreate(false);
         return d;
     }
 }

@@ -64,13 +64,17 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final ImageUpload imageUpload;
     private Article editing;
     private boolean nameTouched;
+    private final Button publish = new Button();
+    private final Button unpublish = new Button();
+    private final Span state = new Span();
 
     public ArticleEditorView() {
         setMaxWidth("1000px");
         labels();
         bind();
         title.addValueChangeListener(e -> {
-            if (!nameTouched && editing == null) {
+            // The address follows the title until the article is first published (or the editor sets it).
+            if (!nameTouched && (editing == null || neverPublished(editing))) {
                 name.setValue(e.getValue().isBlank() ? "" : Slugs.fromTitle(e.getValue()));
             }
         });
@@ -92,7 +96,12 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button back = new Button(admin.text("news.admin.back"), e -> getUI().ifPresent(ui -> ui.navigate("")));
         back.setId("back");
-        add(heading, form, new HorizontalLayout(save, back));
+        publish.setId("publish");
+        publish.addClickListener(e -> saveAndPublish());
+        unpublish.setId("unpublish");
+        unpublish.addClickListener(e -> unpublish());
+        state.setId("publication-state");
+        add(heading, state, form, new HorizontalLayout(save, publish, unpublish, back));
     }
 
     private <F extends HasValidation> F field(F field, String property) {
@@ -152,6 +161,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 ArticleDraft fresh = new ArticleDraft();
                 fresh.setPostedDate(Instant.now());
                 binder.readBean(fresh);
+                showPublication(null);
                 return;
             }
             Optional<Article> article = admin.articles().findById(ids.get(0));
@@ -168,19 +178,63 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
 
     private void load(Article article) {
         editing = article;
-        nameTouched = true;
+        nameTouched = !neverPublished(article);
         heading.setText(article.title());
         binder.readBean(article.toDraft());
+        showPublication(article);
         clearErrors();
     }
 
-    private void save() {
+    private static boolean neverPublished(Article article) {
+        return !article.publication().published() && article.publication().lastActivated() == null;
+    }
+
+    /** The state line and which of Publish / Unpublish apply ("Save" keeps a published article published). */
+    private void showPublication(Article article) {
+        boolean published = article != null && article.publication().published();
+        state.setText(admin.text(ArticleRow.stateKey(article == null ? ArticleRow.State.DRAFT : ArticleRow.state(article, Instant.now()))));
+        publish.setText(admin.text(article == null || !published ? "news.admin.saveAndPublish" : "news.admin.publish"));
+        publish.setVisible(!published);
+        unpublish.setText(admin.text("news.admin.unpublish"));
+        unpublish.setVisible(published);
+    }
+
+    private void saveAndPublish() {
+        Article saved = save();
+        if (saved == null) {
+            return;
+        }
+        try {
+            Article published = admin.articles().publish(saved.id(), AdminContext.user());
+            Notices.show(admin.text("news.admin.publishedNotice", published.title()));
+            load(published);
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void unpublish() {
+        try {
+            Article draft = admin.articles().unpublish(editing.id(), AdminContext.user());
+            Notices.show(admin.text("news.admin.unpublishedNotice", draft.title()));
+            load(draft);
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    /** Saves the form; the saved article, or null when it was not saved (the reason is shown). */
+    private Article save() {
         clearErrors();
         ArticleDraft draft = new ArticleDraft();
         try {
             binder.writeBean(draft);
         } catch (ValidationException e) {
-            return;
+            return null;
         }
         try {
             Article saved = editing == null
@@ -189,6 +243,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             Notices.show(admin.text("news.admin.saved", saved.title()));
             load(saved);
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + saved.id()));
+            return saved;
         } catch (io.newsroom.news.article.ValidationException e) {
             for (FieldError error : e.errors()) {
                 HasValidation field = fields.get(error.field());
@@ -205,6 +260,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
+        return null;
     }
 
     /** Somebody saved this article after it was opened here: nothing is overwritten; the editor decides. */

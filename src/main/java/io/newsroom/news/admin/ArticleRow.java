@@ -14,8 +14,8 @@ import io.newsroom.news.article.Article;
 final class ArticleRow {
     static final DateTimeFormatter POSTED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
 
-    /** Visible, scheduled for later, or featured with a window that has closed. */
-    enum State { VISIBLE, SCHEDULED, FEATURED_EXPIRED }
+    /** A draft; published and visible; published and edited since; scheduled for later; featured with a closed window. */
+    enum State { DRAFT, VISIBLE, MODIFIED, SCHEDULED, FEATURED_EXPIRED }
 
     private ArticleRow() {
     }
@@ -25,21 +25,37 @@ final class ArticleRow {
     }
 
     static State state(Article article, Instant now) {
-        if (!article.isVisibleAt(now)) {
-            return State.SCHEDULED;
+        switch (article.state(now)) {
+            case DRAFT -> {
+                return State.DRAFT;
+            }
+            case SCHEDULED -> {
+                return State.SCHEDULED;
+            }
+            default -> { }
         }
         if (article.featured() && article.featuredUntil() != null && !article.featuredUntil().isAfter(now)) {
             return State.FEATURED_EXPIRED;
         }
-        return State.VISIBLE;
+        return article.state(now) == io.newsroom.news.article.Publication.State.MODIFIED ? State.MODIFIED : State.VISIBLE;
     }
 
     static String stateKey(State state) {
         return switch (state) {
+            case DRAFT -> "news.admin.state.draft";
             case VISIBLE -> "news.admin.state.visible";
+            case MODIFIED -> "news.admin.state.modified";
             case SCHEDULED -> "news.admin.state.scheduled";
             case FEATURED_EXPIRED -> "news.admin.state.featuredExpired";
         };
+    }
+
+    /** "editor, 27/10/2026 10:28" for who did something when; empty when nobody did. */
+    static String stamp(String user, Instant when, ZoneId zone) {
+        if (when == null) {
+            return "";
+        }
+        return (user == null ? "" : user + ", ") + POSTED.format(when.atZone(zone));
     }
 
     /** "★ 3" for a featured article with rank 3, "★" without rank, empty when not featured. */

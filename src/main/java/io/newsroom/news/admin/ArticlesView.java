@@ -43,6 +43,8 @@ public class ArticlesView extends VerticalLayout {
     private final TextField search = new TextField();
     private final ComboBox<String> category = new ComboBox<>();
     private final Checkbox featuredOnly = new Checkbox();
+    private final com.vaadin.flow.component.select.Select<io.newsroom.news.article.Publication.Filter> publication =
+            new com.vaadin.flow.component.select.Select<>();
     private final Span count = new Span();
     private static final List<ArticleQuery.Sort> FEATURED_ORDER =
             List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
@@ -61,6 +63,14 @@ public class ArticlesView extends VerticalLayout {
         category.setItems(categories());
         featuredOnly.setId("featured-only");
         featuredOnly.setLabel(admin.text("news.admin.filter.featuredOnly"));
+        publication.setId("publication-filter");
+        publication.setItems(io.newsroom.news.article.Publication.Filter.values());
+        publication.setValue(io.newsroom.news.article.Publication.Filter.ANY);
+        publication.setItemLabelGenerator(f -> admin.text(switch (f) {
+            case ANY -> "news.admin.filter.allStates";
+            case PUBLISHED -> "news.admin.filter.published";
+            case DRAFTS -> "news.admin.filter.drafts";
+        }));
         count.setId("match-count");
         Button create = new Button(admin.text("news.admin.new"), e -> getUI().ifPresent(ui -> ui.navigate("article")));
         create.setId("new-article");
@@ -68,8 +78,9 @@ public class ArticlesView extends VerticalLayout {
         search.addValueChangeListener(e -> refresh());
         category.addValueChangeListener(e -> refresh());
         featuredOnly.addValueChangeListener(e -> refresh());
+        publication.addValueChangeListener(e -> refresh());
 
-        HorizontalLayout filters = new HorizontalLayout(search, category, featuredOnly, count, create);
+        HorizontalLayout filters = new HorizontalLayout(search, category, publication, featuredOnly, count, create);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWidthFull();
         filters.expand(count);
@@ -85,6 +96,10 @@ public class ArticlesView extends VerticalLayout {
         grid.addColumn(ArticleRow::featured).setHeader(admin.text("news.article.featured.label")).setKey("featured");
         grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
                 .setHeader(admin.text("news.admin.state")).setKey("state");
+        grid.addColumn(a -> ArticleRow.stamp(a.lastModifiedBy(), a.lastModified(), admin.zone()))
+                .setHeader(admin.text("news.admin.changed")).setKey("changed").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> ArticleRow.stamp(a.publication().lastActivatedBy(), a.publication().lastActivated(), admin.zone()))
+                .setHeader(admin.text("news.admin.published")).setKey("published").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(this::fetch, this::countMatches);
         enableFeaturedReordering();
@@ -143,6 +158,9 @@ public class ArticlesView extends VerticalLayout {
         if (featuredOnly.getValue()) {
             query = query.featuredOnly();
         }
+        if (publication.getValue() != null) {
+            query = query.withPublication(publication.getValue());
+        }
         return query;
     }
 
@@ -185,15 +203,33 @@ public class ArticlesView extends VerticalLayout {
         feature.addClassName("toggle-featured");
         Button duplicate = new Button(admin.text("news.admin.duplicate"), e -> duplicate(article));
         duplicate.addClassName("duplicate");
+        boolean published = article.publication().published();
+        Button publish = new Button(admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
+                e -> setPublished(article, !published));
+        publish.addClassName("toggle-published");
         Anchor preview = new Anchor("/news" + article.path() + ".html?preview=1", admin.text("news.admin.preview"));
         preview.setTarget("_blank");
         Button delete = new Button(admin.text("news.admin.delete"), e -> confirmDelete(article));
         delete.addClassName("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, feature, duplicate, delete)) {
+        for (Button b : List.of(edit, publish, feature, duplicate, delete)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
-        return new HorizontalLayout(edit, feature, duplicate, preview, delete);
+        return new HorizontalLayout(edit, publish, feature, duplicate, preview, delete);
+    }
+
+    private void setPublished(Article article, boolean published) {
+        try {
+            Article changed = published ? admin.articles().publish(article.id(), AdminContext.user())
+                    : admin.articles().unpublish(article.id(), AdminContext.user());
+            Notices.show(admin.text(published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
+            refresh();
+        } catch (io.newsroom.news.article.ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+            refresh();
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
     }
 
     private void toggleFeatured(Article article) {
@@ -208,9 +244,10 @@ public class ArticlesView extends VerticalLayout {
         copy.setTitle(admin.text("news.admin.copyOf", article.title()));
         copy.setFeatured(false);
         try {
-            admin.articles().create(copy, AdminContext.user());
+            // A copy is a draft: nothing reaches readers before an editor publishes it. It opens in the editor.
+            Article created = admin.articles().create(copy, AdminContext.user());
             Notices.show(admin.text("news.admin.duplicated"));
-            refresh();
+            getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", created.id())));
         } catch (ValidationException e) {
             Notices.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
         } catch (RepositoryException e) {

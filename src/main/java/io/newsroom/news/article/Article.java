@@ -28,7 +28,9 @@ public record Article(
         Instant featuredUntil,
         Instant created,
         Instant lastModified,
-        long version) {
+        long version,
+        String lastModifiedBy,
+        Publication publication) {
 
     public ArticleDraft toDraft() {
         ArticleDraft draft = new ArticleDraft();
@@ -48,9 +50,23 @@ public record Article(
         return draft;
     }
 
-    /** Published for readers at {@code now}: its posted date has come. */
+    /** Shown to readers at {@code now}: published, and its posted date has come. */
     public boolean isVisibleAt(Instant now) {
-        return postedDate != null && !postedDate.isAfter(now);
+        return publication.published() && postedDate != null && !postedDate.isAfter(now);
+    }
+
+    /** Draft; published but waiting for its posted date; published; or published and edited since. */
+    public Publication.State state(Instant now) {
+        if (!publication.published()) {
+            return Publication.State.DRAFT;
+        }
+        if (postedDate == null || postedDate.isAfter(now)) {
+            return Publication.State.SCHEDULED;
+        }
+        if (publication.lastActivated() != null && lastModified != null && lastModified.isAfter(publication.lastActivated())) {
+            return Publication.State.MODIFIED;
+        }
+        return Publication.State.PUBLISHED;
     }
 
     /** Featured and inside its optional featured window at {@code now}. */

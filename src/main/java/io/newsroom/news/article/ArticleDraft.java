@@ -21,6 +21,8 @@ public class ArticleDraft {
     private Long featuredRank;
     private Instant featuredFrom;
     private Instant featuredUntil;
+    /** Only read when the article is created: published at once, or a draft (the default). */
+    private boolean publishOnCreate;
 
     public ArticleDraft() {
     }
@@ -40,8 +42,13 @@ public class ArticleDraft {
         copy.featuredRank = featuredRank;
         copy.featuredFrom = featuredFrom;
         copy.featuredUntil = featuredUntil;
+        copy.publishOnCreate = publishOnCreate;
         return copy;
     }
+
+    /** Whether {@link ArticleRepository#create} publishes the article at once (a draft otherwise). */
+    public boolean isPublishOnCreate() { return publishOnCreate; }
+    public void setPublishOnCreate(boolean publish) { this.publishOnCreate = publish; }
 
     /** The node name (slug); empty means "make one from the title". */
     public String getName() { return name; }

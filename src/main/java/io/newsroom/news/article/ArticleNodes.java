@@ -46,7 +46,24 @@ public final class ArticleNodes {
                 date(node, "featuredUntil"),
                 date(node, CREATED),
                 lastModified,
-                lastModified == null ? 0L : lastModified.toEpochMilli());
+                lastModified == null ? 0L : lastModified.toEpochMilli(),
+                string(node, LAST_MODIFIED_BY),
+                publication(node));
+    }
+
+    /** No status stored (an article from before publication existed): published. */
+    private static Publication publication(Node node) throws RepositoryException {
+        boolean published = !node.hasProperty(Publication.STATUS) || node.getProperty(Publication.STATUS).getBoolean();
+        return new Publication(published, date(node, Publication.LAST_ACTIVATED), string(node, Publication.LAST_ACTIVATED_BY));
+    }
+
+    /** Marks the node published or not, as Magnolia's activation does; {@code user} null for a new draft. */
+    public void stampPublication(Node node, boolean published, Instant when, String user) throws RepositoryException {
+        node.setProperty(Publication.STATUS, published);
+        if (user != null) {
+            setDate(node, Publication.LAST_ACTIVATED, when);
+            node.setProperty(Publication.LAST_ACTIVATED_BY, user);
+        }
     }
 
     /** Writes every property of a validated draft; absent values remove the property. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param text     case-insensitive substring of title or lead (the admin's search box)
  * @param fullText words matched by the full-text index (the delivery API's {@code q})
  * @param ancestor only articles below this path, e.g. {@code /2020}
+ * @param publication published articles only, drafts only, or all
  */
 public record ArticleQuery(
         String text,
@@ -18,7 +19,8 @@ public record ArticleQuery(
         List<PropertyFilter> filters,
         List<Sort> sort,
         long offset,
-        int limit) {
+        int limit,
+        Publication.Filter publication) {
 
     public static final int MAX_LIMIT = 1_000;
 
@@ -28,7 +30,13 @@ public record ArticleQuery(
         public static Sort asc(String property) { return new Sort(property, false); }
     }
 
+    public ArticleQuery(String text, String fullText, String ancestor, List<PropertyFilter> filters, List<Sort> sort,
+                        long offset, int limit) {
+        this(text, fullText, ancestor, filters, sort, offset, limit, Publication.Filter.ANY);
+    }
+
     public ArticleQuery {
+        publication = publication == null ? Publication.Filter.ANY : publication;
         filters = List.copyOf(filters);
         sort = List.copyOf(sort);
         if (offset < 0) {
@@ -45,21 +53,21 @@ public record ArticleQuery(
     }
 
     public ArticleQuery withText(String newText) {
-        return new ArticleQuery(newText, fullText, ancestor, filters, sort, offset, limit);
+        return new ArticleQuery(newText, fullText, ancestor, filters, sort, offset, limit, publication);
     }
 
     public ArticleQuery withFullText(String words) {
-        return new ArticleQuery(text, words, ancestor, filters, sort, offset, limit);
+        return new ArticleQuery(text, words, ancestor, filters, sort, offset, limit, publication);
     }
 
     public ArticleQuery withAncestor(String path) {
-        return new ArticleQuery(text, fullText, path, filters, sort, offset, limit);
+        return new ArticleQuery(text, fullText, path, filters, sort, offset, limit, publication);
     }
 
     public ArticleQuery withFilter(PropertyFilter filter) {
         List<PropertyFilter> more = new ArrayList<>(filters);
         more.add(filter);
-        return new ArticleQuery(text, fullText, ancestor, more, sort, offset, limit);
+        return new ArticleQuery(text, fullText, ancestor, more, sort, offset, limit, publication);
     }
 
     public ArticleQuery withCategory(String category) {
@@ -71,10 +79,19 @@ public record ArticleQuery(
     }
 
     public ArticleQuery withSort(List<Sort> order) {
-        return new ArticleQuery(text, fullText, ancestor, filters, order, offset, limit);
+        return new ArticleQuery(text, fullText, ancestor, filters, order, offset, limit, publication);
+    }
+
+    /** Only what readers may see (published), or only drafts. */
+    public ArticleQuery withPublication(Publication.Filter filter) {
+        return new ArticleQuery(text, fullText, ancestor, filters, sort, offset, limit, filter);
+    }
+
+    public ArticleQuery publishedOnly() {
+        return withPublication(Publication.Filter.PUBLISHED);
     }
 
     public ArticleQuery page(long newOffset, int newLimit) {
-        return new ArticleQuery(text, fullText, ancestor, filters, sort, newOffset, newLimit);
+        return new ArticleQuery(text, fullText, ancestor, filters, sort, newOffset, newLimit, publication);
     }
 }

@@ -115,6 +115,7 @@ public final class ArticleRepository {
             Instant now = clock.instant();
             nodes.stampCreated(node, now, user);
             nodes.stampModified(node, now, user);
+            nodes.stampPublication(node, draft.isPublishOnCreate(), now, draft.isPublishOnCreate() ? user : null);
             session.save();
             return nodes.read(node);
             });
@@ -186,6 +187,42 @@ public final class ArticleRepository {
             session.refresh(false);
             long now = articleNode(session, id).map(this::versionOf).orElse(-1L);
             throw new WrappedRefusal(new ConflictException(id, expectedVersion, now));
+        }
+    }
+
+    /**
+     * Publishes the article: readers see it once its posted date has come, and its later edits are live
+     * on save. Stored as Magnolia stores activation (status, when, by whom); the article's version does
+     * not change, so an editor with the form open can still save.
+     */
+    public Article publish(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        return setPublished(id, true, user);
+    }
+
+    /** Takes the article off the site: a draft again, kept with everything it had. */
+    public Article unpublish(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        return setPublished(id, false, user);
+    }
+
+    private Article setPublished(String id, boolean published, String user) throws ArticleNotFoundException, RepositoryException {
+        writeLock.lock();
+        try {
+            Optional<Article> changed = sessions.run(workspace, session -> {
+                Optional<Node> node = articleNode(session, id);
+                if (node.isEmpty()) {
+                    return Optional.<Article>empty();
+                }
+                nodes.stampPublication(node.get(), published, clock.instant(), user);
+                session.save();
+                return Optional.of(nodes.read(node.get()));
+            });
+            if (changed.isEmpty()) {
+                throw new ArticleNotFoundException(id);
+            }
+            changed();
+            return changed.get();
+        } finally {
+            writeLock.unlock();
         }
     }
 

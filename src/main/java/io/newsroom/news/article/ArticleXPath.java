@@ -61,6 +61,12 @@ public final class ArticleXPath {
         for (PropertyFilter filter : query.filters()) {
             conditions.add(condition(filter));
         }
+        // No status at all is published (articles from before publication existed).
+        switch (query.publication()) {
+            case PUBLISHED -> conditions.add("not(@" + Publication.STATUS + " = 'false')");
+            case DRAFTS -> conditions.add("@" + Publication.STATUS + " = 'false'");
+            case ANY -> { }
+        }
         if (!conditions.isEmpty()) {
             xpath.append('[').append(String.join(" and ", conditions)).append(']');
         }

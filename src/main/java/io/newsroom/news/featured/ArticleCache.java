@@ -79,7 +79,8 @@ public final class ArticleCache {
     private ArticleSnapshot read(String category) {
         reads.incrementAndGet();
         Instant now = clock.instant();
-        ArticleQuery base = ArticleQuery.newest(LATEST_DEPTH);
+        // Drafts never reach readers: only published articles are in a snapshot.
+        ArticleQuery base = ArticleQuery.newest(LATEST_DEPTH).publishedOnly();
         if (category != null) {
             base = base.withCategory(category);
         }

@@ -75,8 +75,8 @@ public final class DeliveryApiServlet extends HttpServlet {
             if (MOST_READ.equals(path)) {
                 write(response, 200, mostRead(request));
             } else if (path == null || path.equals("/")) {
-                // Anonymous readers get what the site shows: articles whose posted date has come.
-                ArticleQuery query = parser.parse(request.getParameterMap()).withFilter(new io.newsroom.news.article.PropertyFilter(
+                // Anonymous readers get what the site shows: published articles whose posted date has come.
+                ArticleQuery query = parser.parse(request.getParameterMap()).publishedOnly().withFilter(new io.newsroom.news.article.PropertyFilter(
                         "postedDate", io.newsroom.news.article.PropertyFilter.Operator.LTE,
                         List.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))));
                 ResultPage<Map<String, Object>> page = articles.list(query, json::node);
@@ -143,7 +143,9 @@ public final class DeliveryApiServlet extends HttpServlet {
     }
 
     private static boolean visibleAt(javax.jcr.Node node, java.time.Instant now) throws javax.jcr.RepositoryException {
-        return node.hasProperty("postedDate") && !node.getProperty("postedDate").getDate().toInstant().isAfter(now);
+        boolean published = !node.hasProperty(io.newsroom.news.article.Publication.STATUS)
+                || node.getProperty(io.newsroom.news.article.Publication.STATUS).getBoolean();
+        return published && node.hasProperty("postedDate") && !node.getProperty("postedDate").getDate().toInstant().isAfter(now);
     }
 
     /** {@code lang} wins, then Accept-Language; Vietnamese by default, like the site. */

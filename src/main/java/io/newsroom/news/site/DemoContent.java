@@ -54,6 +54,7 @@ public final class DemoContent {
         List<Map<String, Object>> entries = read();
         for (Map<String, Object> entry : entries) {
             ArticleDraft draft = new ArticleDraft();
+            draft.setPublishOnCreate(true);
             draft.setTitle(text(entry, "title"));
             draft.setLead(text(entry, "lead"));
             draft.setBody(text(entry, "body"));

@@ -260,12 +260,12 @@ public class NewsFunctions {
     }
 
     /**
-     * Articles whose posted date has come. "Now" is taken to the minute so the statement, and the
+     * Published articles whose posted date has come. "Now" is taken to the minute so the statement, and the
      * repository's cached total for it, stay the same for a minute instead of changing every call.
      */
     private ArticleQuery visibleNow(ArticleQuery query) {
         Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return query.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
+        return query.publishedOnly().withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
     }
 
     private ArticleView view(Article article) {

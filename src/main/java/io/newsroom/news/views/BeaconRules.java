@@ -105,7 +105,8 @@ final class BeaconRules {
                 if (article.isEmpty() || article.get().postedDate() == null) {
                     return false;
                 }
-                posted = article.get().postedDate();
+                // A draft is never visible (until a change clears this cache).
+                posted = article.get().publication().published() ? article.get().postedDate() : Instant.MAX;
                 if (visibleFrom.size() >= VISIBILITY_CACHE) {
                     visibleFrom.clear();
                 }

@@ -221,6 +221,17 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
      * store at most every few seconds.
      */
     public Map<String, Long> totals() {
+        // Under the flush lock: a flush moves views from pending to stored in one step, so reading the
+        // store before it and pending after it would miss them (seen as a flaky sort by views).
+        flushLock.lock();
+        try {
+            return totalsNow();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    private Map<String, Long> totalsNow() {
         long now = System.currentTimeMillis();
         Timed<Map<String, Long>> cached = totalsCache;
         Map<String, Long> totals;

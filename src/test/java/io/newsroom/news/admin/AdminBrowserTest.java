@@ -197,6 +197,52 @@ class AdminBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void anArticleIsADraftUntilPublishedAndADuplicateIsADraftOpenInTheEditor() throws Exception {
+        browser.get(admin() + "article");
+        type(browser, "title", "Bài nháp thử đăng");
+        click(browser, "#save");
+        wait.until(d -> found("Bài nháp thử đăng") != null);
+        Article draft = found("Bài nháp thử đăng");
+        assertFalse(draft.publication().published(), "a new article is a draft");
+        wait.until(d -> "Bản nháp".equals(find(browser, "#publication-state").getDomProperty("textContent")));
+        assertEquals(404, status("/.rest/delivery/news/" + draft.id()), "readers do not see a draft");
+
+        click(browser, "#publish");
+        wait.until(d -> found("Bài nháp thử đăng").publication().published());
+        assertEquals(200, status("/.rest/delivery/news/" + draft.id()));
+        click(browser, "#unpublish");
+        wait.until(d -> !found("Bài nháp thử đăng").publication().published());
+        assertEquals(404, status("/.rest/delivery/news/" + draft.id()));
+
+        browser.get(admin());
+        type(browser, "search", "Bài nháp thử");
+        wait.until(d -> matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.toggle-published");
+        wait.until(d -> found("Bài nháp thử đăng").publication().published());
+        click(browser, "vaadin-button.duplicate");
+        wait.until(d -> browser.getCurrentUrl().contains("article?id="));
+        String copyId = browser.getCurrentUrl().replaceAll(".*id=", "");
+        Article copy = runtime.articles().findById(copyId).orElseThrow();
+        assertFalse(copy.publication().published(), "the copy is a draft");
+        assertNotEquals(draft.id(), copy.id());
+    }
+
+    private static Article found(String title) {
+        try {
+            var items = runtime.articles().list(ArticleQuery.newest(5).withText(title)).items();
+            return items.stream().filter(a -> a.title().equals(title)).findFirst().orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static int status(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     @Order(5)
     void twoEditorsOnOneArticleNeverOverwriteEachOther() throws Exception {
         Article article = runtime.articles().list(ArticleQuery.newest(1)).items().get(0);

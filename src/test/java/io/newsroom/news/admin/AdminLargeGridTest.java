@@ -42,6 +42,7 @@ class AdminLargeGridTest {
                 Node month = folder.hasNode(String.format("%02d", 1 + i % 12)) ? folder.getNode(String.format("%02d", 1 + i % 12))
                         : folder.addNode(String.format("%02d", 1 + i % 12), ArticleRepository.FOLDER_TYPE);
                 ArticleDraft d = new ArticleDraft();
+                d.setPublishOnCreate(true);
                 d.setTitle("Bản tin " + i);
                 d.setPostedDate(first.plus(Duration.ofMinutes(i)));
                 nodes.write(month.addNode("ban-tin-" + i, "news:article"), d);

@@ -132,6 +132,7 @@ public final class ListingBenchmark {
                 Node year = folder(session.getRootNode(), String.valueOf(local.getYear()));
                 Node month = folder(year, String.format("%02d", local.getMonthValue()));
                 ArticleDraft d = new ArticleDraft();
+                d.setPublishOnCreate(true);
                 d.setTitle("Bản tin số " + i + " về hoạt động của phường");
                 d.setLead("Tóm tắt ngắn của bản tin số " + i);
                 d.setBody("<p>Nội dung bản tin số " + i + ".</p>");

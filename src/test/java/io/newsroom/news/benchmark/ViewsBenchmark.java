@@ -213,6 +213,7 @@ public final class ViewsBenchmark {
             Node folder = session.getRootNode().addNode("2026", ArticleRepository.FOLDER_TYPE).addNode("01", ArticleRepository.FOLDER_TYPE);
             for (int i = 0; i < ARTICLES; i++) {
                 ArticleDraft d = new ArticleDraft();
+                d.setPublishOnCreate(true);
                 d.setTitle("Bài " + i);
                 d.setPostedDate(Instant.parse("2026-01-15T03:00:00Z"));
                 Node article = folder.addNode("bai-" + i, "news:article");

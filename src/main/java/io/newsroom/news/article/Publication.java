@@ -1,0 +1,27 @@
+package io.newsroom.news.article;
+
+import java.time.Instant;
+
+/**
+ * Whether readers may see an article, stored with Magnolia's own properties of the
+ * {@code mgnl:activatable} mixin the article type has: {@code mgnl:activationStatus},
+ * {@code mgnl:lastActivated}, {@code mgnl:lastActivatedBy}. An article stored before publication
+ * existed (no status) counts as published, so nothing disappears on an upgrade or an import.
+ *
+ * @param published     published (its edits are live on save), or a draft readers do not see
+ * @param lastActivated when it was last published or unpublished; null when never
+ */
+public record Publication(boolean published, Instant lastActivated, String lastActivatedBy) {
+    public static final String STATUS = "mgnl:activationStatus";
+    public static final String LAST_ACTIVATED = "mgnl:lastActivated";
+    public static final String LAST_ACTIVATED_BY = "mgnl:lastActivatedBy";
+
+    /** A new article: nobody has published it. */
+    public static final Publication DRAFT = new Publication(false, null, null);
+
+    /** Which articles a query lists by publication. */
+    public enum Filter { ANY, PUBLISHED, DRAFTS }
+
+    /** What an editor reads of an article's state. */
+    public enum State { DRAFT, SCHEDULED, PUBLISHED, MODIFIED }
+}

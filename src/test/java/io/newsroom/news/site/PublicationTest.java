@@ -1,0 +1,139 @@
+package io.newsroom.news.site;
+
+import static io.newsroom.news.TestArticles.draft;
+import static io.newsroom.news.TestArticles.unpublished;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import javax.jcr.Node;
+import javax.jcr.Session;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.Publication;
+
+/**
+ * Drafts reach no reader until published: not the pages, the feed, the JSON API or the counter. The
+ * state is stored as Magnolia stores activation, and articles from before it existed stay published.
+ */
+class PublicationTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static NewsRuntime runtime;
+    private static SiteServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = NewsRuntime.start(RuntimeConfig.forTests());
+        DemoContent.createPages(runtime.repository());
+        server = SiteServer.start(runtime, 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        runtime.close();
+    }
+
+    @Test
+    void aDraftReachesNoReaderUntilPublishedAndLeavesWhenUnpublished() throws Exception {
+        ArticleDraftOnSite article = new ArticleDraftOnSite(runtime.articles().create(
+                featured(unpublished("Bản nháp chưa đăng", Instant.now().minusSeconds(60))), "bien-tap"));
+        assertEquals(Publication.State.DRAFT, article.article.state(Instant.now()));
+        article.assertSeen(false);
+
+        Article published = runtime.articles().publish(article.article.id(), "truong-ban");
+        assertEquals(Publication.State.PUBLISHED, published.state(Instant.now()));
+        assertEquals("truong-ban", published.publication().lastActivatedBy());
+        article.assertSeen(true);
+
+        // Saving a published article keeps it published and live; the grid says it changed since.
+        var edit = published.toDraft();
+        edit.setLead("Tóm tắt sửa sau khi đăng");
+        Article edited = runtime.articles().update(published.id(), published.version(), edit, "bien-tap");
+        assertTrue(edited.publication().published());
+        assertEquals(Publication.State.MODIFIED, edited.state(Instant.now().plusSeconds(1)));
+        assertTrue(get("/news" + edited.path() + ".html").body().contains("Tóm tắt sửa sau khi đăng"));
+
+        runtime.articles().unpublish(article.article.id(), "truong-ban");
+        article.assertSeen(false);
+    }
+
+    @Test
+    void theStateIsStoredAsMagnoliaStoresActivationAndOldArticlesStayPublished() throws Exception {
+        Article a = runtime.articles().create(unpublished("Tin lưu trạng thái", Instant.now().minusSeconds(60)), "bien-tap");
+        runtime.articles().publish(a.id(), "truong-ban");
+        Session session = runtime.repository().login("news");
+        try {
+            Node node = session.getNodeByIdentifier(a.id());
+            assertTrue(node.getProperty("mgnl:activationStatus").getBoolean());
+            assertEquals("truong-ban", node.getProperty("mgnl:lastActivatedBy").getString());
+            assertNotNull(node.getProperty("mgnl:lastActivated").getDate());
+            // An article stored before publication existed: no status at all.
+            node.getProperty("mgnl:activationStatus").remove();
+            node.getProperty("mgnl:lastActivated").remove();
+            node.getProperty("mgnl:lastActivatedBy").remove();
+            session.save();
+        } finally {
+            session.logout();
+        }
+        runtime.articles().workspaceChanged();
+        Article legacy = runtime.articles().findById(a.id()).orElseThrow();
+        assertTrue(legacy.publication().published(), "no status: published, so nothing disappears on upgrade");
+        assertEquals(200, get("/news" + legacy.path() + ".html").statusCode());
+        long published = runtime.articles().count(ArticleQuery.newest(1).publishedOnly().withText("Tin lưu trạng thái"));
+        long drafts = runtime.articles().count(ArticleQuery.newest(1).withPublication(Publication.Filter.DRAFTS).withText("Tin lưu trạng thái"));
+        assertEquals(1, published);
+        assertEquals(0, drafts);
+    }
+
+    @Test
+    void articlesMadeByTheTestsAndTheDemoArePublishedAtOnceOnlyWhenAsked() throws Exception {
+        Article published = runtime.articles().create(draft("Tin đăng ngay", Instant.now().minusSeconds(60)), "t");
+        Article kept = runtime.articles().create(unpublished("Tin để nháp", Instant.now().minusSeconds(60)), "t");
+        assertTrue(published.publication().published());
+        assertFalse(kept.publication().published());
+        assertNull(kept.publication().lastActivated(), "never published");
+    }
+
+    private static io.newsroom.news.article.ArticleDraft featured(io.newsroom.news.article.ArticleDraft d) {
+        d.setFeatured(true);
+        d.setFeaturedRank(1L);
+        return d;
+    }
+
+    /** Where readers could meet an article. */
+    private static final class ArticleDraftOnSite {
+        final Article article;
+
+        ArticleDraftOnSite(Article article) {
+            this.article = article;
+        }
+
+        void assertSeen(boolean seen) throws Exception {
+            String title = article.title();
+            assertEquals(seen, get("/").body().contains(title), "home page");
+            assertEquals(seen ? 200 : 404, get("/news" + article.path() + ".html").statusCode(), "article page");
+            assertEquals(seen, get("/news/feed.xml").body().contains(title), "feed");
+            assertEquals(seen, get("/.rest/delivery/news?limit=100").body().contains(article.id()), "JSON list");
+            assertEquals(seen ? 200 : 404, get("/.rest/delivery/news/" + article.id()).statusCode(), "JSON by id");
+            HttpResponse<String> beacon = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.news/views"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 reader " + seen)
+                    .POST(HttpRequest.BodyPublishers.ofString("id=" + article.id())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(seen ? 204 : 404, beacon.statusCode(), "view counter");
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
