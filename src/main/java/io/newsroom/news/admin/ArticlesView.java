@@ -70,6 +70,7 @@ public class ArticlesView extends VerticalLayout {
             case ANY -> "news.admin.filter.allStates";
             case PUBLISHED -> "news.admin.filter.published";
             case DRAFTS -> "news.admin.filter.drafts";
+            case TRASH -> "news.admin.filter.trash";
         }));
         count.setId("match-count");
         Button create = new Button(admin.text("news.admin.new"), e -> getUI().ifPresent(ui -> ui.navigate("article")));
@@ -195,6 +196,9 @@ public class ArticlesView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(Article article) {
+        if (article.isTrashed()) {
+            return trashActions(article);
+        }
         Button edit = new Button(admin.text("news.admin.edit"),
                 e -> getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", article.id()))));
         edit.addClassName("edit");
@@ -216,6 +220,33 @@ public class ArticlesView extends VerticalLayout {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
         return new HorizontalLayout(edit, publish, feature, duplicate, preview, delete);
+    }
+
+    /** In the trash: put back, or delete for ever after a confirmation. */
+    private HorizontalLayout trashActions(Article article) {
+        Button restore = new Button(admin.text("news.admin.restore"), e -> {
+            try {
+                admin.articles().restore(article.id());
+                Notices.show(admin.text("news.admin.restored", article.title()));
+            } catch (io.newsroom.news.article.ArticleNotFoundException ex) {
+                Notices.show(admin.text("news.admin.error.gone"));
+            } catch (RepositoryException ex) {
+                Notices.show(admin.text("news.admin.error.repository"));
+            }
+            refresh();
+        });
+        restore.addClassName("restore");
+        Button forever = new Button(admin.text("news.admin.deleteForever"), e -> confirm(article, "news.admin.deleteForever.title",
+                "news.admin.deleteForever.text", "news.admin.deleteForever", () -> {
+                    admin.articles().delete(article.id());
+                    Notices.show(admin.text("news.admin.deleted", article.title()));
+                }));
+        forever.addClassName("delete-forever");
+        forever.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (Button b : List.of(restore, forever)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        return new HorizontalLayout(restore, forever);
     }
 
     private void setPublished(Article article, boolean published) {
@@ -270,16 +301,31 @@ public class ArticlesView extends VerticalLayout {
         refresh();
     }
 
+    /** Delete moves to the trash, after a confirmation that names the article. */
     private void confirmDelete(Article article) {
+        confirm(article, "news.admin.delete.title", "news.admin.delete.text", "news.admin.delete", () -> {
+            admin.articles().trash(article.id(), AdminContext.user());
+            Notices.show(admin.text("news.admin.trashed", article.title()));
+        });
+    }
+
+    /** Work that may fail on the repository. */
+    @FunctionalInterface
+    private interface RepositoryAction {
+        void run() throws RepositoryException, io.newsroom.news.article.ArticleNotFoundException;
+    }
+
+    private void confirm(Article article, String titleKey, String textKey, String buttonKey, RepositoryAction action) {
         Dialog dialog = new Dialog();
         dialog.setId("confirm-delete");
-        dialog.setHeaderTitle(admin.text("news.admin.delete.title"));
-        dialog.add(new Span(admin.text("news.admin.delete.text", article.title())));
+        dialog.setHeaderTitle(admin.text(titleKey));
+        dialog.add(new Span(admin.text(textKey, article.title())));
         Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
-        Button confirm = new Button(admin.text("news.admin.delete"), e -> {
+        Button confirm = new Button(admin.text(buttonKey), e -> {
             try {
-                admin.articles().delete(article.id());
-                Notices.show(admin.text("news.admin.deleted", article.title()));
+                action.run();
+            } catch (io.newsroom.news.article.ArticleNotFoundException ex) {
+                Notices.show(admin.text("news.admin.error.gone"));
             } catch (RepositoryException ex) {
                 Notices.show(admin.text("news.admin.error.repository"));
             }

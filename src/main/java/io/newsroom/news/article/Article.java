@@ -30,7 +30,8 @@ public record Article(
         Instant lastModified,
         long version,
         String lastModifiedBy,
-        Publication publication) {
+        Publication publication,
+        Instant trashed) {
 
     public ArticleDraft toDraft() {
         ArticleDraft draft = new ArticleDraft();
@@ -50,9 +51,14 @@ public record Article(
         return draft;
     }
 
-    /** Shown to readers at {@code now}: published, and its posted date has come. */
+    /** Shown to readers at {@code now}: published, not in the trash, and its posted date has come. */
     public boolean isVisibleAt(Instant now) {
-        return publication.published() && postedDate != null && !postedDate.isAfter(now);
+        return trashed == null && publication.published() && postedDate != null && !postedDate.isAfter(now);
+    }
+
+    /** In the trash (Magnolia's {@code mgnl:deleted} mark), since {@link #trashed}. */
+    public boolean isTrashed() {
+        return trashed != null;
     }
 
     /** Draft; published but waiting for its posted date; published; or published and edited since. */

@@ -48,7 +48,33 @@ public final class ArticleNodes {
                 lastModified,
                 lastModified == null ? 0L : lastModified.toEpochMilli(),
                 string(node, LAST_MODIFIED_BY),
-                publication(node));
+                publication(node),
+                date(node, Publication.DELETED));
+    }
+
+    /**
+     * Puts the node in the trash the way Magnolia marks a deletion not published yet: the
+     * {@code mgnl:deleted} mixin with its date and user. A repository made before 0.2 keeps an older
+     * definition of that mixin which cannot sit beside {@code mgnl:content}'s; there the date and user
+     * alone mark it (they are what queries and the site look at in both cases).
+     */
+    public void markDeleted(Node node, Instant when, String user) throws RepositoryException {
+        try {
+            node.addMixin(Publication.DELETED);
+        } catch (javax.jcr.nodetype.ConstraintViolationException olderDefinition) {
+            // the properties below still mark it
+        }
+        setDate(node, Publication.DELETED, when);
+        node.setProperty(Publication.DELETED_BY, user);
+    }
+
+    /** Takes the node out of the trash, as it was. */
+    public void unmarkDeleted(Node node) throws RepositoryException {
+        remove(node, Publication.DELETED);
+        remove(node, Publication.DELETED_BY);
+        if (node.isNodeType(Publication.DELETED)) {
+            node.removeMixin(Publication.DELETED);
+        }
     }
 
     /** No status stored (an article from before publication existed): published. */

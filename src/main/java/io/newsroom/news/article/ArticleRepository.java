@@ -205,6 +205,65 @@ public final class ArticleRepository {
     }
 
     private Article setPublished(String id, boolean published, String user) throws ArticleNotFoundException, RepositoryException {
+        return change(id, node -> nodes.stampPublication(node, published, clock.instant(), user));
+    }
+
+    /**
+     * Moves the article to the trash: readers no longer see it, editors can restore it. Marked with
+     * Magnolia's {@code mgnl:deleted} mixin, as Magnolia marks a deletion until it is published.
+     */
+    public Article trash(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        return change(id, node -> {
+            if (!node.hasProperty(Publication.DELETED)) {
+                nodes.markDeleted(node, clock.instant(), user);
+            }
+        });
+    }
+
+    /** Takes the article out of the trash, with the state it had. */
+    public Article restore(String id) throws ArticleNotFoundException, RepositoryException {
+        return change(id, nodes::unmarkDeleted);
+    }
+
+    /** Deletes for ever what has been in the trash since before {@code cutoff}; how many. */
+    public int purgeTrash(Instant cutoff) throws RepositoryException {
+        writeLock.lock();
+        try {
+            int purged = sessions.run(workspace, session -> {
+                int n = 0;
+                String statement = xpath.statement(ArticleQuery.newest(1).withPublication(Publication.Filter.TRASH).withSort(List.of()));
+                NodeIterator it = session.getWorkspace().getQueryManager().createQuery(statement, "xpath").execute().getNodes();
+                List<Node> old = new ArrayList<>();
+                while (it.hasNext()) {
+                    Node node = it.nextNode();
+                    Article article = nodes.read(node);
+                    if (article.trashed() != null && article.trashed().isBefore(cutoff)) {
+                        old.add(node);
+                    }
+                }
+                for (Node node : old) {
+                    node.remove();
+                    n++;
+                }
+                session.save();
+                return n;
+            });
+            if (purged > 0) {
+                changed();
+            }
+            return purged;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** A change to one article's node in one save. */
+    @FunctionalInterface
+    private interface NodeChange {
+        void apply(Node node) throws RepositoryException;
+    }
+
+    private Article change(String id, NodeChange change) throws ArticleNotFoundException, RepositoryException {
         writeLock.lock();
         try {
             Optional<Article> changed = sessions.run(workspace, session -> {
@@ -212,7 +271,7 @@ public final class ArticleRepository {
                 if (node.isEmpty()) {
                     return Optional.<Article>empty();
                 }
-                nodes.stampPublication(node.get(), published, clock.instant(), user);
+                change.apply(node.get());
                 session.save();
                 return Optional.of(nodes.read(node.get()));
             });
@@ -226,7 +285,7 @@ public final class ArticleRepository {
         }
     }
 
-    /** Removes the article; {@code false} when there was none with that id. */
+    /** Removes the article for ever; {@code false} when there was none with that id. */
     public boolean delete(String id) throws RepositoryException {
         writeLock.lock();
         try {

@@ -62,10 +62,13 @@ public final class ArticleXPath {
             conditions.add(condition(filter));
         }
         // No status at all is published (articles from before publication existed).
+        // The deletion date marks the trash (with Magnolia's mgnl:deleted mixin where the repository allows it).
+        String inTrash = "@" + Publication.DELETED;
         switch (query.publication()) {
-            case PUBLISHED -> conditions.add("not(@" + Publication.STATUS + " = 'false')");
-            case DRAFTS -> conditions.add("@" + Publication.STATUS + " = 'false'");
-            case ANY -> { }
+            case PUBLISHED -> conditions.add("not(@" + Publication.STATUS + " = 'false') and not(" + inTrash + ")");
+            case DRAFTS -> conditions.add("@" + Publication.STATUS + " = 'false' and not(" + inTrash + ")");
+            case ANY -> conditions.add("not(" + inTrash + ")");
+            case TRASH -> conditions.add(inTrash);
         }
         if (!conditions.isEmpty()) {
             xpath.append('[').append(String.join(" and ", conditions)).append(']');

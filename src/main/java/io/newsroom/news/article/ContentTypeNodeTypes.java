@@ -56,13 +56,32 @@ public final class ContentTypeNodeTypes {
         }
     }
 
-    /** Registers node types from CND text, replacing the definitions of types that already exist. */
-    public static void reregisterCnd(Session session, String cnd, String source) throws RepositoryException {
+    /**
+     * Registers node types from CND text and brings existing ones up to date, one type at a time:
+     * a type whose stored definition cannot be changed that way (Jackrabbit only takes changes that
+     * leave all content valid) keeps its stored definition, and the returned list names it.
+     */
+    public static java.util.List<String> reregisterCnd(Session session, String cnd, String source) throws RepositoryException {
+        java.util.List<String> kept = new java.util.ArrayList<>();
         try {
-            CndImporter.registerNodeTypes(new StringReader(cnd), session, true);
+            // New types first (all at once: they may refer to each other)...
+            CndImporter.registerNodeTypes(new StringReader(cnd), session, false);
+            // ...then each existing one updated on its own, so one refusal stops nothing else.
+            javax.jcr.nodetype.NodeTypeManager types = session.getWorkspace().getNodeTypeManager();
+            org.apache.jackrabbit.commons.cnd.CompactNodeTypeDefReader<javax.jcr.nodetype.NodeTypeTemplate, javax.jcr.NamespaceRegistry> reader =
+                    new org.apache.jackrabbit.commons.cnd.CompactNodeTypeDefReader<>(new StringReader(cnd), source,
+                            new org.apache.jackrabbit.commons.cnd.TemplateBuilderFactory(session));
+            for (javax.jcr.nodetype.NodeTypeTemplate type : reader.getNodeTypeDefinitions()) {
+                try {
+                    types.registerNodeType(type, true);
+                } catch (RepositoryException e) {
+                    kept.add(type.getName());
+                }
+            }
         } catch (ParseException | IOException e) {
             throw new RepositoryException("Cannot register node types from " + source + ": " + e.getMessage(), e);
         }
+        return kept;
     }
 
     private static String uriOrNull(NamespaceRegistry registry, String prefix) throws RepositoryException {

@@ -19,8 +19,14 @@ public record Publication(boolean published, Instant lastActivated, String lastA
     /** A new article: nobody has published it. */
     public static final Publication DRAFT = new Publication(false, null, null);
 
-    /** Which articles a query lists by publication. */
-    public enum Filter { ANY, PUBLISHED, DRAFTS }
+    /** Magnolia's mark of a node whose deletion is pending: the article is in the trash. */
+    public static final String DELETED = "mgnl:deleted";
+    public static final String DELETED_BY = "mgnl:deletedBy";
+
+    /**
+     * Which articles a query lists: outside the trash all, the published or the drafts; or the trash.
+     */
+    public enum Filter { ANY, PUBLISHED, DRAFTS, TRASH }
 
     /** What an editor reads of an article's state. */
     public enum State { DRAFT, SCHEDULED, PUBLISHED, MODIFIED }

@@ -145,7 +145,7 @@ public final class DeliveryApiServlet extends HttpServlet {
     private static boolean visibleAt(javax.jcr.Node node, java.time.Instant now) throws javax.jcr.RepositoryException {
         boolean published = !node.hasProperty(io.newsroom.news.article.Publication.STATUS)
                 || node.getProperty(io.newsroom.news.article.Publication.STATUS).getBoolean();
-        return published && node.hasProperty("postedDate") && !node.getProperty("postedDate").getDate().toInstant().isAfter(now);
+        return published && !node.hasProperty(io.newsroom.news.article.Publication.DELETED) && node.hasProperty("postedDate") && !node.getProperty("postedDate").getDate().toInstant().isAfter(now);
     }
 
     /** {@code lang} wins, then Accept-Language; Vietnamese by default, like the site. */

@@ -205,7 +205,11 @@ public final class EmbeddedRepository implements AutoCloseable {
         }
         Session session = repository.login(ADMIN);
         try {
-            ContentTypeNodeTypes.reregisterCnd(session, cnd, "magnolia-nodetypes.cnd");
+            for (String kept : ContentTypeNodeTypes.reregisterCnd(session, cnd, "magnolia-nodetypes.cnd")) {
+                LOG.warn("Node type {} keeps the definition this repository was made with (the current one cannot replace "
+                        + "it in place); everything works with it. For the current definitions, export and import into a "
+                        + "new data folder (--export, --import).", kept);
+            }
         } finally {
             session.logout();
         }

@@ -51,6 +51,14 @@ public final class NewsRuntime implements AutoCloseable {
     private final ImageAssets images;
     private final String initialAdminPassword;
     private volatile String servedAt = "http://localhost";
+    /** Empties the trash of what has been in it for {@link #TRASH_DAYS} days: at start, then every six hours. */
+    private final java.util.concurrent.ScheduledExecutorService trashPurge =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "news-trash-purge");
+                t.setDaemon(true);
+                return t;
+            });
+    public static final int TRASH_DAYS = 30;
 
     private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
                         ContentTypeDefinition articleType, Clock clock) throws RepositoryException, IOException {
@@ -83,6 +91,7 @@ public final class NewsRuntime implements AutoCloseable {
         this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images);
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
+        trashPurge.scheduleWithFixedDelay(() -> purgeTrash(clock), 0, 6, java.util.concurrent.TimeUnit.HOURS);
     }
 
     public static NewsRuntime start(RuntimeConfig config) throws RepositoryException, IOException {
@@ -149,8 +158,20 @@ public final class NewsRuntime implements AutoCloseable {
         return Optional.ofNullable(initialAdminPassword);
     }
 
+    private void purgeTrash(Clock clock) {
+        try {
+            int purged = articles.purgeTrash(clock.instant().minus(java.time.Duration.ofDays(TRASH_DAYS)));
+            if (purged > 0) {
+                org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).info("Deleted {} article(s) from the trash after {} days", purged, TRASH_DAYS);
+            }
+        } catch (RepositoryException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).warn("Emptying the trash failed: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        trashPurge.shutdownNow();
         viewCounter.close();
         articleChanges.close();
         repository.close();

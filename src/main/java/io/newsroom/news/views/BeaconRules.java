@@ -105,8 +105,9 @@ final class BeaconRules {
                 if (article.isEmpty() || article.get().postedDate() == null) {
                     return false;
                 }
-                // A draft is never visible (until a change clears this cache).
-                posted = article.get().publication().published() ? article.get().postedDate() : Instant.MAX;
+                // A draft or a trashed article is never visible (until a change clears this cache).
+                posted = article.get().publication().published() && !article.get().isTrashed()
+                        ? article.get().postedDate() : Instant.MAX;
                 if (visibleFrom.size() >= VISIBILITY_CACHE) {
                     visibleFrom.clear();
                 }

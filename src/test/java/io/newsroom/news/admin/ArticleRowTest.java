@@ -15,7 +15,7 @@ class ArticleRowTest {
 
     private static Article article(Instant posted, boolean featured, Long rank, Instant until) {
         return new Article("id", "/2026/05/a", "a", "A", null, null, null, null, posted, null, null,
-                featured, rank, null, until, NOW, NOW, NOW.toEpochMilli(), "t", new io.newsroom.news.article.Publication(true, NOW, "t"));
+                featured, rank, null, until, NOW, NOW, NOW.toEpochMilli(), "t", new io.newsroom.news.article.Publication(true, NOW, "t"), null);
     }
 
     @Test

@@ -14,7 +14,7 @@ class FeaturedOrderTest {
     private static Article a(String id, Long rank) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         return new Article(id, "/2026/01/" + id, id, id, null, null, null, null, now, null, null, true, rank, null, null,
-                now, now, 1L, "t", new io.newsroom.news.article.Publication(true, now, "t"));
+                now, now, 1L, "t", new io.newsroom.news.article.Publication(true, now, "t"), null);
     }
 
     private static List<String> ids(List<Article> articles) {

@@ -96,6 +96,49 @@ class PublicationTest {
     }
 
     @Test
+    void theTrashTakesAnArticleOffTheSiteAtOnceAndGivesItBack() throws Exception {
+        Article article = runtime.articles().create(featured(draft("Tin vào thùng rác", Instant.now().minusSeconds(60))), "t");
+        ArticleDraftOnSite onSite = new ArticleDraftOnSite(article);
+        onSite.assertSeen(true);
+        Article trashed = runtime.articles().trash(article.id(), "bien-tap");
+        assertTrue(trashed.isTrashed());
+        onSite.assertSeen(false);
+        assertEquals(0, runtime.articles().count(ArticleQuery.newest(1).withText("Tin vào thùng rác")), "not listed outside the trash");
+        assertEquals(1, runtime.articles().count(ArticleQuery.newest(1).withPublication(Publication.Filter.TRASH)
+                .withText("Tin vào thùng rác")));
+        Session session = runtime.repository().login("news");
+        try {
+            Node node = session.getNodeByIdentifier(article.id());
+            assertTrue(node.isNodeType("mgnl:deleted"), "Magnolia's mark of a deletion not yet published");
+            assertEquals("bien-tap", node.getProperty("mgnl:deletedBy").getString());
+        } finally {
+            session.logout();
+        }
+        runtime.articles().restore(article.id());
+        onSite.assertSeen(true);
+    }
+
+    @Test
+    void theTrashIsEmptiedOfWhatHasBeenInItFor30Days() throws Exception {
+        Article old = runtime.articles().create(draft("Tin cũ trong thùng rác", Instant.now().minusSeconds(60)), "t");
+        Article recent = runtime.articles().create(draft("Tin mới trong thùng rác", Instant.now().minusSeconds(60)), "t");
+        runtime.articles().trash(old.id(), "t");
+        runtime.articles().trash(recent.id(), "t");
+        Session session = runtime.repository().login("news");
+        try {
+            java.util.Calendar longAgo = java.util.Calendar.getInstance();
+            longAgo.add(java.util.Calendar.DAY_OF_MONTH, -31);
+            session.getNodeByIdentifier(old.id()).setProperty("mgnl:deleted", longAgo);
+            session.save();
+        } finally {
+            session.logout();
+        }
+        assertEquals(1, runtime.articles().purgeTrash(Instant.now().minus(java.time.Duration.ofDays(NewsRuntime.TRASH_DAYS))));
+        assertTrue(runtime.articles().findById(old.id()).isEmpty(), "gone for ever");
+        assertTrue(runtime.articles().findById(recent.id()).orElseThrow().isTrashed(), "still in the trash");
+    }
+
+    @Test
     void articlesMadeByTheTestsAndTheDemoArePublishedAtOnceOnlyWhenAsked() throws Exception {
         Article published = runtime.articles().create(draft("Tin đăng ngay", Instant.now().minusSeconds(60)), "t");
         Article kept = runtime.articles().create(unpublished("Tin để nháp", Instant.now().minusSeconds(60)), "t");
