@@ -91,7 +91,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         form.setColspan(lead, 2);
         form.setColspan(body, 2);
         form.setColspan(title, 2);
-        Button save = new Button(admin.text("news.admin.save"), e -> save());
+        Button save = new Button(admin.text("news.admin.save"), e -> saveAskingAboutAddress());
         save.setId("save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button back = new Button(admin.text("news.admin.back"), e -> getUI().ifPresent(ui -> ui.navigate("")));
@@ -225,6 +225,39 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
+    }
+
+    /**
+     * Saves; when a published article's address is about to change (its URL name, or a posted date in
+     * another month), first asks, saying that the old address will keep leading to the article.
+     */
+    private void saveAskingAboutAddress() {
+        ArticleDraft draft = new ArticleDraft();
+        if (editing == null || !editing.publication().published() || !binder.writeBeanIfValid(draft)) {
+            save();
+            return;
+        }
+        String wanted = draft.getName() == null || draft.getName().isBlank() ? editing.name() : draft.getName();
+        boolean otherMonth = draft.getPostedDate() != null && editing.postedDate() != null
+                && !java.time.YearMonth.from(draft.getPostedDate().atZone(admin.zone()))
+                        .equals(java.time.YearMonth.from(editing.postedDate().atZone(admin.zone())));
+        if (wanted.equals(editing.name()) && !otherMonth) {
+            save();
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-address");
+        dialog.setHeaderTitle(admin.text("news.admin.address.title"));
+        dialog.add(new Span(admin.text("news.admin.address.text")));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button confirm = new Button(admin.text("news.admin.save"), e -> {
+            dialog.close();
+            save();
+        });
+        confirm.setId("confirm-address-button");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
     }
 
     /** Saves the form; the saved article, or null when it was not saved (the reason is shown). */

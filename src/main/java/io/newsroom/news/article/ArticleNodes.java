@@ -19,6 +19,9 @@ public final class ArticleNodes {
     public static final String CREATED_BY = "mgnl:createdBy";
     public static final String LAST_MODIFIED = "mgnl:lastModified";
     public static final String LAST_MODIFIED_BY = "mgnl:lastModifiedBy";
+    /** Addresses a published article had before it moved; on the node, so export and import keep them. */
+    public static final String FORMER_PATHS = "formerPaths";
+    private static final int MAX_FORMER_PATHS = 50;
 
     private final TimeZone siteZone;
 
@@ -66,6 +69,23 @@ public final class ArticleNodes {
         }
         setDate(node, Publication.DELETED, when);
         node.setProperty(Publication.DELETED_BY, user);
+    }
+
+    /** Adds {@code path} to the node's former addresses (and forgets its current one, if it moved back). */
+    public void rememberFormerPath(Node node, String path) throws RepositoryException {
+        java.util.LinkedHashSet<String> former = new java.util.LinkedHashSet<>();
+        if (node.hasProperty(FORMER_PATHS)) {
+            for (javax.jcr.Value value : node.getProperty(FORMER_PATHS).getValues()) {
+                former.add(value.getString());
+            }
+        }
+        former.add(path);
+        former.remove(node.getPath());
+        java.util.List<String> kept = new java.util.ArrayList<>(former);
+        if (kept.size() > MAX_FORMER_PATHS) {
+            kept = kept.subList(kept.size() - MAX_FORMER_PATHS, kept.size());
+        }
+        node.setProperty(FORMER_PATHS, kept.toArray(String[]::new));
     }
 
     /** Takes the node out of the trash, as it was. */

@@ -173,7 +173,12 @@ public final class ArticleRepository {
             boolean samePlace = folder.getPath().equals(node.getParent().getPath());
             if (!samePlace || !wanted.equals(current.name())) {
                 String name = Slugs.unique(wanted, candidate -> hasChild(folder, candidate));
-                session.move(node.getPath(), folder.getPath() + "/" + name);
+                String oldPath = node.getPath();
+                session.move(oldPath, folder.getPath() + "/" + name);
+                if (current.publication().published() || current.publication().lastActivated() != null) {
+                    // Readers may have the old address: it keeps answering with a redirect.
+                    nodes.rememberFormerPath(node, oldPath);
+                }
             }
             nodes.write(node, draft);
             // Strictly increasing, so two saves in the same millisecond still differ.
@@ -345,6 +350,24 @@ public final class ArticleRepository {
                 }
                 throw e;
             }
+        });
+    }
+
+    /**
+     * The article that used to live at {@code path} (its address before a move of a published
+     * article), if no article lives there now. Redirects go straight to the current address, however
+     * often it moved.
+     */
+    public Optional<Article> findByFormerPath(String path) throws RepositoryException {
+        if (path == null || !READABLE_PATH.matcher(path).matches()) {
+            return Optional.empty();
+        }
+        return sessions.run(workspace, session -> {
+            Query query = session.getWorkspace().getQueryManager().createQuery("/jcr:root//element(*, " + nodeType + ")[@"
+                    + ArticleNodes.FORMER_PATHS + " = " + ArticleXPath.stringLiteral(path) + "]", "xpath");
+            query.setLimit(1);
+            NodeIterator it = query.execute().getNodes();
+            return it.hasNext() ? Optional.of(nodes.read(it.nextNode())) : Optional.<Article>empty();
         });
     }
 

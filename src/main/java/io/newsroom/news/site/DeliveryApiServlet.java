@@ -82,6 +82,12 @@ public final class DeliveryApiServlet extends HttpServlet {
                 ResultPage<Map<String, Object>> page = articles.list(query, json::node);
                 write(response, 200, Map.of("results", page.items()));
             } else {
+                Optional<String> moved = movedTo(path);
+                if (moved.isPresent()) {
+                    response.setStatus(301);
+                    response.setHeader("Location", request.getContextPath() + request.getServletPath() + moved.get());
+                    return;
+                }
                 write(response, 200, readOne(path));
             }
         } catch (ApiError e) {
@@ -127,6 +133,16 @@ public final class DeliveryApiServlet extends HttpServlet {
         body.put("period", period);
         body.put("results", results);
         return body;
+    }
+
+    /** The current path of a visible article that moved away from {@code path}, when nothing lives there now. */
+    private Optional<String> movedTo(String path) throws Exception {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (articles.findByPath(trimmed).isPresent()) {
+            return Optional.empty();
+        }
+        java.time.Instant now = clock.instant();
+        return articles.findByFormerPath(trimmed).filter(a -> a.isVisibleAt(now)).map(io.newsroom.news.article.Article::path);
     }
 
     /** One article by path or identifier; a scheduled one is as unknown as a missing one. */

@@ -113,6 +113,15 @@ public final class SiteServlet extends HttpServlet {
             RenderContext ctx = new RenderContext(request, forwarded, locale);
             boolean missingArticle = ARTICLE_TEMPLATE.equals(templateOf(page))
                     && newsfn.article(ctx.getParameter("article")) == null;
+            if (missingArticle) {
+                // An address the article had before it moved: straight to where it is now.
+                String moved = newsfn.movedTo(ctx.getParameter("article"), locale);
+                if (moved != null) {
+                    response.setStatus(301);
+                    response.setHeader("Location", request.getContextPath() + moved);
+                    return;
+                }
+            }
             StringWriter html = new StringWriter();
             renderer.render(page, new PageRenderer.Request(ctx,
                     new RenderState(locale, request.getContextPath() + originalPath, pagePath + ".html",

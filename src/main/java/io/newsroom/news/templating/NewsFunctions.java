@@ -153,6 +153,18 @@ public class NewsFunctions {
         return found.filter(a -> a.isVisibleAt(clock.instant())).map(this::view).orElse(null);
     }
 
+    /**
+     * Where a visible article that once lived at {@code formerPath} lives now, as a link in
+     * {@code locale}; null when no article moved away from there.
+     */
+    public String movedTo(String formerPath, Object locale) throws RepositoryException {
+        if (formerPath == null || !formerPath.startsWith("/")) {
+            return null;
+        }
+        Optional<Article> moved = articles.findByFormerPath(formerPath);
+        return moved.filter(a -> a.isVisibleAt(clock.instant())).map(a -> link(view(a), locale)).orElse(null);
+    }
+
     /** Views counted for an article (or an article id). */
     public long views(Object article) {
         String id = article instanceof ArticleView v ? v.getId() : article == null ? null : String.valueOf(article);

@@ -239,6 +239,15 @@ class AdminBrowserTest {
         click(browser, "#publish");
         wait.until(d -> found("Bài nháp thử đăng").publication().published());
         assertEquals(200, status("/.rest/delivery/news/" + draft.id()));
+
+        // A published article's new address: asked first, and the old one then redirects.
+        type(browser, "name", "bai-nhap-doi-dia-chi");
+        click(browser, "#save");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).stream()
+                .anyMatch(o -> o.getText().contains("Địa chỉ cũ")));
+        click(browser, "#confirm-address-button");
+        wait.until(d -> found("Bài nháp thử đăng").path().endsWith("/bai-nhap-doi-dia-chi"));
+        assertEquals(301, status("/.rest/delivery/news" + draft.path()), "the old address redirects");
         click(browser, "#unpublish");
         wait.until(d -> !found("Bài nháp thử đăng").publication().published());
         assertEquals(404, status("/.rest/delivery/news/" + draft.id()));

@@ -139,6 +139,37 @@ class PublicationTest {
     }
 
     @Test
+    void aPublishedArticleThatMovesKeepsAnsweringAtEveryOldAddress() throws Exception {
+        Article first = runtime.articles().create(draft("Tin đổi địa chỉ", io.newsroom.news.TestArticles.hanoi(2025, 3, 10, 9, 0)), "t");
+        var renamed = first.toDraft();
+        renamed.setName("tin-da-doi-ten");
+        Article second = runtime.articles().update(first.id(), first.version(), renamed, "t");
+        var moved = second.toDraft();
+        moved.setPostedDate(io.newsroom.news.TestArticles.hanoi(2025, 5, 10, 9, 0));
+        Article now = runtime.articles().update(second.id(), second.version(), moved, "t");
+        assertEquals("/2025/05/tin-da-doi-ten", now.path());
+
+        for (String old : new String[] {first.path(), second.path()}) {
+            HttpResponse<String> vi = get("/news" + old + ".html");
+            assertEquals(301, vi.statusCode(), old);
+            assertEquals("/news/2025/05/tin-da-doi-ten.html", vi.headers().firstValue("Location").orElse(""), "no chain: straight there");
+            HttpResponse<String> en = get("/en/news" + old + ".html");
+            assertEquals("/en/news/2025/05/tin-da-doi-ten.html", en.headers().firstValue("Location").orElse(""));
+            HttpResponse<String> api = get("/.rest/delivery/news" + old);
+            assertEquals(301, api.statusCode());
+            assertEquals("/.rest/delivery/news/2025/05/tin-da-doi-ten", api.headers().firstValue("Location").orElse(""));
+        }
+        assertEquals(200, get("/news/2025/05/tin-da-doi-ten.html").statusCode());
+
+        // A draft never had readers: its old address is simply gone.
+        Article draft = runtime.articles().create(unpublished("Nháp đổi tên", Instant.now().minusSeconds(60)), "t");
+        var draftRenamed = draft.toDraft();
+        draftRenamed.setName("nhap-da-doi-ten");
+        runtime.articles().update(draft.id(), draft.version(), draftRenamed, "t");
+        assertTrue(runtime.articles().findByFormerPath(draft.path()).isEmpty());
+    }
+
+    @Test
     void articlesMadeByTheTestsAndTheDemoArePublishedAtOnceOnlyWhenAsked() throws Exception {
         Article published = runtime.articles().create(draft("Tin đăng ngay", Instant.now().minusSeconds(60)), "t");
         Article kept = runtime.articles().create(unpublished("Tin để nháp", Instant.now().minusSeconds(60)), "t");
