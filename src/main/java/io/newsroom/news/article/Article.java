@@ -56,6 +56,11 @@ public record Article(
         return trashed == null && publication.published() && postedDate != null && !postedDate.isAfter(now);
     }
 
+    /** Its posted date has come (whatever its publication). */
+    public boolean isPostedBy(Instant now) {
+        return postedDate != null && !postedDate.isAfter(now);
+    }
+
     /** In the trash (Magnolia's {@code mgnl:deleted} mark), since {@link #trashed}. */
     public boolean isTrashed() {
         return trashed != null;

@@ -12,6 +12,7 @@ import javax.jcr.RepositoryException;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
 import io.newsroom.news.article.PropertyFilter;
 
 /**
@@ -38,9 +39,17 @@ public final class ArticleCache {
     private final AtomicLong reads = new AtomicLong();
     private final Map<String, Entry> byCategory = new ConcurrentHashMap<>();
 
+    private final Audience audience;
+
     public ArticleCache(ArticleRepository articles, Clock clock) {
+        this(articles, clock, Audience.READERS);
+    }
+
+    /** A cache of what {@code audience} sees: readers the published articles, editors on an author instance drafts too. */
+    public ArticleCache(ArticleRepository articles, Clock clock, Audience audience) {
         this.articles = articles;
         this.clock = clock;
+        this.audience = audience;
         articles.onChange(this::invalidate);
     }
 
@@ -79,8 +88,8 @@ public final class ArticleCache {
     private ArticleSnapshot read(String category) {
         reads.incrementAndGet();
         Instant now = clock.instant();
-        // Drafts never reach readers: only published articles are in a snapshot.
-        ArticleQuery base = ArticleQuery.newest(LATEST_DEPTH).publishedOnly();
+        // Drafts never reach readers: for them only published articles are in a snapshot.
+        ArticleQuery base = audience.restrict(ArticleQuery.newest(LATEST_DEPTH));
         if (category != null) {
             base = base.withCategory(category);
         }

@@ -10,7 +10,8 @@ import io.newsroom.news.article.Article;
 /**
  * What the blocks choose from, read once and kept in memory: the newest featured articles, the
  * newest articles that were visible when it was read, and those scheduled to appear later (so
- * they show up on time without another read).
+ * they show up on time without another read). Which articles may be in it at all (published only,
+ * never the trash) is decided by the query that reads it; here only posted dates are checked.
  */
 public record ArticleSnapshot(List<Article> featured, List<Article> latest, List<Article> scheduled, Instant readAt) {
     public static final Comparator<Article> NEWEST_FIRST =
@@ -26,7 +27,7 @@ public record ArticleSnapshot(List<Article> featured, List<Article> latest, List
     public List<Article> visibleLatest(Instant now) {
         List<Article> visible = new ArrayList<>(latest);
         for (Article a : scheduled) {
-            if (a.isVisibleAt(now)) {
+            if (a.isPostedBy(now)) {
                 visible.add(a);
             }
         }

@@ -28,7 +28,7 @@ public final class FeaturedSelector {
         Map<String, Article> chosen = new LinkedHashMap<>();
         List<Article> featured = new ArrayList<>();
         for (Article a : snapshot.featured()) {
-            if (a.isVisibleAt(now) && a.isFeaturedAt(now) && fits(a, settings, exclude)) {
+            if (a.isPostedBy(now) && a.isFeaturedAt(now) && fits(a, settings, exclude)) {
                 featured.add(a);
             }
         }

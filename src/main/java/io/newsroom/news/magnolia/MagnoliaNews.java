@@ -58,12 +58,15 @@ public final class MagnoliaNews {
     private final Messages messages;
     private final ZoneId zone;
     private final Clock clock = Clock.systemUTC();
+    /** Editors on the author instance preview drafts; readers on public instances see what is published. */
+    private io.newsroom.news.article.Audience audience;
 
     private MagnoliaNews(ClassLoader loader) throws RepositoryException, IOException {
         MagnoliaContext context = MagnoliaContext.find(loader);
         this.zone = ZoneId.of(System.getProperty("newsroom.news.zone", "Asia/Ho_Chi_Minh"));
         this.articles = new ArticleRepository(context, WORKSPACE, NODE_TYPE, zone, clock);
-        this.cache = new ArticleCache(articles, clock);
+        this.audience = authorInstance(loader) ? io.newsroom.news.article.Audience.EDITORS : io.newsroom.news.article.Audience.READERS;
+        this.cache = new ArticleCache(articles, clock, audience);
         this.articleChanges = articles.observe(MagnoliaObservation.find(loader));
         ViewSettings settings = ViewSettings.defaults(journalFolder(), zone)
                 .withEnabled(Boolean.parseBoolean(System.getProperty("newsroom.news.views.enabled", "true")))
@@ -119,10 +122,27 @@ public final class MagnoliaNews {
     public ViewCounter counter() { return counter; }
     public NewsFunctions functions() { return functions; }
     SiteLanguagesOfMagnolia languages() { return languages; }
+    io.newsroom.news.article.Audience audience() { return audience; }
     MagnoliaLinks links() { return links; }
     public Messages messages() { return messages; }
     public ZoneId zone() { return zone; }
     public Clock clock() { return clock; }
+
+    /**
+     * Whether this is Magnolia's author instance: {@code ServerConfiguration.isAdmin()} from
+     * {@code Components}. When it cannot be asked, the instance is treated as public (drafts hidden).
+     */
+    static boolean authorInstance(ClassLoader loader) {
+        try {
+            Class<?> configuration = Class.forName("info.magnolia.cms.beans.config.ServerConfiguration", true, loader);
+            Object server = Class.forName(SiteLanguagesOfMagnolia.COMPONENTS, true, loader)
+                    .getMethod("getComponent", Class.class).invoke(null, configuration);
+            return Boolean.TRUE.equals(configuration.getMethod("isAdmin").invoke(server));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Cannot tell whether this is Magnolia's author instance ({}); drafts are hidden as on a public one", e.toString());
+            return false;
+        }
+    }
 
     static Path journalFolder() {
         String configured = System.getProperty("newsroom.news.views.journal");

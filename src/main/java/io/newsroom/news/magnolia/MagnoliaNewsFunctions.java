@@ -15,7 +15,7 @@ public class MagnoliaNewsFunctions extends NewsFunctions {
 
     MagnoliaNewsFunctions(MagnoliaNews news) {
         super(news.articles(), news.cache(), news.counter(), news.clock(), news.languages(), news.links(),
-                () -> blankToNull(System.getProperty("newsroom.news.baseUrl")));
+                () -> blankToNull(System.getProperty("newsroom.news.baseUrl")), news.audience());
     }
 
     private static String blankToNull(String text) {

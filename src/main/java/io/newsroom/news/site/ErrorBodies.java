@@ -43,6 +43,11 @@ final class ErrorBodies {
                 return true;
             }
         };
+        return quiet(handler);
+    }
+
+    /** Nothing of the server's inside shows in an error: no stack, cause, message or origin. */
+    static <H extends org.eclipse.jetty.server.handler.ErrorHandler> H quiet(H handler) {
         handler.setShowStacks(false);
         handler.setShowCauses(false);
         handler.setShowMessageInTitle(false);

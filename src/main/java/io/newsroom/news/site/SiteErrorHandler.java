@@ -14,10 +14,7 @@ final class SiteErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler
 
     SiteErrorHandler(ErrorBodies bodies) {
         this.bodies = bodies;
-        setShowStacks(false);
-        setShowCauses(false);
-        setShowMessageInTitle(false);
-        setShowOrigin(false);
+        ErrorBodies.quiet(this);
     }
 
     @Override

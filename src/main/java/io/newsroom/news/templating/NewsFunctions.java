@@ -42,9 +42,18 @@ public class NewsFunctions {
     private final SiteLanguages languages;
     private final RichTextLinks richTextLinks;
     private final java.util.function.Supplier<String> baseUrl;
+    private final io.newsroom.news.article.Audience audience;
 
     public NewsFunctions(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock,
                          SiteLanguages languages, RichTextLinks richTextLinks, java.util.function.Supplier<String> baseUrl) {
+        this(articles, cache, views, clock, languages, richTextLinks, baseUrl, io.newsroom.news.article.Audience.READERS);
+    }
+
+    /** With {@code audience} {@link io.newsroom.news.article.Audience#EDITORS} on Magnolia's author instance. */
+    public NewsFunctions(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock,
+                         SiteLanguages languages, RichTextLinks richTextLinks, java.util.function.Supplier<String> baseUrl,
+                         io.newsroom.news.article.Audience audience) {
+        this.audience = audience;
         this.articles = articles;
         this.cache = cache;
         this.views = views;
@@ -117,7 +126,7 @@ public class NewsFunctions {
                 break;
             }
             Optional<Article> article = articles.findById(ranked.getKey());
-            if (article.isPresent() && article.get().isVisibleAt(now)) {
+            if (article.isPresent() && audience.sees(article.get(), now)) {
                 entries.add(new MostReadBlock.Entry(view(article.get()), ranked.getValue()));
             }
         }
@@ -150,7 +159,7 @@ public class NewsFunctions {
             return null;
         }
         Optional<Article> found = idOrPath.startsWith("/") ? articles.findByPath(idOrPath) : articles.findById(idOrPath);
-        return found.filter(a -> a.isVisibleAt(clock.instant())).map(this::view).orElse(null);
+        return found.filter(a -> audience.sees(a, clock.instant())).map(this::view).orElse(null);
     }
 
     /**
@@ -162,7 +171,7 @@ public class NewsFunctions {
             return null;
         }
         Optional<Article> moved = articles.findByFormerPath(formerPath);
-        return moved.filter(a -> a.isVisibleAt(clock.instant())).map(a -> link(view(a), locale)).orElse(null);
+        return moved.filter(a -> audience.sees(a, clock.instant())).map(a -> link(view(a), locale)).orElse(null);
     }
 
     /** Views counted for an article (or an article id). */
@@ -277,7 +286,7 @@ public class NewsFunctions {
      */
     private ArticleQuery visibleNow(ArticleQuery query) {
         Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return query.publishedOnly().withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
+        return audience.restrict(query).withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
     }
 
     private ArticleView view(Article article) {

@@ -135,6 +135,9 @@ public final class MagnoliaHost implements AutoCloseable {
         return start(EmbeddedRepository.persistent(home), DESCRIPTOR, siteI18n);
     }
 
+    /** Whether the next start is an author instance ({@code ServerConfiguration.isAdmin()}); public otherwise. */
+    static volatile boolean author;
+
     /** A start with another module descriptor (an earlier version's, from the test resources). */
     public static MagnoliaHost start(Path home, String descriptorResource, Map<?, ?> siteI18n) throws Exception {
         return start(EmbeddedRepository.persistent(home), descriptorResource, siteI18n);
@@ -163,6 +166,9 @@ public final class MagnoliaHost implements AutoCloseable {
             i18n.configure(siteI18n);
         }
         Components.bindInstance(I18nContentSupport.class, i18n);
+        info.magnolia.cms.beans.config.ServerConfiguration server = new info.magnolia.cms.beans.config.ServerConfiguration();
+        server.setAdmin(author);
+        Components.bindInstance(info.magnolia.cms.beans.config.ServerConfiguration.class, server);
         for (Element component : elements(descriptor.getDocumentElement(), "component")) {
             Components.bind(Class.forName(text(component, "type")), Class.forName(text(component, "implementation")));
         }

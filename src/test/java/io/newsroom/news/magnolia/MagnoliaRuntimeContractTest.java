@@ -59,6 +59,7 @@ class MagnoliaRuntimeContractTest {
         }
         System.clearProperty("newsroom.news.views.journal");
         System.clearProperty("newsroom.news.trustedProxies");
+        MagnoliaHost.author = false;
     }
 
     private MagnoliaHost start(Map<?, ?> siteI18n) throws Exception {
@@ -305,6 +306,27 @@ class MagnoliaRuntimeContractTest {
         assertEquals(404, get("/.news/delivery/news" + scheduled.path()).statusCode());
         assertEquals(404, get("/.news/delivery/news/" + scheduled.id()).statusCode());
         assertEquals(200, get("/.news/delivery/news" + visible.path()).statusCode());
+    }
+
+    @Test
+    void editorsOnTheAuthorInstancePreviewDraftsReadersOnAPublicOneDoNot() throws Exception {
+        MagnoliaHost.author = true;
+        start(shippedSiteI18n());
+        ArticleDraft draft = draft("Bản nháp trên author", Instant.now().minusSeconds(60));
+        draft.setPublishOnCreate(false);
+        Article article = MagnoliaNews.get().articles().create(draft, "editor-account");
+        assertTrue(get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
+                "the author instance previews drafts");
+        assertTrue(get("/").body().contains("Bản nháp trên author"));
+        assertEquals(404, get("/.news/delivery/news/" + article.id()).statusCode(), "the public JSON never shows drafts");
+        host.close();
+        host = null;
+
+        MagnoliaHost.author = false;
+        host = MagnoliaHost.start(home.resolve("repository"), shippedSiteI18n());
+        assertFalse(get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
+                "a public instance does not");
+        assertFalse(get("/").body().contains("Bản nháp trên author"));
     }
 
     @Test
