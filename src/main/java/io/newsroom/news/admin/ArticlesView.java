@@ -88,6 +88,7 @@ public class ArticlesView extends VerticalLayout {
 
         grid.setId("articles");
         grid.addColumn(Article::title).setHeader(admin.text("news.article.title.label")).setKey("title")
+                .setTooltipGenerator(Article::title)
                 .setSortProperty("title").setFlexGrow(4);
         grid.addColumn(Article::category).setHeader(admin.text("news.article.category.label")).setKey("category");
         grid.addColumn(a -> ArticleRow.posted(a, admin.zone())).setHeader(admin.text("news.article.postedDate.label"))

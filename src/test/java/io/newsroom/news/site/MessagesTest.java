@@ -49,7 +49,9 @@ class MessagesTest {
         assertEquals("Tối đa 200 ký tự.", MESSAGES.get(Messages.VIETNAMESE, "news.validation.tooLong", 200));
         for (Locale locale : Messages.LANGUAGES) {
             for (String key : MESSAGES.keys(locale)) {
-                String text = MESSAGES.get(locale, key, "A", "B", "C");
+                // A counted text ({0,choice,...}) takes a number; every other placeholder takes text.
+                Object[] arguments = MESSAGES.get(locale, key).contains(",choice,") ? new Object[] {2L} : new Object[] {"A", "B", "C"};
+                String text = MESSAGES.get(locale, key, arguments);
                 assertFalse(text.contains("{0}") || text.contains("{1}"), key + " in " + locale + ": " + text);
             }
         }
@@ -59,5 +61,14 @@ class MessagesTest {
     void unsupportedLanguagesFallBackToVietnamese() {
         assertEquals(Messages.VIETNAMESE, Messages.supported(Locale.FRENCH));
         assertEquals(Messages.ENGLISH, Messages.supported(Locale.US));
+    }
+
+    @org.junit.jupiter.api.Test
+    void countsReadRightInBothLanguages() {
+        Messages messages = Messages.load(LightModule.locate());
+        org.junit.jupiter.api.Assertions.assertEquals("1 article", messages.get(Messages.ENGLISH, "news.admin.matches", 1L));
+        org.junit.jupiter.api.Assertions.assertEquals("2 articles", messages.get(Messages.ENGLISH, "news.admin.matches", 2L));
+        org.junit.jupiter.api.Assertions.assertEquals("0 articles", messages.get(Messages.ENGLISH, "news.admin.matches", 0L));
+        org.junit.jupiter.api.Assertions.assertEquals("1 bài viết", messages.get(Messages.VIETNAMESE, "news.admin.matches", 1L));
     }
 }
