@@ -50,8 +50,12 @@ final class ImageUpload extends VerticalLayout {
             }
             upload.clearFileList();
         });
-        upload.addFileRejectedListener(event -> refuse(event.getErrorMessage().contains("size")
-                ? "news.admin.image.tooLarge" : "news.admin.image.type"));
+        // Which check refused it, by the very text this upload was given for each (not by a word in it,
+        // which differs per language).
+        upload.addFileRejectedListener(event -> refuse(
+                event.getErrorMessage().equals(upload.getI18n().getError().getFileIsTooBig()) ? "news.admin.image.tooLarge"
+                        : event.getErrorMessage().equals(upload.getI18n().getError().getIncorrectFileType()) ? "news.admin.image.type"
+                        : "news.admin.image.refused"));
         error.setId("image-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         preview.setId("image-preview");

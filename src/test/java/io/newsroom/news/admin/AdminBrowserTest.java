@@ -328,6 +328,12 @@ class AdminBrowserTest {
         fileInput(upload).sendKeys(text.toString());
         wait.until(d -> !find(browser, "#image-error").getText().isBlank());
         assertTrue(find(browser, "#image-error").getText().contains("JPEG"), find(browser, "#image-error").getText());
+        // Too large names its own cause (the editor is Vietnamese: no English word to look for).
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".jpg");
+        java.nio.file.Files.write(big, new byte[(int) io.newsroom.news.article.ImageAssets.MAX_BYTES + 1024]);
+        fileInput(upload).sendKeys(big.toString());
+        wait.until(d -> find(browser, "#image-error").getText().contains("5 MB"));
+        assertFalse(find(browser, "#image-error").getText().contains("JPEG"), "too large, not the wrong type");
         java.nio.file.Path fake = java.nio.file.Files.createTempFile("fake", ".png");
         java.nio.file.Files.writeString(fake, "<svg onload=alert(1)>");
         fileInput(upload).sendKeys(fake.toString());
