@@ -42,7 +42,8 @@ import io.newsroom.news.article.Slugs;
  * their errors are shown on the fields, in the editor's language, and nothing is saved until the
  * form is valid. A save that meets someone else's newer save is refused with a way to reload.
  */
-public class ArticleEditorView extends VerticalLayout implements BeforeEnterObserver {
+public class ArticleEditorView extends VerticalLayout implements BeforeEnterObserver,
+        com.vaadin.flow.router.BeforeLeaveObserver {
     private final AdminContext admin = AdminContext.current();
     private final Binder<ArticleDraft> binder = new Binder<>(ArticleDraft.class);
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
@@ -102,6 +103,10 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         unpublish.addClickListener(e -> unpublish());
         state.setId("publication-state");
         add(heading, state, form, new HorizontalLayout(save, publish, unpublish, back));
+        // Closing or reloading the tab with unsaved changes: the browser asks (it shows its own words).
+        binder.addValueChangeListener(e -> markDirty(binder.hasChanges()));
+        getElement().executeJs("if (!window.newsEditorGuard) { window.newsEditorGuard = true;"
+                + " window.addEventListener('beforeunload', e => { if (window.newsEditorDirty) { e.preventDefault(); e.returnValue = ''; } }); }");
     }
 
     private <F extends HasValidation> F field(F field, String property) {
@@ -161,6 +166,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 ArticleDraft fresh = new ArticleDraft();
                 fresh.setPostedDate(Instant.now());
                 binder.readBean(fresh);
+                markDirty(false);
                 showPublication(null);
                 return;
             }
@@ -181,8 +187,38 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         nameTouched = !neverPublished(article);
         heading.setText(article.title());
         binder.readBean(article.toDraft());
+        markDirty(false);
         showPublication(article);
         clearErrors();
+    }
+
+    private void markDirty(boolean dirty) {
+        getElement().executeJs("window.newsEditorDirty = $0", dirty);
+    }
+
+    /** Leaving for another view of the app with unsaved changes: asks first. */
+    @Override
+    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+        if (!binder.hasChanges()) {
+            markDirty(false);
+            return;
+        }
+        com.vaadin.flow.router.BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-leave");
+        dialog.setHeaderTitle(admin.text("news.admin.leave.title"));
+        dialog.add(new Span(admin.text("news.admin.leave.text")));
+        Button stay = new Button(admin.text("news.admin.leave.stay"), e -> dialog.close());
+        stay.setId("stay");
+        Button leave = new Button(admin.text("news.admin.leave.discard"), e -> {
+            dialog.close();
+            markDirty(false);
+            action.proceed();
+        });
+        leave.setId("discard-changes");
+        leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(stay, leave);
+        dialog.open();
     }
 
     private static boolean neverPublished(Article article) {

@@ -240,6 +240,18 @@ class AdminBrowserTest {
         wait.until(d -> found("Bài nháp thử đăng").publication().published());
         assertEquals(200, status("/.rest/delivery/news/" + draft.id()));
 
+        // Unsaved changes: leaving asks first; staying keeps them, leaving drops them.
+        type(browser, "lead", "Thay đổi chưa lưu");
+        click(browser, "#back");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).stream()
+                .anyMatch(o -> o.getText().contains("chưa được lưu")));
+        click(browser, "#stay");
+        assertTrue(browser.getCurrentUrl().contains("article"), "still in the editor");
+        assertEquals(true, browser.executeScript("return window.newsEditorDirty === true"), "a reload or close would ask too");
+        click(browser, "#save");
+        wait.until(d -> "Thay đổi chưa lưu".equals(found("Bài nháp thử đăng").lead()));
+        wait.until(d -> Boolean.FALSE.equals(browser.executeScript("return window.newsEditorDirty === true")));
+
         // A published article's new address: asked first, and the old one then redirects.
         type(browser, "name", "bai-nhap-doi-dia-chi");
         click(browser, "#save");
