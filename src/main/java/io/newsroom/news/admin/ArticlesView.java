@@ -129,12 +129,37 @@ public class ArticlesView extends VerticalLayout {
         });
     }
 
+    /** Featured articles in the order the featured block uses: rank, unranked last, then newest. */
+    private List<Article> featuredInSiteOrder(ArticleQuery filter) throws RepositoryException {
+        List<Article> featured = new java.util.ArrayList<>(admin.articles().items(
+                filter.featuredOnly().withSort(List.of(ArticleQuery.Sort.desc("postedDate"))).page(0, FEATURED_REORDER_LIMIT)));
+        featured.sort(io.newsroom.news.featured.FeaturedSelector.BY_RANK_THEN_NEWEST);
+        return featured;
+    }
+
+    /** Up (-1) or down (+1) one place among the featured, as dragging it there would. */
+    private void moveBy(Article article, int step) {
+        try {
+            List<Article> featured = featuredInSiteOrder(ArticleQuery.newest(1));
+            int at = -1;
+            for (int i = 0; i < featured.size(); i++) {
+                if (featured.get(i).id().equals(article.id())) {
+                    at = i;
+                }
+            }
+            int to = at + step;
+            if (at < 0 || to < 0 || to >= featured.size()) {
+                return;
+            }
+            reorder(article, featured.get(to), step > 0);
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
     private void reorder(Article moved, Article target, boolean after) {
         try {
-            // The order the featured block uses: rank, unranked last, then newest.
-            List<Article> featured = new java.util.ArrayList<>(admin.articles().items(
-                    ArticleQuery.newest(FEATURED_REORDER_LIMIT).featuredOnly()));
-            featured.sort(io.newsroom.news.featured.FeaturedSelector.BY_RANK_THEN_NEWEST);
+            List<Article> featured = featuredInSiteOrder(ArticleQuery.newest(1));
             for (Map.Entry<Article, Long> change : FeaturedOrder.newRanks(FeaturedOrder.move(featured, moved, target, after)).entrySet()) {
                 ArticleDraft draft = change.getKey().toDraft();
                 draft.setFeaturedRank(change.getValue());
@@ -171,6 +196,10 @@ public class ArticlesView extends VerticalLayout {
                 ? page.getSortOrders().stream().map(ArticlesView::sort).toList()
                 : featuredOnly.getValue() ? FEATURED_ORDER : List.of(ArticleQuery.Sort.desc("postedDate"));
         try {
+            if (featuredOnly.getValue() && page.getSortOrders().isEmpty()) {
+                // The site's own featured order (unranked after ranked), so what editors see is what readers get.
+                return featuredInSiteOrder(query()).stream().skip(page.getOffset()).limit(Math.max(1, page.getLimit()));
+            }
             if (!order.isEmpty() && order.get(0).property().equals("views")) {
                 return ViewsOrder.page(admin.articles(), admin.counter().totals(), query(), order.get(0).descending(),
                         page.getOffset(), Math.max(1, page.getLimit())).stream();
@@ -208,6 +237,13 @@ public class ArticlesView extends VerticalLayout {
         feature.addClassName("toggle-featured");
         Button duplicate = new Button(admin.text("news.admin.duplicate"), e -> duplicate(article));
         duplicate.addClassName("duplicate");
+        // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
+        Button up = new Button(admin.text("news.admin.moveUp"), e -> moveBy(article, -1));
+        up.addClassName("move-up");
+        Button down = new Button(admin.text("news.admin.moveDown"), e -> moveBy(article, 1));
+        down.addClassName("move-down");
+        up.setVisible(featuredOnly.getValue() && article.featured());
+        down.setVisible(featuredOnly.getValue() && article.featured());
         boolean published = article.publication().published();
         Button publish = new Button(admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
                 e -> setPublished(article, !published));
@@ -217,10 +253,10 @@ public class ArticlesView extends VerticalLayout {
         Button delete = new Button(admin.text("news.admin.delete"), e -> confirmDelete(article));
         delete.addClassName("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, publish, feature, duplicate, delete)) {
+        for (Button b : List.of(edit, publish, feature, duplicate, delete, up, down)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
-        return new HorizontalLayout(edit, publish, feature, duplicate, preview, delete);
+        return new HorizontalLayout(up, down, edit, publish, feature, duplicate, preview, delete);
     }
 
     /** In the trash: put back, or delete for ever after a confirmation. */
@@ -264,9 +300,16 @@ public class ArticlesView extends VerticalLayout {
         }
     }
 
+    /** Featuring gives the next free rank (after every ranked article); unfeaturing frees the rank. */
     private void toggleFeatured(Article article) {
         ArticleDraft draft = article.toDraft();
         draft.setFeatured(!article.featured());
+        try {
+            draft.setFeaturedRank(article.featured() ? null : FeaturedOrder.nextFreeRank(featuredInSiteOrder(ArticleQuery.newest(1))));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+            return;
+        }
         save(article, draft);
     }
 

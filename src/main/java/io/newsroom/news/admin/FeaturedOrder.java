@@ -45,6 +45,17 @@ final class FeaturedOrder {
         return changes;
     }
 
+    /** The rank after every ranked one: where a newly featured article goes (1 when none is ranked). */
+    static long nextFreeRank(List<Article> featured) {
+        long max = 0;
+        for (Article a : featured) {
+            if (a.featuredRank() != null) {
+                max = Math.max(max, a.featuredRank());
+            }
+        }
+        return max + 1;
+    }
+
     private static int indexOf(List<Article> list, Article target) {
         if (target == null) {
             return -1;

@@ -41,4 +41,11 @@ class FeaturedOrderTest {
         assertEquals(Map.of(two, 1L, one, 2L, unranked, 3L), ranks);
         assertEquals(Map.of(), FeaturedOrder.newRanks(List.of(one, two)));
     }
+
+    @org.junit.jupiter.api.Test
+    void featuringGivesTheRankAfterEveryRankedArticle() {
+        org.junit.jupiter.api.Assertions.assertEquals(1L, FeaturedOrder.nextFreeRank(java.util.List.of()));
+        org.junit.jupiter.api.Assertions.assertEquals(8L, FeaturedOrder.nextFreeRank(java.util.List.of(
+                a("a", 3L), a("b", null), a("c", 7L))));
+    }
 }
