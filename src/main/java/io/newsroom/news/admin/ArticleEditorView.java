@@ -237,25 +237,26 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
 
     private void saveAndPublish() {
         Article saved = save();
-        if (saved == null) {
-            return;
-        }
-        try {
-            Article published = admin.articles().publish(saved.id(), AdminContext.user());
-            Notices.show(admin.text("news.admin.publishedNotice", published.title()));
-            load(published);
-        } catch (ArticleNotFoundException e) {
-            Notices.show(admin.text("news.admin.error.gone"));
-        } catch (RepositoryException e) {
-            Notices.show(admin.text("news.admin.error.repository"));
+        if (saved != null) {
+            changePublication(() -> admin.articles().publish(saved.id(), AdminContext.user()), "news.admin.publishedNotice");
         }
     }
 
     private void unpublish() {
+        changePublication(() -> admin.articles().unpublish(editing.id(), AdminContext.user()), "news.admin.unpublishedNotice");
+    }
+
+    /** Publishing or unpublishing the article open here. */
+    @FunctionalInterface
+    private interface PublicationChange {
+        Article apply() throws ArticleNotFoundException, RepositoryException;
+    }
+
+    private void changePublication(PublicationChange change, String noticeKey) {
         try {
-            Article draft = admin.articles().unpublish(editing.id(), AdminContext.user());
-            Notices.show(admin.text("news.admin.unpublishedNotice", draft.title()));
-            load(draft);
+            Article changed = change.apply();
+            Notices.show(admin.text(noticeKey, changed.title()));
+            load(changed);
         } catch (ArticleNotFoundException e) {
             Notices.show(admin.text("news.admin.error.gone"));
         } catch (RepositoryException e) {

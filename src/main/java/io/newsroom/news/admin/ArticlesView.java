@@ -261,17 +261,10 @@ public class ArticlesView extends VerticalLayout {
 
     /** In the trash: put back, or delete for ever after a confirmation. */
     private HorizontalLayout trashActions(Article article) {
-        Button restore = new Button(admin.text("news.admin.restore"), e -> {
-            try {
-                admin.articles().restore(article.id());
-                Notices.show(admin.text("news.admin.restored", article.title()));
-            } catch (io.newsroom.news.article.ArticleNotFoundException ex) {
-                Notices.show(admin.text("news.admin.error.gone"));
-            } catch (RepositoryException ex) {
-                Notices.show(admin.text("news.admin.error.repository"));
-            }
-            refresh();
-        });
+        Button restore = new Button(admin.text("news.admin.restore"), e -> attempt(() -> {
+            admin.articles().restore(article.id());
+            Notices.show(admin.text("news.admin.restored", article.title()));
+        }));
         restore.addClassName("restore");
         Button forever = new Button(admin.text("news.admin.deleteForever"), e -> confirm(article, "news.admin.deleteForever.title",
                 "news.admin.deleteForever.text", "news.admin.deleteForever", () -> {
@@ -287,17 +280,11 @@ public class ArticlesView extends VerticalLayout {
     }
 
     private void setPublished(Article article, boolean published) {
-        try {
+        attempt(() -> {
             Article changed = published ? admin.articles().publish(article.id(), AdminContext.user())
                     : admin.articles().unpublish(article.id(), AdminContext.user());
             Notices.show(admin.text(published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
-            refresh();
-        } catch (io.newsroom.news.article.ArticleNotFoundException e) {
-            Notices.show(admin.text("news.admin.error.gone"));
-            refresh();
-        } catch (RepositoryException e) {
-            Notices.show(admin.text("news.admin.error.repository"));
-        }
+        });
     }
 
     /** Featuring gives the next free rank (after every ranked article); unfeaturing frees the rank. */
@@ -366,20 +353,25 @@ public class ArticlesView extends VerticalLayout {
         dialog.add(new Span(admin.text(textKey, article.title())));
         Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
         Button confirm = new Button(admin.text(buttonKey), e -> {
-            try {
-                action.run();
-            } catch (io.newsroom.news.article.ArticleNotFoundException ex) {
-                Notices.show(admin.text("news.admin.error.gone"));
-            } catch (RepositoryException ex) {
-                Notices.show(admin.text("news.admin.error.repository"));
-            }
             dialog.close();
-            refresh();
+            attempt(action);
         });
         confirm.setId("confirm-delete-button");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
+    }
+
+    /** Runs an action on one article, says what went wrong if it did, and shows the grid as it now is. */
+    private void attempt(RepositoryAction action) {
+        try {
+            action.run();
+        } catch (io.newsroom.news.article.ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh();
     }
 
     private void refresh() {

@@ -235,23 +235,18 @@ public final class ArticleRepository {
         writeLock.lock();
         try {
             int purged = sessions.run(workspace, session -> {
-                int n = 0;
-                String statement = xpath.statement(ArticleQuery.newest(1).withPublication(Publication.Filter.TRASH).withSort(List.of()));
-                NodeIterator it = session.getWorkspace().getQueryManager().createQuery(statement, "xpath").execute().getNodes();
+                String statement = "/jcr:root//element(*, " + nodeType + ")[@" + Publication.DELETED + " < "
+                        + ArticleXPath.literal(cutoff) + "]";
                 List<Node> old = new ArrayList<>();
-                while (it.hasNext()) {
-                    Node node = it.nextNode();
-                    Article article = nodes.read(node);
-                    if (article.trashed() != null && article.trashed().isBefore(cutoff)) {
-                        old.add(node);
-                    }
+                for (NodeIterator it = session.getWorkspace().getQueryManager().createQuery(statement, "xpath").execute().getNodes();
+                     it.hasNext(); ) {
+                    old.add(it.nextNode());
                 }
                 for (Node node : old) {
                     node.remove();
-                    n++;
                 }
                 session.save();
-                return n;
+                return old.size();
             });
             if (purged > 0) {
                 changed();

@@ -16,8 +16,17 @@ public enum Audience {
         return this == READERS ? article.isVisibleAt(now) : !article.isTrashed() && article.isPostedBy(now);
     }
 
-    /** {@code query} narrowed to what this audience sees (the posted date is the caller's). */
+    /** {@code query} narrowed to what this audience sees, whatever the posted date (snapshots keep the scheduled). */
     public ArticleQuery restrict(ArticleQuery query) {
         return this == READERS ? query.publishedOnly() : query.withPublication(Publication.Filter.ANY);
+    }
+
+    /**
+     * {@code query} narrowed to what this audience sees at {@code now}. "Now" is taken to the minute, so
+     * the statement (and the repository's cached total for it) stays the same for a minute.
+     */
+    public ArticleQuery visibleAt(ArticleQuery query, Instant now) {
+        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return restrict(query).withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, java.util.List.of(minute)));
     }
 }

@@ -1,7 +1,6 @@
 package io.newsroom.news.magnolia;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
@@ -99,7 +98,7 @@ public final class MagnoliaContext implements JcrSessions {
         };
         Object op = Proxy.newProxyInstance(opInterface.getClassLoader(), new Class<?>[] {opInterface}, handler);
         @SuppressWarnings("unchecked")
-        T result = (T) invoke(doInSystemContext, op, true);
+        T result = (T) MagnoliaCalls.call(doInSystemContext, null, op, true);
         return result;
     }
 
@@ -110,7 +109,7 @@ public final class MagnoliaContext implements JcrSessions {
     }
 
     private <T> T runInContext(String workspace, Work<T> work) throws RepositoryException {
-        Session session = (Session) invoke(getJcrSession, workspace);
+        Session session = (Session) MagnoliaCalls.call(getJcrSession, null, workspace);
         try {
             return work.run(session);
         } catch (RepositoryException | RuntimeException | Error e) {
@@ -126,26 +125,6 @@ public final class MagnoliaContext implements JcrSessions {
             }
         } catch (RepositoryException e) {
             LOG.warn("Could not discard the unsaved changes of a failed unit of work: {}", e.toString());
-        }
-    }
-
-    private static Object invoke(Method method, Object... arguments) throws RepositoryException {
-        try {
-            return method.invoke(null, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RepositoryException r) {
-                throw r;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error r) {
-                throw r;
-            }
-            throw new RepositoryException("Magnolia's " + method.getName() + " failed: " + cause, cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot call Magnolia's " + method.getName(), e);
         }
     }
 }

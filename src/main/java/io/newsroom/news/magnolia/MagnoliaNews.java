@@ -59,7 +59,7 @@ public final class MagnoliaNews {
     private final ZoneId zone;
     private final Clock clock = Clock.systemUTC();
     /** Editors on the author instance preview drafts; readers on public instances see what is published. */
-    private io.newsroom.news.article.Audience audience;
+    private final io.newsroom.news.article.Audience audience;
 
     private MagnoliaNews(ClassLoader loader) throws RepositoryException, IOException {
         MagnoliaContext context = MagnoliaContext.find(loader);

@@ -1,6 +1,5 @@
 package io.newsroom.news.magnolia;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 import javax.jcr.RepositoryException;
@@ -41,15 +40,15 @@ final class MagnoliaObservation implements ChangeObservation {
     @Override
     public Registration observe(String workspace, Runnable onChange) throws RepositoryException {
         EventListener listener = events -> onChange.run();
-        Object prepared = call(observe, null, workspace, "/", listener);
+        Object prepared = MagnoliaCalls.call(observe, null, workspace, "/", listener);
         Method withSubNodes = method(observe.getReturnType(), "withSubNodes", boolean.class);
-        prepared = call(withSubNodes, prepared, true);
+        prepared = MagnoliaCalls.call(withSubNodes, prepared, true);
         Method register = method(withSubNodes.getReturnType(), "register");
-        Object handle = call(register, prepared);
+        Object handle = MagnoliaCalls.call(register, prepared);
         Method unregister = method(register.getReturnType(), "unregister");
         return () -> {
             try {
-                call(unregister, handle);
+                MagnoliaCalls.call(unregister, handle);
             } catch (RepositoryException | RuntimeException e) {
                 LOG.warn("Could not stop listening to {}: {}", workspace, e.toString());
             }
@@ -62,22 +61,6 @@ final class MagnoliaObservation implements ChangeObservation {
             return type.getMethod(name, parameters);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("Magnolia's " + type.getName() + " has no " + name, e);
-        }
-    }
-
-    private static Object call(Method method, Object target, Object... arguments) throws RepositoryException {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RepositoryException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new RepositoryException("Magnolia's " + method.getName() + " failed: " + e.getCause(), e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot call Magnolia's " + method.getName(), e);
         }
     }
 }

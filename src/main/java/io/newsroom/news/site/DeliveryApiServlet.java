@@ -46,6 +46,7 @@ public final class DeliveryApiServlet extends HttpServlet {
 
     private final transient NewsFunctions newsfn;
     private final transient java.time.Clock clock;
+    private final transient io.newsroom.news.article.ArticleNodes nodes;
 
     public DeliveryApiServlet(NewsRuntime runtime) {
         this(runtime.articles(), runtime.messages(), runtime.newsFunctions(), runtime.viewCounter(),
@@ -59,6 +60,7 @@ public final class DeliveryApiServlet extends HttpServlet {
         this.messages = messages;
         this.newsfn = newsfn;
         this.clock = clock;
+        this.nodes = new io.newsroom.news.article.ArticleNodes(articles.siteZone());
         this.json = new DeliveryJson(articles.siteZone(), articleType, views);
         this.parser = new DeliveryQueryParser(articles.siteZone());
     }
@@ -75,20 +77,25 @@ public final class DeliveryApiServlet extends HttpServlet {
             if (MOST_READ.equals(path)) {
                 write(response, 200, mostRead(request));
             } else if (path == null || path.equals("/")) {
-                // Anonymous readers get what the site shows: published articles whose posted date has come.
-                ArticleQuery query = parser.parse(request.getParameterMap()).publishedOnly().withFilter(new io.newsroom.news.article.PropertyFilter(
-                        "postedDate", io.newsroom.news.article.PropertyFilter.Operator.LTE,
-                        List.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))));
+                // Anonymous readers get what the site shows them.
+                ArticleQuery query = io.newsroom.news.article.Audience.READERS.visibleAt(
+                        parser.parse(request.getParameterMap()), clock.instant());
                 ResultPage<Map<String, Object>> page = articles.list(query, json::node);
                 write(response, 200, Map.of("results", page.items()));
             } else {
-                Optional<String> moved = movedTo(path);
-                if (moved.isPresent()) {
-                    response.setStatus(301);
-                    response.setHeader("Location", request.getContextPath() + request.getServletPath() + moved.get());
+                String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+                Optional<Optional<Map<String, Object>>> found = readOne(trimmed);
+                if (found.isPresent() && found.get().isPresent()) {
+                    write(response, 200, found.get().get());
                     return;
                 }
-                write(response, 200, readOne(path));
+                // Nothing lives there now (a scheduled article does not count as moved): an older address?
+                Optional<String> moved = found.isPresent() ? Optional.empty() : movedTo(trimmed);
+                if (moved.isEmpty()) {
+                    throw new ApiError(404, "pathNotFound", "news.error.pathNotFound", trimmed);
+                }
+                response.setStatus(301);
+                response.setHeader("Location", request.getContextPath() + request.getServletPath() + moved.get());
             }
         } catch (ApiError e) {
             writeError(response, e.status(), e.code(), messages.get(locale, e.messageKey(), e.arguments()));
@@ -135,33 +142,25 @@ public final class DeliveryApiServlet extends HttpServlet {
         return body;
     }
 
-    /** The current path of a visible article that moved away from {@code path}, when nothing lives there now. */
+    /** The current path of a visible article that moved away from {@code path}. */
     private Optional<String> movedTo(String path) throws Exception {
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (articles.findByPath(trimmed).isPresent()) {
-            return Optional.empty();
-        }
         java.time.Instant now = clock.instant();
-        return articles.findByFormerPath(trimmed).filter(a -> a.isVisibleAt(now)).map(io.newsroom.news.article.Article::path);
+        return articles.findByFormerPath(path).filter(a -> a.isVisibleAt(now)).map(io.newsroom.news.article.Article::path);
     }
 
-    /** One article by path or identifier; a scheduled one is as unknown as a missing one. */
-    private Map<String, Object> readOne(String path) throws Exception {
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    /**
+     * One article by path or identifier: empty when there is none; an empty inner value when there is
+     * one that readers may not see (a draft, a scheduled or trashed article), which is answered as missing.
+     */
+    private Optional<Optional<Map<String, Object>>> readOne(String path) throws Exception {
         java.time.Instant now = clock.instant();
         ArticleRepository.NodeReader<Optional<Map<String, Object>>> visibleOnly =
-                node -> visibleAt(node, now) ? Optional.of(json.node(node)) : Optional.empty();
-        Optional<Map<String, Object>> node = articles.findByPath(trimmed, visibleOnly).flatMap(n -> n);
-        if (node.isEmpty() && UUID.matcher(trimmed.substring(1)).matches()) {
-            node = articles.findById(trimmed.substring(1), visibleOnly).flatMap(n -> n);
+                node -> nodes.read(node).isVisibleAt(now) ? Optional.of(json.node(node)) : Optional.empty();
+        Optional<Optional<Map<String, Object>>> node = articles.findByPath(path, visibleOnly);
+        if (node.isEmpty() && UUID.matcher(path.substring(1)).matches()) {
+            node = articles.findById(path.substring(1), visibleOnly);
         }
-        return node.orElseThrow(() -> new ApiError(404, "pathNotFound", "news.error.pathNotFound", trimmed));
-    }
-
-    private static boolean visibleAt(javax.jcr.Node node, java.time.Instant now) throws javax.jcr.RepositoryException {
-        boolean published = !node.hasProperty(io.newsroom.news.article.Publication.STATUS)
-                || node.getProperty(io.newsroom.news.article.Publication.STATUS).getBoolean();
-        return published && !node.hasProperty(io.newsroom.news.article.Publication.DELETED) && node.hasProperty("postedDate") && !node.getProperty("postedDate").getDate().toInstant().isAfter(now);
+        return node;
     }
 
     /** {@code lang} wins, then Accept-Language; Vietnamese by default, like the site. */

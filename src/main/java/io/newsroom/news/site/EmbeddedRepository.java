@@ -215,55 +215,6 @@ public final class EmbeddedRepository implements AutoCloseable {
         }
     }
 
-    /** Registers node types from a Jackrabbit node type XML file on the classpath (Magnolia's nodeTypeFile format). */
-    public void registerNodeTypesXml(String resource) throws RepositoryException {
-        Session session = repository.login(ADMIN);
-        try (InputStream in = EmbeddedRepository.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new RepositoryException("Missing node type file " + resource);
-            }
-            org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl types =
-                    (org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl) session.getWorkspace().getNodeTypeManager();
-            java.util.List<String> missing = new java.util.ArrayList<>();
-            // Register only what is not there yet: a second start must not fail on existing types.
-            byte[] xml = in.readAllBytes();
-            for (String name : NODE_TYPE_NAME.matcher(new String(xml, StandardCharsets.UTF_8)).results()
-                    .map(m -> m.group(1)).toList()) {
-                if (!types.hasNodeType(name)) {
-                    missing.add(name);
-                }
-            }
-            if (!missing.isEmpty()) {
-                types.registerNodeTypes(new java.io.ByteArrayInputStream(xml), org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl.TEXT_XML, true);
-            }
-        } catch (IOException e) {
-            throw new RepositoryException("Cannot read " + resource, e);
-        } finally {
-            session.logout();
-        }
-    }
-
-    private static final java.util.regex.Pattern NODE_TYPE_NAME = java.util.regex.Pattern.compile("<nodeType name=\"([^\"]+)\"");
-
-    /** Registers the node types of a CND resource that lives beside {@code owner}. */
-    public void registerNodeTypes(Class<?> owner, String cndResource) throws RepositoryException {
-        String cnd;
-        try (InputStream in = owner.getResourceAsStream(cndResource)) {
-            if (in == null) {
-                throw new RepositoryException("Missing node type file " + cndResource + " beside " + owner.getName());
-            }
-            cnd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RepositoryException("Cannot read " + cndResource, e);
-        }
-        Session session = repository.login(ADMIN);
-        try {
-            ContentTypeNodeTypes.registerCnd(session, cnd, cndResource);
-        } finally {
-            session.logout();
-        }
-    }
-
     @Override
     public void close() {
         repository.shutdown();

@@ -92,7 +92,7 @@ public class NewsFunctions {
         int size = settings.integer("pageSize", LIST_DEFAULT_SIZE, 1, LIST_MAX_SIZE);
         String category = settings.text("category");
         int requested = pageNumber(page);
-        ArticleQuery query = visibleNow(ArticleQuery.newest(size));
+        ArticleQuery query = audience.visibleAt(ArticleQuery.newest(size), clock.instant());
         if (category != null) {
             query = query.withCategory(category);
         }
@@ -201,8 +201,10 @@ public class NewsFunctions {
 
     /** The prefix of {@code locale} in addresses: empty for the default language and for one the site does not serve. */
     private String prefix(Object locale) {
-        String language = languageOf(locale);
-        return language.equals(languages.defaultLanguage()) || !languages.languages().contains(language) ? "" : "/" + language;
+        // One look at the host's languages per link: in Magnolia each is a call into its i18n settings.
+        List<String> served = languages.languages();
+        String language = locale instanceof Locale l ? l.getLanguage() : locale == null ? "" : String.valueOf(locale);
+        return language.isEmpty() || language.equals(served.get(0)) || !served.contains(language) ? "" : "/" + language;
     }
 
     private String languageOf(Object locale) {
@@ -280,14 +282,6 @@ public class NewsFunctions {
         return StructuredData.newsArticle(article, pageUrl, siteName);
     }
 
-    /**
-     * Published articles whose posted date has come. "Now" is taken to the minute so the statement, and the
-     * repository's cached total for it, stay the same for a minute instead of changing every call.
-     */
-    private ArticleQuery visibleNow(ArticleQuery query) {
-        Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return audience.restrict(query).withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
-    }
 
     private ArticleView view(Article article) {
         return new ArticleView(article, zone);

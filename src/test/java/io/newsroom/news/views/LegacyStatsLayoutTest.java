@@ -35,9 +35,20 @@ class LegacyStatsLayoutTest {
         runtime.close();
     }
 
+    /** 0.1's news-stats node types, as its repositories have them registered. */
+    private void registerLegacyNodeTypes() throws Exception {
+        Session session = runtime.repository().login(ViewSettings.WORKSPACE);
+        try (java.io.InputStream xml = getClass().getResourceAsStream("/legacy/news-stats-nodetypes-0.1.xml")) {
+            ((org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl) session.getWorkspace().getNodeTypeManager())
+                    .registerNodeTypes(xml, org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl.TEXT_XML, true);
+        } finally {
+            session.logout();
+        }
+    }
+
     @Test
     void countersOfTheOldLayoutKeepTheirTotalsDaysAndMarks() throws Exception {
-        runtime.repository().registerNodeTypesXml("/legacy/news-stats-nodetypes-0.1.xml");
+        registerLegacyNodeTypes();
         String today = StatsStore.dayProperty((int) LocalDate.now(RuntimeConfig.DEFAULT_ZONE).toEpochDay());
         Session session = runtime.repository().login(ViewSettings.WORKSPACE);
         try {
