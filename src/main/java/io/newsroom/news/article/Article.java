@@ -51,6 +51,12 @@ public record Article(
         return draft;
     }
 
+    /** The same content under another identity: a version's copy read back as the article it was. */
+    public Article withIdentity(String id, String path, String name) {
+        return new Article(id, path, name, title, lead, body, image, imageAlt, postedDate, category, author, featured,
+                featuredRank, featuredFrom, featuredUntil, created, lastModified, version, lastModifiedBy, publication, trashed);
+    }
+
     /** Shown to readers at {@code now}: published, not in the trash, and its posted date has come. */
     public boolean isVisibleAt(Instant now) {
         return trashed == null && publication.published() && postedDate != null && !postedDate.isAfter(now);

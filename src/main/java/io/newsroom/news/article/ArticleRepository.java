@@ -44,6 +44,8 @@ public final class ArticleRepository {
     /** Totals and id lists cost a read of every hit in Jackrabbit 2: kept until the workspace changes. */
     private final WorkspaceCache cache = new WorkspaceCache();
     private final java.util.concurrent.atomic.LongAdder articlesRead = new java.util.concurrent.atomic.LongAdder();
+    /** Where publishing keeps versions; none in a host that versions content itself (Magnolia). */
+    private volatile ArticleVersions versions;
     /**
      * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax, and no name
      * that begins or ends with white space (JCR refuses those with "Invalid path").
@@ -96,6 +98,16 @@ public final class ArticleRepository {
 
     public String workspace() {
         return workspace;
+    }
+
+    /** From now on every publish keeps a version in {@code history}, and a deletion for ever forgets it. */
+    public void keepVersionsIn(ArticleVersions history) {
+        this.versions = history;
+    }
+
+    /** The history of articles; empty when this host keeps none. */
+    public Optional<ArticleVersions> versions() {
+        return Optional.ofNullable(versions);
     }
 
     public ZoneId siteZone() {
@@ -201,8 +213,42 @@ public final class ArticleRepository {
      * not change, so an editor with the form open can still save.
      */
     public Article publish(String id, String user) throws ArticleNotFoundException, RepositoryException {
-        return setPublished(id, true, user);
+        return publish(id, user, null);
     }
+
+    /** Publishes and, where versions are kept, keeps the published state as a version with {@code comment}. */
+    public Article publish(String id, String user, String comment) throws ArticleNotFoundException, RepositoryException {
+        Article published = setPublished(id, true, user);
+        ArticleVersions history = versions;
+        if (history != null) {
+            history.save(id, user, comment);
+        }
+        return published;
+    }
+
+    /**
+     * Makes a kept version the article's current text again, if the article is still at
+     * {@code expectedVersion}. Nothing is lost: the current state is kept as a version first (with
+     * {@code keptComment}). The address (slug and posted date) stays, so no link breaks.
+     */
+    public Article restoreVersion(String id, long expectedVersion, String versionName, String user, String keptComment)
+            throws ArticleNotFoundException, ConflictException, ValidationException, RepositoryException {
+        ArticleVersions history = versions;
+        if (history == null) {
+            throw new ArticleNotFoundException(id);
+        }
+        ArticleVersion version = history.find(id, versionName).orElseThrow(() -> new ArticleNotFoundException(id + " " + versionName));
+        Article current = findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        if (current.version() != expectedVersion) {
+            throw new ConflictException(id, expectedVersion, current.version());
+        }
+        history.save(id, user, keptComment);
+        ArticleDraft draft = version.content().toDraft();
+        draft.setName(current.name());
+        draft.setPostedDate(current.postedDate());
+        return update(id, expectedVersion, draft, user);
+    }
+
 
     /** Takes the article off the site: a draft again, kept with everything it had. */
     public Article unpublish(String id, String user) throws ArticleNotFoundException, RepositoryException {
@@ -234,7 +280,7 @@ public final class ArticleRepository {
     public int purgeTrash(Instant cutoff) throws RepositoryException {
         writeLock.lock();
         try {
-            int purged = sessions.run(workspace, session -> {
+            List<String> purged = sessions.run(workspace, session -> {
                 String statement = "/jcr:root//element(*, " + nodeType + ")[@" + Publication.DELETED + " < "
                         + ArticleXPath.literal(cutoff) + "]";
                 List<Node> old = new ArrayList<>();
@@ -242,16 +288,19 @@ public final class ArticleRepository {
                      it.hasNext(); ) {
                     old.add(it.nextNode());
                 }
+                List<String> ids = new ArrayList<>();
                 for (Node node : old) {
+                    ids.add(node.getIdentifier());
                     node.remove();
                 }
                 session.save();
-                return old.size();
+                return ids;
             });
-            if (purged > 0) {
+            if (!purged.isEmpty()) {
                 changed();
+                forgetVersions(purged);
             }
-            return purged;
+            return purged.size();
         } finally {
             writeLock.unlock();
         }
@@ -300,10 +349,20 @@ public final class ArticleRepository {
             });
             if (removed) {
                 changed();
+                forgetVersions(List.of(id));
             }
             return removed;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private void forgetVersions(List<String> ids) throws RepositoryException {
+        ArticleVersions history = versions;
+        if (history != null) {
+            for (String id : ids) {
+                history.forget(id);
+            }
         }
     }
 

@@ -68,6 +68,8 @@ public final class NewsRuntime implements AutoCloseable {
         this.articleType = articleType;
         this.articles = new ArticleRepository(repository.sessions(), articleType.workspace(),
                 articleType.nodeType(), config.siteZone(), clock);
+        this.articles.keepVersionsIn(new io.newsroom.news.article.ArticleVersions(repository.sessions(),
+                articleType.workspace(), new io.newsroom.news.article.ArticleNodes(config.siteZone()), clock, config.maxVersions()));
         this.messages = Messages.load(lightModule);
         this.cache = new ArticleCache(articles, clock);
         this.articleChanges = articles.observe(repository.observation());
@@ -114,6 +116,7 @@ public final class NewsRuntime implements AutoCloseable {
             repository.ensureWorkspace(SiteServlet.WEBSITE);
             repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
             repository.ensureWorkspace(ImageAssets.WORKSPACE);
+            repository.ensureWorkspace(io.newsroom.news.article.ArticleVersions.WORKSPACE);
             return new NewsRuntime(config, lightModule, repository, articleType, clock);
         } catch (RepositoryException | IOException | RuntimeException e) {
             repository.close();

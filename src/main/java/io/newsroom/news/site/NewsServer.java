@@ -115,13 +115,20 @@ public final class NewsServer {
     private static int backupOrRestore(NewsRuntime runtime, RuntimeConfig config) {
         try (runtime) {
             WorkspaceBackup backup = new WorkspaceBackup(runtime.repository(), runtime.articleType().workspace());
+            VersionBackup versions = new VersionBackup(runtime.articles().versions().orElseThrow());
             if (config.exportTo() != null) {
                 List<Path> files = backup.exportTo(config.exportTo());
-                System.out.println("Exported " + files.size() + " file(s) to " + config.exportTo().toAbsolutePath());
+                List<Path> versionFiles = versions.exportTo(config.exportTo());
+                System.out.println("Exported " + files.size() + " file(s) and " + versionFiles.size() + " version(s) to "
+                        + config.exportTo().toAbsolutePath());
             }
             if (config.importFrom() != null) {
+                // Every version file is read and checked before the articles change.
+                VersionBackup.Restore history = versions.read(config.importFrom());
                 int files = backup.importFrom(config.importFrom());
-                System.out.println("Imported " + files + " file(s) from " + config.importFrom().toAbsolutePath());
+                history.apply();
+                System.out.println("Imported " + files + " file(s) and " + history.size() + " version(s) from "
+                        + config.importFrom().toAbsolutePath());
             }
             return 0;
         } catch (IllegalArgumentException e) {

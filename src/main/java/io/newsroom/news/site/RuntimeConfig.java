@@ -32,42 +32,47 @@ public record RuntimeConfig(
         io.newsroom.news.views.TrustedProxies trustedProxies,
         java.net.URI baseUrl,
         String logLevel,
-        boolean resetAdminPassword) {
+        boolean resetAdminPassword,
+        int maxVersions,
+        java.time.Duration previewLifetime) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
+    /** How long a preview link of an unpublished article works. */
+    public static final java.time.Duration DEFAULT_PREVIEW_LIFETIME = java.time.Duration.ofHours(1);
     /** The admin password of test runtimes (never used by the server command). */
     public static final String TEST_ADMIN_PASSWORD = "test-admin-password";
 
     /** A configuration for tests: in memory, any free port, no demo content. */
     public static RuntimeConfig forTests() {
         return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE, TEST_ADMIN_PASSWORD,
-                io.newsroom.news.views.TrustedProxies.NONE, null, "INFO", false);
+                io.newsroom.news.views.TrustedProxies.NONE, null, "INFO", false,
+                io.newsroom.news.article.ArticleVersions.DEFAULT_MAX_VERSIONS, DEFAULT_PREVIEW_LIFETIME);
     }
 
     public RuntimeConfig withDemoContent(boolean demo) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword);
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
     }
 
     public RuntimeConfig withDataFolder(Path folder) {
         return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword);
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
     }
 
     public RuntimeConfig withCounting(boolean on, int perMinute) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword);
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
     }
 
     public RuntimeConfig withTrustedProxies(io.newsroom.news.views.TrustedProxies proxies) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
-                adminPassword, proxies, baseUrl, logLevel, resetAdminPassword);
+                adminPassword, proxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
     }
 
     public RuntimeConfig withBaseUrl(java.net.URI url) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
-                adminPassword, trustedProxies, url, logLevel, resetAdminPassword);
+                adminPassword, trustedProxies, url, logLevel, resetAdminPassword, maxVersions, previewLifetime);
     }
 
     public static RuntimeConfig parse(String[] args, Map<String, String> env) {
@@ -85,6 +90,10 @@ public record RuntimeConfig(
         java.net.URI baseUrl = parseBaseUrl(env.get("NEWS_BASE_URL"), "NEWS_BASE_URL");
         String logLevel = parseLevel(env.getOrDefault("NEWS_LOG_LEVEL", "INFO"), "NEWS_LOG_LEVEL");
         boolean resetPassword = false;
+        int maxVersions = parseAtLeastOne(env.getOrDefault("NEWS_MAX_VERSIONS",
+                String.valueOf(io.newsroom.news.article.ArticleVersions.DEFAULT_MAX_VERSIONS)), "NEWS_MAX_VERSIONS");
+        java.time.Duration previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(env.getOrDefault("NEWS_PREVIEW_MINUTES",
+                String.valueOf(DEFAULT_PREVIEW_LIFETIME.toMinutes())), "NEWS_PREVIEW_MINUTES"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -101,17 +110,19 @@ public record RuntimeConfig(
                 case "--base-url" -> baseUrl = parseBaseUrl(value(args, ++i, arg), arg);
                 case "--log-level" -> logLevel = parseLevel(value(args, ++i, arg), arg);
                 case "--reset-admin-password" -> resetPassword = true;
+                case "--max-versions" -> maxVersions = parseAtLeastOne(value(args, ++i, arg), arg);
+                case "--preview-minutes" -> previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(value(args, ++i, arg), arg));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
         return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute,
-                env.get("NEWS_ADMIN_PASSWORD"), proxies, baseUrl, logLevel, resetPassword);
+                env.get("NEWS_ADMIN_PASSWORD"), proxies, baseUrl, logLevel, resetPassword, maxVersions, previewLifetime);
     }
 
     public static String usage() {
         return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER, "
                 + "--no-counting, --views-per-minute N, --trusted-proxies LIST, --base-url URL, --log-level LEVEL, "
-                + "--reset-admin-password";
+                + "--reset-admin-password, --max-versions N, --preview-minutes N";
     }
 
     private static String value(String[] args, int i, String option) {
@@ -143,6 +154,19 @@ public record RuntimeConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + " must be a whole number, 0 or more, not '" + text + "'");
         }
+    }
+
+    private static int parseAtLeastOne(String text, String source) {
+        int n;
+        try {
+            n = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(source + " must be a whole number, 1 or more, not '" + text + "'");
+        }
+        return n;
     }
 
     private static io.newsroom.news.views.TrustedProxies parseProxies(String text, String source) {

@@ -75,6 +75,8 @@ class WorkspaceBackupTest {
             d.setFeatured(true);
             d.setFeaturedRank(2L);
             Article article = runtime.articles().create(d, "editor");
+            runtime.articles().publish(article.id(), "editor", "first");
+            runtime.articles().versions().orElseThrow().save(article.id(), "editor", "second");
             List<Path> files = new WorkspaceBackup(runtime.repository(), "news").exportTo(backup);
             assertEquals(List.of(backup.resolve("news.2020.xml")), files);
 
@@ -99,6 +101,61 @@ class WorkspaceBackupTest {
             assertEquals("Boolean", property(node, "featured")[0]);
             assertEquals("Long", property(node, "featuredRank")[0]);
             assertEquals("String", property(node, "title")[0]);
+            assertArrayEquals(new String[] {"Boolean", "true"}, property(node, "mgnl:activationStatus"));
+            assertEquals("editor", property(node, "mgnl:lastActivatedBy")[1]);
+            // Versions live apart, as in Magnolia: nothing of them in the article a Magnolia workspace imports.
+            assertNull(property(node, "jcr:versionHistory"));
+            assertNull(property(node, "jcr:baseVersion"));
+            String mixins = java.util.Arrays.toString(property(node, "jcr:mixinTypes"));
+            assertFalse(mixins.contains("versionable"), mixins);
+        }
+    }
+
+    @Test
+    void versionsGoIntoTheBackupAndComeBackWithTheirUsersTimesAndComments(@TempDir Path backup) throws Exception {
+        List<io.newsroom.news.article.ArticleVersion> before;
+        String id;
+        try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {
+            Article a = source.articles().create(io.newsroom.news.TestArticles.unpublished("Bản một", hanoi(2020, 10, 27, 10, 28)), "nam");
+            id = a.id();
+            source.articles().publish(id, "lan", "Duyệt lần đầu");
+            ArticleDraft second = a.toDraft();
+            second.setTitle("Bản hai");
+            second.setBody("<p>Thân bài mới</p>");
+            source.articles().update(id, a.version(), second, "nam");
+            source.articles().publish(id, "lan", null);
+            before = source.articles().versions().orElseThrow().history(id);
+            new WorkspaceBackup(source.repository(), "news").exportTo(backup);
+            List<Path> versionFiles = new VersionBackup(source.articles().versions().orElseThrow()).exportTo(backup);
+            assertEquals(List.of("mgnlVersion." + id + ".001.xml", "mgnlVersion." + id + ".002.xml"),
+                    versionFiles.stream().map(f -> f.getFileName().toString()).toList());
+        }
+        try (NewsRuntime target = NewsRuntime.start(RuntimeConfig.forTests())) {
+            VersionBackup.Restore restore = new VersionBackup(target.articles().versions().orElseThrow()).read(backup);
+            new WorkspaceBackup(target.repository(), "news").importFrom(backup);
+            restore.apply();
+            List<io.newsroom.news.article.ArticleVersion> after = target.articles().versions().orElseThrow().history(id);
+            assertEquals(before.size(), after.size());
+            for (int i = 0; i < before.size(); i++) {
+                assertEquals(before.get(i).user(), after.get(i).user());
+                assertEquals(before.get(i).created(), after.get(i).created());
+                assertEquals(before.get(i).comment(), after.get(i).comment());
+                assertEquals(before.get(i).content().title(), after.get(i).content().title());
+                assertEquals(before.get(i).content().body(), after.get(i).content().body());
+            }
+            // The restored history works like one made here: restoring its first version.
+            Article current = target.articles().findById(id).orElseThrow();
+            Article restored = target.articles().restoreVersion(id, current.version(), after.get(1).name(), "lan", null);
+            assertEquals("Bản một", restored.title());
+        }
+    }
+
+    @Test
+    void aBrokenVersionFileIsRefusedBeforeAnythingChanges(@TempDir Path backup) throws Exception {
+        Files.writeString(backup.resolve("mgnlVersion.0a1b2c3d-0000-4000-8000-000000000001.001.xml"), "<sv:node");
+        try (NewsRuntime target = NewsRuntime.start(RuntimeConfig.forTests())) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new VersionBackup(target.articles().versions().orElseThrow()).read(backup));
         }
     }
 
