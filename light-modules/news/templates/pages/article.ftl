@@ -6,6 +6,7 @@
 <html lang="${lang}">
 <head>
   [#include "/news/templates/includes/head.ftl"]
+  [#if (state.previewMode)!false]<meta name="robots" content="noindex, nofollow">[/#if]
   [#if article?has_content]
   [#assign pageUrl = newsfn.absoluteUrl(ctx.request, ctx.contextPath + newsfn.link(article, state.locale))]
   <title>${article.title} | ${i18n['news.site.name']}</title>
@@ -32,6 +33,7 @@
   [#include "/news/templates/includes/header.ftl"]
   <div class="news-page__columns">
     <main class="news-page__main">
+      [#if (state.previewMode)!false]<p class="news-article__preview" role="status">${i18n['news.site.preview.banner']}</p>[/#if]
       [#if article?has_content]
       <article class="news-article" data-news-article="${article.id}" data-news-beacon="${ctx.contextPath}/.news/views"[#if (state.previewMode)!false] data-news-preview[/#if]>
         [#if article.category?has_content]<p class="news-article__category">${article.category}</p>[/#if]

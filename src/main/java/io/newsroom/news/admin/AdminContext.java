@@ -17,7 +17,7 @@ import io.newsroom.news.views.ViewCounter;
  * not see each other's.
  */
 public record AdminContext(ArticleRepository articles, ViewCounter counter, Messages messages,
-                           AdminAccounts accounts, ZoneId zone, ImageAssets images) {
+                           AdminAccounts accounts, ZoneId zone, ImageAssets images, io.newsroom.news.site.Previews previews) {
 
     static final String USER = "newsAdmin.user";
     static final String LOCALE = "newsAdmin.locale";

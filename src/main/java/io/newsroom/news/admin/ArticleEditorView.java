@@ -68,6 +68,9 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final Button publish = new Button();
     private final Button unpublish = new Button();
     private final Span state = new Span();
+    private final Button saveVersion = new Button();
+    /** The article's versions; null in a host that keeps none. */
+    private final VersionsPanel versions;
 
     public ArticleEditorView() {
         setMaxWidth("1000px");
@@ -102,7 +105,19 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         unpublish.setId("unpublish");
         unpublish.addClickListener(e -> unpublish());
         state.setId("publication-state");
-        add(heading, state, form, new HorizontalLayout(save, publish, unpublish, back));
+        Button preview = new Button(admin.text("news.admin.preview"), e -> previewForm());
+        preview.setId("preview");
+        saveVersion.setId("save-version");
+        saveVersion.setText(admin.text("news.admin.versions.save"));
+        saveVersion.addClickListener(e -> keepVersion());
+        HorizontalLayout buttons = new HorizontalLayout(save, publish, unpublish, preview, saveVersion, back);
+        buttons.setWrap(true);
+        versions = admin.articles().versions().map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
+                .orElse(null);
+        add(heading, state, form, buttons);
+        if (versions != null) {
+            add(versions);
+        }
         // Closing or reloading the tab with unsaved changes: the browser asks (it shows its own words).
         binder.addValueChangeListener(e -> markDirty(binder.hasChanges()));
         getElement().executeJs("if (!window.newsEditorGuard) { window.newsEditorGuard = true;"
@@ -168,6 +183,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 binder.readBean(fresh);
                 markDirty(false);
                 showPublication(null);
+                showVersions();
                 return;
             }
             Optional<Article> article = admin.articles().findById(ids.get(0));
@@ -189,7 +205,26 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         binder.readBean(article.toDraft());
         markDirty(false);
         showPublication(article);
+        showVersions();
         clearErrors();
+    }
+
+    private void showVersions() {
+        saveVersion.setVisible(versions != null && editing != null);
+        if (versions != null) {
+            versions.setVisible(editing != null);
+            if (editing != null) {
+                versions.refresh();
+            }
+        }
+    }
+
+    /** "Save version": saves the form first when it has changes, then asks for a comment. */
+    private void keepVersion() {
+        if (binder.hasChanges() && save() == null) {
+            return;
+        }
+        versions.saveVersion();
     }
 
     private void markDirty(boolean dirty) {
@@ -297,6 +332,41 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         dialog.open();
     }
 
+    /**
+     * Preview of the form as it is, unsaved changes included, through signed links; the form's
+     * rules apply first (a preview shows what could be saved).
+     */
+    private void previewForm() {
+        clearErrors();
+        ArticleDraft draft = new ArticleDraft();
+        if (!binder.writeBeanIfValid(draft)) {
+            return;
+        }
+        ArticleDraft checked;
+        try {
+            checked = io.newsroom.news.article.ArticleValidator.validate(draft);
+        } catch (io.newsroom.news.article.ValidationException e) {
+            showErrors(e);
+            return;
+        }
+        java.time.ZonedDateTime posted = checked.getPostedDate().atZone(admin.zone());
+        String slug = checked.getName() != null ? checked.getName() : editing != null ? editing.name() : Slugs.fromTitle(checked.getTitle());
+        String path = String.format("/%d/%02d/%s", posted.getYear(), posted.getMonthValue(), slug);
+        Article unsaved = checked.toPreview("preview-" + java.util.UUID.randomUUID(), path, editing);
+        PreviewDialog.open(admin, unsaved.title(), locale -> admin.previews().unsaved(unsaved, locale), true);
+    }
+
+    private void showErrors(io.newsroom.news.article.ValidationException e) {
+        for (FieldError error : e.errors()) {
+            HasValidation field = fields.get(error.field());
+            if (field != null) {
+                field.setErrorMessage(admin.text(error.messageKey(), error.arguments().toArray()));
+                field.setInvalid(true);
+            }
+        }
+        Notices.show(admin.text("news.admin.error.invalid"));
+    }
+
     /** Saves the form; the saved article, or null when it was not saved (the reason is shown). */
     private Article save() {
         clearErrors();
@@ -315,14 +385,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + saved.id()));
             return saved;
         } catch (io.newsroom.news.article.ValidationException e) {
-            for (FieldError error : e.errors()) {
-                HasValidation field = fields.get(error.field());
-                if (field != null) {
-                    field.setErrorMessage(admin.text(error.messageKey(), error.arguments().toArray()));
-                    field.setInvalid(true);
-                }
-            }
-            Notices.show(admin.text("news.admin.error.invalid"));
+            showErrors(e);
         } catch (ConflictException e) {
             conflict();
         } catch (ArticleNotFoundException e) {

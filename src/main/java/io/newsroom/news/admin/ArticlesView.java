@@ -15,7 +15,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -248,12 +247,14 @@ public class ArticlesView extends VerticalLayout {
         Button publish = new Button(admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
                 e -> setPublished(article, !published));
         publish.addClassName("toggle-published");
-        Anchor preview = new Anchor("/news" + article.path() + ".html?preview=1", admin.text("news.admin.preview"));
-        preview.setTarget("_blank");
+        // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
+        Button preview = new Button(admin.text("news.admin.preview"), e -> PreviewDialog.open(admin, article.title(),
+                locale -> admin.previews().stored(article.id(), locale), false));
+        preview.addClassName("preview");
         Button delete = new Button(admin.text("news.admin.delete"), e -> confirmDelete(article));
         delete.addClassName("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, publish, feature, duplicate, delete, up, down)) {
+        for (Button b : List.of(edit, publish, feature, duplicate, preview, delete, up, down)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
         return new HorizontalLayout(up, down, edit, publish, feature, duplicate, preview, delete);

@@ -46,6 +46,18 @@ public class ArticleDraft {
         return copy;
     }
 
+    /**
+     * The article this draft would make, shown by a preview and never stored: {@code stored} (null for
+     * a new article) gives the identity, the stamps and the publication; a new one gets {@code id}.
+     */
+    public Article toPreview(String id, String path, Article stored) {
+        return new Article(stored != null ? stored.id() : id, path, path.substring(path.lastIndexOf('/') + 1),
+                title, lead, body, image, imageAlt, postedDate, category, author, featured, featuredRank, featuredFrom, featuredUntil,
+                stored != null ? stored.created() : null, stored != null ? stored.lastModified() : null,
+                stored != null ? stored.version() : 0L, stored != null ? stored.lastModifiedBy() : null,
+                stored != null ? stored.publication() : Publication.DRAFT, null);
+    }
+
     /** Whether {@link ArticleRepository#create} publishes the article at once (a draft otherwise). */
     public boolean isPublishOnCreate() { return publishOnCreate; }
     public void setPublishOnCreate(boolean publish) { this.publishOnCreate = publish; }

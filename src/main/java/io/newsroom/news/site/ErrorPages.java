@@ -21,6 +21,11 @@ final class ErrorPages {
         write(response, 400, locale, contextPath, "news.site.badRequest.title", "news.site.badRequest.text");
     }
 
+    /** A preview link that is not (or no longer) valid. */
+    void previewGone(HttpServletResponse response, Locale locale, String contextPath) throws IOException {
+        write(response, 403, locale, contextPath, "news.site.preview.gone.title", "news.site.preview.gone.text");
+    }
+
     void serverError(HttpServletResponse response, Locale locale, String contextPath) throws IOException {
         write(response, 500, locale, contextPath, "news.site.badRequest.title", "news.error.internal");
     }

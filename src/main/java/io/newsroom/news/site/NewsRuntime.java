@@ -50,6 +50,7 @@ public final class NewsRuntime implements AutoCloseable {
     private final AdminContext adminContext;
     private final ImageAssets images;
     private final String initialAdminPassword;
+    private final Previews previews;
     private volatile String servedAt = "http://localhost";
     /** Empties the trash of what has been in it for {@link #TRASH_DAYS} days: at start, then every six hours. */
     private final java.util.concurrent.ScheduledExecutorService trashPurge =
@@ -90,7 +91,8 @@ public final class NewsRuntime implements AutoCloseable {
                 config.inMemory() ? journalFolder : config.dataFolder(), config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
         this.images = new ImageAssets(repository.sessions());
-        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images);
+        this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
+        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images, previews);
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
         trashPurge.scheduleWithFixedDelay(() -> purgeTrash(clock), 0, 6, java.util.concurrent.TimeUnit.HOURS);
@@ -150,6 +152,7 @@ public final class NewsRuntime implements AutoCloseable {
     public ViewCounter viewCounter() { return viewCounter; }
     public AdminContext adminContext() { return adminContext; }
     public ImageAssets images() { return images; }
+    public Previews previews() { return previews; }
 
     /** How the first admin account came about on this start. */
     public AdminAccounts.Creation adminCreation() {

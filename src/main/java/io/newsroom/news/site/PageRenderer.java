@@ -30,7 +30,10 @@ public final class PageRenderer {
     public static final String TEMPLATE_PROPERTY = "mgnl:template";
 
     /** Per request: who asks, in which language. */
-    public record Request(RenderContext ctx, RenderState state) {
+    public record Request(RenderContext ctx, RenderState state, NewsFunctions newsfn) {
+        public Request(RenderContext ctx, RenderState state) {
+            this(ctx, state, null);
+        }
     }
 
     private final TemplateDefinitions definitions;
@@ -71,7 +74,7 @@ public final class PageRenderer {
         model.put("ctx", request.ctx());
         model.put("state", request.state());
         model.put("i18n", new I18nModel(messages, request.state().locale()));
-        model.put("newsfn", newsfn);
+        model.put("newsfn", request.newsfn() != null ? request.newsfn() : newsfn);
         model.put("damfn", new DamFunctions(images, request.ctx().getContextPath()));
         model.put("cms", CmsDirectives.create(node, (component, writer) -> render(component, request, writer), wrapper));
         Environment environment = template.createProcessingEnvironment(model, out);

@@ -68,6 +68,7 @@ public final class SiteServer implements AutoCloseable {
         ServletHolder views = new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter));
         views.setAsyncSupported(true);
         context.addServlet(views, ViewBeaconServlet.PATH);
+        context.addServlet(new ServletHolder("preview", new PreviewServlet(runtime)), Previews.PATH);
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         ErrorBodies bodies = new ErrorBodies(runtime.messages());
         SiteErrorHandler errors = new SiteErrorHandler(bodies);

@@ -33,6 +33,8 @@ public final class SiteServlet extends HttpServlet {
     public static final String WEBSITE = "website";
     public static final String HOME = "/home";
     static final String ARTICLE_TEMPLATE = "news:pages/article";
+    /** The page the light module's mapping forwards article addresses to; previews render it too. */
+    static final String ARTICLE_PAGE = "/news/article";
     private static final Logger LOG = LoggerFactory.getLogger(SiteServlet.class);
     private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]*)*");
     private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9][a-z0-9-]*)+");

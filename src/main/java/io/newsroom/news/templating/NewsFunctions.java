@@ -43,6 +43,8 @@ public class NewsFunctions {
     private final RichTextLinks richTextLinks;
     private final java.util.function.Supplier<String> baseUrl;
     private final io.newsroom.news.article.Audience audience;
+    /** The article a preview shows (saved or not, published or not); null outside previews. */
+    private final Article previewed;
 
     public NewsFunctions(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock,
                          SiteLanguages languages, RichTextLinks richTextLinks, java.util.function.Supplier<String> baseUrl) {
@@ -54,6 +56,7 @@ public class NewsFunctions {
                          SiteLanguages languages, RichTextLinks richTextLinks, java.util.function.Supplier<String> baseUrl,
                          io.newsroom.news.article.Audience audience) {
         this.audience = audience;
+        this.previewed = null;
         this.articles = articles;
         this.cache = cache;
         this.views = views;
@@ -62,6 +65,27 @@ public class NewsFunctions {
         this.languages = languages;
         this.richTextLinks = richTextLinks;
         this.baseUrl = baseUrl;
+    }
+
+    private NewsFunctions(NewsFunctions of, Article previewed) {
+        this.audience = of.audience;
+        this.previewed = previewed;
+        this.articles = of.articles;
+        this.cache = of.cache;
+        this.views = of.views;
+        this.zone = of.zone;
+        this.clock = of.clock;
+        this.languages = of.languages;
+        this.richTextLinks = of.richTextLinks;
+        this.baseUrl = of.baseUrl;
+    }
+
+    /**
+     * The same functions for a preview of {@code article}: asked for by its id, it is there whatever
+     * its state, even when it was never saved. Everything else on the page is what readers see.
+     */
+    public NewsFunctions previewing(Article article) {
+        return new NewsFunctions(this, article);
     }
 
     /**
@@ -157,6 +181,9 @@ public class NewsFunctions {
     public ArticleView article(String idOrPath) throws RepositoryException {
         if (idOrPath == null || idOrPath.isBlank()) {
             return null;
+        }
+        if (previewed != null && idOrPath.equals(previewed.id())) {
+            return view(previewed);
         }
         Optional<Article> found = idOrPath.startsWith("/") ? articles.findByPath(idOrPath) : articles.findById(idOrPath);
         return found.filter(a -> audience.sees(a, clock.instant())).map(this::view).orElse(null);
