@@ -103,10 +103,18 @@ public class ArticlesView extends VerticalLayout {
                 .setHeader(admin.text("news.admin.published")).setKey("published").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(this::fetch, this::countMatches);
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
         enableFeaturedReordering();
         grid.setPageSize(50);
         grid.setSizeFull();
-        add(filters, grid);
+        BulkActions bulk = new BulkActions(admin, grid,
+                () -> FeaturedOrder.nextFreeRank(featuredInSiteOrder(ArticleQuery.newest(1))), this::refresh);
+        // Nothing to do in bulk in the trash: restore and delete for ever are per article.
+        publication.addValueChangeListener(e -> {
+            grid.asMultiSelect().clear();
+            bulk.setVisible(e.getValue() != io.newsroom.news.article.Publication.Filter.TRASH);
+        });
+        add(filters, bulk, grid);
     }
 
     /**

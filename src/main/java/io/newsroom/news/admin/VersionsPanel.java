@@ -50,6 +50,7 @@ final class VersionsPanel extends Details {
         this.restored = restored;
         setId("versions");
         setSummary(summary);
+        setOpened(true);
         grid.setId("versions-grid");
         grid.setAllRowsVisible(true);
         grid.addColumn(ArticleVersion::name).setHeader(admin.text("news.admin.versions.version")).setAutoWidth(true).setFlexGrow(0);

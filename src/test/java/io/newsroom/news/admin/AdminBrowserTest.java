@@ -451,8 +451,9 @@ class AdminBrowserTest {
         Object title = browser.executeScript("""
                 const grid = document.querySelector('#articles');
                 const row = [...grid.shadowRoot.querySelectorAll('tbody tr')].filter(r => !r.hidden).sort((a, b) => a.index - b.index)[0];
-                const slot = row && row.querySelector('td slot');
-                const content = slot && slot.assignedElements()[0];
+                // The first cell with text: the selection column before it holds only a checkbox.
+                const contents = row ? [...row.querySelectorAll('td slot')].map(s => s.assignedElements()[0]) : [];
+                const content = contents.find(c => c && !c.querySelector('vaadin-checkbox') && c.textContent.trim());
                 return content ? content.textContent : '';
                 """);
         return String.valueOf(title);

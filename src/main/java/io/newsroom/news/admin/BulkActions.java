@@ -1,0 +1,198 @@
+package io.newsroom.news.admin;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.ValidationException;
+
+/**
+ * Work on the selected rows at once: publish, unpublish, feature, unfeature, move to the trash.
+ * One confirmation with the count; then each article is changed on its own (read fresh, so an
+ * edit made meanwhile is never overwritten) and the result says what happened to each.
+ */
+final class BulkActions extends HorizontalLayout {
+
+    /** What a bulk action does to one article. */
+    enum Action {
+        PUBLISH("publish"), UNPUBLISH("unpublish"), FEATURE("feature"), UNFEATURE("unfeature"), TRASH("trash");
+
+        final String key;
+
+        Action(String key) {
+            this.key = key;
+        }
+    }
+
+    /** What happened to one article. */
+    enum Outcome { DONE, UNCHANGED, GONE, CONFLICT, FAILED }
+
+    record Result(String title, Outcome outcome) {
+    }
+
+    /** The rank a newly featured article gets: after every ranked one, as "Feature" on one row. */
+    @FunctionalInterface
+    interface NextRank {
+        long get() throws RepositoryException;
+    }
+
+    private final AdminContext admin;
+    private final Grid<Article> grid;
+    private final NextRank nextRank;
+    private final Runnable refresh;
+    private final Span selected = new Span();
+    private final List<Button> buttons = new ArrayList<>();
+
+    BulkActions(AdminContext admin, Grid<Article> grid, NextRank nextRank, Runnable refresh) {
+        this.admin = admin;
+        this.grid = grid;
+        this.nextRank = nextRank;
+        this.refresh = refresh;
+        setId("bulk-actions");
+        setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        setWrap(true);
+        selected.setId("bulk-selected");
+        add(selected);
+        for (Action action : Action.values()) {
+            Button button = new Button(admin.text("news.admin.bulk." + action.key), e -> confirm(action));
+            button.setId("bulk-" + action.key);
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            if (action == Action.TRASH) {
+                button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
+            buttons.add(button);
+            add(button);
+        }
+        grid.asMultiSelect().addValueChangeListener(e -> showSelection());
+        showSelection();
+    }
+
+    private void showSelection() {
+        int n = grid.asMultiSelect().getSelectedItems().size();
+        selected.setText(admin.text("news.admin.bulk.selected", n));
+        buttons.forEach(b -> b.setEnabled(n > 0));
+    }
+
+    private void confirm(Action action) {
+        List<Article> chosen = new ArrayList<>(grid.asMultiSelect().getSelectedItems());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-bulk");
+        dialog.setHeaderTitle(admin.text("news.admin.bulk.confirm." + action.key, chosen.size()));
+        dialog.add(new Span(admin.text("news.admin.bulk.confirm.text")));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button go = new Button(admin.text("news.admin.bulk." + action.key), e -> {
+            dialog.close();
+            showResults(action, apply(action, chosen));
+        });
+        go.setId("confirm-bulk-button");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (action == Action.TRASH) {
+            go.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        dialog.getFooter().add(cancel, go);
+        dialog.open();
+    }
+
+    /** Changes each article on its own, in the order the editor sees them (newest first). */
+    private List<Result> apply(Action action, List<Article> chosen) {
+        chosen.sort(Comparator.comparing(Article::postedDate, Comparator.nullsLast(Comparator.reverseOrder())));
+        List<Result> results = new ArrayList<>();
+        for (Article row : chosen) {
+            results.add(new Result(row.title(), applyTo(action, row)));
+        }
+        grid.asMultiSelect().clear();
+        refresh.run();
+        return results;
+    }
+
+    private Outcome applyTo(Action action, Article row) {
+        String user = AdminContext.user();
+        try {
+            Optional<Article> fresh = admin.articles().findById(row.id());
+            if (fresh.isEmpty()) {
+                return Outcome.GONE;
+            }
+            Article article = fresh.get();
+            if (article.isTrashed()) {
+                return Outcome.UNCHANGED;
+            }
+            switch (action) {
+                case PUBLISH -> {
+                    if (article.publication().published() && article.state(java.time.Instant.now())
+                            != io.newsroom.news.article.Publication.State.MODIFIED && article.publication().lastActivated() != null) {
+                        return Outcome.UNCHANGED;
+                    }
+                    admin.articles().publish(article.id(), user);
+                }
+                case UNPUBLISH -> {
+                    if (!article.publication().published()) {
+                        return Outcome.UNCHANGED;
+                    }
+                    admin.articles().unpublish(article.id(), user);
+                }
+                case FEATURE, UNFEATURE -> {
+                    boolean feature = action == Action.FEATURE;
+                    if (article.featured() == feature) {
+                        return Outcome.UNCHANGED;
+                    }
+                    ArticleDraft draft = article.toDraft();
+                    draft.setFeatured(feature);
+                    draft.setFeaturedRank(feature ? nextRank.get() : null);
+                    admin.articles().update(article.id(), article.version(), draft, user);
+                }
+                case TRASH -> admin.articles().trash(article.id(), user);
+            }
+            return Outcome.DONE;
+        } catch (ConflictException e) {
+            return Outcome.CONFLICT;
+        } catch (ArticleNotFoundException e) {
+            return Outcome.GONE;
+        } catch (ValidationException | RepositoryException e) {
+            return Outcome.FAILED;
+        }
+    }
+
+    private void showResults(Action action, List<Result> results) {
+        long changed = results.stream().filter(r -> r.outcome() == Outcome.DONE).count();
+        Dialog dialog = new Dialog();
+        dialog.setId("bulk-result");
+        dialog.setHeaderTitle(admin.text("news.admin.bulk.result", admin.text("news.admin.bulk." + action.key), changed, results.size()));
+        Grid<Result> list = new Grid<>();
+        list.setId("bulk-result-grid");
+        list.setAllRowsVisible(true);
+        list.addColumn(Result::title).setHeader(admin.text("news.article.title.label")).setFlexGrow(3);
+        list.addColumn(r -> admin.text("news.admin.bulk.outcome." + r.outcome().name().toLowerCase(java.util.Locale.ROOT)))
+                .setHeader(admin.text("news.admin.bulk.outcome")).setFlexGrow(2);
+        list.setItems(results);
+        dialog.setWidth("min(720px, 95vw)");
+        dialog.add(list);
+        Button close = new Button(admin.text("news.admin.close"), e -> dialog.close());
+        close.setId("bulk-result-close");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    /** For tests and the view: which articles are chosen now. */
+    Set<Article> selection() {
+        return grid.asMultiSelect().getSelectedItems();
+    }
+}

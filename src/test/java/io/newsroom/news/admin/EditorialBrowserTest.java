@@ -1,0 +1,268 @@
+package io.newsroom.news.admin;
+
+import static io.newsroom.news.TestArticles.unpublished;
+import static io.newsroom.news.admin.AdminBrowserTest.admin;
+import static io.newsroom.news.admin.AdminBrowserTest.click;
+import static io.newsroom.news.admin.AdminBrowserTest.find;
+import static io.newsroom.news.admin.AdminBrowserTest.type;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.newsroom.news.Browser;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleVersion;
+import io.newsroom.news.site.DemoContentAccess;
+import io.newsroom.news.site.NewsRuntime;
+import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.site.SiteServer;
+
+/** An editor's publishing work in the real browser: versions, compare, restore and previews. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EditorialBrowserTest {
+    private static NewsRuntime runtime;
+    private static SiteServer server;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = NewsRuntime.start(RuntimeConfig.forTests());
+        DemoContentAccess.createPages(runtime);
+        server = SiteServer.start(runtime, 0);
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    @BeforeEach
+    void thisServer() {
+        AdminBrowserTest.serverFor(server);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+        runtime.close();
+    }
+
+    @Test
+    @Order(1)
+    void signIn() {
+        AdminBrowserTest.signIn(browser, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
+        assertNotNull(find(browser, "#articles"));
+    }
+
+    @Test
+    @Order(2)
+    void publishingKeepsAVersionThatCanBeComparedAndRestored() throws Exception {
+        ArticleDraft d = unpublished("Tiêu đề ban đầu", Instant.now().minus(Duration.ofHours(1)));
+        d.setBody("<p>Đoạn giữ nguyên</p><p>Đoạn sẽ bị sửa</p>");
+        Article article = runtime.articles().create(d, "nam");
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e -> find(browser, "#versions-empty").isDisplayed());
+
+        click(browser, "#publish");
+        wait.until(e -> history(article).size() == 1);
+        String first = history(article).get(0).name();
+        wait.until(e -> !browser.findElements(By.id("version-compare-" + first)).isEmpty());
+
+        // Someone changes the article; the editor reloads and compares the published version with it.
+        ArticleDraft change = article.toDraft();
+        change.setTitle("Tiêu đề đã đổi");
+        change.setBody("<p>Đoạn giữ nguyên</p><p>Đoạn mới viết lại</p>");
+        runtime.articles().update(article.id(), runtime.articles().findById(article.id()).orElseThrow().version(), change, "lan");
+        browser.navigate().refresh();
+        click(browser, "#version-compare-" + first.replace(".", "\\."));
+        WebElement fields = find(browser, "#compare-fields");
+        wait.until(e -> fields.getText().contains("Tiêu đề ban đầu") && fields.getText().contains("Tiêu đề đã đổi"));
+        assertEquals("Đoạn sẽ bị sửa", text(find(browser, "#compare-body .news-diff__removed")).substring(2));
+        assertEquals("Đoạn mới viết lại", text(find(browser, "#compare-body .news-diff__added")).substring(2));
+        assertTrue(text(find(browser, "#compare-body .news-diff__same")).contains("Đoạn giữ nguyên"));
+        click(browser, "#compare-dialog-close");
+
+        // Restore, after a confirmation: the old text is current again, the replaced one a version.
+        click(browser, "#version-restore-" + first.replace(".", "\\."));
+        click(browser, "#confirm-restore-button");
+        wait.until(e -> title(article).equals("Tiêu đề ban đầu"));
+        wait.until(e -> "Tiêu đề ban đầu".equals(find(browser, "#title input").getDomProperty("value")));
+        List<ArticleVersion> history = history(article);
+        assertEquals(2, history.size());
+        assertEquals("Tiêu đề đã đổi", history.get(0).content().title(), "nothing is lost");
+        assertEquals("<p>Đoạn giữ nguyên</p><p>Đoạn sẽ bị sửa</p>", runtime.articles().findById(article.id()).orElseThrow().body());
+
+        // "Save version" with a comment.
+        click(browser, "#save-version");
+        type(browser, "version-comment", "Bản gửi lãnh đạo duyệt");
+        click(browser, "#save-version-button");
+        wait.until(e -> history(article).size() == 3);
+        assertEquals("Bản gửi lãnh đạo duyệt", history(article).get(0).comment());
+        wait.until(e -> find(browser, "#versions-grid").getText().contains("Bản gửi lãnh đạo duyệt")
+                || cells().contains("Bản gửi lãnh đạo duyệt"));
+    }
+
+    @Test
+    @Order(3)
+    void thePreviewShowsTheUnsavedFormInANewTabAndSavesNothing() throws Exception {
+        Article article = runtime.articles().create(unpublished("Bài trước khi sửa", Instant.now().minus(Duration.ofHours(1))), "nam");
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e -> "Bài trước khi sửa".equals(find(browser, "#title input").getDomProperty("value")));
+        type(browser, "title", "Tiêu đề chưa lưu để xem trước");
+        click(browser, "#preview");
+        String vi = find(browser, "#preview-link-vi").getDomAttribute("href");
+        String en = find(browser, "#preview-link-en").getDomAttribute("href");
+        assertEquals("_blank", find(browser, "#preview-link-vi").getDomAttribute("target"));
+
+        String editor = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.get(server.baseUrl() + vi);
+            wait.until(e -> browser.getPageSource().contains("Tiêu đề chưa lưu để xem trước"));
+            assertTrue(find(browser, ".news-article__preview").isDisplayed(), "the page says it is a preview");
+            browser.get(server.baseUrl() + en);
+            wait.until(e -> "en".equals(find(browser, "html").getDomAttribute("lang")));
+            assertTrue(browser.getPageSource().contains("Tiêu đề chưa lưu để xem trước"));
+        } finally {
+            browser.close();
+            browser.switchTo().window(editor);
+        }
+        assertEquals("Bài trước khi sửa", title(article), "a preview saves nothing");
+        click(browser, "#preview-dialog-close");
+        click(browser, "#save");
+        wait.until(e -> title(article).equals("Tiêu đề chưa lưu để xem trước"));
+    }
+
+    @Test
+    @Order(4)
+    void aScheduledArticleIsPreviewedFromTheGrid() throws Exception {
+        ArticleDraft later = unpublished("Tin hẹn giờ trong bảng", Instant.now().plus(Duration.ofDays(3)));
+        later.setPublishOnCreate(true);
+        runtime.articles().create(later, "nam");
+        browser.get(admin());
+        type(browser, "search", "hẹn giờ trong bảng");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.preview");
+        String link = find(browser, "#preview-link-vi").getDomAttribute("href");
+        String grid = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.get(server.baseUrl() + link);
+            wait.until(e -> browser.getPageSource().contains("Tin hẹn giờ trong bảng"));
+        } finally {
+            browser.close();
+            browser.switchTo().window(grid);
+        }
+        click(browser, "#preview-dialog-close");
+    }
+
+    @Test
+    @Order(5)
+    void bulkActionsChangeEachSelectedArticleAfterOneConfirmationAndSayWhatHappened() throws Exception {
+        List<Article> seeded = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            seeded.add(runtime.articles().create(unpublished("Tin hàng loạt " + i, Instant.now().minus(Duration.ofHours(i))), "nam"));
+        }
+        runtime.articles().publish(seeded.get(2).id(), "lan");
+        browser.get(admin());
+        type(browser, "search", "hàng loạt");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        assertNotNull(find(browser, "#bulk-publish").getDomAttribute("disabled"), "nothing to do before a row is chosen");
+        selectRows(3);
+        wait.until(e -> text(find(browser, "#bulk-selected")).equals("Đã chọn 3 bài"));
+
+        click(browser, "#bulk-publish");
+        wait.until(e -> find(browser, "vaadin-dialog-overlay").getText().contains("Đăng 3 bài viết?"));
+        click(browser, "#confirm-bulk-button");
+        WebElement result = find(browser, "#bulk-result-grid");
+        wait.until(e -> cells().contains("Vốn đã như vậy"));
+        assertEquals(2, cells().split("\\|Xong", -1).length - 1, "two published, one already was: " + cells());
+        for (Article a : seeded) {
+            assertTrue(runtime.articles().findById(a.id()).orElseThrow().publication().published());
+        }
+        assertNotNull(result);
+        click(browser, "#bulk-result-close");
+
+        selectRows(2);
+        click(browser, "#bulk-feature");
+        click(browser, "#confirm-bulk-button");
+        wait.until(e -> seeded.stream().filter(a -> fresh(a).featured()).count() == 2);
+        List<Long> ranks = seeded.stream().map(EditorialBrowserTest::fresh).filter(Article::featured).map(Article::featuredRank).sorted().toList();
+        assertEquals(ranks.get(0) + 1, ranks.get(1), "each gets the next free rank: " + ranks);
+        click(browser, "#bulk-result-close");
+
+        selectRows(3);
+        click(browser, "#bulk-trash");
+        wait.until(e -> find(browser, "vaadin-dialog-overlay").getText().contains("3 bài viết vào thùng rác"));
+        click(browser, "#confirm-bulk-button");
+        wait.until(e -> seeded.stream().allMatch(a -> fresh(a).isTrashed()));
+        click(browser, "#bulk-result-close");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("0 "));
+    }
+
+    /** Ticks the first {@code n} rows' checkboxes. */
+    private static void selectRows(int n) {
+        List<WebElement> boxes = wait.until(e -> {
+            List<WebElement> found = browser.findElements(By.cssSelector("#articles vaadin-checkbox")).stream()
+                    .filter(b -> !"true".equals(b.getDomAttribute("aria-hidden")) && b.isDisplayed())
+                    .filter(b -> !String.valueOf(b.getDomAttribute("class")).contains("select-all")).toList();
+            return found.size() >= n ? found : null;
+        });
+        for (WebElement box : boxes.subList(0, n)) {
+            if (!Boolean.TRUE.equals(box.getDomProperty("checked") == null ? null : Boolean.valueOf(box.getDomProperty("checked")))) {
+                browser.executeScript("arguments[0].click();", box);
+            }
+        }
+    }
+
+    private static Article fresh(Article a) {
+        try {
+            return runtime.articles().findById(a.id()).orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cells() {
+        return String.join("|", browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .map(c -> String.valueOf(c.getDomProperty("textContent"))).toList());
+    }
+
+    private static String text(WebElement element) {
+        return String.valueOf(element.getDomProperty("textContent"));
+    }
+
+    private static List<ArticleVersion> history(Article article) {
+        try {
+            return runtime.articles().versions().orElseThrow().history(article.id());
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static String title(Article article) {
+        try {
+            return runtime.articles().findById(article.id()).orElseThrow().title();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
