@@ -47,8 +47,12 @@ public final class ArticleXPath {
 
         List<String> conditions = new ArrayList<>();
         if (query.text() != null && !query.text().isBlank()) {
-            String pattern = stringLiteral("%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
-            conditions.add("(jcr:like(fn:lower-case(@title), " + pattern + ") or jcr:like(fn:lower-case(@lead), " + pattern + "))");
+            String words = wordsAndPrefix(query.text());
+            if (!words.isEmpty()) {
+                String literal = stringLiteral(words);
+                conditions.add("(jcr:contains(@title, " + literal + ") or jcr:contains(@lead, " + literal
+                        + ") or jcr:contains(@body, " + literal + "))");
+            }
         }
         if (query.fullText() != null) {
             // Each word quoted: AND, OR, NOT and friends are then searched for, never obeyed.
@@ -142,6 +146,26 @@ public final class ArticleXPath {
     /** An XPath string literal: the quote character is doubled, nothing else can break out. */
     static String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * An editor's search as full-text words, with or without accents (the index folds them, see
+     * {@link FoldingAnalyzer}): every word must be there, the last one may be the start of a word
+     * (results appear while typing). Quoted words are searched for, never obeyed as operators.
+     */
+    static String wordsAndPrefix(String text) {
+        List<String> terms = FoldingAnalyzer.terms(text);
+        if (terms.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < terms.size() - 1; i++) {
+            parts.add('"' + terms.get(i) + '"');
+        }
+        String last = terms.get(terms.size() - 1);
+        // Lucene does not analyze a prefix: it is given as the index holds it, folded and lower case.
+        parts.add(last.matches("[a-z0-9]+") ? last + "*" : '"' + last + '"');
+        return String.join(" ", parts);
     }
 
     /** Makes {@code %}, {@code _} and {@code \} match themselves in {@code jcr:like}. */

@@ -61,6 +61,11 @@ public final class EmbeddedRepository implements AutoCloseable {
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", dataFolder.resolve("derby.log").toString());
         }
+        try {
+            SearchIndexUpgrade.apply(dataFolder.resolve("workspaces").resolve("news"));
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot prepare the search index of " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
         return start("repository-persistent.xml", dataFolder.toAbsolutePath(), false);
     }
 
