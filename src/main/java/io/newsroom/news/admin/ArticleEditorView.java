@@ -381,8 +381,10 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                     ? admin.articles().create(draft, AdminContext.user())
                     : admin.articles().update(editing.id(), editing.version(), draft, AdminContext.user());
             Notices.show(admin.text("news.admin.saved", saved.title()));
+            saved = renumberSharedRank(saved);
             load(saved);
-            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + saved.id()));
+            String savedId = saved.id();
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + savedId));
             return saved;
         } catch (io.newsroom.news.article.ValidationException e) {
             showErrors(e);
@@ -394,6 +396,27 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             Notices.show(admin.text("news.admin.error.repository"));
         }
         return null;
+    }
+
+    /**
+     * When the saved rank was another featured article's too, the featured order is renumbered 1, 2,
+     * 3... with this article first among those that shared it; returns the article as now stored.
+     */
+    private Article renumberSharedRank(Article saved) throws RepositoryException {
+        Map<Article, Long> ranks = FeaturedOrder.renumberFor(FeaturedOrder.siteOrder(admin.articles()), saved);
+        for (Map.Entry<Article, Long> change : ranks.entrySet()) {
+            ArticleDraft draft = change.getKey().toDraft();
+            draft.setFeaturedRank(change.getValue());
+            try {
+                admin.articles().update(change.getKey().id(), change.getKey().version(), draft, AdminContext.user());
+            } catch (ConflictException | ArticleNotFoundException | io.newsroom.news.article.ValidationException e) {
+                // Someone changed that one meanwhile: its rank stays; the next save renumbers again.
+            }
+        }
+        if (!ranks.isEmpty()) {
+            Notices.show(admin.text("news.admin.renumbered"));
+        }
+        return ranks.isEmpty() ? saved : admin.articles().findById(saved.id()).orElse(saved);
     }
 
     /** Somebody saved this article after it was opened here: nothing is overwritten; the editor decides. */

@@ -31,17 +31,35 @@ final class BulkActions extends HorizontalLayout {
 
     /** What a bulk action does to one article. */
     enum Action {
-        PUBLISH("publish"), UNPUBLISH("unpublish"), FEATURE("feature"), UNFEATURE("unfeature"), TRASH("trash");
+        PUBLISH("publish", "news.admin.bulk.publish", "news.admin.bulk.confirm.publish"),
+        UNPUBLISH("unpublish", "news.admin.bulk.unpublish", "news.admin.bulk.confirm.unpublish"),
+        FEATURE("feature", "news.admin.bulk.feature", "news.admin.bulk.confirm.feature"),
+        UNFEATURE("unfeature", "news.admin.bulk.unfeature", "news.admin.bulk.confirm.unfeature"),
+        TRASH("trash", "news.admin.bulk.trash", "news.admin.bulk.confirm.trash");
 
-        final String key;
+        final String id;
+        final String labelKey;
+        final String confirmKey;
 
-        Action(String key) {
-            this.key = key;
+        Action(String id, String labelKey, String confirmKey) {
+            this.id = id;
+            this.labelKey = labelKey;
+            this.confirmKey = confirmKey;
         }
     }
 
     /** What happened to one article. */
-    enum Outcome { DONE, UNCHANGED, GONE, CONFLICT, FAILED }
+    enum Outcome {
+        DONE("news.admin.bulk.outcome.done"), UNCHANGED("news.admin.bulk.outcome.unchanged"),
+        GONE("news.admin.bulk.outcome.gone"), CONFLICT("news.admin.bulk.outcome.conflict"),
+        FAILED("news.admin.bulk.outcome.failed");
+
+        final String key;
+
+        Outcome(String key) {
+            this.key = key;
+        }
+    }
 
     record Result(String title, Outcome outcome) {
     }
@@ -70,8 +88,8 @@ final class BulkActions extends HorizontalLayout {
         selected.setId("bulk-selected");
         add(selected);
         for (Action action : Action.values()) {
-            Button button = new Button(admin.text("news.admin.bulk." + action.key), e -> confirm(action));
-            button.setId("bulk-" + action.key);
+            Button button = new Button(admin.text(action.labelKey), e -> confirm(action));
+            button.setId("bulk-" + action.id);
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             if (action == Action.TRASH) {
                 button.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -96,10 +114,10 @@ final class BulkActions extends HorizontalLayout {
         }
         Dialog dialog = new Dialog();
         dialog.setId("confirm-bulk");
-        dialog.setHeaderTitle(admin.text("news.admin.bulk.confirm." + action.key, chosen.size()));
+        dialog.setHeaderTitle(admin.text(action.confirmKey, chosen.size()));
         dialog.add(new Span(admin.text("news.admin.bulk.confirm.text")));
         Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
-        Button go = new Button(admin.text("news.admin.bulk." + action.key), e -> {
+        Button go = new Button(admin.text(action.labelKey), e -> {
             dialog.close();
             showResults(action, apply(action, chosen));
         });
@@ -175,12 +193,12 @@ final class BulkActions extends HorizontalLayout {
         long changed = results.stream().filter(r -> r.outcome() == Outcome.DONE).count();
         Dialog dialog = new Dialog();
         dialog.setId("bulk-result");
-        dialog.setHeaderTitle(admin.text("news.admin.bulk.result", admin.text("news.admin.bulk." + action.key), changed, results.size()));
+        dialog.setHeaderTitle(admin.text("news.admin.bulk.result", admin.text(action.labelKey), changed, results.size()));
         Grid<Result> list = new Grid<>();
         list.setId("bulk-result-grid");
         list.setAllRowsVisible(true);
         list.addColumn(Result::title).setHeader(admin.text("news.article.title.label")).setFlexGrow(3);
-        list.addColumn(r -> admin.text("news.admin.bulk.outcome." + r.outcome().name().toLowerCase(java.util.Locale.ROOT)))
+        list.addColumn(r -> admin.text(r.outcome().key))
                 .setHeader(admin.text("news.admin.bulk.outcome")).setFlexGrow(2);
         list.setItems(results);
         dialog.setWidth("min(720px, 95vw)");

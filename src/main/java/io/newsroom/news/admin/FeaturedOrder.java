@@ -45,6 +45,38 @@ final class FeaturedOrder {
         return changes;
     }
 
+    /** At most this many featured articles are reordered or renumbered at once. */
+    static final int LIMIT = 500;
+
+    /** Every featured article (up to {@link #LIMIT}) in the order the featured block shows them. */
+    static List<Article> siteOrder(io.newsroom.news.article.ArticleRepository articles) throws javax.jcr.RepositoryException {
+        List<Article> featured = new ArrayList<>(articles.items(io.newsroom.news.article.ArticleQuery.newest(1).featuredOnly()
+                .withSort(List.of(io.newsroom.news.article.ArticleQuery.Sort.desc("postedDate"))).page(0, LIMIT)));
+        featured.sort(io.newsroom.news.featured.FeaturedSelector.BY_RANK_THEN_NEWEST);
+        return featured;
+    }
+
+    /**
+     * The ranks that make the order unique again once {@code saved} took a rank another featured
+     * article already has: {@code saved} goes first among them (the editor just chose that place),
+     * and every featured article gets 1, 2, 3... in site order. Empty when no rank is shared.
+     */
+    static Map<Article, Long> renumberFor(List<Article> siteOrder, Article saved) {
+        Long rank = saved.featuredRank();
+        if (!saved.featured() || rank == null
+                || siteOrder.stream().noneMatch(a -> !a.id().equals(saved.id()) && rank.equals(a.featuredRank()))) {
+            return Map.of();
+        }
+        List<Article> order = new ArrayList<>(siteOrder);
+        order.removeIf(a -> a.id().equals(saved.id()));
+        int at = 0;
+        while (at < order.size() && order.get(at).featuredRank() != null && order.get(at).featuredRank() < rank) {
+            at++;
+        }
+        order.add(at, saved);
+        return newRanks(order);
+    }
+
     /** The rank after every ranked one: where a newly featured article goes (1 when none is ranked). */
     static long nextFreeRank(List<Article> featured) {
         long max = 0;

@@ -492,6 +492,31 @@ public final class ArticleRepository {
         return cache.total(xpath.statement(unordered), () -> countAll(session, unordered));
     }
 
+    /**
+     * Whether any article (in the trash too) or any kept version uses the image {@code key}, as its
+     * image or in its body.
+     */
+    public boolean usesImage(String key) throws RepositoryException {
+        if (key == null || !key.matches("jcr:[0-9a-fA-F-]{36}")) {
+            return false;
+        }
+        String id = key.substring(4);
+        String condition = "[@image = " + ArticleXPath.stringLiteral(key) + " or jcr:like(@body, "
+                + ArticleXPath.stringLiteral("%" + id + "%") + ")]";
+        return sessions.run(workspace, session -> {
+            javax.jcr.query.QueryManager queries = session.getWorkspace().getQueryManager();
+            for (String statement : List.of("/jcr:root//element(*, " + nodeType + ")" + condition,
+                    "/jcr:root/jcr:system/jcr:versionStorage//element(*, nt:frozenNode)" + condition)) {
+                Query query = queries.createQuery(statement, "xpath");
+                query.setLimit(1);
+                if (query.execute().getNodes().hasNext()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** The distinct categories articles use, sorted. */
     public List<String> categories() throws RepositoryException {
         return sessions.run(workspace, session -> {

@@ -47,11 +47,17 @@ public final class ArticleXPath {
 
         List<String> conditions = new ArrayList<>();
         if (query.text() != null && !query.text().isBlank()) {
+            // Words with or without accents anywhere in title, lead or body; or the text as typed inside
+            // the title or lead (a number, a sign, part of a word).
+            String pattern = stringLiteral("%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
+            String asTyped = "jcr:like(fn:lower-case(@title), " + pattern + ") or jcr:like(fn:lower-case(@lead), " + pattern + ")";
             String words = wordsAndPrefix(query.text());
-            if (!words.isEmpty()) {
+            if (words.isEmpty()) {
+                conditions.add("(" + asTyped + ")");
+            } else {
                 String literal = stringLiteral(words);
                 conditions.add("(jcr:contains(@title, " + literal + ") or jcr:contains(@lead, " + literal
-                        + ") or jcr:contains(@body, " + literal + "))");
+                        + ") or jcr:contains(@body, " + literal + ") or " + asTyped + ")");
             }
         }
         if (query.fullText() != null) {

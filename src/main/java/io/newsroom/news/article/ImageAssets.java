@@ -42,9 +42,15 @@ public final class ImageAssets {
     }
 
     private final JcrSessions sessions;
+    private final java.time.Clock clock;
 
     public ImageAssets(JcrSessions sessions) {
+        this(sessions, java.time.Clock.systemUTC());
+    }
+
+    public ImageAssets(JcrSessions sessions, java.time.Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     /** The MIME type the bytes really are, or empty when they are none of the accepted images. */
@@ -83,10 +89,56 @@ public final class ImageAssets {
             Binary binary = session.getValueFactory().createBinary(new ByteArrayInputStream(data));
             content.setProperty("jcr:data", binary);
             content.setProperty("jcr:mimeType", mime);
-            content.setProperty("jcr:lastModified", Calendar.getInstance());
+            Calendar uploaded = Calendar.getInstance();
+            uploaded.setTimeInMillis(clock.millis());
+            content.setProperty("jcr:lastModified", uploaded);
             session.save();
             return "jcr:" + file.getIdentifier();
         });
+    }
+
+    /** Says whether an asset key is still used by something. */
+    @FunctionalInterface
+    public interface Usage {
+        boolean inUse(String key) throws RepositoryException;
+    }
+
+    /**
+     * Removes uploaded images that nothing uses and that are older than {@code cutoff}: what an editor
+     * uploaded into an article that was never saved. Returns how many were removed.
+     */
+    public int removeUnused(java.time.Instant cutoff, Usage usage) throws RepositoryException {
+        java.util.List<String> old = sessions.run(WORKSPACE, session -> {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            if (!session.getRootNode().hasNode(FOLDER)) {
+                return keys;
+            }
+            for (javax.jcr.NodeIterator it = session.getRootNode().getNode(FOLDER).getNodes(); it.hasNext(); ) {
+                Node file = it.nextNode();
+                // The upload's time, stamped with the runtime's clock when it was stored.
+                if (file.isNodeType("nt:file") && file.hasProperty("jcr:content/jcr:lastModified")
+                        && file.getProperty("jcr:content/jcr:lastModified").getDate().toInstant().isBefore(cutoff)) {
+                    keys.add("jcr:" + file.getIdentifier());
+                }
+            }
+            return keys;
+        });
+        int removed = 0;
+        for (String key : old) {
+            if (usage.inUse(key)) {
+                continue;
+            }
+            removed += sessions.run(WORKSPACE, session -> {
+                Optional<Node> file = fileNode(session, key);
+                if (file.isEmpty()) {
+                    return 0;
+                }
+                file.get().remove();
+                session.save();
+                return 1;
+            });
+        }
+        return removed;
     }
 
     /** The image an asset key names, if it is one of ours. */

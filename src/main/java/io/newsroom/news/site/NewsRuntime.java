@@ -60,6 +60,8 @@ public final class NewsRuntime implements AutoCloseable {
                 return t;
             });
     public static final int TRASH_DAYS = 30;
+    /** An image uploaded into an article that was never saved is removed after this long. */
+    public static final java.time.Duration UNUSED_IMAGE_AGE = java.time.Duration.ofDays(1);
 
     private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
                         ContentTypeDefinition articleType, Clock clock) throws RepositoryException, IOException {
@@ -90,12 +92,15 @@ public final class NewsRuntime implements AutoCloseable {
         Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(
                 config.inMemory() ? journalFolder : config.dataFolder(), config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
-        this.images = new ImageAssets(repository.sessions());
+        this.images = new ImageAssets(repository.sessions(), clock);
         this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
         this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images, previews);
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
-        trashPurge.scheduleWithFixedDelay(() -> purgeTrash(clock), 0, 6, java.util.concurrent.TimeUnit.HOURS);
+        trashPurge.scheduleWithFixedDelay(() -> {
+            purgeTrash(clock);
+            removeUnusedImages(clock);
+        }, 0, 6, java.util.concurrent.TimeUnit.HOURS);
     }
 
     public static NewsRuntime start(RuntimeConfig config) throws RepositoryException, IOException {
@@ -172,6 +177,20 @@ public final class NewsRuntime implements AutoCloseable {
             }
         } catch (RepositoryException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).warn("Emptying the trash failed: {}", e.toString());
+        }
+    }
+
+    /** Removes images uploaded into articles that were never saved; how many. */
+    public int removeUnusedImages(Clock clock) {
+        try {
+            int removed = images.removeUnused(clock.instant().minus(UNUSED_IMAGE_AGE), articles::usesImage);
+            if (removed > 0) {
+                org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).info("Removed {} image(s) no article uses", removed);
+            }
+            return removed;
+        } catch (RepositoryException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).warn("Removing unused images failed: {}", e.toString());
+            return 0;
         }
     }
 

@@ -48,4 +48,17 @@ class FeaturedOrderTest {
         org.junit.jupiter.api.Assertions.assertEquals(8L, FeaturedOrder.nextFreeRank(java.util.List.of(
                 a("a", 3L), a("b", null), a("c", 7L))));
     }
+
+    @Test
+    void aSharedRankIsRenumberedWithTheJustSavedArticleFirstAmongThem() {
+        Article one = a("one", 1L);
+        Article two = a("two", 2L);
+        Article three = a("three", 3L);
+        Article saved = a("saved", 2L);
+        // Site order as the block shows it: by rank, then newest; the saved one took rank 2.
+        Map<Article, Long> ranks = FeaturedOrder.renumberFor(List.of(one, two, saved, three), saved);
+        assertEquals(Map.of(two, 3L, three, 4L), ranks, "the saved one keeps the rank it took");
+        assertEquals(Map.of(), FeaturedOrder.renumberFor(List.of(one, two, three), a("alone", 4L)), "no shared rank, nothing to do");
+        assertEquals(Map.of(), FeaturedOrder.renumberFor(List.of(one, two), a("unranked", null)));
+    }
 }

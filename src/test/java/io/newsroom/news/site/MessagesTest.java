@@ -49,8 +49,13 @@ class MessagesTest {
         assertEquals("Tối đa 200 ký tự.", MESSAGES.get(Messages.VIETNAMESE, "news.validation.tooLong", 200));
         for (Locale locale : Messages.LANGUAGES) {
             for (String key : MESSAGES.keys(locale)) {
-                // A counted text ({0,choice,...}) takes a number; every other placeholder takes text.
-                Object[] arguments = MESSAGES.get(locale, key).contains(",choice,") ? new Object[] {2L} : new Object[] {"A", "B", "C"};
+                // A counted placeholder ({0,choice,...}, {1,number,...}) takes a number; every other one takes text.
+                String pattern = MESSAGES.get(locale, key);
+                Object[] arguments = new Object[3];
+                for (int i = 0; i < arguments.length; i++) {
+                    boolean counted = pattern.contains("{" + i + ",choice,") || pattern.contains("{" + i + ",number");
+                    arguments[i] = counted ? (Object) 2L : (Object) String.valueOf((char) ('A' + i));
+                }
                 String text = MESSAGES.get(locale, key, arguments);
                 assertFalse(text.contains("{0}") || text.contains("{1}"), key + " in " + locale + ": " + text);
             }
