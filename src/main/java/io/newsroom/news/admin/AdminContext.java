@@ -21,6 +21,7 @@ public record AdminContext(ArticleRepository articles, ViewCounter counter, Mess
 
     static final String USER = "newsAdmin.user";
     static final String LOCALE = "newsAdmin.locale";
+    static final String LIST = "newsAdmin.list";
 
     public static AdminContext current() {
         return (AdminContext) VaadinServlet.getCurrent().getServletContext().getAttribute(AdminContext.class.getName());
@@ -30,6 +31,20 @@ public record AdminContext(ArticleRepository articles, ViewCounter counter, Mess
     static String user() {
         VaadinSession session = VaadinSession.getCurrent();
         return session == null ? null : (String) session.getAttribute(USER);
+    }
+
+    /** The article list as the editor left it (search, filters, sort, row), to come back to from the editor. */
+    static ListState lastList() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object state = session == null ? null : session.getAttribute(LIST);
+        return state instanceof ListState s ? s : ListState.DEFAULT;
+    }
+
+    static void rememberList(ListState state) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(LIST, state);
+        }
     }
 
     /** The editor's language: what they chose, Vietnamese by default. */

@@ -51,8 +51,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final TextField title = field(new TextField(), "title");
     private final TextField name = field(new TextField(), "name");
     private final TextArea lead = field(new TextArea(), "lead");
-    private final RichTextEditor body = field(new RichTextEditor(admin.text("news.admin.editor.normal"),
-            admin.text("news.admin.editor.heading2"), admin.text("news.admin.editor.heading3")), "body");
+    private final RichTextEditor body = field(new RichTextEditor(key -> admin.text(key)), "body");
     private final TextField image = field(new TextField(), "image");
     private final TextField imageAlt = field(new TextField(), "imageAlt");
     private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");
@@ -98,7 +97,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         Button save = new Button(admin.text("news.admin.save"), e -> saveAskingAboutAddress());
         save.setId("save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button back = new Button(admin.text("news.admin.back"), e -> getUI().ifPresent(ui -> ui.navigate("")));
+        Button back = new Button(admin.text("news.admin.back"), e -> getUI().ifPresent(ui -> ui.navigate("", AdminContext.lastList().toParameters())));
         back.setId("back");
         publish.setId("publish");
         publish.addClickListener(e -> saveAndPublish());

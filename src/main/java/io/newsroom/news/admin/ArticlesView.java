@@ -36,7 +36,7 @@ import io.newsroom.news.article.ValidationException;
  * All articles in a grid that loads from the repository page by page, with search, category and
  * "featured only" filters, the count of matches, and the actions editors take on a row.
  */
-public class ArticlesView extends VerticalLayout {
+public class ArticlesView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
     private final AdminContext admin = AdminContext.current();
     private final Grid<Article> grid = new Grid<>(Article.class, false);
     private final TextField search = new TextField();
@@ -49,6 +49,8 @@ public class ArticlesView extends VerticalLayout {
             List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
     private static final int FEATURED_REORDER_LIMIT = 500;
     private Article dragged;
+    /** While the list's state is put back from its address, changes are not written back to it. */
+    private boolean restoring;
 
     public ArticlesView() {
         setSizeFull();
@@ -115,6 +117,11 @@ public class ArticlesView extends VerticalLayout {
             bulk.setVisible(e.getValue() != io.newsroom.news.article.Publication.Filter.TRASH);
         });
         add(filters, bulk, grid);
+        search.addValueChangeListener(e -> remember());
+        category.addValueChangeListener(e -> remember());
+        featuredOnly.addValueChangeListener(e -> remember());
+        publication.addValueChangeListener(e -> remember());
+        grid.addSortListener(e -> remember());
     }
 
     /**
@@ -181,6 +188,55 @@ public class ArticlesView extends VerticalLayout {
         refresh();
     }
 
+    /** Puts back the list the address describes (coming back from the editor, a reload, a bookmark). */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        ListState state = ListState.from(event.getLocation().getQueryParameters());
+        restoring = true;
+        try {
+            search.setValue(state.text());
+            category.setValue(state.category());
+            publication.setValue(state.filter());
+            featuredOnly.setValue(state.featuredOnly());
+            Grid.Column<Article> column = state.sortProperty() == null ? null : grid.getColumnByKey(state.sortProperty());
+            grid.sort(column == null ? List.of() : List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(column,
+                    state.sortDescending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
+        } finally {
+            restoring = false;
+        }
+        AdminContext.rememberList(state);
+        if (state.firstRow() > 0) {
+            grid.scrollToIndex(state.firstRow());
+        }
+    }
+
+    private ListState state() {
+        List<com.vaadin.flow.component.grid.GridSortOrder<Article>> order = grid.getSortOrder();
+        String property = order.isEmpty() ? null : order.get(0).getSorted().getKey();
+        boolean descending = !order.isEmpty() && order.get(0).getDirection() == SortDirection.DESCENDING;
+        return new ListState(search.getValue(), category.getValue(), publication.getValue(), featuredOnly.getValue(),
+                property, descending, 0);
+    }
+
+    /** The list's state into its address and the session, so the editor's "Back" returns to it. */
+    private void remember() {
+        if (restoring) {
+            return;
+        }
+        ListState state = state();
+        AdminContext.rememberList(state);
+        String query = state.toParameters().getQueryString();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, query.isEmpty() ? "." : "?" + query));
+    }
+
+    /** Opens the editor, remembering which row was at the top of the list to come back to it. */
+    private void openEditor(String id) {
+        grid.getElement().executeJs("return this._firstVisibleIndex || 0").then(Integer.class, row -> {
+            AdminContext.rememberList(state().atRow(row == null ? 0 : row));
+            getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", id)));
+        }, error -> getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", id))));
+    }
+
     private ArticleQuery query() {
         ArticleQuery query = ArticleQuery.newest(1);
         if (!search.getValue().isBlank()) {
@@ -236,8 +292,7 @@ public class ArticlesView extends VerticalLayout {
         if (article.isTrashed()) {
             return trashActions(article);
         }
-        Button edit = new Button(admin.text("news.admin.edit"),
-                e -> getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", article.id()))));
+        Button edit = new Button(admin.text("news.admin.edit"), e -> openEditor(article.id()));
         edit.addClassName("edit");
         Button feature = new Button(admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
                 e -> toggleFeatured(article));

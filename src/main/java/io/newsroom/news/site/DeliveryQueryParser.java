@@ -112,6 +112,10 @@ public final class DeliveryQueryParser {
                 for (String item : raw.split(",")) {
                     values.add(value(type, property, item));
                 }
+                if (values.isEmpty()) {
+                    // "," alone: a list of nothing is no filter a reader meant.
+                    throw ApiError.badValue(property, raw);
+                }
             }
         } else if (op == Operator.LIKE) {
             values.add(raw);

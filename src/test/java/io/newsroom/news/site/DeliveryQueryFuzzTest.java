@@ -53,6 +53,18 @@ class DeliveryQueryFuzzTest {
         assertNotNull(runtime.articles().list(query));
     }
 
+    /** Found by the property above: a list of nothing ({@code category[in]=,}) was a 500. */
+    @net.jqwik.api.Example
+    void anEmptyListIsA400() throws Exception {
+        for (String raw : new String[] {",", ",,", ""}) {
+            try {
+                new DeliveryQueryParser(RuntimeConfig.DEFAULT_ZONE).parse(Map.of("category[in]", new String[] {raw}));
+            } catch (ApiError e) {
+                assertEquals(400, e.status(), raw);
+            }
+        }
+    }
+
     @Provide
     Arbitrary<Map<String, String[]>> parameters() {
         Arbitrary<String> names = Arbitraries.oneOf(
