@@ -218,6 +218,47 @@ class EditorialBrowserTest {
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("0 "));
     }
 
+    @Test
+    @Order(6)
+    void comingBackFromTheEditorShowsTheListAsItWasLeft() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            runtime.articles().create(unpublished("Tin quay lại danh sách " + i, Instant.now().minus(Duration.ofHours(i))), "nam");
+        }
+        browser.get(admin());
+        type(browser, "search", "quay lai danh sach");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        WebElement sorter = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-sorter")).stream()
+                .filter(x -> x.getText().equals("Tiêu đề")).findFirst().orElse(null));
+        sorter.click();
+        sorter.click();
+        wait.until(e -> browser.getCurrentUrl().contains("sort=title.desc") && browser.getCurrentUrl().contains("q=quay"));
+        click(browser, "vaadin-button.edit");
+        wait.until(e -> browser.getCurrentUrl().contains("article?id="));
+        click(browser, "#back");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        assertEquals("quay lai danh sach", find(browser, "#search input").getDomProperty("value"), "the search is kept");
+        assertTrue(browser.getCurrentUrl().contains("sort=title.desc"), browser.getCurrentUrl());
+        wait.until(e -> cells().indexOf("Tin quay lại danh sách 3") < cells().indexOf("Tin quay lại danh sách 1"));
+        // A reload of that address shows the same list.
+        browser.navigate().refresh();
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        assertEquals("quay lai danh sach", find(browser, "#search input").getDomProperty("value"));
+    }
+
+    @Test
+    @Order(7)
+    void theRichTextEditorSpeaksTheEditorsLanguage() {
+        browser.get(admin() + "article");
+        find(browser, "#body .ql-editor");
+        wait.until(e -> "In đậm".equals(find(browser, "#body button.ql-bold").getDomAttribute("title")));
+        assertEquals("Liên kết", find(browser, "#body button.ql-link").getDomAttribute("aria-label"));
+        Object enterLink = browser.executeScript("""
+                const t = document.querySelector('#body .ql-tooltip');
+                t.setAttribute('data-mode', 'link');
+                return getComputedStyle(t, '::before').content;""");
+        assertEquals("\"Địa chỉ liên kết:\"", enterLink);
+    }
+
     /** Ticks the first {@code n} rows' checkboxes. */
     private static void selectRows(int n) {
         List<WebElement> boxes = wait.until(e -> {
