@@ -55,6 +55,9 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         HorizontalLayout bar = new HorizontalLayout(title, articles, dashboard, site, language, user, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
+        // On a phone the header takes two lines instead of running off the screen.
+        bar.setWrap(true);
+        bar.getStyle().set("row-gap", "0");
         bar.getStyle().set("padding", "0 1rem");
         bar.expand(site);
         addToNavbar(bar);

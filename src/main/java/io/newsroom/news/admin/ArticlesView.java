@@ -49,6 +49,8 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
             List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
     private static final int FEATURED_REORDER_LIMIT = 500;
     private Article dragged;
+    private static final int NARROW = 700;
+    private boolean narrow;
     /** While the list's state is put back from its address, changes are not written back to it. */
     private boolean restoring;
 
@@ -85,6 +87,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         HorizontalLayout filters = new HorizontalLayout(search, category, publication, featuredOnly, count, create);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWidthFull();
+        filters.setWrap(true);
         filters.expand(count);
 
         grid.setId("articles");
@@ -288,59 +291,62 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         return new ArticleQuery.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING);
     }
 
-    private HorizontalLayout actions(Article article) {
+    private com.vaadin.flow.component.Component actions(Article article) {
+        RowActions row = new RowActions();
         if (article.isTrashed()) {
-            return trashActions(article);
+            // In the trash: put back, or delete for ever after a confirmation.
+            row.add(admin.text("news.admin.restore"), "restore", () -> attempt(() -> {
+                admin.articles().restore(article.id());
+                Notices.show(admin.text("news.admin.restored", article.title()));
+            }));
+            row.addDanger(admin.text("news.admin.deleteForever"), "delete-forever", () -> confirm(article,
+                    "news.admin.deleteForever.title", "news.admin.deleteForever.text", "news.admin.deleteForever", () -> {
+                        admin.articles().delete(article.id());
+                        Notices.show(admin.text("news.admin.deleted", article.title()));
+                    }));
+        } else {
+            // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
+            if (featuredOnly.getValue() && article.featured()) {
+                row.add(admin.text("news.admin.moveUp"), "move-up", () -> moveBy(article, -1));
+                row.add(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
+            }
+            boolean published = article.publication().published();
+            row.add(admin.text("news.admin.edit"), "edit", () -> openEditor(article.id()));
+            row.add(admin.text(published ? "news.admin.unpublish" : "news.admin.publish"), "toggle-published",
+                    () -> setPublished(article, !published));
+            row.add(admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"), "toggle-featured",
+                    () -> toggleFeatured(article));
+            row.add(admin.text("news.admin.duplicate"), "duplicate", () -> duplicate(article));
+            // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
+            row.add(admin.text("news.admin.preview"), "preview", () -> PreviewDialog.open(admin, article.title(),
+                    locale -> admin.previews().stored(article.id(), locale), false));
+            row.addDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
         }
-        Button edit = new Button(admin.text("news.admin.edit"), e -> openEditor(article.id()));
-        edit.addClassName("edit");
-        Button feature = new Button(admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
-                e -> toggleFeatured(article));
-        feature.addClassName("toggle-featured");
-        Button duplicate = new Button(admin.text("news.admin.duplicate"), e -> duplicate(article));
-        duplicate.addClassName("duplicate");
-        // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
-        Button up = new Button(admin.text("news.admin.moveUp"), e -> moveBy(article, -1));
-        up.addClassName("move-up");
-        Button down = new Button(admin.text("news.admin.moveDown"), e -> moveBy(article, 1));
-        down.addClassName("move-down");
-        up.setVisible(featuredOnly.getValue() && article.featured());
-        down.setVisible(featuredOnly.getValue() && article.featured());
-        boolean published = article.publication().published();
-        Button publish = new Button(admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
-                e -> setPublished(article, !published));
-        publish.addClassName("toggle-published");
-        // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
-        Button preview = new Button(admin.text("news.admin.preview"), e -> PreviewDialog.open(admin, article.title(),
-                locale -> admin.previews().stored(article.id(), locale), false));
-        preview.addClassName("preview");
-        Button delete = new Button(admin.text("news.admin.delete"), e -> confirmDelete(article));
-        delete.addClassName("delete");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, publish, feature, duplicate, preview, delete, up, down)) {
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        return new HorizontalLayout(up, down, edit, publish, feature, duplicate, preview, delete);
+        return narrow ? row.menu(admin.text("news.admin.actions")) : row.buttons();
     }
 
-    /** In the trash: put back, or delete for ever after a confirmation. */
-    private HorizontalLayout trashActions(Article article) {
-        Button restore = new Button(admin.text("news.admin.restore"), e -> attempt(() -> {
-            admin.articles().restore(article.id());
-            Notices.show(admin.text("news.admin.restored", article.title()));
-        }));
-        restore.addClassName("restore");
-        Button forever = new Button(admin.text("news.admin.deleteForever"), e -> confirm(article, "news.admin.deleteForever.title",
-                "news.admin.deleteForever.text", "news.admin.deleteForever", () -> {
-                    admin.articles().delete(article.id());
-                    Notices.show(admin.text("news.admin.deleted", article.title()));
-                }));
-        forever.addClassName("delete-forever");
-        forever.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(restore, forever)) {
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    /**
+     * On a phone (under 700 px) the grid keeps title, state and one actions menu per row; wider, every
+     * column and the row's buttons.
+     */
+    private void fitTo(int width) {
+        boolean nowNarrow = width < NARROW;
+        if (nowNarrow == narrow) {
+            return;
         }
-        return new HorizontalLayout(restore, forever);
+        narrow = nowNarrow;
+        for (String key : List.of("category", "postedDate", "views", "featured", "changed", "published")) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getDataProvider().refreshAll();
+        grid.recalculateColumnWidths();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
     }
 
     private void setPublished(Article article, boolean published) {

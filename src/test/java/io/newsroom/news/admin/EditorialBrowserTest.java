@@ -259,6 +259,48 @@ class EditorialBrowserTest {
         assertEquals("\"Địa chỉ liên kết:\"", enterLink);
     }
 
+    @Test
+    @Order(8)
+    void thePhoneLayoutFitsIn390PixelsAndItsRowMenuWorks() throws Exception {
+        Article draft = runtime.articles().create(unpublished("Tin trên điện thoại", Instant.now().minus(Duration.ofHours(1))), "nam");
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            wait.until(e -> ((Number) browser.executeScript("return window.innerWidth")).intValue() <= 400);
+            browser.get(admin());
+            type(browser, "search", "tin tren dien thoai");
+            wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+            WebElement menu = find(browser, "vaadin-menu-bar.row-menu");
+            assertTrue(browser.findElements(By.cssSelector("vaadin-button.toggle-published")).isEmpty(), "a menu, not a row of buttons");
+            assertFits("the list");
+            for (String id : List.of("sign-out", "language", "new-article", "search")) {
+                Number right = (Number) browser.executeScript("return document.getElementById(arguments[0]).getBoundingClientRect().right", id);
+                assertTrue(right.doubleValue() <= 390, id + " is on the screen: " + right);
+            }
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
+            menu.findElement(By.cssSelector("vaadin-menu-bar-button")).click();
+            WebElement publish = wait.until(e -> e.findElements(By.cssSelector("vaadin-menu-bar-item.toggle-published")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            browser.executeScript("arguments[0].click();", publish);
+            wait.until(e -> fresh(draft).publication().published());
+
+            browser.get(admin() + "article?id=" + draft.id());
+            wait.until(e -> "Tin trên điện thoại".equals(find(browser, "#title input").getDomProperty("value")));
+            assertFits("the editor");
+            Number saveRight = (Number) browser.executeScript("return document.querySelector('#save').getBoundingClientRect().right");
+            assertTrue(saveRight.doubleValue() <= 390, "the save button is on the screen: " + saveRight);
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
+    }
+
+    /** Nothing runs off the right edge: the page never scrolls sideways. */
+    private static void assertFits(String what) {
+        Number overflow = (Number) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, what + " is wider than the screen by " + overflow + " px");
+    }
+
     /** Ticks the first {@code n} rows' checkboxes. */
     private static void selectRows(int n) {
         List<WebElement> boxes = wait.until(e -> {
