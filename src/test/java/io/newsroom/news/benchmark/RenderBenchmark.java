@@ -72,7 +72,7 @@ public final class RenderBenchmark {
     }
 
     /** A request that only answers what the templates ask: parameters, context path, host. */
-    private static PageRenderer.Request request(Map<String, String> parameters) {
+    static PageRenderer.Request request(Map<String, String> parameters) {
         HttpServletRequest http = (HttpServletRequest) Proxy.newProxyInstance(RenderBenchmark.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, methodArgs) -> switch (method.getName()) {
                     case "getParameter" -> parameters.get((String) methodArgs[0]);
