@@ -12,11 +12,22 @@
   <ul class="news-featured__list">
     [#list block.items as article]
     [#assign large = block.layout == "lead" && article?is_first]
-    <li class="news-featured__item[#if large] news-featured__item--lead[/#if]">
-      [#assign imageLink = ((block.showImage || large) && article.image?has_content)?then(damfn.getAssetLink(article.image)!"", "")]
+    [#-- The lead item shows a large image (card, or lead on wide screens); the others a thumbnail. --]
+    [#assign rendition = large?then("card", "thumbnail")]
+    [#assign imageLink = ((block.showImage || large) && article.image?has_content)?then(damfn.getAssetLink(article.image, rendition)!"", "")]
+    <li class="news-featured__item[#if large] news-featured__item--lead[/#if][#if imageLink?has_content && !large] news-featured__item--thumb[/#if]">
       [#if imageLink?has_content]
-      <a class="news-featured__image-link" href="${ctx.contextPath}${newsfn.link(article, state.locale)}" tabindex="-1">
-        <img class="news-featured__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy">
+      [#assign size = newsfn.imageSize(article.image, rendition)!""]
+      <a class="news-featured__image-link" href="${ctx.contextPath}${newsfn.link(article, state.locale)}" tabindex="-1" aria-hidden="true">
+        [#if large]
+        [#assign wide = newsfn.imageSize(article.image, "lead")!""]
+        <img class="news-featured__image" src="${imageLink}" alt="${article.imageAlt!''}"
+             [#if wide?has_content && size?has_content]srcset="${imageLink} ${size.width?c}w, ${damfn.getAssetLink(article.image, "lead")} ${wide.width?c}w" sizes="(max-width: 760px) 100vw, 640px"[/#if]
+             [#if size?has_content]width="${size.width?c}" height="${size.height?c}"[/#if]>
+        [#else]
+        <img class="news-featured__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy"
+             [#if size?has_content]width="${size.width?c}" height="${size.height?c}"[/#if]>
+        [/#if]
       </a>
       [/#if]
       <a class="news-featured__title" href="${ctx.contextPath}${newsfn.link(article, state.locale)}">${article.title}</a>

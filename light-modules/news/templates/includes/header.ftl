@@ -1,6 +1,7 @@
 [#ftl output_format="HTML"]
-[#-- The site header shared by the news page templates: site name, navigation, language switch.
-     Languages and their address prefixes come from the host (Magnolia's site i18n settings). --]
+[#-- The site header shared by the news page templates: site name, navigation, language switch, and on
+     pages in the default language a hint for browsers that prefer another one (shown by site.js, never
+     a switch by itself). Languages and their address prefixes come from the host. --]
 <header class="news-header">
   <a class="news-header__site" href="${ctx.contextPath}${newsfn.localized("/", state.locale)}">${i18n['news.site.name']}</a>
   <nav class="news-header__nav" aria-label="${i18n['news.site.navigation']}">
@@ -11,3 +12,11 @@
     [/#list]
   </nav>
 </header>
+[#if newsfn.isDefaultLanguage(state.locale)]
+[#list newsfn.otherLanguages(state.locale) as other]
+<p class="news-language-hint" data-news-language-hint="${other.code}" hidden>
+  <a class="news-language-hint__link" hreflang="${other.code}" lang="${other.code}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${i18n['news.site.languageHint']}</a>
+  <button type="button" class="news-language-hint__close" aria-label="${i18n['news.site.languageHint.close']}">×</button>
+</p>
+[/#list]
+[/#if]

@@ -18,11 +18,17 @@
   <meta property="og:url" content="${pageUrl}">
   <meta property="og:site_name" content="${i18n['news.site.name']}">
   <meta property="og:locale" content="${(lang == 'vi')?then('vi_VN', 'en_US')}">
-  [#assign imageLink = (article.image?has_content)?then(damfn.getAssetLink(article.image)!"", "")]
-  [#if imageLink?has_content]<meta property="og:image" content="${newsfn.absoluteUrl(ctx.request, imageLink)}">[/#if]
+  [#assign imageLink = (article.image?has_content)?then(damfn.getAssetLink(article.image, "lead")!"", "")]
+  [#assign ogImage = (article.image?has_content)?then(damfn.getAssetLink(article.image, "og")!"", "")]
+  [#assign ogImageUrl = ogImage?has_content?then(newsfn.absoluteUrl(ctx.request, ogImage), "")]
+  [#if ogImageUrl?has_content]
+  <meta property="og:image" content="${ogImageUrl}">
+  [#assign ogSize = newsfn.imageSize(article.image, "og")!""]
+  [#if ogSize?has_content]<meta property="og:image:width" content="${ogSize.width?c}"><meta property="og:image:height" content="${ogSize.height?c}">[/#if]
+  [/#if]
   <meta property="article:published_time" content="${article.isoDate}">
   [#if article.category?has_content]<meta property="article:section" content="${article.category}">[/#if]
-  <script type="application/ld+json">${newsfn.jsonLd(article, pageUrl, i18n['news.site.name'])?no_esc}</script>
+  <script type="application/ld+json">${newsfn.jsonLd(article, pageUrl, i18n['news.site.name'], ogImageUrl)?no_esc}</script>
   <script src="${ctx.contextPath}/.resources/news/webresources/js/views.js" defer></script>
   [#else]
   <title>${i18n['news.pages.article.notFound']} | ${i18n['news.site.name']}</title>
@@ -41,8 +47,13 @@
         <p class="news-article__meta">${i18n['news.article.posted']} <time class="news-article__date" datetime="${article.isoDate}">${article.date}</time> | <span class="news-article__time">${article.time}</span> | ${i18n['news.article.views']} <span class="news-article__views">${newsfn.views(article)}</span></p>
         [#if article.lead?has_content]<p class="news-article__lead">${article.lead}</p>[/#if]
         [#if imageLink?has_content]
+        [#-- Above the fold: not lazy; its size is known so the page does not jump; phones take the card size. --]
+        [#assign leadSize = newsfn.imageSize(article.image, "lead")!""]
+        [#assign cardSize = newsfn.imageSize(article.image, "card")!""]
         <figure class="news-article__figure">
-          <img class="news-article__image" src="${imageLink}" alt="${article.imageAlt!''}">
+          <img class="news-article__image" src="${imageLink}" alt="${article.imageAlt!''}" fetchpriority="high"
+               [#if leadSize?has_content && cardSize?has_content]srcset="${damfn.getAssetLink(article.image, "card")} ${cardSize.width?c}w, ${imageLink} ${leadSize.width?c}w" sizes="(max-width: 760px) 100vw, 720px"[/#if]
+               [#if leadSize?has_content]width="${leadSize.width?c}" height="${leadSize.height?c}"[/#if]>
         </figure>
         [/#if]
         [#-- The body was sanitised when saved; its stored content links are resolved by newsfn.body. --]

@@ -1,16 +1,27 @@
 [#ftl output_format="HTML"]
 [#-- news:pages/home: a main column and an aside where components are dropped. Documented in home.md. --]
 [#assign lang = (state.locale.language)!"vi"]
+[#assign pageTitle = content.title!i18n['news.site.name']]
+[#assign pageUrl = newsfn.absoluteUrl(ctx.request, newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, lang))]
 <!DOCTYPE html>
 <html lang="${lang}">
 <head>
   [#include "/news/templates/includes/head.ftl"]
-  <title>${content.title!i18n['news.site.name']}</title>
+  <title>${pageTitle}[#if pageTitle != i18n['news.site.name']] | ${i18n['news.site.name']}[/#if]</title>
+  <meta name="description" content="${i18n['news.site.footer']}">
+  <link rel="canonical" href="${pageUrl}">
+  <meta property="og:type" content="website">
+  <meta property="og:title" content="${pageTitle}">
+  <meta property="og:description" content="${i18n['news.site.footer']}">
+  <meta property="og:url" content="${pageUrl}">
+  <meta property="og:site_name" content="${i18n['news.site.name']}">
+  <meta property="og:locale" content="${(lang == 'vi')?then('vi_VN', 'en_US')}">
 </head>
 <body class="news-page news-page--home">
   [#include "/news/templates/includes/header.ftl"]
   <div class="news-page__columns">
     <main class="news-page__main">
+      <h1 class="news-page__title">${pageTitle}</h1>
       [@cms.area name="main"/]
     </main>
     <aside class="news-page__aside">

@@ -158,6 +158,16 @@ public final class ImageAssets {
         });
     }
 
+    /** When the image an asset key names was stored (it changes only with a new upload); empty when there is none. */
+    public Optional<java.time.Instant> uploaded(String key) throws RepositoryException {
+        return sessions.run(WORKSPACE, session -> {
+            Optional<Node> file = fileNode(session, key);
+            return file.isPresent() && file.get().hasProperty("jcr:content/jcr:lastModified")
+                    ? Optional.of(file.get().getProperty("jcr:content/jcr:lastModified").getDate().toInstant())
+                    : Optional.<java.time.Instant>empty();
+        });
+    }
+
     /** The file name of the image an asset key names, without reading the image; empty when there is none. */
     public Optional<String> fileName(String key) throws RepositoryException {
         return sessions.run(WORKSPACE, session -> {

@@ -36,6 +36,7 @@ public final class DemoContent {
         Session system = runtime.repository().login("default");
         try {
             if (system.getRootNode().hasNode(MARKER)) {
+                addEnglishTexts(runtime.repository());
                 return 0;
             }
             int created = create(runtime.articles(), runtime.config().siteZone());
@@ -80,6 +81,8 @@ public final class DemoContent {
         try {
             Node root = website.getRootNode();
             if (root.hasNode("home")) {
+                addEnglishTexts(root);
+                website.save();
                 return;
             }
             Node home = page(root, "home", "news:pages/home", "Tin tức phường Hoa Sen");
@@ -99,9 +102,44 @@ public final class DemoContent {
             Node article = page(news, "article", "news:pages/article", "Bài viết");
             component(area(article, "related"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
             component(area(article, "related"), "1", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
+            addEnglishTexts(root);
             website.save();
         } finally {
             website.logout();
+        }
+    }
+
+    /** Demo pages made by an earlier version get what they lack: their English texts. */
+    static void addEnglishTexts(EmbeddedRepository repository) throws RepositoryException {
+        Session website = repository.login(SiteServlet.WEBSITE);
+        try {
+            addEnglishTexts(website.getRootNode());
+            website.save();
+        } finally {
+            website.logout();
+        }
+    }
+
+    /**
+     * The demo's own titles and headings in English (Magnolia stores an i18n field's other languages
+     * as {@code <name>_en}); also given to demo pages made before, where the site builder has not
+     * set one.
+     */
+    private static void addEnglishTexts(Node root) throws RepositoryException {
+        english(root, "home", "title", "Tin tức phường Hoa Sen", "Hoa Sen Ward news");
+        english(root, "news", "title", "Tin tức", "News");
+        english(root, "news/article", "title", "Bài viết", "Article");
+        english(root, "home/aside/0", "heading", "Thông báo", "Announcements");
+    }
+
+    private static void english(Node root, String path, String property, String vietnamese, String english) throws RepositoryException {
+        if (!root.hasNode(path)) {
+            return;
+        }
+        Node node = root.getNode(path);
+        if (node.hasProperty(property) && node.getProperty(property).getString().equals(vietnamese)
+                && !node.hasProperty(property + "_en")) {
+            node.setProperty(property + "_en", english);
         }
     }
 

@@ -51,6 +51,7 @@ public final class NewsRuntime implements AutoCloseable {
     private final ImageAssets images;
     private final String initialAdminPassword;
     private final Previews previews;
+    private final ImageRenditions renditions;
     private volatile String servedAt = "http://localhost";
     /** Empties the trash of what has been in it for {@link #TRASH_DAYS} days: at start, then every six hours. */
     private final java.util.concurrent.ScheduledExecutorService trashPurge =
@@ -95,7 +96,11 @@ public final class NewsRuntime implements AutoCloseable {
         this.images = new ImageAssets(repository.sessions(), clock);
         this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
         this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images, previews);
-        this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images);
+        this.renditions = ImageRenditions.load(lightModule, images,
+                config.inMemory() ? journalFolder.resolve("renditions") : config.dataFolder().resolve("renditions"));
+        newsFunctions.useImageSizes(renditions);
+        this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images,
+                renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
         trashPurge.scheduleWithFixedDelay(() -> {
             purgeTrash(clock);
@@ -158,6 +163,7 @@ public final class NewsRuntime implements AutoCloseable {
     public AdminContext adminContext() { return adminContext; }
     public ImageAssets images() { return images; }
     public Previews previews() { return previews; }
+    public ImageRenditions renditions() { return renditions; }
 
     /** How the first admin account came about on this start. */
     public AdminAccounts.Creation adminCreation() {

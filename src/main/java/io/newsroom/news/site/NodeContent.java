@@ -2,6 +2,7 @@ package io.newsroom.news.site;
 
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,10 +22,22 @@ import javax.jcr.Value;
  */
 public final class NodeContent extends AbstractMap<String, Object> {
     private final Node node;
+    /** The language of the page; its own values ({@code heading_en}) stand in for the plain ones. */
+    private final String language;
     private Map<String, Object> entries;
 
     public NodeContent(Node node) {
+        this(node, null);
+    }
+
+    /**
+     * The node as a page in {@code locale} reads it: as Magnolia's i18n content support does for
+     * fields marked {@code i18n: true}, {@code heading_en} is {@code heading} on English pages, and the
+     * plain value is the default language's and the fallback.
+     */
+    public NodeContent(Node node, java.util.Locale locale) {
         this.node = node;
+        this.language = locale == null || locale.equals(Messages.VIETNAMESE) ? null : locale.getLanguage();
     }
 
     public Node node() {
@@ -71,9 +84,17 @@ public final class NodeContent extends AbstractMap<String, Object> {
             }
             map.put(property.getName(), value(property.getValue()));
         }
+        if (language != null) {
+            String suffix = "_" + language;
+            for (String name : List.copyOf(map.keySet())) {
+                if (name.endsWith(suffix) && name.length() > suffix.length() && map.get(name) instanceof String text && !text.isBlank()) {
+                    map.put(name.substring(0, name.length() - suffix.length()), text);
+                }
+            }
+        }
         for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
-            map.putIfAbsent(child.getName(), new NodeContent(child));
+            map.putIfAbsent(child.getName(), new NodeContent(child, language == null ? null : java.util.Locale.forLanguageTag(language)));
         }
         return map;
     }

@@ -40,11 +40,19 @@ public final class PageRenderer {
     private final Messages messages;
     private final NewsFunctions newsfn;
     private final ImageAssets images;
+    private final ImageRenditions renditions;
     private final Configuration freemarker;
     private final DefaultObjectWrapper wrapper;
 
     public PageRenderer(LightModule module, TemplateDefinitions definitions, Messages messages, NewsFunctions newsfn,
                         ImageAssets images) {
+        this(module, definitions, messages, newsfn, images, null);
+    }
+
+    /** With the theme's image renditions ({@code damfn.getAssetLink(itemKey, name)}); null links the originals. */
+    public PageRenderer(LightModule module, TemplateDefinitions definitions, Messages messages, NewsFunctions newsfn,
+                        ImageAssets images, ImageRenditions renditions) {
+        this.renditions = renditions;
         this.definitions = definitions;
         this.messages = messages;
         this.newsfn = newsfn;
@@ -69,13 +77,13 @@ public final class PageRenderer {
                 .orElseThrow(() -> new IllegalStateException("Unknown template '" + templateId + "' on " + pathOf(node)));
         Template template = freemarker.getTemplate(definition.templateScript());
         SimpleHash model = new SimpleHash(wrapper);
-        model.put("content", new NodeContent(node));
+        model.put("content", new NodeContent(node, request.state().locale()));
         model.put("def", definitionMap(definition));
         model.put("ctx", request.ctx());
         model.put("state", request.state());
         model.put("i18n", new I18nModel(messages, request.state().locale()));
         model.put("newsfn", request.newsfn() != null ? request.newsfn() : newsfn);
-        model.put("damfn", new DamFunctions(images, request.ctx().getContextPath()));
+        model.put("damfn", new DamFunctions(images, renditions, request.ctx().getContextPath()));
         model.put("cms", CmsDirectives.create(node, (component, writer) -> render(component, request, writer), wrapper));
         Environment environment = template.createProcessingEnvironment(model, out);
         environment.setLocale(request.state().locale());

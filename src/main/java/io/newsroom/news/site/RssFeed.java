@@ -18,7 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.newsroom.news.templating.ArticleView;
 import io.newsroom.news.templating.NewsFunctions;
 
-/** {@code /news/feed.xml}: the newest articles as RSS 2.0, written with an XML writer (escaping included). */
+/**
+ * {@code /news/feed.xml} and {@code /en/news/feed.xml}: the newest articles as RSS 2.0 in the feed's
+ * language (its links lead to pages in that language), written with an XML writer (escaping included).
+ */
 final class RssFeed {
     static final int ITEMS = 20;
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -33,7 +36,7 @@ final class RssFeed {
 
     void write(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
         List<ArticleView> articles = newsfn.latest(ITEMS);
-        String home = newsfn.absoluteUrl(request, request.getContextPath() + "/");
+        String home = newsfn.absoluteUrl(request, request.getContextPath() + newsfn.localized("/", locale));
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -73,8 +76,7 @@ final class RssFeed {
         } catch (XMLStreamException e) {
             throw new IOException("Cannot write the feed", e);
         }
-        response.setContentType("application/rss+xml;charset=UTF-8");
-        response.getWriter().write(out.toString());
+        ConditionalResponse.send(request, response, out.toString(), "application/rss+xml;charset=UTF-8", ConditionalResponse.PAGES);
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

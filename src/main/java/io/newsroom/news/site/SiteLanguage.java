@@ -6,9 +6,10 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Which language a request is served in: a {@code /en} path prefix (as Magnolia writes it for
- * non-default languages) wins, then {@code ?lang=}, then the browser's Accept-Language; Vietnamese
- * otherwise.
+ * Which language a page is served in, from its address only (Magnolia's way): a {@code /en} path
+ * prefix for English, Vietnamese otherwise, whatever the browser prefers. So a page never varies
+ * by {@code Accept-Language} (caches serve the right one) and every reader can switch; an English
+ * browser only gets a suggestion (the pages' language hint).
  *
  * @param path the path with the language prefix removed
  */
@@ -22,13 +23,10 @@ record SiteLanguage(Locale locale, String path) {
                 return new SiteLanguage(language, rest.isEmpty() ? "/" : rest);
             }
         }
-        String lang = request.getParameter("lang");
-        if (lang != null) {
-            return new SiteLanguage(Messages.supported(Locale.forLanguageTag(lang)), path);
-        }
-        return new SiteLanguage(fromHeader(request.getHeader("Accept-Language")), path);
+        return new SiteLanguage(Messages.VIETNAMESE, path);
     }
 
+    /** For answers that have no address of their own (a malformed one): the browser's preference. */
     static Locale fromHeader(String header) {
         if (header == null || header.isBlank()) {
             return Messages.VIETNAMESE;

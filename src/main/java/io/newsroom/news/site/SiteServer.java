@@ -69,6 +69,7 @@ public final class SiteServer implements AutoCloseable {
         views.setAsyncSupported(true);
         context.addServlet(views, ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("preview", new PreviewServlet(runtime)), Previews.PATH);
+        context.addServlet(new ServletHolder("renditions", new RenditionServlet(runtime.renditions())), RenditionServlet.PATH + "/*");
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         ErrorBodies bodies = new ErrorBodies(runtime.messages());
         SiteErrorHandler errors = new SiteErrorHandler(bodies);

@@ -46,6 +46,8 @@ public final class SiteServlet extends HttpServlet {
     private final transient NewsFunctions newsfn;
     private final transient ErrorPages errors;
     private final transient RssFeed feed;
+    private final transient Sitemap sitemap;
+    private static final Pattern SITEMAP_FILE = Pattern.compile("/sitemap-([1-9][0-9]{0,4})\\.xml");
 
     public SiteServlet(NewsRuntime runtime) {
         this.repository = runtime.repository();
@@ -54,6 +56,7 @@ public final class SiteServlet extends HttpServlet {
         this.newsfn = runtime.newsFunctions();
         this.errors = new ErrorPages(runtime.messages());
         this.feed = new RssFeed(runtime.newsFunctions(), runtime.messages());
+        this.sitemap = new Sitemap(runtime.articles(), runtime.newsFunctions(), java.time.Clock.systemUTC());
     }
 
     @Override
@@ -76,6 +79,17 @@ public final class SiteServlet extends HttpServlet {
         }
         try {
             String path = language.path();
+            if (rawPath.equals("/robots.txt")) {
+                sitemap.robots(request, response);
+                return;
+            }
+            java.util.regex.Matcher sitemapFile = SITEMAP_FILE.matcher(rawPath);
+            if (rawPath.equals("/sitemap.xml") || sitemapFile.matches()) {
+                if (!sitemap.write(request, response, sitemapFile.matches() ? Integer.parseInt(sitemapFile.group(1)) : 0)) {
+                    errors.notFound(response, locale, contextPath);
+                }
+                return;
+            }
             if (path.equals("/news/feed.xml")) {
                 feed.write(request, response, locale);
                 return;
@@ -128,10 +142,15 @@ public final class SiteServlet extends HttpServlet {
             renderer.render(page, new PageRenderer.Request(ctx,
                     new RenderState(locale, request.getContextPath() + originalPath, pagePath + ".html",
                             request.getParameter("preview") != null)), html);
-            response.setStatus(missingArticle ? 404 : 200);
-            response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Content-Language", locale.getLanguage());
-            response.getWriter().write(html.toString());
+            if (missingArticle || request.getParameter("preview") != null) {
+                response.setStatus(missingArticle ? 404 : 200);
+                response.setHeader("Cache-Control", "no-cache");
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write(html.toString());
+                return;
+            }
+            ConditionalResponse.send(request, response, html.toString(), "text/html;charset=UTF-8", ConditionalResponse.PAGES);
         } finally {
             session.logout();
         }

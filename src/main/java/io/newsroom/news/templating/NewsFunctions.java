@@ -43,6 +43,8 @@ public class NewsFunctions {
     private final RichTextLinks richTextLinks;
     private final java.util.function.Supplier<String> baseUrl;
     private final io.newsroom.news.article.Audience audience;
+    /** Sizes of image renditions, where the host knows them (the embedded runtime). */
+    private volatile ImageSizes imageSizes;
     /** The article a preview shows (saved or not, published or not); null outside previews. */
     private final Article previewed;
 
@@ -78,6 +80,21 @@ public class NewsFunctions {
         this.languages = of.languages;
         this.richTextLinks = of.richTextLinks;
         this.baseUrl = of.baseUrl;
+        this.imageSizes = of.imageSizes;
+    }
+
+    /** Where {@link #imageSize} finds renditions' sizes. */
+    public void useImageSizes(ImageSizes sizes) {
+        this.imageSizes = sizes;
+    }
+
+    /**
+     * The pixel size of an image's rendition ({@code width}, {@code height}) for the {@code img}
+     * attributes; null where the host does not know it (templates then leave the attributes out).
+     */
+    public ImageSizes.Size imageSize(String itemKey, String rendition) {
+        ImageSizes sizes = imageSizes;
+        return sizes == null || itemKey == null || itemKey.isBlank() ? null : sizes.size(itemKey, rendition).orElse(null);
     }
 
     /**
@@ -226,6 +243,16 @@ public class NewsFunctions {
         return languages.languages().stream().filter(l -> !l.equals(language)).map(SiteLanguages.Language::of).toList();
     }
 
+    /** Every language the site is served in, the default one first (for {@code hreflang} alternates). */
+    public List<SiteLanguages.Language> languages() {
+        return languages.languages().stream().map(SiteLanguages.Language::of).toList();
+    }
+
+    /** Whether {@code locale} is the site's default language (the one without an address prefix). */
+    public boolean isDefaultLanguage(Object locale) {
+        return languageOf(locale).equals(languages.defaultLanguage());
+    }
+
     /** The prefix of {@code locale} in addresses: empty for the default language and for one the site does not serve. */
     private String prefix(Object locale) {
         // One look at the host's languages per link: in Magnolia each is a call into its i18n settings.
@@ -307,6 +334,11 @@ public class NewsFunctions {
     /** schema.org NewsArticle as JSON, safe to print inside {@code <script type="application/ld+json">}. */
     public String jsonLd(ArticleView article, String pageUrl, String siteName) {
         return StructuredData.newsArticle(article, pageUrl, siteName);
+    }
+
+    /** With the article's image ({@code imageUrl}: absolute, the Open Graph rendition; empty for none). */
+    public String jsonLd(ArticleView article, String pageUrl, String siteName, String imageUrl) {
+        return StructuredData.newsArticle(article, pageUrl, siteName, imageUrl);
     }
 
 

@@ -10,6 +10,11 @@ final class StructuredData {
     }
 
     static String newsArticle(ArticleView article, String pageUrl, String siteName) {
+        return newsArticle(article, pageUrl, siteName, null);
+    }
+
+    /** With {@code imageUrl} (absolute, the image's Open Graph rendition) as the article's image. */
+    static String newsArticle(ArticleView article, String pageUrl, String siteName, String imageUrl) {
         StringBuilder json = new StringBuilder("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
         field(json, "headline", article.getTitle());
         field(json, "description", article.getLead());
@@ -17,6 +22,7 @@ final class StructuredData {
         field(json, "dateModified", article.getIsoModified());
         field(json, "articleSection", article.getCategory());
         field(json, "mainEntityOfPage", pageUrl);
+        field(json, "image", imageUrl == null || imageUrl.isBlank() ? null : imageUrl);
         if (article.getAuthor() != null) {
             json.append(",\"author\":{\"@type\":\"Person\"");
             field(json, "name", article.getAuthor());

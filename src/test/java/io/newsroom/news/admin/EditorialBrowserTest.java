@@ -301,6 +301,17 @@ class EditorialBrowserTest {
         assertTrue(overflow.intValue() <= 0, what + " is wider than the screen by " + overflow + " px");
     }
 
+    @Test
+    @Order(9)
+    void theAdminSearchFindsArticlesWithOrWithoutAccents() throws Exception {
+        runtime.articles().create(unpublished("Hiến máu tình nguyện tại phường Đống Đa", Instant.now().minus(Duration.ofHours(2))), "nam");
+        browser.get(admin());
+        for (String search : List.of("hien mau dong da", "HIẾN MÁU", "hien ma")) {
+            type(browser, "search", search);
+            wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 ") && cells().contains("Hiến máu tình nguyện"));
+        }
+    }
+
     /** Ticks the first {@code n} rows' checkboxes. */
     private static void selectRows(int n) {
         List<WebElement> boxes = wait.until(e -> {
