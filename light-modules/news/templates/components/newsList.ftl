@@ -1,6 +1,7 @@
 [#ftl output_format="HTML"]
 [#-- news:components/newsList: the archive, newest first, paged by ?page=N. Documented in newsList.md. --]
-[#assign listing = newsfn.newsList(content, ctx.getParameter("page")!"1")]
+[#-- On a category page (/news/<category-slug>) a list without its own category shows that category. --]
+[#assign listing = newsfn.newsList(content, ctx.getParameter("page")!"1", ctx.getParameter("category")!"")]
 <section class="news-list">
   <h2 class="news-list__heading">${content.heading!i18n['news.components.newsList.defaultHeading']}</h2>
   [#if listing.empty]
@@ -14,7 +15,7 @@
       <img class="news-list__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy">
       [/#if]
       <a class="news-list__title" href="${ctx.contextPath}${newsfn.link(article, state.locale)}">${article.title}</a>
-      <p class="news-list__meta"><time datetime="${article.isoDate}">${article.date} ${article.time}</time>[#if article.category?has_content] | <span class="news-list__category">${article.category}</span>[/#if]</p>
+      <p class="news-list__meta"><time datetime="${article.isoDate}">${article.date} ${article.time}</time>[#if article.category?has_content] | <a class="news-list__category" href="${ctx.contextPath}${newsfn.categoryLink(article.category, state.locale)}">${article.category}</a>[/#if]</p>
       [#if article.lead?has_content]
       <p class="news-list__lead">${article.lead}</p>
       [/#if]

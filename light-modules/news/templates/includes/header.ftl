@@ -11,6 +11,11 @@
     <a class="news-header__language" hreflang="${other.code}" lang="${other.code}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${other.name}</a>
     [/#list]
   </nav>
+  <form class="news-header__search" role="search" action="${ctx.contextPath}${newsfn.localized("/news/search", state.locale)}">
+    <label class="news-visually-hidden" for="news-header-q">${i18n['news.pages.search.label']}</label>
+    <input class="news-header__search-input" id="news-header-q" type="search" name="q" maxlength="100" placeholder="${i18n['news.pages.search.placeholder']}">
+    <button class="news-header__search-button" type="submit">${i18n['news.pages.search.button']}</button>
+  </form>
 </header>
 [#if newsfn.isDefaultLanguage(state.locale)]
 [#list newsfn.otherLanguages(state.locale) as other]

@@ -41,8 +41,16 @@
     <main class="news-page__main">
       [#if (state.previewMode)!false]<p class="news-article__preview" role="status">${i18n['news.site.preview.banner']}</p>[/#if]
       [#if article?has_content]
+      [#if article.category?has_content]
+      [#assign crumbNames = [i18n['news.site.home'], article.category, article.title]]
+      [#assign crumbPaths = [newsfn.localized("/", state.locale), newsfn.categoryLink(article.category, state.locale), newsfn.link(article, state.locale)]]
+      [#else]
+      [#assign crumbNames = [i18n['news.site.home'], i18n['news.site.news'], article.title]]
+      [#assign crumbPaths = [newsfn.localized("/", state.locale), newsfn.localized("/news", state.locale), newsfn.link(article, state.locale)]]
+      [/#if]
+      [#include "/news/templates/includes/breadcrumbs.ftl"]
       <article class="news-article" data-news-article="${article.id}" data-news-beacon="${ctx.contextPath}/.news/views"[#if (state.previewMode)!false] data-news-preview[/#if]>
-        [#if article.category?has_content]<p class="news-article__category">${article.category}</p>[/#if]
+        [#if article.category?has_content]<p class="news-article__category"><a class="news-article__category-link" href="${ctx.contextPath}${newsfn.categoryLink(article.category, state.locale)}">${article.category}</a></p>[/#if]
         <h1 class="news-article__title">${article.title}</h1>
         <p class="news-article__meta">${i18n['news.article.posted']} <time class="news-article__date" datetime="${article.isoDate}">${article.date}</time> | <span class="news-article__time">${article.time}</span> | ${i18n['news.article.views']} <span class="news-article__views">${newsfn.views(article)}</span></p>
         [#if article.lead?has_content]<p class="news-article__lead">${article.lead}</p>[/#if]
@@ -60,6 +68,20 @@
         <div class="news-article__body">${newsfn.body(article)?no_esc}</div>
         [#if article.author?has_content]<p class="news-article__author">${article.author}</p>[/#if]
       </article>
+      [#assign related = newsfn.related(article, 4)]
+      [#if related?has_content]
+      <section class="news-related" aria-labelledby="news-related-heading">
+        <h2 class="news-related__heading" id="news-related-heading">${i18n['news.pages.article.related']}</h2>
+        <ul class="news-related__list">
+          [#list related as other]
+          <li class="news-related__item">
+            <a class="news-related__title" href="${ctx.contextPath}${newsfn.link(other, state.locale)}">${other.title}</a>
+            <time class="news-related__date" datetime="${other.isoDate}">${other.date}</time>
+          </li>
+          [/#list]
+        </ul>
+      </section>
+      [/#if]
       [#else]
       <div class="news-article news-article--missing">
         <h1 class="news-article__title">${i18n['news.pages.article.notFound']}</h1>

@@ -99,6 +99,7 @@ public final class DemoContent {
             component(area(news, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));
             component(area(news, "aside"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
 
+            addSectionPages(news);
             Node article = page(news, "article", "news:pages/article", "Bài viết");
             component(area(article, "related"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
             component(area(article, "related"), "1", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
@@ -125,7 +126,25 @@ public final class DemoContent {
      * as {@code <name>_en}); also given to demo pages made before, where the site builder has not
      * set one.
      */
+    /** The news section's category archive and search pages (given to demo sites made before them too). */
+    private static void addSectionPages(Node news) throws RepositoryException {
+        if (!news.hasNode("category")) {
+            Node category = page(news, "category", "news:pages/category", "Chuyên mục");
+            category.setProperty("title_en", "Category");
+            component(area(category, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));
+            component(area(category, "aside"), "0", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
+        }
+        if (!news.hasNode("search")) {
+            Node search = page(news, "search", "news:pages/search", "Tìm kiếm");
+            search.setProperty("title_en", "Search");
+            component(area(search, "aside"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
+        }
+    }
+
     private static void addEnglishTexts(Node root) throws RepositoryException {
+        if (root.hasNode("news") && root.hasNode("home")) {
+            addSectionPages(root.getNode("news"));
+        }
         english(root, "home", "title", "Tin tức phường Hoa Sen", "Hoa Sen Ward news");
         english(root, "news", "title", "Tin tức", "News");
         english(root, "news/article", "title", "Bài viết", "Article");

@@ -33,6 +33,7 @@ public final class SiteServlet extends HttpServlet {
     public static final String WEBSITE = "website";
     public static final String HOME = "/home";
     static final String ARTICLE_TEMPLATE = "news:pages/article";
+    static final String CATEGORY_TEMPLATE = "news:pages/category";
     /** The page the light module's mapping forwards article addresses to; previews render it too. */
     static final String ARTICLE_PAGE = "/news/article";
     private static final Logger LOG = LoggerFactory.getLogger(SiteServlet.class);
@@ -127,8 +128,8 @@ public final class SiteServlet extends HttpServlet {
                 return;
             }
             RenderContext ctx = new RenderContext(request, forwarded, locale);
-            boolean missingArticle = ARTICLE_TEMPLATE.equals(templateOf(page))
-                    && newsfn.article(ctx.getParameter("article")) == null;
+            boolean missingArticle = (ARTICLE_TEMPLATE.equals(templateOf(page)) && newsfn.article(ctx.getParameter("article")) == null)
+                    || (CATEGORY_TEMPLATE.equals(templateOf(page)) && newsfn.category(ctx.getParameter("category")) == null);
             if (missingArticle) {
                 // An address the article had before it moved: straight to where it is now.
                 String moved = newsfn.movedTo(ctx.getParameter("article"), locale);

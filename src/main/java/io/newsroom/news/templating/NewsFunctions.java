@@ -129,11 +129,82 @@ public class NewsFunctions {
 
     /** The archive: newest visible articles first, {@code page} (1-based; bad values mean 1). */
     public NewsListPage newsList(Map<?, ?> component, Object page) throws RepositoryException {
+        return newsList(component, page, null);
+    }
+
+    /**
+     * The archive; a list without a category of its own on a category page shows that page's
+     * category ({@code categorySlug}, as in {@code /news/<category-slug>}).
+     */
+    public NewsListPage newsList(Map<?, ?> component, Object page, String categorySlug) throws RepositoryException {
         ComponentSettings settings = new ComponentSettings(component, "newsList");
         int size = settings.integer("pageSize", LIST_DEFAULT_SIZE, 1, LIST_MAX_SIZE);
         String category = settings.text("category");
+        if (category == null && categorySlug != null && !categorySlug.isBlank()) {
+            category = category(categorySlug);
+        }
+        return page(audience.visibleAt(ArticleQuery.newest(size), clock.instant()), category, size, page);
+    }
+
+    /**
+     * The site's search: visible articles whose title, lead or body has every word of {@code words},
+     * with or without accents (the last may be the start of a word), newest first, ten a page.
+     */
+    public NewsListPage search(String words, Object page) throws RepositoryException {
+        if (words == null || words.isBlank()) {
+            return new NewsListPage(List.of(), 1, 1, 0);
+        }
+        String limited = words.strip().length() > 100 ? words.strip().substring(0, 100) : words.strip();
+        return page(audience.visibleAt(ArticleQuery.newest(LIST_DEFAULT_SIZE).withText(limited), clock.instant()),
+                null, LIST_DEFAULT_SIZE, page);
+    }
+
+    /**
+     * {@code text} escaped for HTML, each word that the search {@code words} match (accents aside, the
+     * start of a word) inside {@code <mark>}. Templates print it without escaping again.
+     */
+    public String highlight(String text, String words) {
+        return Highlighter.highlight(text, words);
+    }
+
+    /** The name of the category whose address name is {@code slug} ({@code thong-bao}); null when none has it. */
+    public String category(String slug) throws RepositoryException {
+        if (slug == null || slug.isBlank()) {
+            return null;
+        }
+        for (String name : articles.categories()) {
+            if (io.newsroom.news.article.Slugs.fromTitle(name).equals(slug)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** The address of a category's archive in {@code locale}: {@code /news/thong-bao}, {@code /en/news/thong-bao}. */
+    public String categoryLink(String category, Object locale) {
+        if (category == null || category.isBlank()) {
+            return localized("/news", locale);
+        }
+        return localized("/news/" + io.newsroom.news.article.Slugs.fromTitle(category), locale);
+    }
+
+    /** Up to {@code max} newest visible articles of {@code article}'s category, never itself. */
+    public List<ArticleView> related(ArticleView article, int max) {
+        if (article == null || article.getCategory() == null || article.getCategory().isBlank()) {
+            return List.of();
+        }
+        int n = Math.max(1, Math.min(10, max));
+        return latest(n + 1, article.getCategory()).stream().filter(a -> !a.getId().equals(article.getId())).limit(n).toList();
+    }
+
+    /** schema.org {@code BreadcrumbList} JSON-LD of the trail {@code names} at the absolute {@code urls}. */
+    public String breadcrumbJsonLd(List<?> names, List<?> urls) {
+        return StructuredData.breadcrumbs(names.stream().map(String::valueOf).toList(), urls.stream().map(String::valueOf).toList());
+    }
+
+    private NewsListPage page(ArticleQuery visible, String category, int size, Object page) throws RepositoryException {
         int requested = pageNumber(page);
-        ArticleQuery query = audience.visibleAt(ArticleQuery.newest(size), clock.instant());
+        ArticleQuery query = visible;
         if (category != null) {
             query = query.withCategory(category);
         }

@@ -36,6 +36,18 @@ final class StructuredData {
         return json.append('}').toString();
     }
 
+    /** A {@code BreadcrumbList}: each name at its absolute URL, in order. */
+    static String breadcrumbs(java.util.List<String> names, java.util.List<String> urls) {
+        StringBuilder json = new StringBuilder("{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\",\"itemListElement\":[");
+        for (int i = 0; i < names.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"@type\":\"ListItem\",\"position\":").append(i + 1);
+            field(json, "name", names.get(i));
+            field(json, "item", i < urls.size() ? urls.get(i) : null);
+            json.append('}');
+        }
+        return json.append("]}").toString();
+    }
+
     private static void field(StringBuilder json, String name, String value) {
         if (value == null) {
             return;
