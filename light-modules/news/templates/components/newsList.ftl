@@ -10,9 +10,10 @@
   <ul class="news-list__items">
     [#list listing.items as article]
     <li class="news-list__item">
-      [#assign imageLink = (article.image?has_content)?then(damfn.getAssetLink(article.image)!"", "")]
+      [#assign imageLink = (article.image?has_content)?then(damfn.getAssetLink(article.image, "thumbnail")!"", "")]
       [#if imageLink?has_content]
-      <img class="news-list__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy">
+      [#assign size = newsfn.imageSize(article.image, "thumbnail")!""]
+      <img class="news-list__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy"[#if size?has_content] width="${size.width?c}" height="${size.height?c}"[/#if]>
       [/#if]
       <a class="news-list__title" href="${ctx.contextPath}${newsfn.link(article, state.locale)}">${article.title}</a>
       <p class="news-list__meta"><time datetime="${article.isoDate}">${article.date} ${article.time}</time>[#if article.category?has_content] | <a class="news-list__category" href="${ctx.contextPath}${newsfn.categoryLink(article.category, state.locale)}">${article.category}</a>[/#if]</p>

@@ -20,6 +20,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() throws IOException {
+        return start("vi");
+    }
+
+    /** A browser whose preferred language is {@code language} (its Accept-Language and navigator.languages). */
+    public static ChromeDriver start(String language) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String missing = "Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run does it)";
@@ -31,10 +36,11 @@ public final class Browser {
             org.junit.jupiter.api.Assumptions.abort(missing);
         }
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=vi",
+                "--no-first-run", "--window-size=1280,900", "--lang=" + language,
                 // A reader's browser as sites see it: headless Chromium says "HeadlessChrome", which is a bot.
                 "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));

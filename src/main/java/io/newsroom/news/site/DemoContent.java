@@ -91,17 +91,19 @@ public final class DemoContent {
             component(area(home, "main"), "1", "news:components/newsList", Map.of("pageSize", 5L));
             component(area(home, "aside"), "0", "news:components/featuredNews",
                     Map.of("heading", "Thông báo", "category", "Thông báo", "maxItems", 5L, "showImage", false,
-                            "showViews", false));
+                            "showViews", false, "layout", "list"));
 
             component(area(home, "aside"), "1", "news:components/mostRead", Map.of("period", "7d", "maxItems", 5L));
 
             Node news = page(root, "news", "news:pages/home", "Tin tức");
             component(area(news, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));
-            component(area(news, "aside"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
+            component(area(news, "aside"), "0", "news:components/featuredNews",
+                    Map.of("maxItems", 5L, "showImage", false, "layout", "list"));
 
             addSectionPages(news);
             Node article = page(news, "article", "news:pages/article", "Bài viết");
-            component(area(article, "related"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
+            component(area(article, "related"), "0", "news:components/featuredNews",
+                    Map.of("maxItems", 5L, "showImage", false, "layout", "list"));
             component(area(article, "related"), "1", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
             addEnglishTexts(root);
             website.save();
@@ -137,7 +139,8 @@ public final class DemoContent {
         if (!news.hasNode("search")) {
             Node search = page(news, "search", "news:pages/search", "Tìm kiếm");
             search.setProperty("title_en", "Search");
-            component(area(search, "aside"), "0", "news:components/featuredNews", Map.of("maxItems", 5L, "showImage", false));
+            component(area(search, "aside"), "0", "news:components/featuredNews",
+                    Map.of("maxItems", 5L, "showImage", false, "layout", "list"));
         }
     }
 

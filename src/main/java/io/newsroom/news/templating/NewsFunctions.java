@@ -119,7 +119,7 @@ public class NewsFunctions {
                 blankToNull(exclude), clock.instant());
         return new FeaturedBlock(
                 settings.text("heading"),
-                settings.choice("layout", FeaturedBlock.LAYOUT_LIST, LAYOUTS),
+                settings.choice("layout", FeaturedBlock.LAYOUT_LEAD, LAYOUTS),
                 settings.flag("showImage", true),
                 settings.flag("showDate", true),
                 settings.flag("showViews", true),

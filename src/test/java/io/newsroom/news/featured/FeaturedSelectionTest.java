@@ -149,7 +149,7 @@ class FeaturedSelectionTest {
         assertEquals(1, titles(Map.of("maxItems", -5L), null).size(), "below the range: the minimum");
         assertEquals(20, titles(Map.of("maxItems", 10000L), null).size(), "above the range: the maximum");
         FeaturedBlock odd = newsfn.featuredBlock(Map.of("layout", "carousel", "showImage", "maybe"), null);
-        assertEquals("list", odd.getLayout());
+        assertEquals("lead", odd.getLayout(), "an unknown layout: the default, the portal layout");
         assertTrue(odd.isShowImage());
     }
 

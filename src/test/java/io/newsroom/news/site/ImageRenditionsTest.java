@@ -50,8 +50,16 @@ class ImageRenditionsTest {
     }
 
     static byte[] jpeg(int width, int height) throws Exception {
+        // Something like a photo (sky, sun, ground), so screenshots of pages show where images sit.
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.getGraphics().fillRect(0, 0, width / 2, height);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x6fa8dc), 0, height, new java.awt.Color(0xcfe2f3)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new java.awt.Color(0xf1c232));
+        g.fillOval(width * 2 / 3, height / 8, Math.max(1, width / 6), Math.max(1, width / 6));
+        g.setColor(new java.awt.Color(0x6aa84f));
+        g.fillRect(0, height * 2 / 3, width, height - height * 2 / 3);
+        g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
         return out.toByteArray();
