@@ -17,7 +17,9 @@ import io.newsroom.news.views.ViewCounter;
  * not see each other's.
  */
 public record AdminContext(ArticleRepository articles, ViewCounter counter, Messages messages,
-                           AdminAccounts accounts, ZoneId zone, ImageAssets images, io.newsroom.news.site.Previews previews) {
+                           AdminAccounts accounts, ZoneId zone, ImageAssets images, io.newsroom.news.site.Previews previews,
+                           io.newsroom.news.site.WebsitePages pages, io.newsroom.news.site.TemplateDefinitions templates,
+                           java.util.function.Function<String, java.util.Optional<io.newsroom.news.site.DialogDefinition>> dialogs) {
 
     static final String USER = "newsAdmin.user";
     static final String LOCALE = "newsAdmin.locale";

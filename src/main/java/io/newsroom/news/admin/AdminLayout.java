@@ -32,6 +32,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         articles.setId("nav-articles");
         RouterLink dashboard = new RouterLink(admin.text("news.admin.nav.dashboard"), DashboardView.class);
         dashboard.setId("nav-dashboard");
+        RouterLink pages = new RouterLink(admin.text("news.admin.nav.pages"), PagesView.class);
+        pages.setId("nav-pages");
         Anchor site = new Anchor("/", admin.text("news.admin.nav.site"));
         site.setTarget("_blank");
 
@@ -52,7 +54,7 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout bar = new HorizontalLayout(title, articles, dashboard, site, language, user, signOut);
+        HorizontalLayout bar = new HorizontalLayout(title, articles, dashboard, pages, site, language, user, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         // On a phone the header takes two lines instead of running off the screen.

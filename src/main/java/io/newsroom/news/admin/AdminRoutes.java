@@ -17,6 +17,7 @@ public class AdminRoutes implements VaadinServiceInitListener {
         routes.setRoute("", ArticlesView.class, AdminLayout.class);
         routes.setRoute("article", ArticleEditorView.class, AdminLayout.class);
         routes.setRoute("dashboard", DashboardView.class, AdminLayout.class);
+        routes.setRoute("pages", PagesView.class, AdminLayout.class);
         event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.currentLocale()));
     }
 }

@@ -95,7 +95,15 @@ public final class NewsRuntime implements AutoCloseable {
         this.initialAdminPassword = accounts.getValue().orElse(null);
         this.images = new ImageAssets(repository.sessions(), clock);
         this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
-        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images, previews);
+        TemplateDefinitions templates = new TemplateDefinitions(lightModule);
+        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images, previews,
+                new WebsitePages(repository.sessions(), templates, clock), templates, dialogId -> {
+                    try {
+                        return DialogDefinition.load(lightModule, dialogId);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         this.renditions = ImageRenditions.load(lightModule, images,
                 config.inMemory() ? journalFolder.resolve("renditions") : config.dataFolder().resolve("renditions"));
         newsFunctions.useImageSizes(renditions);

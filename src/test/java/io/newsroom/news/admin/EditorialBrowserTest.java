@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.jsoup.Jsoup;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -309,6 +310,102 @@ class EditorialBrowserTest {
         for (String search : List.of("hien mau dong da", "HIẾN MÁU", "hien ma")) {
             type(browser, "search", search);
             wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 ") && cells().contains("Hiến máu tình nguyện"));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aSiteBuilderChangesTheHomePagesBlocksInFormsMadeFromTheDialogs() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            io.newsroom.news.article.ArticleDraft d = unpublished("Tin trang chủ " + i, Instant.now().minus(Duration.ofHours(i + 1)));
+            d.setPublishOnCreate(true);
+            d.setFeatured(true);
+            d.setFeaturedRank(i + 1L);
+            runtime.articles().create(d, "nam");
+        }
+        browser.get(admin() + "pages");
+        wait.until(e -> find(browser, "#area-main").getText().contains("Tin tức nổi bật"));
+        WebElement mainBlock = browser.findElements(By.cssSelector("#area-main .component-row")).get(0);
+        mainBlock.findElement(By.cssSelector("vaadin-button.component-edit")).click();
+
+        // Bad input: refused on the field, in the editor's language; nothing saved.
+        type(browser, "field-maxItems", "nhiều");
+        click(browser, "#component-save");
+        wait.until(e -> "Hãy nhập một số nguyên.".equals(find(browser, "#field-maxItems").getDomProperty("errorMessage")));
+        assertEquals(5, home().select(".news-page__main .news-featured__item").size(), "nothing saved: still the five the demo asks for");
+
+        type(browser, "field-maxItems", "2");
+        type(browser, "field-heading_en", "Top stories");
+        click(browser, "#field-layout");
+        WebElement list = wait.until(e -> e.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> !String.valueOf(i.getDomAttribute("id")).startsWith("value-") && i.getText().equals("Danh sách"))
+                .findFirst().orElse(null));
+        browser.executeScript("arguments[0].click();", list);
+        click(browser, "#component-save");
+        wait.until(e -> home().select(".news-page__main .news-featured__item").size() == 2);
+        assertNotNull(home().selectFirst(".news-page__main .news-featured--list"), "the layout the form chose");
+        assertEquals("Top stories", Jsoup.parse(get("/en/")).selectFirst(".news-page__main .news-featured__heading").text());
+
+        // Stored as Magnolia stores component properties: typed values on the mgnl:component node.
+        javax.jcr.Session website = runtime.repository().login("website");
+        try {
+            javax.jcr.Node block = website.getNode("/home/main/0");
+            assertEquals(javax.jcr.PropertyType.LONG, block.getProperty("maxItems").getType());
+            assertEquals(2L, block.getProperty("maxItems").getLong());
+            assertEquals("list", block.getProperty("layout").getString());
+            assertEquals("Top stories", block.getProperty("heading_en").getString());
+        } finally {
+            website.logout();
+        }
+
+        // Add a block to the aside, move it to the top, then remove it after a confirmation.
+        int asideBefore = home().select(".news-page__aside section").size();
+        click(browser, "#add-aside");
+        wait.until(e -> e.findElements(By.cssSelector("#component-save")).stream().anyMatch(WebElement::isDisplayed));
+        WebElement save = browser.findElements(By.cssSelector("#component-save")).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        save.click();
+        try {
+            wait.until(e -> home().select(".news-page__aside section").size() == asideBefore + 1);
+        } catch (RuntimeException e) {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "pages-debug.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            throw new AssertionError("aside: " + home().select(".news-page__aside section").size() + " vs " + asideBefore, e);
+        }
+        wait.until(e -> browser.findElements(By.cssSelector("#area-aside .component-row")).size() == asideBefore + 1);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#area-aside .component-row"));
+        String added = rows.get(rows.size() - 1).getDomAttribute("data-path");
+        for (int i = 0; i < asideBefore; i++) {
+            WebElement row = browser.findElements(By.cssSelector("#area-aside .component-row")).stream()
+                    .filter(r -> added.equals(r.getDomAttribute("data-path"))).findFirst().orElseThrow();
+            browser.executeScript("arguments[0].click();", row.findElement(By.cssSelector("vaadin-button.component-up")));
+            int expected = asideBefore - 1 - i;
+            wait.until(e -> indexOfRow("#area-aside", added) == expected);
+        }
+        WebElement first = browser.findElements(By.cssSelector("#area-aside .component-row")).get(0);
+        browser.executeScript("arguments[0].click();", first.findElement(By.cssSelector("vaadin-button.component-remove")));
+        click(browser, "#confirm-remove-component-button");
+        wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
+    }
+
+    private static int indexOfRow(String area, String path) {
+        List<WebElement> rows = browser.findElements(By.cssSelector(area + " .component-row"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (path.equals(rows.get(i).getDomAttribute("data-path"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static org.jsoup.nodes.Document home() {
+        return Jsoup.parse(get("/"));
+    }
+
+    private static String get(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.baseUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
         }
     }
 
