@@ -62,6 +62,9 @@
           <img class="news-article__image" src="${imageLink}" alt="${article.imageAlt!''}" fetchpriority="high"
                [#if leadSize?has_content && cardSize?has_content]srcset="${damfn.getAssetLink(article.image, "card")} ${cardSize.width?c}w, ${imageLink} ${leadSize.width?c}w" sizes="(max-width: 760px) 100vw, 720px"[/#if]
                [#if leadSize?has_content]width="${leadSize.width?c}" height="${leadSize.height?c}"[/#if]>
+          [#if article.imageCaption?has_content || article.imageCredit?has_content]
+          <figcaption class="news-article__caption">[#if article.imageCaption?has_content]${article.imageCaption}[/#if][#if article.imageCredit?has_content] <span class="news-article__credit">${i18n['news.article.credit']} ${article.imageCredit}</span>[/#if]</figcaption>
+          [/#if]
         </figure>
         [/#if]
         [#-- The body was sanitised when saved; its stored content links are resolved by newsfn.body. --]

@@ -54,6 +54,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final RichTextEditor body = field(new RichTextEditor(key -> admin.text(key)), "body");
     private final TextField image = field(new TextField(), "image");
     private final TextField imageAlt = field(new TextField(), "imageAlt");
+    private final TextField imageCaption = field(new TextField(), "imageCaption");
+    private final TextField imageCredit = field(new TextField(), "imageCredit");
     private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");
     private final ComboBox<String> category = field(new ComboBox<>(), "category");
     private final TextField author = field(new TextField(), "author");
@@ -88,7 +90,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         image.setReadOnly(true);
         imageUpload = new ImageUpload(admin, image);
 
-        FormLayout form = new FormLayout(title, name, lead, body, postedDate, category, author, imageUpload, imageAlt,
+        FormLayout form = new FormLayout(title, name, lead, body, postedDate, category, author, imageUpload, imageAlt, imageCaption, imageCredit,
                 featured, featuredRank, featuredFrom, featuredUntil);
         form.setColspan(imageUpload, 2);
         form.setColspan(lead, 2);
@@ -139,6 +141,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         body.setHelperText(admin.text("news.admin.body.help"));
         image.setLabel(admin.text("news.article.image.label"));
         imageAlt.setLabel(admin.text("news.article.imageAlt.label"));
+        imageCaption.setLabel(admin.text("news.article.imageCaption.label"));
+        imageCredit.setLabel(admin.text("news.article.imageCredit.label"));
         postedDate.setLabel(admin.text("news.article.postedDate.label"));
         postedDate.setRequiredIndicatorVisible(true);
         category.setLabel(admin.text("news.article.category.label"));
@@ -159,6 +163,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         binder.forField(body).bind(d -> nullToEmpty(d.getBody()), ArticleDraft::setBody);
         binder.forField(image).bind(d -> nullToEmpty(d.getImage()), ArticleDraft::setImage);
         binder.forField(imageAlt).bind(d -> nullToEmpty(d.getImageAlt()), ArticleDraft::setImageAlt);
+        binder.forField(imageCaption).bind(d -> nullToEmpty(d.getImageCaption()), ArticleDraft::setImageCaption);
+        binder.forField(imageCredit).bind(d -> nullToEmpty(d.getImageCredit()), ArticleDraft::setImageCredit);
         binder.forField(postedDate).bind(d -> local(d.getPostedDate()), (d, v) -> d.setPostedDate(instant(v)));
         binder.forField(category).bind(ArticleDraft::getCategory, ArticleDraft::setCategory);
         binder.forField(author).bind(d -> nullToEmpty(d.getAuthor()), ArticleDraft::setAuthor);

@@ -45,6 +45,8 @@ final class VersionComparison {
         add(changes, "news.article.author.label", then.author(), now.author());
         add(changes, "news.article.image.label", then.image(), now.image());
         add(changes, "news.article.imageAlt.label", then.imageAlt(), now.imageAlt());
+        add(changes, "news.article.imageCaption.label", then.imageCaption(), now.imageCaption());
+        add(changes, "news.article.imageCredit.label", then.imageCredit(), now.imageCredit());
         add(changes, "news.article.featured.label", ArticleRow.featured(then), ArticleRow.featured(now));
         add(changes, "news.article.featuredFrom.label", date.apply(then.featuredFrom()), date.apply(now.featuredFrom()));
         add(changes, "news.article.featuredUntil.label", date.apply(then.featuredUntil()), date.apply(now.featuredUntil()));

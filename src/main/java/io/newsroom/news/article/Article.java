@@ -19,6 +19,8 @@ public record Article(
         String body,
         String image,
         String imageAlt,
+        String imageCaption,
+        String imageCredit,
         Instant postedDate,
         String category,
         String author,
@@ -41,6 +43,8 @@ public record Article(
         draft.setBody(body);
         draft.setImage(image);
         draft.setImageAlt(imageAlt);
+        draft.setImageCaption(imageCaption);
+        draft.setImageCredit(imageCredit);
         draft.setPostedDate(postedDate);
         draft.setCategory(category);
         draft.setAuthor(author);
@@ -53,7 +57,7 @@ public record Article(
 
     /** The same content under another identity: a version's copy read back as the article it was. */
     public Article withIdentity(String id, String path, String name) {
-        return new Article(id, path, name, title, lead, body, image, imageAlt, postedDate, category, author, featured,
+        return new Article(id, path, name, title, lead, body, image, imageAlt, imageCaption, imageCredit, postedDate, category, author, featured,
                 featuredRank, featuredFrom, featuredUntil, created, lastModified, version, lastModifiedBy, publication, trashed);
     }
 

@@ -14,6 +14,8 @@ public class ArticleDraft {
     private String body;
     private String image;
     private String imageAlt;
+    private String imageCaption;
+    private String imageCredit;
     private Instant postedDate;
     private String category;
     private String author;
@@ -35,6 +37,8 @@ public class ArticleDraft {
         copy.body = body;
         copy.image = image;
         copy.imageAlt = imageAlt;
+        copy.imageCaption = imageCaption;
+        copy.imageCredit = imageCredit;
         copy.postedDate = postedDate;
         copy.category = category;
         copy.author = author;
@@ -52,7 +56,7 @@ public class ArticleDraft {
      */
     public Article toPreview(String id, String path, Article stored) {
         return new Article(stored != null ? stored.id() : id, path, path.substring(path.lastIndexOf('/') + 1),
-                title, lead, body, image, imageAlt, postedDate, category, author, featured, featuredRank, featuredFrom, featuredUntil,
+                title, lead, body, image, imageAlt, imageCaption, imageCredit, postedDate, category, author, featured, featuredRank, featuredFrom, featuredUntil,
                 stored != null ? stored.created() : null, stored != null ? stored.lastModified() : null,
                 stored != null ? stored.version() : 0L, stored != null ? stored.lastModifiedBy() : null,
                 stored != null ? stored.publication() : Publication.DRAFT, null);
@@ -76,6 +80,12 @@ public class ArticleDraft {
     public void setImage(String image) { this.image = image; }
     public String getImageAlt() { return imageAlt; }
     public void setImageAlt(String imageAlt) { this.imageAlt = imageAlt; }
+    /** Optional words under the image. */
+    public String getImageCaption() { return imageCaption; }
+    public void setImageCaption(String imageCaption) { this.imageCaption = imageCaption; }
+    /** Optional: who made the image ("Ảnh: Nguyễn Văn A"). */
+    public String getImageCredit() { return imageCredit; }
+    public void setImageCredit(String imageCredit) { this.imageCredit = imageCredit; }
     public Instant getPostedDate() { return postedDate; }
     public void setPostedDate(Instant postedDate) { this.postedDate = postedDate; }
     public String getCategory() { return category; }

@@ -10,6 +10,8 @@ public enum ArticleField {
     BODY("body", PropertyType.RICH_TEXT, false),
     IMAGE("image", PropertyType.ASSET, false),
     IMAGE_ALT("imageAlt", PropertyType.STRING, false),
+    IMAGE_CAPTION("imageCaption", PropertyType.STRING, false),
+    IMAGE_CREDIT("imageCredit", PropertyType.STRING, false),
     POSTED_DATE("postedDate", PropertyType.DATE, true),
     CATEGORY("category", PropertyType.STRING, false),
     AUTHOR("author", PropertyType.STRING, false),

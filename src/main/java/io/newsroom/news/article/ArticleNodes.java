@@ -40,6 +40,8 @@ public final class ArticleNodes {
                 string(node, "body"),
                 string(node, "image"),
                 string(node, "imageAlt"),
+                string(node, "imageCaption"),
+                string(node, "imageCredit"),
                 date(node, "postedDate"),
                 string(node, "category"),
                 string(node, "author"),
@@ -119,6 +121,8 @@ public final class ArticleNodes {
         node.setProperty("body", draft.getBody());
         node.setProperty("image", draft.getImage());
         node.setProperty("imageAlt", draft.getImageAlt());
+        node.setProperty("imageCaption", draft.getImageCaption());
+        node.setProperty("imageCredit", draft.getImageCredit());
         setDate(node, "postedDate", draft.getPostedDate());
         node.setProperty("category", draft.getCategory());
         node.setProperty("author", draft.getAuthor());

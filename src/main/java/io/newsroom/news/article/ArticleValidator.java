@@ -44,6 +44,8 @@ public final class ArticleValidator {
         maxLength(errors, "category", draft.getCategory(), SHORT_TEXT_MAX);
         maxLength(errors, "author", draft.getAuthor(), SHORT_TEXT_MAX);
         maxLength(errors, "imageAlt", draft.getImageAlt(), IMAGE_ALT_MAX);
+        maxLength(errors, "imageCaption", draft.getImageCaption(), IMAGE_ALT_MAX);
+        maxLength(errors, "imageCredit", draft.getImageCredit(), SHORT_TEXT_MAX);
         if (draft.getName() != null && !Slugs.isValid(draft.getName())) {
             errors.add(new FieldError("name", "news.validation.slug", Slugs.MAX_LENGTH));
         }

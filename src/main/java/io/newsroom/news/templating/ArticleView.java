@@ -40,6 +40,8 @@ public final class ArticleView {
     public String getBody() { return article.body(); }
     public String getImage() { return article.image(); }
     public String getImageAlt() { return article.imageAlt(); }
+    public String getImageCaption() { return article.imageCaption(); }
+    public String getImageCredit() { return article.imageCredit(); }
     public String getCategory() { return article.category(); }
     public String getAuthor() { return article.author(); }
     public boolean isFeatured() { return article.featured(); }

@@ -22,7 +22,18 @@ final class StructuredData {
         field(json, "dateModified", article.getIsoModified());
         field(json, "articleSection", article.getCategory());
         field(json, "mainEntityOfPage", pageUrl);
-        field(json, "image", imageUrl == null || imageUrl.isBlank() ? null : imageUrl);
+        if (imageUrl != null && !imageUrl.isBlank()) {
+            if (article.getImageCaption() == null && article.getImageCredit() == null) {
+                field(json, "image", imageUrl);
+            } else {
+                // With its caption and credit, the image is an ImageObject.
+                json.append(",\"image\":{\"@type\":\"ImageObject\"");
+                field(json, "url", imageUrl);
+                field(json, "caption", article.getImageCaption());
+                field(json, "creditText", article.getImageCredit());
+                json.append('}');
+            }
+        }
         if (article.getAuthor() != null) {
             json.append(",\"author\":{\"@type\":\"Person\"");
             field(json, "name", article.getAuthor());

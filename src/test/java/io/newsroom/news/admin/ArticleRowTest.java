@@ -14,7 +14,7 @@ class ArticleRowTest {
     private static final Instant NOW = hanoi(2026, 5, 1, 12, 0);
 
     private static Article article(Instant posted, boolean featured, Long rank, Instant until) {
-        return new Article("id", "/2026/05/a", "a", "A", null, null, null, null, posted, null, null,
+        return new Article("id", "/2026/05/a", "a", "A", null, null, null, null, null, null, posted, null, null,
                 featured, rank, null, until, NOW, NOW, NOW.toEpochMilli(), "t", new io.newsroom.news.article.Publication(true, NOW, "t"), null);
     }
 

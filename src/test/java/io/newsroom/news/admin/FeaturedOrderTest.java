@@ -13,7 +13,7 @@ import io.newsroom.news.article.Article;
 class FeaturedOrderTest {
     private static Article a(String id, Long rank) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new Article(id, "/2026/01/" + id, id, id, null, null, null, null, now, null, null, true, rank, null, null,
+        return new Article(id, "/2026/01/" + id, id, id, null, null, null, null, null, null, now, null, null, true, rank, null, null,
                 now, now, 1L, "t", new io.newsroom.news.article.Publication(true, now, "t"), null);
     }
 

@@ -41,6 +41,8 @@ class ArticleRepositoryTest {
         d.setBody("<p>Nội dung <strong>chính</strong> của bài viết.</p>");
         d.setImage("jcr:6f1c2a3b-1111-2222-3333-444455556666");
         d.setImageAlt("Toàn cảnh hội nghị");
+        d.setImageCaption("Hội nghị sáng 26/10 tại hội trường phường");
+        d.setImageCredit("Thu Hà");
         d.setCategory("Tin hoạt động");
         d.setAuthor("Ban biên tập");
         d.setFeatured(true);
@@ -57,6 +59,8 @@ class ArticleRepositoryTest {
         assertEquals(d.getBody(), read.body());
         assertEquals(d.getImage(), read.image());
         assertEquals(d.getImageAlt(), read.imageAlt());
+        assertEquals(d.getImageCaption(), read.imageCaption());
+        assertEquals(d.getImageCredit(), read.imageCredit());
         assertEquals(d.getPostedDate(), read.postedDate());
         assertEquals(d.getCategory(), read.category());
         assertEquals(d.getAuthor(), read.author());

@@ -154,6 +154,8 @@ class ImageRenditionsTest {
         ArticleDraft d = draft("Bài có ảnh lớn", hanoi(2026, 2, 2, 8, 0));
         d.setImage(key);
         d.setImageAlt("Ảnh toàn cảnh");
+        d.setImageCaption("Toàn cảnh hội nghị sáng 2/2");
+        d.setImageCredit("Minh Anh");
         d.setFeatured(true);
         d.setFeaturedRank(1L);
         Article article = runtime.articles().create(d, "t");
@@ -168,7 +170,10 @@ class ImageRenditionsTest {
         String og = page.selectFirst("meta[property=og:image]").attr("content");
         assertTrue(og.startsWith(server.baseUrl()) && og.contains("/.imaging/mte/news/og/"), og);
         assertEquals("1200", page.selectFirst("meta[property=og:image:width]").attr("content"));
-        assertTrue(page.selectFirst("script[type=application/ld+json]").data().contains("\"image\":\"" + og + "\""));
+        assertEquals("Toàn cảnh hội nghị sáng 2/2 Ảnh: Minh Anh", page.selectFirst("figcaption.news-article__caption").text());
+        String ld = page.selectFirst("script[type=application/ld+json]").data();
+        assertTrue(ld.contains("\"image\":{\"@type\":\"ImageObject\",\"url\":\"" + og + "\",\"caption\":\"Toàn cảnh hội nghị sáng 2/2\","
+                + "\"creditText\":\"Minh Anh\"}"), ld);
 
         Document home = Jsoup.parse(new String(get("/").body(), java.nio.charset.StandardCharsets.UTF_8));
         Element lead = home.selectFirst(".news-featured__item--lead img.news-featured__image");
