@@ -1,10 +1,11 @@
 [#ftl output_format="HTML"]
-[#-- What every news page puts in its <head>: encoding, viewport, stylesheet, the feed in the page's
+[#-- What every news page puts in its <head>: encoding, viewport, stylesheet (web resources by their
+     fingerprinted address where the host has one, so they can be kept for a year), the feed in the page's
      language, the page in every language (hreflang, x-default: the default language), the site script
      and Magnolia's page hook. --]
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${ctx.contextPath}/.resources/news/webresources/css/news.css">
+<link rel="stylesheet" href="${ctx.contextPath}${newsfn.resource("css/news.css")}">
 <link rel="alternate" type="application/rss+xml" title="${i18n['news.site.feed']}" href="${ctx.contextPath}${newsfn.localized("/news/feed.xml", state.locale)}">
 [#list newsfn.languages() as language]
 <link rel="alternate" hreflang="${language.code}" href="${newsfn.absoluteUrl(ctx.request, newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, language.code))}">
@@ -12,5 +13,5 @@
 [#list newsfn.languages()[0..0] as language]
 <link rel="alternate" hreflang="x-default" href="${newsfn.absoluteUrl(ctx.request, newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, language.code))}">
 [/#list]
-<script src="${ctx.contextPath}/.resources/news/webresources/js/site.js" defer></script>
+<script src="${ctx.contextPath}${newsfn.resource("js/site.js")}" defer></script>
 [@cms.page /]

@@ -29,7 +29,7 @@
   <meta property="article:published_time" content="${article.isoDate}">
   [#if article.category?has_content]<meta property="article:section" content="${article.category}">[/#if]
   <script type="application/ld+json">${newsfn.jsonLd(article, pageUrl, i18n['news.site.name'], ogImageUrl)?no_esc}</script>
-  <script src="${ctx.contextPath}/.resources/news/webresources/js/views.js" defer></script>
+  <script src="${ctx.contextPath}${newsfn.resource("js/views.js")}" defer></script>
   [#else]
   <title>${i18n['news.pages.article.notFound']} | ${i18n['news.site.name']}</title>
   <meta name="robots" content="noindex">
@@ -70,6 +70,13 @@
         [#-- The body was sanitised when saved; its stored content links are resolved by newsfn.body. --]
         <div class="news-article__body">${newsfn.body(article)?no_esc}</div>
         [#if article.author?has_content]<p class="news-article__author">${article.author}</p>[/#if]
+        [#-- Plain share links, no third-party script. Zalo's address is the one Vietnamese sites use
+             (sp.zalo.me/share?url=); check it against Zalo's documentation when it changes. --]
+        <p class="news-share">
+          <span class="news-share__label">${i18n['news.article.share']}</span>
+          <a class="news-share__link news-share__link--facebook" href="https://www.facebook.com/sharer/sharer.php?u=${pageUrl?url('UTF-8')}" target="_blank" rel="noopener noreferrer" aria-label="${i18n['news.article.shareOn']?replace('{0}', 'Facebook')}">Facebook</a>
+          <a class="news-share__link news-share__link--zalo" href="https://sp.zalo.me/share?url=${pageUrl?url('UTF-8')}" target="_blank" rel="noopener noreferrer" aria-label="${i18n['news.article.shareOn']?replace('{0}', 'Zalo')}">Zalo</a>
+        </p>
       </article>
       [#assign related = newsfn.related(article, 4)]
       [#if related?has_content]

@@ -107,6 +107,7 @@ public final class NewsRuntime implements AutoCloseable {
         this.renditions = ImageRenditions.load(lightModule, images,
                 config.inMemory() ? journalFolder.resolve("renditions") : config.dataFolder().resolve("renditions"));
         newsFunctions.useImageSizes(renditions);
+        newsFunctions.useResourceVersions(path -> WebResourceServlet.fingerprint(lightModule, path));
         this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images,
                 renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);

@@ -22,6 +22,24 @@ public final class WebResourceServlet extends ReadOnlyServlet {
 
     private final transient LightModule module;
 
+    /** A short hash of a resource's content, the {@code v} of its fingerprinted address. */
+    public static String fingerprint(byte[] content) {
+        return ConditionalResponse.etag(content).substring(1, 11);
+    }
+
+    /** The fingerprint of the light module's web resource {@code path} ({@code css/news.css}); null when there is none. */
+    public static String fingerprint(LightModule module, String path) {
+        String file = "webresources/" + path;
+        if (path == null || !SAFE.matcher("/" + path).matches() || !module.exists(file)) {
+            return null;
+        }
+        try (InputStream in = module.open(file)) {
+            return fingerprint(in.readAllBytes());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public WebResourceServlet(LightModule module) {
         this.module = module;
     }
@@ -35,10 +53,16 @@ public final class WebResourceServlet extends ReadOnlyServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType(type);
-        response.setHeader("Cache-Control", "public, max-age=3600");
+        byte[] bytes;
         try (InputStream in = module.open(file)) {
-            in.transferTo(response.getOutputStream());
+            bytes = in.readAllBytes();
         }
+        response.setContentType(type);
+        // Asked for with its fingerprint (newsfn.resource): that content never changes at that address.
+        String version = request.getParameter("v");
+        boolean fingerprinted = version != null && version.equals(fingerprint(bytes));
+        response.setHeader("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

@@ -81,6 +81,26 @@ public class NewsFunctions {
         this.richTextLinks = of.richTextLinks;
         this.baseUrl = of.baseUrl;
         this.imageSizes = of.imageSizes;
+        this.resourceVersions = of.resourceVersions;
+    }
+
+    /** Fingerprints of the light module's web resources, where the host serves them by fingerprint. */
+    private volatile java.util.function.Function<String, String> resourceVersions = path -> null;
+
+    /** Where {@link #resource} finds a web resource's fingerprint ({@code css/news.css} to a short hash, or null). */
+    public void useResourceVersions(java.util.function.Function<String, String> versions) {
+        java.util.Map<String, java.util.Optional<String>> known = new java.util.concurrent.ConcurrentHashMap<>();
+        this.resourceVersions = path -> known.computeIfAbsent(path, p -> java.util.Optional.ofNullable(versions.apply(p))).orElse(null);
+    }
+
+    /**
+     * The address of the light module's web resource {@code path} ({@code css/news.css}) below the context
+     * path, with its fingerprint ({@code ?v=...}) where the host knows it, so it can be kept for a year and
+     * a changed file gets a new address.
+     */
+    public String resource(String path) {
+        String version = resourceVersions.apply(path);
+        return "/.resources/news/webresources/" + path + (version == null ? "" : "?v=" + version);
     }
 
     /** Where {@link #imageSize} finds renditions' sizes. */

@@ -91,6 +91,12 @@ class ReaderPagesTest {
         assertEquals(3, trail.get("itemListElement").size());
         assertEquals(server.baseUrl() + "/news/thong-bao", trail.get("itemListElement").get(1).get("item").asText());
 
+        String canonical = article.selectFirst("link[rel=canonical]").attr("href");
+        String encoded = URLEncoder.encode(canonical, StandardCharsets.UTF_8);
+        assertEquals("https://www.facebook.com/sharer/sharer.php?u=" + encoded, article.selectFirst(".news-share__link--facebook").attr("href"));
+        assertEquals("https://sp.zalo.me/share?url=" + encoded, article.selectFirst(".news-share__link--zalo").attr("href"));
+        assertTrue(article.select("script[src]").stream().noneMatch(s -> s.attr("src").startsWith("http")), "no third-party script");
+
         List<String> related = article.select(".news-related__title").eachText();
         assertEquals(4, related.size(), related.toString());
         assertTrue(related.contains("Lịch tiêm chủng tháng ba"));

@@ -116,6 +116,17 @@ class SiteLanguagesAndCachingTest {
     }
 
     @Test
+    void webResourcesAreLinkedByFingerprintAndKeptForAYear() throws Exception {
+        String css = page("/").selectFirst("link[rel=stylesheet]").attr("href");
+        assertTrue(css.matches("/\\.resources/news/webresources/css/news\\.css\\?v=[A-Za-z0-9_-]{10}"), css);
+        HttpResponse<String> fingerprinted = get(css);
+        assertEquals("public, max-age=31536000, immutable", fingerprinted.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> stale = get("/.resources/news/webresources/css/news.css?v=0123456789");
+        assertEquals("public, max-age=3600", stale.headers().firstValue("Cache-Control").orElse(""), "another version: not for a year");
+        assertEquals(fingerprinted.body(), stale.body());
+    }
+
+    @Test
     void searchEnginesGetASitemapInBothLanguagesAndRobotsTxt() throws Exception {
         HttpResponse<String> response = get("/sitemap.xml");
         assertEquals(200, response.statusCode());
