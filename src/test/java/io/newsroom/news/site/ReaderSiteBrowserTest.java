@@ -59,6 +59,10 @@ class ReaderSiteBrowserTest {
                 withImage = a;
             }
         }
+        for (int i = 0; i < 14; i++) {
+            ArticleDraft more = draft("Tin thêm số " + i, Instant.now().minus(Duration.ofDays(1)).minus(Duration.ofMinutes(i)));
+            runtime.articles().create(more, "t");
+        }
         server = SiteServer.start(runtime, 0);
         browser = Browser.start("vi");
     }
@@ -133,6 +137,47 @@ class ReaderSiteBrowserTest {
                 Files.write(shots.resolve("home-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
             }
         } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    @Test
+    void theBlockHoldsOneToTwentyItemsWithoutOverlapOnAPhone() throws Exception {
+        Dimension before = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(390, 900));
+            for (long items : new long[] {1, 20}) {
+                javax.jcr.Session website = runtime.repository().login("website");
+                try {
+                    website.getNode("/home/main/0").setProperty("maxItems", items);
+                    website.save();
+                } finally {
+                    website.logout();
+                }
+                // A page is fresh for a minute in the browser's cache: ask for this state's page.
+                browser.get(server.baseUrl() + "/?items=" + items);
+                List<WebElement> shown = browser.findElements(By.cssSelector(".news-page__main .news-featured__item"));
+                assertEquals(items, shown.size());
+                for (int a = 0; a < shown.size(); a++) {
+                    for (int b = a + 1; b < shown.size(); b++) {
+                        org.openqa.selenium.Rectangle p = shown.get(a).getRect();
+                        org.openqa.selenium.Rectangle q = shown.get(b).getRect();
+                        boolean overlap = p.x < q.x + q.width - 1 && q.x < p.x + p.width - 1 && p.y < q.y + q.height - 1 && q.y < p.y + p.height - 1;
+                        assertFalse(overlap, items + " items: " + a + " and " + b + " overlap");
+                    }
+                }
+                Number overflow = (Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertTrue(overflow.intValue() <= 0, items + " items: wider than the screen by " + overflow);
+            }
+        } finally {
+            javax.jcr.Session website = runtime.repository().login("website");
+            try {
+                website.getNode("/home/main/0").setProperty("maxItems", 5L);
+                website.save();
+            } finally {
+                website.logout();
+            }
             browser.manage().window().setSize(before);
         }
     }
