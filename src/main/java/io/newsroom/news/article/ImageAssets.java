@@ -108,6 +108,12 @@ public final class ImageAssets {
      * uploaded into an article that was never saved. Returns how many were removed.
      */
     public int removeUnused(java.time.Instant cutoff, Usage usage) throws RepositoryException {
+        return removeUnused(cutoff, usage, key -> { });
+    }
+
+    /** As {@link #removeUnused(java.time.Instant, Usage)}, telling {@code removed} each key that went. */
+    public int removeUnused(java.time.Instant cutoff, Usage usage, java.util.function.Consumer<String> removed)
+            throws RepositoryException {
         java.util.List<String> old = sessions.run(WORKSPACE, session -> {
             java.util.List<String> keys = new java.util.ArrayList<>();
             if (!session.getRootNode().hasNode(FOLDER)) {
@@ -123,12 +129,12 @@ public final class ImageAssets {
             }
             return keys;
         });
-        int removed = 0;
+        int count = 0;
         for (String key : old) {
             if (usage.inUse(key)) {
                 continue;
             }
-            removed += sessions.run(WORKSPACE, session -> {
+            int gone = sessions.run(WORKSPACE, session -> {
                 Optional<Node> file = fileNode(session, key);
                 if (file.isEmpty()) {
                     return 0;
@@ -137,8 +143,12 @@ public final class ImageAssets {
                 session.save();
                 return 1;
             });
+            if (gone > 0) {
+                removed.accept(key);
+            }
+            count += gone;
         }
-        return removed;
+        return count;
     }
 
     /** The image an asset key names, if it is one of ours. */

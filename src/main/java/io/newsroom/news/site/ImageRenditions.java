@@ -101,6 +101,24 @@ public final class ImageRenditions implements ImageSizes {
         return Optional.ofNullable(name == null ? null : variations.get(name));
     }
 
+    /** Deletes every rendition of an image that is gone. */
+    public void forget(String itemKey) {
+        if (itemKey == null || !itemKey.matches("jcr:[0-9a-fA-F-]{36}")) {
+            return;
+        }
+        Path dir = folder.resolve(itemKey.substring(4));
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (java.nio.file.NoSuchFileException none) {
+            // no rendition was ever made
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ImageRenditions.class).warn("Cannot delete the renditions of {}: {}", itemKey, e.toString());
+        }
+        originals.keySet().removeIf(k -> k.startsWith(itemKey + "@"));
+    }
+
     /** The size a rendition has (or will have), from the original's size and orientation; empty for no image. */
     @Override
     public Optional<Size> size(String itemKey, String variationName) {

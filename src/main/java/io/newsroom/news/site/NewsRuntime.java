@@ -198,7 +198,7 @@ public final class NewsRuntime implements AutoCloseable {
     /** Removes images uploaded into articles that were never saved; how many. */
     public int removeUnusedImages(Clock clock) {
         try {
-            int removed = images.removeUnused(clock.instant().minus(UNUSED_IMAGE_AGE), articles::usesImage);
+            int removed = images.removeUnused(clock.instant().minus(UNUSED_IMAGE_AGE), articles::usesImage, renditions::forget);
             if (removed > 0) {
                 org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).info("Removed {} image(s) no article uses", removed);
             }

@@ -38,12 +38,14 @@ class UnusedImagesTest {
             later.setImage(lead);
             runtime.articles().update(article.id(), runtime.articles().findById(article.id()).orElseThrow().version(), later, "nam");
 
+            java.nio.file.Path abandonedRendition = runtime.renditions().rendition(abandoned, "card").orElseThrow().file();
             assertEquals(0, runtime.removeUnusedImages(clock), "nothing is removed within its first day");
             clock.advance(Duration.ofDays(1).plusMinutes(1));
             String fresh = images.store(image("png"), "fresh.png");
             assertEquals(1, runtime.removeUnusedImages(clock));
 
             assertTrue(images.read(abandoned).isEmpty(), "the image of an article never saved is gone");
+            assertFalse(java.nio.file.Files.exists(abandonedRendition), "and its renditions with it");
             for (String kept : new String[] {lead, inBody, onlyInAVersion, fresh}) {
                 assertTrue(images.read(kept).isPresent(), kept);
             }
