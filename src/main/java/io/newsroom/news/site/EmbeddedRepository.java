@@ -38,11 +38,14 @@ public final class EmbeddedRepository implements AutoCloseable {
     private final RepositoryImpl repository;
     private final Path home;
     private final boolean inMemory;
+    /** The suffix of this kind of repository's workspace templates: {@code -memory.xml}, {@code -persistent.xml}, {@code -cluster.xml}. */
+    private final String templateSuffix;
 
-    private EmbeddedRepository(RepositoryImpl repository, Path home, boolean inMemory) {
+    private EmbeddedRepository(RepositoryImpl repository, Path home, boolean inMemory, String templateSuffix) {
         this.repository = repository;
         this.home = home;
         this.inMemory = inMemory;
+        this.templateSuffix = templateSuffix;
     }
 
     /** A repository kept in {@code dataFolder}, created there on first use. */
@@ -69,6 +72,51 @@ public final class EmbeddedRepository implements AutoCloseable {
         return start("repository-persistent.xml", dataFolder.toAbsolutePath(), false);
     }
 
+    /**
+     * A node of a cluster: content, versions and binaries in the shared PostgreSQL database, this
+     * node's file system and indexes in {@code dataFolder}. Nodes started at once on an empty database
+     * race to create its tables: a start that fails is tried again after a pause (five times).
+     */
+    public static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings) throws RepositoryException {
+        try {
+            Files.createDirectories(dataFolder);
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        java.util.Properties variables = new java.util.Properties();
+        variables.setProperty(org.apache.jackrabbit.core.config.RepositoryConfigurationParser.REPOSITORY_HOME_VARIABLE,
+                dataFolder.toAbsolutePath().toString());
+        variables.setProperty("cluster.url", settings.url());
+        variables.setProperty("cluster.user", settings.user());
+        variables.setProperty("cluster.password", settings.password());
+        variables.setProperty("cluster.id", settings.nodeId());
+        RepositoryException last = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try (InputStream xml = EmbeddedRepository.class.getResourceAsStream("repository-cluster.xml")) {
+                RepositoryConfig config = RepositoryConfig.create(new org.xml.sax.InputSource(xml), variables);
+                EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(config), dataFolder.toAbsolutePath(),
+                        false, "-cluster.xml");
+                embedded.registerMagnoliaNodeTypes();
+                LOG.info("Cluster node {} joined {}", settings.nodeId(), settings.url());
+                return embedded;
+            } catch (IOException e) {
+                throw new RepositoryException("Cannot read repository-cluster.xml: " + e.getMessage(), e);
+            } catch (org.apache.jackrabbit.core.config.ConfigurationException e) {
+                throw new RepositoryException("Bad cluster configuration: " + e.getMessage(), e);
+            } catch (RepositoryException e) {
+                last = e;
+                LOG.warn("Cluster node {} could not start (attempt {} of 5): {}", settings.nodeId(), attempt, e.toString());
+                try {
+                    Thread.sleep(1000L * attempt + new java.util.Random().nextInt(1000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
     /** A repository that lives in memory only and is gone after {@link #close()}. */
     public static EmbeddedRepository inMemory() throws RepositoryException {
         try {
@@ -82,7 +130,8 @@ public final class EmbeddedRepository implements AutoCloseable {
     private static EmbeddedRepository start(String config, Path home, boolean inMemory) throws RepositoryException {
         try (InputStream xml = EmbeddedRepository.class.getResourceAsStream(config)) {
             RepositoryConfig repositoryConfig = RepositoryConfig.create(xml, home.toString());
-            EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(repositoryConfig), home, inMemory);
+            EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(repositoryConfig), home, inMemory,
+                    inMemory ? "-memory.xml" : "-persistent.xml");
             embedded.registerMagnoliaNodeTypes();
             return embedded;
         } catch (IOException e) {
@@ -184,7 +233,7 @@ public final class EmbeddedRepository implements AutoCloseable {
             if (template == null) {
                 workspace.createWorkspace(name);
             } else {
-                String file = template + (inMemory ? "-memory.xml" : "-persistent.xml");
+                String file = template + templateSuffix;
                 try (InputStream in = EmbeddedRepository.class.getResourceAsStream(file)) {
                     workspace.createWorkspace(name, new org.xml.sax.InputSource(in));
                 } catch (IOException e) {

@@ -127,8 +127,11 @@ public final class NewsRuntime implements AutoCloseable {
         try (InputStream yaml = lightModule.open(ARTICLE_TYPE_FILE)) {
             articleType = ContentTypeReader.read("article", yaml);
         }
-        EmbeddedRepository repository = config.inMemory()
-                ? EmbeddedRepository.inMemory()
+        if (config.cluster() != null && config.inMemory()) {
+            throw new IllegalArgumentException("A cluster node keeps its indexes in a data folder: use --data, not --memory");
+        }
+        EmbeddedRepository repository = config.inMemory() ? EmbeddedRepository.inMemory()
+                : config.cluster() != null ? EmbeddedRepository.cluster(config.dataFolder(), config.cluster().withNodeIdIn(config.dataFolder()))
                 : EmbeddedRepository.persistent(config.dataFolder());
         try {
             if (articleType.autoCreate()) {

@@ -34,7 +34,8 @@ public record RuntimeConfig(
         String logLevel,
         boolean resetAdminPassword,
         int maxVersions,
-        java.time.Duration previewLifetime) {
+        java.time.Duration previewLifetime,
+        ClusterSettings cluster) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
@@ -47,32 +48,38 @@ public record RuntimeConfig(
     public static RuntimeConfig forTests() {
         return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE, TEST_ADMIN_PASSWORD,
                 io.newsroom.news.views.TrustedProxies.NONE, null, "INFO", false,
-                io.newsroom.news.article.ArticleVersions.DEFAULT_MAX_VERSIONS, DEFAULT_PREVIEW_LIFETIME);
+                io.newsroom.news.article.ArticleVersions.DEFAULT_MAX_VERSIONS, DEFAULT_PREVIEW_LIFETIME, null);
     }
 
     public RuntimeConfig withDemoContent(boolean demo) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
     }
 
     public RuntimeConfig withDataFolder(Path folder) {
         return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
     }
 
     public RuntimeConfig withCounting(boolean on, int perMinute) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
     }
 
     public RuntimeConfig withTrustedProxies(io.newsroom.news.views.TrustedProxies proxies) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
-                adminPassword, proxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime);
+                adminPassword, proxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    }
+
+    /** The same configuration as a node of the cluster {@code settings} name. */
+    public RuntimeConfig withCluster(ClusterSettings settings) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
+                adminPassword, trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, settings);
     }
 
     public RuntimeConfig withBaseUrl(java.net.URI url) {
         return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
-                adminPassword, trustedProxies, url, logLevel, resetAdminPassword, maxVersions, previewLifetime);
+                adminPassword, trustedProxies, url, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
     }
 
     public static RuntimeConfig parse(String[] args, Map<String, String> env) {
@@ -90,6 +97,10 @@ public record RuntimeConfig(
         java.net.URI baseUrl = parseBaseUrl(env.get("NEWS_BASE_URL"), "NEWS_BASE_URL");
         String logLevel = parseLevel(env.getOrDefault("NEWS_LOG_LEVEL", "INFO"), "NEWS_LOG_LEVEL");
         boolean resetPassword = false;
+        String clusterDb = env.get("NEWS_CLUSTER_DB");
+        String clusterUser = env.get("NEWS_CLUSTER_DB_USER");
+        String clusterPassword = env.get("NEWS_CLUSTER_DB_PASSWORD");
+        String nodeId = null;
         int maxVersions = parseAtLeastOne(env.getOrDefault("NEWS_MAX_VERSIONS",
                 String.valueOf(io.newsroom.news.article.ArticleVersions.DEFAULT_MAX_VERSIONS)), "NEWS_MAX_VERSIONS");
         java.time.Duration previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(env.getOrDefault("NEWS_PREVIEW_MINUTES",
@@ -110,19 +121,25 @@ public record RuntimeConfig(
                 case "--base-url" -> baseUrl = parseBaseUrl(value(args, ++i, arg), arg);
                 case "--log-level" -> logLevel = parseLevel(value(args, ++i, arg), arg);
                 case "--reset-admin-password" -> resetPassword = true;
+                case "--cluster-db" -> clusterDb = value(args, ++i, arg);
+                case "--cluster-db-user" -> clusterUser = value(args, ++i, arg);
+                case "--cluster-db-password" -> clusterPassword = value(args, ++i, arg);
+                case "--cluster-node-id" -> nodeId = value(args, ++i, arg);
                 case "--max-versions" -> maxVersions = parseAtLeastOne(value(args, ++i, arg), arg);
                 case "--preview-minutes" -> previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(value(args, ++i, arg), arg));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
         return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute,
-                env.get("NEWS_ADMIN_PASSWORD"), proxies, baseUrl, logLevel, resetPassword, maxVersions, previewLifetime);
+                env.get("NEWS_ADMIN_PASSWORD"), proxies, baseUrl, logLevel, resetPassword, maxVersions, previewLifetime,
+                clusterDb == null || clusterDb.isBlank() ? null : new ClusterSettings(clusterDb.strip(), clusterUser, clusterPassword, nodeId));
     }
 
     public static String usage() {
         return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER, "
                 + "--no-counting, --views-per-minute N, --trusted-proxies LIST, --base-url URL, --log-level LEVEL, "
-                + "--reset-admin-password, --max-versions N, --preview-minutes N";
+                + "--reset-admin-password, --max-versions N, --preview-minutes N, --cluster-db JDBC-URL, --cluster-db-user NAME, "
+                + "--cluster-db-password SECRET, --cluster-node-id ID";
     }
 
     private static String value(String[] args, int i, String option) {

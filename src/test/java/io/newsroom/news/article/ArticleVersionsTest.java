@@ -135,7 +135,7 @@ class ArticleVersionsTest {
         RuntimeConfig c = RuntimeConfig.forTests();
         return new RuntimeConfig(c.port(), c.dataFolder(), c.inMemory(), c.siteZone(), c.demoContent(), c.exportTo(), c.importFrom(),
                 c.countViews(), c.viewsPerMinute(), c.adminPassword(), c.trustedProxies(), c.baseUrl(), c.logLevel(),
-                c.resetAdminPassword(), max, c.previewLifetime());
+                c.resetAdminPassword(), max, c.previewLifetime(), c.cluster());
     }
 
     private static ArticleDraft withTitle(Article a, String title) {
