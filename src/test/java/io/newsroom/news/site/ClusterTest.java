@@ -152,8 +152,14 @@ class ClusterTest {
                 await(() -> answered.get() > 600, "node A never stops serving");
                 load.stop();
             }
+            // Written while node C is down: it catches up when it comes back.
+            ArticleDraft whileDown = a.articles().findById(article.id()).orElseThrow().toDraft();
+            whileDown.setTitle("Tin sửa khi nút C tắt");
+            a.articles().update(article.id(), a.articles().findById(article.id()).orElseThrow().version(), whileDown, "nam");
             try (NewsServerProcessTest.Child again = NewsServerProcessTest.Child.start(args)) {
-                again.awaitUrl();
+                String againBase = again.awaitUrl();
+                await(() -> body(againBase + "/news" + article.path() + ".html").contains("Tin sửa khi nút C tắt"),
+                        "node C never caught up with what was written while it was down");
                 // C replays its own journal on start and flushes it into the shared totals.
                 a.viewCounter().flush();
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -218,6 +224,15 @@ class ClusterTest {
             for (Thread thread : threads) {
                 thread.join(30_000);
             }
+        }
+    }
+
+    private static String body(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
         }
     }
 
