@@ -567,6 +567,15 @@ public final class ArticleRepository {
         }
         try {
             Node node = session.getNodeByIdentifier(id);
+            try {
+                node.getPath();
+            } catch (ItemNotFoundException notYetSynced) {
+                // In a cluster, an article another node just wrote can be read by id before this node has
+                // read the journal, and its new folder is not known here yet: a refresh syncs the cluster.
+                session.refresh(false);
+                node = session.getNodeByIdentifier(id);
+                node.getPath();
+            }
             return node.isNodeType(nodeType) ? Optional.of(node) : Optional.empty();
         } catch (ItemNotFoundException e) {
             return Optional.empty();

@@ -61,6 +61,8 @@ public final class NewsRuntime implements AutoCloseable {
                 return t;
             });
     public static final int TRASH_DAYS = 30;
+    /** How often a cluster node adds its counted views to the shared totals. */
+    public static final java.time.Duration CLUSTER_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
     /** An image uploaded into an article that was never saved is removed after this long. */
     public static final java.time.Duration UNUSED_IMAGE_AGE = java.time.Duration.ofDays(1);
 
@@ -84,6 +86,11 @@ public final class NewsRuntime implements AutoCloseable {
                 .withEnabled(config.countViews())
                 .withRatePerMinute(config.viewsPerMinute())
                 .withTrustedProxies(config.trustedProxies());
+        if (config.cluster() != null) {
+            // Every flush is a cluster-wide save and a journal record (measured: about 630 bytes for one
+            // counter, 38 KB for a hundred): every five seconds keeps the journal a fifth of the size.
+            views = views.withFlushInterval(CLUSTER_FLUSH_INTERVAL);
+        }
         this.viewCounter = ViewCounter.start(views,
                 new StatsStore(repository.sessions(), config.siteZone(), clock, views.retentionDays()), articles, clock);
         ViewCounting.install(viewCounter);

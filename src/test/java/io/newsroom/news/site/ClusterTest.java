@@ -106,11 +106,12 @@ class ClusterTest {
     @Test
     void viewsCountedOnBothNodesAddUpExactly() throws Exception {
         Article article = a.articles().create(draft("Tin đếm lượt xem hai nút", Instant.now().minusSeconds(60)), "nam");
+        // Read by id at once on the other node: found, or not yet, but never an error.
         await(() -> {
             try {
                 return b.articles().findById(article.id()).isPresent();
             } catch (javax.jcr.RepositoryException e) {
-                return false;
+                throw new AssertionError("reading another node's new article by id failed", e);
             }
         });
         for (int i = 0; i < 300; i++) {
