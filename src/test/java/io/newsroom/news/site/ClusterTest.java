@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.views.StatsStore;
 
 /**
  * Two nodes of a Jackrabbit cluster on the machine's PostgreSQL (a fresh database per run): what one
@@ -125,6 +127,81 @@ class ClusterTest {
         a.viewCounter().flush();
         b.viewCounter().flush();
         await(() -> a.viewCounter().views(article.id()) == 600 && b.viewCounter().views(article.id()) == 600);
+    }
+
+    /**
+     * Both nodes take beacons on eight connections each for twenty seconds, spread over three
+     * articles: the shared store then holds, per article and per day, exactly the 204s both answered.
+     */
+    @Test
+    void twoNodesOnEightConnectionsEachForTwentySecondsCountExactlyPerArticleAndPerDay() throws Exception {
+        List<Article> articles = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            articles.add(a.articles().create(draft("Tin tải hai nút " + i, Instant.now().minusSeconds(60)), "nam"));
+        }
+        for (Article article : articles) {
+            await(() -> {
+                try {
+                    return b.articles().findById(article.id()).isPresent();
+                } catch (javax.jcr.RepositoryException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+        java.util.Map<String, java.util.concurrent.atomic.AtomicLong> answered = new java.util.concurrent.ConcurrentHashMap<>();
+        articles.forEach(x -> answered.put(x.id(), new java.util.concurrent.atomic.AtomicLong()));
+        try (SiteServer aServer = SiteServer.start(a, 0); SiteServer bServer = SiteServer.start(b, 0)) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                String base = (t % 2 == 0 ? aServer : bServer).baseUrl();
+                int thread = t;
+                Thread worker = new Thread(() -> {
+                    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                    for (int i = 0; !stop.get(); i++) {
+                        String id = articles.get((thread + i) % articles.size()).id();
+                        java.net.http.HttpRequest beacon = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/.news/views"))
+                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 load-" + thread + "-" + i)
+                                .header("X-Forwarded-For", "10." + (40 + thread) + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id=" + id)).build();
+                        try {
+                            if (http.send(beacon, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                                answered.get(id).incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                });
+                worker.start();
+                threads.add(worker);
+            }
+            Thread.sleep(20_000);
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join(30_000);
+            }
+        }
+        a.viewCounter().flush();
+        b.viewCounter().flush();
+        StatsStore store = new StatsStore(a.repository().sessions(), a.config().siteZone(), java.time.Clock.systemUTC(), 90);
+        long all = 0;
+        for (Article article : articles) {
+            long expected = answered.get(article.id()).get();
+            all += expected;
+            await(() -> {
+                try {
+                    return store.total(article.id()) == expected;
+                } catch (javax.jcr.RepositoryException e) {
+                    return false;
+                }
+            }, article.title() + ": stored total never reached the " + expected + " views answered");
+            assertEquals(expected, store.days(article.id()).values().stream().mapToLong(Long::longValue).sum(),
+                    "per day the same views as in total");
+        }
+        System.out.printf("two nodes x 8 connections for 20 s: %d views answered and stored, exactly%n", all);
+        assertTrue(all > 1000, "the load ran: " + all);
     }
 
     /**
