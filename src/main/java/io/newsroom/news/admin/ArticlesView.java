@@ -47,7 +47,6 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     private final Span count = new Span();
     private static final List<ArticleQuery.Sort> FEATURED_ORDER =
             List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
-    private static final int FEATURED_REORDER_LIMIT = 500;
     private Article dragged;
     private static final int NARROW = 700;
     private boolean narrow;
@@ -113,7 +112,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         grid.setPageSize(50);
         grid.setSizeFull();
         BulkActions bulk = new BulkActions(admin, grid,
-                () -> FeaturedOrder.nextFreeRank(featuredInSiteOrder(ArticleQuery.newest(1))), this::refresh);
+                () -> FeaturedOrder.nextFreeRank(FeaturedOrder.siteOrder(admin.articles())), this::refresh);
         // Nothing to do in bulk in the trash: restore and delete for ever are per article.
         publication.addValueChangeListener(e -> {
             grid.asMultiSelect().clear();
@@ -147,17 +146,10 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     }
 
     /** Featured articles in the order the featured block uses: rank, unranked last, then newest. */
-    private List<Article> featuredInSiteOrder(ArticleQuery filter) throws RepositoryException {
-        List<Article> featured = new java.util.ArrayList<>(admin.articles().items(
-                filter.featuredOnly().withSort(List.of(ArticleQuery.Sort.desc("postedDate"))).page(0, FEATURED_REORDER_LIMIT)));
-        featured.sort(io.newsroom.news.featured.FeaturedSelector.BY_RANK_THEN_NEWEST);
-        return featured;
-    }
-
     /** Up (-1) or down (+1) one place among the featured, as dragging it there would. */
     private void moveBy(Article article, int step) {
         try {
-            List<Article> featured = featuredInSiteOrder(ArticleQuery.newest(1));
+            List<Article> featured = FeaturedOrder.siteOrder(admin.articles());
             int at = -1;
             for (int i = 0; i < featured.size(); i++) {
                 if (featured.get(i).id().equals(article.id())) {
@@ -176,7 +168,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
 
     private void reorder(Article moved, Article target, boolean after) {
         try {
-            List<Article> featured = featuredInSiteOrder(ArticleQuery.newest(1));
+            List<Article> featured = FeaturedOrder.siteOrder(admin.articles());
             for (Map.Entry<Article, Long> change : FeaturedOrder.newRanks(FeaturedOrder.move(featured, moved, target, after)).entrySet()) {
                 ArticleDraft draft = change.getKey().toDraft();
                 draft.setFeaturedRank(change.getValue());
@@ -264,7 +256,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         try {
             if (featuredOnly.getValue() && page.getSortOrders().isEmpty()) {
                 // The site's own featured order (unranked after ranked), so what editors see is what readers get.
-                return featuredInSiteOrder(query()).stream().skip(page.getOffset()).limit(Math.max(1, page.getLimit()));
+                return FeaturedOrder.siteOrder(admin.articles(), query()).stream().skip(page.getOffset()).limit(Math.max(1, page.getLimit()));
             }
             if (!order.isEmpty() && order.get(0).property().equals("views")) {
                 return ViewsOrder.page(admin.articles(), admin.counter().totals(), query(), order.get(0).descending(),
@@ -362,7 +354,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         ArticleDraft draft = article.toDraft();
         draft.setFeatured(!article.featured());
         try {
-            draft.setFeaturedRank(article.featured() ? null : FeaturedOrder.nextFreeRank(featuredInSiteOrder(ArticleQuery.newest(1))));
+            draft.setFeaturedRank(article.featured() ? null : FeaturedOrder.nextFreeRank(FeaturedOrder.siteOrder(admin.articles())));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
             return;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.jcr.RepositoryException;
 
@@ -207,10 +206,5 @@ final class BulkActions extends HorizontalLayout {
         close.setId("bulk-result-close");
         dialog.getFooter().add(close);
         dialog.open();
-    }
-
-    /** For tests and the view: which articles are chosen now. */
-    Set<Article> selection() {
-        return grid.asMultiSelect().getSelectedItems();
     }
 }

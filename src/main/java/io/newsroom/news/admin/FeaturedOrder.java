@@ -50,7 +50,13 @@ final class FeaturedOrder {
 
     /** Every featured article (up to {@link #LIMIT}) in the order the featured block shows them. */
     static List<Article> siteOrder(io.newsroom.news.article.ArticleRepository articles) throws javax.jcr.RepositoryException {
-        List<Article> featured = new ArrayList<>(articles.items(io.newsroom.news.article.ArticleQuery.newest(1).featuredOnly()
+        return siteOrder(articles, io.newsroom.news.article.ArticleQuery.newest(1));
+    }
+
+    /** The featured articles {@code filter} matches (up to {@link #LIMIT}), in the featured block's order. */
+    static List<Article> siteOrder(io.newsroom.news.article.ArticleRepository articles, io.newsroom.news.article.ArticleQuery filter)
+            throws javax.jcr.RepositoryException {
+        List<Article> featured = new ArrayList<>(articles.items(filter.featuredOnly()
                 .withSort(List.of(io.newsroom.news.article.ArticleQuery.Sort.desc("postedDate"))).page(0, LIMIT)));
         featured.sort(io.newsroom.news.featured.FeaturedSelector.BY_RANK_THEN_NEWEST);
         return featured;

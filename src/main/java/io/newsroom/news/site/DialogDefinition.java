@@ -1,9 +1,6 @@
 package io.newsroom.news.site;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A component or page dialog of the light module ({@code dialogs/components/featuredNews.yaml}) as
@@ -45,17 +39,15 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
         if (!module.exists(file)) {
             return Optional.empty();
         }
-        try (InputStream in = module.open(file)) {
-            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<?, ?> root = tree instanceof Map<?, ?> map ? map : Map.of();
-            Map<?, ?> form = root.get("form") instanceof Map<?, ?> f ? f : Map.of();
-            Map<?, ?> properties = form.get("properties") instanceof Map<?, ?> p ? p : Map.of();
-            List<Field> fields = new ArrayList<>();
-            for (Map.Entry<?, ?> entry : properties.entrySet()) {
-                fields.add(field(file, String.valueOf(entry.getKey()), entry.getValue() instanceof Map<?, ?> d ? d : Map.of()));
-            }
-            return Optional.of(new DialogDefinition(id, string(root.get("label")), List.copyOf(fields)));
+        Object tree = module.yaml(file);
+        Map<?, ?> root = tree instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> form = root.get("form") instanceof Map<?, ?> f ? f : Map.of();
+        Map<?, ?> properties = form.get("properties") instanceof Map<?, ?> p ? p : Map.of();
+        List<Field> fields = new ArrayList<>();
+        for (Map.Entry<?, ?> entry : properties.entrySet()) {
+            fields.add(field(file, String.valueOf(entry.getKey()), entry.getValue() instanceof Map<?, ?> d ? d : Map.of()));
         }
+        return Optional.of(new DialogDefinition(id, string(root.get("label")), List.copyOf(fields)));
     }
 
     private static Field field(String file, String name, Map<?, ?> definition) {

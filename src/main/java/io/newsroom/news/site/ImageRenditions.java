@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,9 +19,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.jcr.RepositoryException;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.newsroom.news.article.ImageAssets;
 import io.newsroom.news.templating.ImageSizes;
@@ -70,20 +65,16 @@ public final class ImageRenditions implements ImageSizes {
     /** The theme's sizes from the light module; renditions kept under {@code folder}. */
     static ImageRenditions load(LightModule module, ImageAssets images, Path folder) throws IOException {
         Map<String, Variation> variations = new LinkedHashMap<>();
-        if (module.exists(THEME_FILE)) {
-            try (InputStream in = module.open(THEME_FILE)) {
-                Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                Object defined = tree instanceof Map<?, ?> theme && theme.get("imaging") instanceof Map<?, ?> imaging
-                        ? imaging.get("variations") : null;
-                if (defined instanceof Map<?, ?> map) {
-                    for (Map.Entry<?, ?> entry : map.entrySet()) {
-                        String name = String.valueOf(entry.getKey());
-                        Map<?, ?> settings = entry.getValue() instanceof Map<?, ?> m ? m : Map.of();
-                        int width = positive(settings.get("width"), name + ".width");
-                        int height = settings.get("height") == null ? 0 : positive(settings.get("height"), name + ".height");
-                        variations.put(name, new Variation(name, width, height));
-                    }
-                }
+        Object tree = module.exists(THEME_FILE) ? module.yaml(THEME_FILE) : null;
+        Object defined = tree instanceof Map<?, ?> theme && theme.get("imaging") instanceof Map<?, ?> imaging
+                ? imaging.get("variations") : null;
+        if (defined instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String name = String.valueOf(entry.getKey());
+                Map<?, ?> settings = entry.getValue() instanceof Map<?, ?> m ? m : Map.of();
+                int width = positive(settings.get("width"), name + ".width");
+                int height = settings.get("height") == null ? 0 : positive(settings.get("height"), name + ".height");
+                variations.put(name, new Variation(name, width, height));
             }
         }
         Files.createDirectories(folder);
@@ -152,19 +143,15 @@ public final class ImageRenditions implements ImageSizes {
         }
         String id = itemKey.substring(4);
         Path dir = folder.resolve(id);
-        for (String ext : new String[] {"jpg", "png"}) {
-            Path file = dir.resolve(variationName + "-" + stamp.get() + "." + ext);
-            if (Files.exists(file)) {
-                return Optional.of(new Rendered(file, ext.equals("png") ? "image/png" : "image/jpeg"));
-            }
+        Optional<Rendered> before = made(dir, variationName, stamp.get());
+        if (before.isPresent()) {
+            return before;
         }
         // One maker per image and size: concurrent first requests wait for it instead of repeating it.
         synchronized (making.computeIfAbsent(id + "/" + variationName, k -> new Object())) {
-            for (String ext : new String[] {"jpg", "png"}) {
-                Path file = dir.resolve(variationName + "-" + stamp.get() + "." + ext);
-                if (Files.exists(file)) {
-                    return Optional.of(new Rendered(file, ext.equals("png") ? "image/png" : "image/jpeg"));
-                }
+            before = made(dir, variationName, stamp.get());
+            if (before.isPresent()) {
+                return before;
             }
             Optional<ImageAssets.Image> image = images.read(itemKey);
             if (image.isEmpty()) {
@@ -180,6 +167,17 @@ public final class ImageRenditions implements ImageSizes {
             removeOlder(dir, variationName, file);
             return Optional.of(new Rendered(file, png ? "image/png" : "image/jpeg"));
         }
+    }
+
+    /** The rendition made before for this upload time, if there is one. */
+    private static Optional<Rendered> made(Path dir, String variationName, String stamp) {
+        for (String ext : new String[] {"jpg", "png"}) {
+            Path file = dir.resolve(variationName + "-" + stamp + "." + ext);
+            if (Files.exists(file)) {
+                return Optional.of(new Rendered(file, ext.equals("png") ? "image/png" : "image/jpeg"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static byte[] make(byte[] original, Variation variation, boolean png) throws IOException {

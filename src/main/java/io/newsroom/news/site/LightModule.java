@@ -60,6 +60,14 @@ public final class LightModule {
         return in;
     }
 
+    /** A YAML file of the module read as plain maps, lists and scalars (no object construction). */
+    public Object yaml(String relativePath) throws IOException {
+        try (InputStream in = open(relativePath)) {
+            return new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+                    .load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     public boolean exists(String relativePath) {
         if (relativePath.contains("..")) {
             return false;

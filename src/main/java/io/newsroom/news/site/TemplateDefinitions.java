@@ -1,9 +1,6 @@
 package io.newsroom.news.site;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Finds template definitions by id in the light module, as Magnolia does: {@code news:pages/home}
@@ -43,8 +37,8 @@ public final class TemplateDefinitions {
         if (!module.exists(file)) {
             return Optional.empty();
         }
-        try (InputStream in = module.open(file)) {
-            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            Object tree = module.yaml(file);
             if (!(tree instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException(file + " is not a YAML mapping");
             }

@@ -1,9 +1,6 @@
 package io.newsroom.news.site;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +11,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The light module's {@code virtualUriMappings/*.yaml} ({@code RegexpVirtualUriMapping}: a
@@ -61,17 +55,15 @@ public final class VirtualUriMappings {
         }
         List<Mapping> mappings = new ArrayList<>();
         for (String file : files) {
-            try (InputStream in = module.open(file)) {
-                Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                if (!(tree instanceof Map<?, ?> map) || map.get("fromUri") == null || map.get("toUri") == null) {
-                    throw new IllegalArgumentException(file + " needs fromUri and toUri");
-                }
-                String to = String.valueOf(map.get("toUri"));
-                if (!to.startsWith("forward:")) {
-                    throw new IllegalArgumentException(file + ": the embedded site follows forward: mappings only");
-                }
-                mappings.add(new Mapping(Pattern.compile(String.valueOf(map.get("fromUri"))), to.substring("forward:".length())));
+            Object tree = module.yaml(file);
+            if (!(tree instanceof Map<?, ?> map) || map.get("fromUri") == null || map.get("toUri") == null) {
+                throw new IllegalArgumentException(file + " needs fromUri and toUri");
             }
+            String to = String.valueOf(map.get("toUri"));
+            if (!to.startsWith("forward:")) {
+                throw new IllegalArgumentException(file + ": the embedded site follows forward: mappings only");
+            }
+            mappings.add(new Mapping(Pattern.compile(String.valueOf(map.get("fromUri"))), to.substring("forward:".length())));
         }
         return new VirtualUriMappings(mappings);
     }
