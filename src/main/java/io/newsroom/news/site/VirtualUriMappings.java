@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class VirtualUriMappings {
     /** Files the embedded site knows of when it reads the module from the classpath (no listing there). */
-    static final List<String> KNOWN_FILES = List.of("virtualUriMappings/articles.yaml");
+    static final List<String> KNOWN_FILES = List.of("virtualUriMappings/articles.yaml", "virtualUriMappings/categories.yaml");
 
     public record Mapping(Pattern from, String to) {
         Optional<String> apply(String uri) {
@@ -49,6 +49,7 @@ public final class VirtualUriMappings {
                 try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.yaml")) {
                     stream.forEach(p -> files.add("virtualUriMappings/" + p.getFileName()));
                 }
+                files.sort(null); // the first mapping that matches wins: the same order on every machine
             }
         } else {
             KNOWN_FILES.stream().filter(module::exists).forEach(files::add);
