@@ -78,6 +78,14 @@ public final class EmbeddedRepository implements AutoCloseable {
      * race to create its tables: a start that fails is tried again after a pause (five times).
      */
     public static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings) throws RepositoryException {
+        return cluster(dataFolder, settings, java.time.Duration.ofSeconds(1));
+    }
+
+    /**
+     * A cluster node that reads the others' changes every {@code syncDelay} (and whenever it saves or a
+     * session refreshes); tests lengthen it to decide exactly when a node has seen another's writes.
+     */
+    static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings, java.time.Duration syncDelay) throws RepositoryException {
         try {
             Files.createDirectories(dataFolder);
         } catch (IOException e) {
@@ -90,6 +98,8 @@ public final class EmbeddedRepository implements AutoCloseable {
         variables.setProperty("cluster.user", settings.user());
         variables.setProperty("cluster.password", settings.password());
         variables.setProperty("cluster.id", settings.nodeId());
+        variables.setProperty("cluster.syncDelay", Long.toString(syncDelay.toMillis()));
+        ClusterJournal.startNewNodeAtHead(dataFolder, settings);
         RepositoryException last = null;
         for (int attempt = 1; attempt <= 5; attempt++) {
             try (InputStream xml = EmbeddedRepository.class.getResourceAsStream("repository-cluster.xml")) {

@@ -130,6 +130,22 @@ public final class NewsRuntime implements AutoCloseable {
 
     public static NewsRuntime start(RuntimeConfig config, LightModule lightModule, Clock clock)
             throws RepositoryException, IOException {
+        return start(config, lightModule, clock, runtime -> { });
+    }
+
+    /** What a starting node does before another may start: create content every node would otherwise create too. */
+    @FunctionalInterface
+    public interface FirstWork {
+        void run(NewsRuntime runtime) throws RepositoryException, IOException;
+    }
+
+    /**
+     * Starts the runtime and runs {@code firstWork} on it. A cluster node does all of it while no other
+     * node starts ({@link ClusterStartLock}), so nodes started at once never both create the tables,
+     * workspaces, node types, counter folders or demo content.
+     */
+    public static NewsRuntime start(RuntimeConfig config, LightModule lightModule, Clock clock, FirstWork firstWork)
+            throws RepositoryException, IOException {
         ContentTypeDefinition articleType;
         try (InputStream yaml = lightModule.open(ARTICLE_TYPE_FILE)) {
             articleType = ContentTypeReader.read("article", yaml);
@@ -137,22 +153,37 @@ public final class NewsRuntime implements AutoCloseable {
         if (config.cluster() != null && config.inMemory()) {
             throw new IllegalArgumentException("A cluster node keeps its indexes in a data folder: use --data, not --memory");
         }
-        EmbeddedRepository repository = config.inMemory() ? EmbeddedRepository.inMemory()
-                : config.cluster() != null ? EmbeddedRepository.cluster(config.dataFolder(), config.cluster().withNodeIdIn(config.dataFolder()))
-                : EmbeddedRepository.persistent(config.dataFolder());
-        try {
-            if (articleType.autoCreate()) {
-                repository.register(articleType);
+        try (ClusterStartLock alone = config.cluster() != null ? ClusterStartLock.take(config.cluster()) : null) {
+            EmbeddedRepository repository = config.inMemory() ? EmbeddedRepository.inMemory()
+                    : config.cluster() != null ? EmbeddedRepository.cluster(config.dataFolder(), config.cluster().withNodeIdIn(config.dataFolder()))
+                    : EmbeddedRepository.persistent(config.dataFolder());
+            NewsRuntime runtime;
+            try {
+                prepare(repository, articleType);
+                runtime = new NewsRuntime(config, lightModule, repository, articleType, clock);
+            } catch (RepositoryException | IOException | RuntimeException e) {
+                repository.close();
+                throw e;
             }
-            repository.ensureWorkspace(SiteServlet.WEBSITE);
-            repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
-            repository.ensureWorkspace(ImageAssets.WORKSPACE);
-            repository.ensureWorkspace(io.newsroom.news.article.ArticleVersions.WORKSPACE);
-            return new NewsRuntime(config, lightModule, repository, articleType, clock);
-        } catch (RepositoryException | IOException | RuntimeException e) {
-            repository.close();
-            throw e;
+            try {
+                firstWork.run(runtime);
+            } catch (RepositoryException | IOException | RuntimeException e) {
+                runtime.close();
+                throw e;
+            }
+            return runtime;
         }
+    }
+
+    /** The content type's node type and every workspace the runtime uses, made when missing. */
+    private static void prepare(EmbeddedRepository repository, ContentTypeDefinition articleType) throws RepositoryException {
+        if (articleType.autoCreate()) {
+            repository.register(articleType);
+        }
+        repository.ensureWorkspace(SiteServlet.WEBSITE);
+        repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
+        repository.ensureWorkspace(ImageAssets.WORKSPACE);
+        repository.ensureWorkspace(io.newsroom.news.article.ArticleVersions.WORKSPACE);
     }
 
     public RuntimeConfig config() { return config; }

@@ -50,13 +50,14 @@ public final class NewsServer {
             System.exit(1);
             return;
         }
-        NewsRuntime runtime = NewsRuntime.start(config);
-        if (config.demoContent()) {
-            int created = DemoContent.createOnFirstStart(runtime);
-            if (created > 0) {
-                log().info("Created {} demo articles", created);
+        NewsRuntime runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
+            if (config.demoContent()) {
+                int created = DemoContent.createOnFirstStart(started);
+                if (created > 0) {
+                    log().info("Created {} demo articles", created);
+                }
             }
-        }
+        });
         server.serve(runtime);
         Path accountsFolder = config.inMemory() ? null : config.dataFolder();
         switch (runtime.adminCreation()) {

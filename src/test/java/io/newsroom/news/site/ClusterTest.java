@@ -4,14 +4,9 @@ import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -29,9 +24,7 @@ import io.newsroom.news.views.StatsStore;
  * Without PostgreSQL the test is skipped with a message (under CI it fails).
  */
 class ClusterTest {
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static String database;
-    private static String user;
+    private static ClusterDatabase database;
     private static NewsRuntime a;
     private static NewsRuntime b;
     @TempDir
@@ -39,11 +32,7 @@ class ClusterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        user = reachableUser();
-        database = "news_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(SERVER + "test", user, ""); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + database);
-        }
+        database = ClusterDatabase.create();
         a = node("node-a");
         DemoContentAccess.createPages(a);
         b = node("node-b");
@@ -53,25 +42,7 @@ class ClusterTest {
         // Beacons come through the loopback "proxy", each from its own forwarded address, no rate limit.
         return NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(folders.resolve(id))
                 .withCounting(true, 0).withTrustedProxies(io.newsroom.news.views.TrustedProxies.parse("127.0.0.1,::1"))
-                .withCluster(new ClusterSettings(SERVER + database, user, "", id)));
-    }
-
-    /** postgres or root, whichever this machine's PostgreSQL lets in; skipped (or failed under CI) when none. */
-    static String reachableUser() {
-        for (String candidate : new String[] {"postgres", "root"}) {
-            try (Connection c = DriverManager.getConnection(SERVER + "test", candidate, "")) {
-                return candidate;
-            } catch (SQLException e) {
-                // the next one
-            }
-        }
-        String missing = "The cluster tests need PostgreSQL on 127.0.0.1:5432 (trust authentication, database test, "
-                + "user postgres or root); .ci/run starts the machine's";
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException(missing);
-        }
-        org.junit.jupiter.api.Assumptions.abort(missing);
-        return null;
+                .withCluster(database.settings(id)));
     }
 
     @AfterAll
@@ -83,9 +54,7 @@ class ClusterTest {
             a.close();
         }
         if (database != null) {
-            try (Connection admin = DriverManager.getConnection(SERVER + "test", user, ""); Statement sql = admin.createStatement()) {
-                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+            database.close();
         }
     }
 
@@ -213,7 +182,7 @@ class ClusterTest {
     void aNodeInItsOwnProcessServesWhatTheOtherWroteAndCountsExactlyThroughAKill() throws Exception {
         Article article = a.articles().create(draft("Tin xem trên nút thứ ba", Instant.now().minusSeconds(60)), "nam");
         Path data = folders.resolve("node-c");
-        String[] args = {"--cluster-db", SERVER + database, "--cluster-db-user", user, "--cluster-node-id", "node-c",
+        String[] args = {"--cluster-db", database.url(), "--cluster-db-user", database.user, "--cluster-node-id", "node-c",
                 "--data", data.toString(), "--port", "0", "--no-demo", "--views-per-minute", "0", "--trusted-proxies", "127.0.0.1,::1"};
         java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong inDoubt = new java.util.concurrent.atomic.AtomicLong();
