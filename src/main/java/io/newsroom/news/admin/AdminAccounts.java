@@ -1,9 +1,6 @@
 package io.newsroom.news.admin;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,14 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /**
- * The editors who may sign in to the admin app: a properties file of user name to bcrypt hash
- * ({@code admin-accounts.properties} in the data folder). With no account yet, one {@code admin}
+ * The editors who may sign in to the admin app: user name to bcrypt hash in an {@link AccountStore}
+ * ({@code admin-accounts.properties} in the data folder, or a cluster's shared repository; each
+ * sign-in reads the stored hash). With no account yet, one {@code admin}
  * account is created, its password taken from {@code NEWS_ADMIN_PASSWORD} or made up and handed
  * back once to be printed. Wrong passwords slow further attempts from the same address and on the
  * same account ({@link SignInThrottle}); nobody can lock an editor out. An unknown user name costs the
@@ -41,6 +37,7 @@ public final class AdminAccounts {
         NEVER_SHOWN
     }
     private static final int COST = 12;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminAccounts.class);
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /** The outcome of a sign-in. */
@@ -53,12 +50,13 @@ public final class AdminAccounts {
     /** Checked in place of an unknown user's hash: the same work, never a match. */
     private static final String NO_SUCH_USER = hash(randomPassword());
 
-    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final AccountStore store;
     private final SignInThrottle throttle = new SignInThrottle();
     private final Clock clock;
     private Creation creation = Creation.NONE;
 
-    private AdminAccounts(Clock clock) {
+    private AdminAccounts(AccountStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -71,82 +69,61 @@ public final class AdminAccounts {
         Files.deleteIfExists(folder.resolve(UNSHOWN));
     }
 
+    /** {@link #resetPassword(AccountStore, Path, String, String)} of the accounts file in {@code folder}. */
+    public static Optional<String> resetPassword(Path folder, String user, String supplied) throws IOException {
+        if (!Files.exists(folder.resolve(FILE))) {
+            throw new java.nio.file.NoSuchFileException(folder.resolve(FILE).toString());
+        }
+        return resetPassword(AccountStore.file(folder), folder, user, supplied);
+    }
+
     /**
      * Gives {@code user} a new password: {@code supplied} if not blank, else a made-up one, which is
      * returned to be shown. Other accounts are kept.
      *
      * @throws IllegalArgumentException when there is no such account
      */
-    public static Optional<String> resetPassword(Path folder, String user, String supplied) throws IOException {
-        Properties stored = load(folder.resolve(FILE));
+    public static Optional<String> resetPassword(AccountStore store, Path folder, String user, String supplied) throws IOException {
+        Map<String, String> stored = store.all();
         if (!stored.containsKey(user)) {
-            throw new IllegalArgumentException("There is no admin account '" + user + "' in " + folder.resolve(FILE).toAbsolutePath());
+            throw new IllegalArgumentException("There is no admin account '" + user + "'");
         }
         boolean made = supplied == null || supplied.isBlank();
         String password = made ? randomPassword() : supplied;
         stored.put(user, hash(password));
-        store(folder, stored);
+        store.replace(stored);
         passwordShown(folder);
         return made ? Optional.of(password) : Optional.empty();
     }
 
-    /**
-     * Reads the accounts file in {@code folder}, creating it with an {@code admin} account when
-     * there is none. Returns the accounts and, only on that creation, the new password.
-     */
+    /** {@link #open(AccountStore, Path, String, Clock)} with the accounts file in {@code folder}. */
     public static Map.Entry<AdminAccounts, Optional<String>> open(Path folder, String initialPassword, Clock clock)
             throws IOException {
-        AdminAccounts accounts = new AdminAccounts(clock);
-        Path file = folder.resolve(FILE);
-        if (Files.exists(file)) {
-            load(file).forEach((user, hash) -> accounts.hashes.put(String.valueOf(user), String.valueOf(hash)));
-            restrict(file);
-        }
-        if (!accounts.hashes.isEmpty()) {
+        return open(AccountStore.file(folder), folder, initialPassword, clock);
+    }
+
+    /**
+     * Opens the accounts in {@code store}, creating an {@code admin} account when there is none (the
+     * note that its made-up password is still to be shown is kept in {@code folder}). Returns the
+     * accounts and, only on that creation, the new password.
+     */
+    public static Map.Entry<AdminAccounts, Optional<String>> open(AccountStore store, Path folder, String initialPassword, Clock clock)
+            throws IOException {
+        AdminAccounts accounts = new AdminAccounts(store, clock);
+        if (!store.all().isEmpty()) {
             accounts.creation = Files.exists(folder.resolve(UNSHOWN)) ? Creation.NEVER_SHOWN : Creation.NONE;
             return Map.entry(accounts, Optional.empty());
         }
         boolean supplied = initialPassword != null && !initialPassword.isBlank();
         String password = supplied ? initialPassword : randomPassword();
-        accounts.hashes.put("admin", hash(password));
         Files.createDirectories(folder);
         if (!supplied) {
             Files.writeString(folder.resolve(UNSHOWN), "The password of 'admin' made on the first start was not shown yet.\n");
         }
-        Properties out = new Properties();
-        out.putAll(accounts.hashes);
-        store(folder, out);
+        store.replace(Map.of("admin", hash(password)));
         accounts.creation = supplied ? Creation.FROM_ENVIRONMENT : Creation.GENERATED;
         // Only a made-up password is handed back to be shown: the operator knows their own.
         return Map.entry(accounts, supplied ? Optional.empty() : Optional.of(password));
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties stored = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            stored.load(reader);
-        }
-        return stored;
-    }
-
-    private static void store(Path folder, Properties accounts) throws IOException {
-        Path file = folder.resolve(FILE);
-        if (!Files.exists(file)) {
-            Files.createFile(file);
-        }
-        restrict(file);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            accounts.store(writer, "Magnolia News admin accounts: user name = bcrypt hash");
-        }
-    }
-
-    /** Readable and writable by the server's own user only (0600), where the file system knows permissions. */
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its own access rules apply
-        }
     }
 
     /** Signs {@code user} in from {@code address} (the client as the site resolves it, proxies considered). */
@@ -158,7 +135,7 @@ public final class AdminAccounts {
         }
         boolean ok = false;
         try {
-            String hash = hashes.get(name);
+            String hash = storedHash(name);
             boolean matches = BCrypt.verifyer().verify(password == null ? new char[0] : password.toCharArray(),
                     hash != null ? hash : NO_SUCH_USER).verified;
             ok = matches && hash != null && password != null;
@@ -166,6 +143,16 @@ public final class AdminAccounts {
             throttle.finish(permit, ok, clock.instant());
         }
         return new Outcome(ok ? Result.SIGNED_IN : Result.WRONG, Duration.ZERO);
+    }
+
+    /** The account's hash; none when the store cannot be read (the sign-in then fails like a wrong password). */
+    private String storedHash(String user) {
+        try {
+            return store.hash(user);
+        } catch (IOException e) {
+            LOG.warn("Sign-in of '{}' refused: {}", user, e.getMessage());
+            return null;
+        }
     }
 
     static String hash(String password) {

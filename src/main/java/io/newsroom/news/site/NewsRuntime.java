@@ -12,6 +12,7 @@ import javax.jcr.Session;
 import java.util.Map;
 import java.util.Optional;
 
+import io.newsroom.news.admin.AccountStore;
 import io.newsroom.news.admin.AdminAccounts;
 import io.newsroom.news.admin.AdminContext;
 import io.newsroom.news.article.ArticleRepository;
@@ -50,6 +51,7 @@ public final class NewsRuntime implements AutoCloseable {
     private final AdminContext adminContext;
     private final ImageAssets images;
     private final String initialAdminPassword;
+    private final AccountStore accountStore;
     private final Previews previews;
     private final ImageRenditions renditions;
     private volatile String servedAt = "http://localhost";
@@ -97,8 +99,12 @@ public final class NewsRuntime implements AutoCloseable {
         this.newsFunctions = new NewsFunctions(articles, cache, viewCounter, clock,
                 SiteLanguages.of(Messages.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList()),
                 new StoredLinks(repository.sessions(), articleType.workspace()), this::baseUrl);
-        Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(
-                config.inMemory() ? journalFolder : config.dataFolder(), config.adminPassword(), clock);
+        Path accountsFolder = config.inMemory() ? journalFolder : config.dataFolder();
+        // A cluster's nodes share their accounts: made once, and a reset on one node applies on all.
+        this.accountStore = config.cluster() != null ? AccountStore.shared(repository.sessions(), accountsFolder)
+                : AccountStore.file(accountsFolder);
+        Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(accountStore, accountsFolder,
+                config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
         this.images = new ImageAssets(repository.sessions(), clock);
         this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
@@ -159,7 +165,7 @@ public final class NewsRuntime implements AutoCloseable {
                     : EmbeddedRepository.persistent(config.dataFolder());
             NewsRuntime runtime;
             try {
-                prepare(repository, articleType);
+                prepare(repository, articleType, config.cluster() != null);
                 runtime = new NewsRuntime(config, lightModule, repository, articleType, clock);
             } catch (RepositoryException | IOException | RuntimeException e) {
                 repository.close();
@@ -175,8 +181,9 @@ public final class NewsRuntime implements AutoCloseable {
         }
     }
 
-    /** The content type's node type and every workspace the runtime uses, made when missing. */
-    private static void prepare(EmbeddedRepository repository, ContentTypeDefinition articleType) throws RepositoryException {
+    /** The content type's node type and every workspace the runtime uses (a cluster's accounts too), made when missing. */
+    private static void prepare(EmbeddedRepository repository, ContentTypeDefinition articleType, boolean clustered)
+            throws RepositoryException {
         if (articleType.autoCreate()) {
             repository.register(articleType);
         }
@@ -184,6 +191,9 @@ public final class NewsRuntime implements AutoCloseable {
         repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
         repository.ensureWorkspace(ImageAssets.WORKSPACE);
         repository.ensureWorkspace(io.newsroom.news.article.ArticleVersions.WORKSPACE);
+        if (clustered) {
+            repository.ensureWorkspace(AccountStore.SharedAccounts.WORKSPACE);
+        }
     }
 
     public RuntimeConfig config() { return config; }
@@ -216,6 +226,11 @@ public final class NewsRuntime implements AutoCloseable {
     public ImageRenditions renditions() { return renditions; }
 
     /** How the first admin account came about on this start. */
+    /** Where this runtime's admin accounts are kept (the data folder's file, or the cluster's repository). */
+    public AccountStore accountStore() {
+        return accountStore;
+    }
+
     public AdminAccounts.Creation adminCreation() {
         return adminContext.accounts().creation();
     }

@@ -38,7 +38,8 @@ public final class NewsServer {
             System.exit(backupOrRestore(NewsRuntime.start(config), config));
             return;
         }
-        if (config.resetAdminPassword() && !resetAdminPassword(config)) {
+        // A cluster node resets the shared account once its repository runs (below).
+        if (config.resetAdminPassword() && config.cluster() == null && !resetAdminPassword(config)) {
             System.exit(1);
             return;
         }
@@ -51,6 +52,13 @@ public final class NewsServer {
             return;
         }
         NewsRuntime runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
+            if (config.resetAdminPassword() && config.cluster() != null) {
+                try {
+                    announceReset(AdminAccounts.resetPassword(started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
+                } catch (IllegalArgumentException e) {
+                    throw new java.io.IOException("The password was not reset: " + e.getMessage(), e);
+                }
+            }
             if (config.demoContent()) {
                 int created = DemoContent.createOnFirstStart(started);
                 if (created > 0) {
@@ -99,9 +107,7 @@ public final class NewsServer {
             return false;
         }
         try {
-            java.util.Optional<String> made = AdminAccounts.resetPassword(config.dataFolder(), "admin", config.adminPassword());
-            System.out.println(made.map(p -> "The admin account 'admin' has a new password: " + p + "  (shown this once)")
-                    .orElse("The admin account 'admin' now has the password from NEWS_ADMIN_PASSWORD."));
+            announceReset(AdminAccounts.resetPassword(config.dataFolder(), "admin", config.adminPassword()));
             return true;
         } catch (java.nio.file.NoSuchFileException e) {
             System.err.println("No admin accounts in " + config.dataFolder().toAbsolutePath() + " yet: start without "
@@ -111,6 +117,11 @@ public final class NewsServer {
             System.err.println("The password was not reset: " + e.getMessage());
             return false;
         }
+    }
+
+    private static void announceReset(java.util.Optional<String> made) {
+        System.out.println(made.map(p -> "The admin account 'admin' has a new password: " + p + "  (shown this once)")
+                .orElse("The admin account 'admin' now has the password from NEWS_ADMIN_PASSWORD."));
     }
 
     private static int backupOrRestore(NewsRuntime runtime, RuntimeConfig config) {
