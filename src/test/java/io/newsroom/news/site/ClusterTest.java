@@ -74,6 +74,42 @@ class ClusterTest {
         await(() -> a.newsFunctions().featured(5).stream().anyMatch(v -> v.getTitle().equals("Tin sửa trên nút B")));
     }
 
+    /**
+     * An image uploaded on A (its bytes in the shared data store) gets its renditions made on B; when A
+     * replaces the image's bytes, B makes them again from the new ones.
+     */
+    @Test
+    void renditionsOnOneNodeFollowTheImageAnotherNodeChanges() throws Exception {
+        String key = a.images().store(ImageRenditionsTest.jpeg(1000, 500), "cum.jpg");
+        await(() -> rendition(b, key).isPresent());
+        Path first = rendition(b, key).orElseThrow();
+        assertEquals(240, javax.imageio.ImageIO.read(first.toFile()).getHeight(), "B made the card from A's image");
+
+        javax.jcr.Session dam = a.repository().login("dam");
+        try {
+            javax.jcr.Node content = dam.getNodeByIdentifier(key.substring(4)).getNode("jcr:content");
+            content.setProperty("jcr:data", dam.getValueFactory().createBinary(
+                    new java.io.ByteArrayInputStream(ImageRenditionsTest.jpeg(1000, 1000))));
+            java.util.Calendar later = java.util.Calendar.getInstance();
+            later.setTimeInMillis(content.getProperty("jcr:lastModified").getDate().getTimeInMillis() + 1000);
+            content.setProperty("jcr:lastModified", later);
+            dam.save();
+        } finally {
+            dam.logout();
+        }
+        await(() -> rendition(b, key).filter(file -> !file.equals(first)).isPresent());
+        assertEquals(480, javax.imageio.ImageIO.read(rendition(b, key).orElseThrow().toFile()).getHeight(),
+                "B made it again from the bytes A wrote");
+    }
+
+    private static java.util.Optional<Path> rendition(NewsRuntime node, String key) {
+        try {
+            return node.renditions().rendition(key, "card").map(r -> r.file());
+        } catch (Exception notYet) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Test
     void viewsCountedOnBothNodesAddUpExactly() throws Exception {
         Article article = a.articles().create(draft("Tin đếm lượt xem hai nút", Instant.now().minusSeconds(60)), "nam");
