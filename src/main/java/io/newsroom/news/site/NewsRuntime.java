@@ -225,12 +225,12 @@ public final class NewsRuntime implements AutoCloseable {
     public Previews previews() { return previews; }
     public ImageRenditions renditions() { return renditions; }
 
-    /** How the first admin account came about on this start. */
     /** Where this runtime's admin accounts are kept (the data folder's file, or the cluster's repository). */
     public AccountStore accountStore() {
         return accountStore;
     }
 
+    /** How the first admin account came about on this start. */
     public AdminAccounts.Creation adminCreation() {
         return adminContext.accounts().creation();
     }

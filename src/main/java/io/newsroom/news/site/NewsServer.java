@@ -52,7 +52,10 @@ public final class NewsServer {
             return;
         }
         NewsRuntime runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
-            if (config.resetAdminPassword() && config.cluster() != null) {
+            if (config.resetAdminPassword() && config.cluster() != null && started.adminCreation() != AdminAccounts.Creation.NONE
+                    && started.adminCreation() != AdminAccounts.Creation.NEVER_SHOWN) {
+                System.out.println("The admin account 'admin' was made on this start: nothing to reset.");
+            } else if (config.resetAdminPassword() && config.cluster() != null) {
                 try {
                     announceReset(AdminAccounts.resetPassword(started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
                 } catch (IllegalArgumentException e) {
