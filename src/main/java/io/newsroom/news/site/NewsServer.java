@@ -51,6 +51,7 @@ public final class NewsServer {
             System.exit(1);
             return;
         }
+        java.util.concurrent.atomic.AtomicBoolean resetNow = new java.util.concurrent.atomic.AtomicBoolean();
         NewsRuntime runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
             if (config.resetAdminPassword() && config.cluster() != null && started.adminCreation() != AdminAccounts.Creation.NONE
                     && started.adminCreation() != AdminAccounts.Creation.NEVER_SHOWN) {
@@ -58,6 +59,7 @@ public final class NewsServer {
             } else if (config.resetAdminPassword() && config.cluster() != null) {
                 try {
                     announceReset(AdminAccounts.resetPassword(started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
+                    resetNow.set(true);
                 } catch (IllegalArgumentException e) {
                     throw new java.io.IOException("The password was not reset: " + e.getMessage(), e);
                 }
@@ -71,7 +73,8 @@ public final class NewsServer {
         });
         server.serve(runtime);
         Path accountsFolder = config.inMemory() ? null : config.dataFolder();
-        switch (runtime.adminCreation()) {
+        // A password just reset on this cluster node was shown above: no reminder of an unshown one.
+        switch (resetNow.get() ? AdminAccounts.Creation.NONE : runtime.adminCreation()) {
             case GENERATED -> {
                 System.out.println("Created the admin account 'admin' with password: " + runtime.initialAdminPassword().orElseThrow()
                         + "  (shown this once; sign in at " + server.baseUrl() + "/admin)");
