@@ -52,25 +52,22 @@ public final class NewsServer {
             return;
         }
         java.util.concurrent.atomic.AtomicBoolean resetNow = new java.util.concurrent.atomic.AtomicBoolean();
-        NewsRuntime runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
-            if (config.resetAdminPassword() && config.cluster() != null && started.adminCreation() != AdminAccounts.Creation.NONE
-                    && started.adminCreation() != AdminAccounts.Creation.NEVER_SHOWN) {
-                System.out.println("The admin account 'admin' was made on this start: nothing to reset.");
-            } else if (config.resetAdminPassword() && config.cluster() != null) {
-                try {
-                    announceReset(AdminAccounts.resetPassword(started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
-                    resetNow.set(true);
-                } catch (IllegalArgumentException e) {
-                    throw new java.io.IOException("The password was not reset: " + e.getMessage(), e);
+        NewsRuntime runtime;
+        try {
+            runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
+                resetNow.set(resetSharedAdminPassword(started, config));
+                if (config.demoContent()) {
+                    int created = DemoContent.createOnFirstStart(started);
+                    if (created > 0) {
+                        log().info("Created {} demo articles", created);
+                    }
                 }
-            }
-            if (config.demoContent()) {
-                int created = DemoContent.createOnFirstStart(started);
-                if (created > 0) {
-                    log().info("Created {} demo articles", created);
-                }
-            }
-        });
+            });
+        } catch (ResetRefused e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         server.serve(runtime);
         Path accountsFolder = config.inMemory() ? null : config.dataFolder();
         // A password just reset on this cluster node was shown above: no reminder of an unshown one.
@@ -122,6 +119,35 @@ public final class NewsServer {
         } catch (IllegalArgumentException | java.io.IOException e) {
             System.err.println("The password was not reset: " + e.getMessage());
             return false;
+        }
+    }
+
+    /** A cluster node's {@code --reset-admin-password} that could not be done; the start ends with its message. */
+    private static final class ResetRefused extends java.io.IOException {
+        ResetRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code --reset-admin-password} on a cluster node: the shared account, once the repository runs.
+     * Returns whether a password was reset (and shown).
+     */
+    private static boolean resetSharedAdminPassword(NewsRuntime started, RuntimeConfig config) throws java.io.IOException {
+        if (!config.resetAdminPassword() || config.cluster() == null) {
+            return false;
+        }
+        AdminAccounts.Creation creation = started.adminCreation();
+        if (creation == AdminAccounts.Creation.GENERATED || creation == AdminAccounts.Creation.FROM_ENVIRONMENT) {
+            System.out.println("The admin account 'admin' was made on this start: nothing to reset.");
+            return false;
+        }
+        try {
+            announceReset(AdminAccounts.resetPassword(started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw new ResetRefused("The password was not reset: " + e.getMessage() + ". Nothing else changed; start without "
+                    + "--reset-admin-password.");
         }
     }
 

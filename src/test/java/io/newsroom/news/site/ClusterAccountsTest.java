@@ -57,6 +57,17 @@ class ClusterAccountsTest {
                     other.adminContext().accounts().signIn("lan", "mật khẩu của Lan", "192.0.2.4").result(), "on the other node too");
             assertEquals(AdminAccounts.Result.WRONG,
                     other.adminContext().accounts().signIn("admin", RuntimeConfig.TEST_ADMIN_PASSWORD, "192.0.2.5").result());
+
+            // No admin account in this cluster: the reset command says so and the node does not start.
+            try (NewsServerProcessTest.Child reset = NewsServerProcessTest.Child.start("--cluster-db", database.url(),
+                    "--cluster-db-user", database.user, "--data", folders.resolve("reset").toString(), "--port", "0", "--no-demo",
+                    "--reset-admin-password")) {
+                assertTrue(reset.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the node stops");
+                assertEquals(1, reset.process.exitValue());
+                assertTrue(reset.output().contains("The password was not reset: There is no admin account 'admin'"), reset.output());
+            }
+            assertEquals(AdminAccounts.Result.SIGNED_IN,
+                    old.adminContext().accounts().signIn("lan", "mật khẩu của Lan", "192.0.2.7").result(), "the accounts are as they were");
         }
     }
 
