@@ -43,8 +43,15 @@ public interface AccountStore {
      * per account under {@code /admin} with the hash in {@code pswd}. A node that already had an accounts
      * file brings its accounts into an empty shared store on its first start in the cluster.
      */
-    static AccountStore shared(JcrSessions sessions, Path folder) {
-        return new SharedAccounts(sessions, file(folder));
+    static AccountStore shared(JcrSessions sessions, Path folder) throws IOException {
+        SharedAccounts shared = new SharedAccounts(sessions);
+        if (shared.all().isEmpty()) {
+            Map<String, String> fromFile = file(folder).all();
+            if (!fromFile.isEmpty()) {
+                shared.replace(fromFile);
+            }
+        }
+        return shared;
     }
 
     /** The file of one instance. */
@@ -55,15 +62,11 @@ public interface AccountStore {
             this.file = file;
         }
 
+        /** Every account; a file found with looser permissions is tightened (0600) on the way. */
         @Override
         public Map<String, String> all() throws IOException {
-            Map<String, String> hashes = new LinkedHashMap<>();
+            Map<String, String> hashes = read();
             if (Files.exists(file)) {
-                Properties stored = new Properties();
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    stored.load(reader);
-                }
-                stored.forEach((user, hash) -> hashes.put(String.valueOf(user), String.valueOf(hash)));
                 restrict(file);
             }
             return hashes;
@@ -71,7 +74,19 @@ public interface AccountStore {
 
         @Override
         public String hash(String user) throws IOException {
-            return all().get(user);
+            return read().get(user);
+        }
+
+        private Map<String, String> read() throws IOException {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            if (Files.exists(file)) {
+                Properties stored = new Properties();
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    stored.load(reader);
+                }
+                stored.forEach((user, hash) -> hashes.put(String.valueOf(user), String.valueOf(hash)));
+            }
+            return hashes;
         }
 
         @Override
@@ -104,27 +119,13 @@ public interface AccountStore {
         private static final String FOLDER = "admin";
         private static final String HASH = "pswd";
         private final JcrSessions sessions;
-        private final AccountStore localFile;
 
-        SharedAccounts(JcrSessions sessions, AccountStore localFile) {
+        SharedAccounts(JcrSessions sessions) {
             this.sessions = sessions;
-            this.localFile = localFile;
         }
 
         @Override
         public Map<String, String> all() throws IOException {
-            Map<String, String> hashes = read();
-            if (hashes.isEmpty()) {
-                Map<String, String> fromFile = localFile.all();
-                if (!fromFile.isEmpty()) {
-                    replace(fromFile);
-                    return fromFile;
-                }
-            }
-            return hashes;
-        }
-
-        private Map<String, String> read() throws IOException {
             try {
                 return sessions.run(WORKSPACE, session -> {
                     Map<String, String> hashes = new LinkedHashMap<>();

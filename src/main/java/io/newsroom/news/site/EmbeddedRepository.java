@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import javax.jcr.RepositoryException;
@@ -50,17 +51,7 @@ public final class EmbeddedRepository implements AutoCloseable {
 
     /** A repository kept in {@code dataFolder}, created there on first use. */
     public static EmbeddedRepository persistent(Path dataFolder) throws RepositoryException {
-        try {
-            Files.createDirectories(dataFolder);
-            // The data folder holds the accounts, the journal and every article: the server's user only (0700).
-            try {
-                Files.setPosixFilePermissions(dataFolder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system's own access rules apply
-            }
-        } catch (IOException e) {
-            throw new RepositoryException("Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        createDataFolder(dataFolder);
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", dataFolder.resolve("derby.log").toString());
         }
@@ -69,13 +60,14 @@ public final class EmbeddedRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new RepositoryException("Cannot prepare the search index of " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return start("repository-persistent.xml", dataFolder.toAbsolutePath(), false);
+        return start("repository-persistent.xml", dataFolder.toAbsolutePath(), new Properties(), "-persistent.xml", false);
     }
 
     /**
      * A node of a cluster: content, versions and binaries in the shared PostgreSQL database, this
-     * node's file system and indexes in {@code dataFolder}. Nodes started at once on an empty database
-     * race to create its tables: a start that fails is tried again after a pause (five times).
+     * node's file system and indexes in {@code dataFolder}. Nodes of this runtime start one at a time
+     * ({@link ClusterStartLock}); a start that still fails (the database briefly away) is tried again
+     * after a pause, five times.
      */
     public static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings) throws RepositoryException {
         return cluster(dataFolder, settings, java.time.Duration.ofSeconds(1));
@@ -86,14 +78,8 @@ public final class EmbeddedRepository implements AutoCloseable {
      * session refreshes); tests lengthen it to decide exactly when a node has seen another's writes.
      */
     static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings, java.time.Duration syncDelay) throws RepositoryException {
-        try {
-            Files.createDirectories(dataFolder);
-        } catch (IOException e) {
-            throw new RepositoryException("Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-        java.util.Properties variables = new java.util.Properties();
-        variables.setProperty(org.apache.jackrabbit.core.config.RepositoryConfigurationParser.REPOSITORY_HOME_VARIABLE,
-                dataFolder.toAbsolutePath().toString());
+        createDataFolder(dataFolder);
+        Properties variables = new Properties();
         variables.setProperty("cluster.url", settings.url());
         variables.setProperty("cluster.user", settings.user());
         variables.setProperty("cluster.password", settings.password());
@@ -102,17 +88,12 @@ public final class EmbeddedRepository implements AutoCloseable {
         ClusterJournal.startNewNodeAtHead(dataFolder, settings);
         RepositoryException last = null;
         for (int attempt = 1; attempt <= 5; attempt++) {
-            try (InputStream xml = EmbeddedRepository.class.getResourceAsStream("repository-cluster.xml")) {
-                RepositoryConfig config = RepositoryConfig.create(new org.xml.sax.InputSource(xml), variables);
-                EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(config), dataFolder.toAbsolutePath(),
-                        false, "-cluster.xml");
-                embedded.registerMagnoliaNodeTypes();
+            try {
+                EmbeddedRepository embedded = start("repository-cluster.xml", dataFolder.toAbsolutePath(), variables, "-cluster.xml", false);
                 LOG.info("Cluster node {} joined {}", settings.nodeId(), settings.url());
                 return embedded;
-            } catch (IOException e) {
-                throw new RepositoryException("Cannot read repository-cluster.xml: " + e.getMessage(), e);
-            } catch (org.apache.jackrabbit.core.config.ConfigurationException e) {
-                throw new RepositoryException("Bad cluster configuration: " + e.getMessage(), e);
+            } catch (UnreadableConfiguration e) {
+                throw e; // trying again changes nothing
             } catch (RepositoryException e) {
                 last = e;
                 LOG.warn("Cluster node {} could not start (attempt {} of 5): {}", settings.nodeId(), attempt, e.toString());
@@ -131,23 +112,51 @@ public final class EmbeddedRepository implements AutoCloseable {
     public static EmbeddedRepository inMemory() throws RepositoryException {
         try {
             // Jackrabbit still wants a home folder for its lock file.
-            return start("repository-memory.xml", Files.createTempDirectory("news-repo-"), true);
+            return start("repository-memory.xml", Files.createTempDirectory("news-repo-"), new Properties(), "-memory.xml", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static EmbeddedRepository start(String config, Path home, boolean inMemory) throws RepositoryException {
+    /** The data folder holds the accounts, the journal, the preview secret and the indexes: the server's user only (0700). */
+    private static void createDataFolder(Path dataFolder) throws RepositoryException {
+        try {
+            Files.createDirectories(dataFolder);
+            try {
+                Files.setPosixFilePermissions(dataFolder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's own access rules apply
+            }
+        } catch (IOException e) {
+            throw new RepositoryException("Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts Jackrabbit from one of the configurations beside this class, with {@code home} as
+     * {@code rep.home} and {@code variables} for the rest; registers Magnolia's node types.
+     */
+    private static EmbeddedRepository start(String config, Path home, Properties variables, String templateSuffix, boolean inMemory)
+            throws RepositoryException {
+        Properties withHome = new Properties(System.getProperties());
+        withHome.putAll(variables);
+        withHome.setProperty(org.apache.jackrabbit.core.config.RepositoryConfigurationParser.REPOSITORY_HOME_VARIABLE, home.toString());
         try (InputStream xml = EmbeddedRepository.class.getResourceAsStream(config)) {
-            RepositoryConfig repositoryConfig = RepositoryConfig.create(xml, home.toString());
-            EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(repositoryConfig), home, inMemory,
-                    inMemory ? "-memory.xml" : "-persistent.xml");
+            RepositoryConfig repositoryConfig = RepositoryConfig.create(new org.xml.sax.InputSource(xml), withHome);
+            EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(repositoryConfig), home, inMemory, templateSuffix);
             embedded.registerMagnoliaNodeTypes();
             return embedded;
         } catch (IOException e) {
-            throw new RepositoryException("Cannot read " + config + ": " + e.getMessage(), e);
+            throw new UnreadableConfiguration("Cannot read " + config + ": " + e.getMessage(), e);
         } catch (org.apache.jackrabbit.core.config.ConfigurationException e) {
-            throw new RepositoryException("Bad repository configuration " + config + ": " + e.getMessage(), e);
+            throw new UnreadableConfiguration("Bad repository configuration " + config + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration itself could not be read: a start that is not worth trying again. */
+    private static final class UnreadableConfiguration extends RepositoryException {
+        UnreadableConfiguration(String message, Exception cause) {
+            super(message, cause);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.newsroom.news.site;
 
+import static io.newsroom.news.Eventually.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +36,7 @@ class ClusterAccountsTest {
             Optional<String> made = AdminAccounts.resetPassword(b.accountStore(), folders.resolve("b"), "admin", null);
             String password = made.orElseThrow();
             String hashOnB = b.accountStore().hash("admin");
-            await(() -> Objects.equals(hashOnB, a.accountStore().hash("admin")));
+            await(() -> Objects.equals(hashOnB, a.accountStore().hash("admin")), "A sees the password reset on B");
             assertEquals(AdminAccounts.Result.SIGNED_IN, a.adminContext().accounts().signIn("admin", password, "192.0.2.2").result(),
                     "the password reset on B signs in on A");
             assertEquals(AdminAccounts.Result.WRONG,
@@ -82,7 +82,7 @@ class ClusterAccountsTest {
                 c.awaitUrl();
                 java.util.regex.Matcher printed = java.util.regex.Pattern.compile("has a new password: (\\S+)").matcher(c.output());
                 assertTrue(printed.find(), "the new password is printed once:\n" + c.output());
-                await(() -> !Objects.equals(before, a.accountStore().hash("admin")));
+                await(() -> !Objects.equals(before, a.accountStore().hash("admin")), "A sees the password the command reset");
                 assertEquals(AdminAccounts.Result.SIGNED_IN,
                         a.adminContext().accounts().signIn("admin", printed.group(1), "192.0.2.6").result(), "and signs in on node A");
             }
@@ -91,17 +91,5 @@ class ClusterAccountsTest {
 
     private NewsRuntime node(ClusterDatabase database, String id) throws Exception {
         return NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(folders.resolve(id)).withCluster(database.settings(id)));
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Check check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!check.holds()) {
-            assertTrue(System.nanoTime() < deadline, "not seen on the other node within 30 s");
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,14 +1,13 @@
 package io.newsroom.news.site;
 
+import static io.newsroom.news.Eventually.await;
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.apache.jackrabbit.core.RepositoryContext;
 import org.apache.jackrabbit.core.RepositoryImpl;
@@ -141,16 +140,6 @@ class ClusterJournalTest {
             return node.articles().findById(id).map(Article::lead).orElse("");
         } catch (javax.jcr.RepositoryException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(what);
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.newsroom.news.Eventually;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.views.StatsStore;
@@ -85,18 +85,7 @@ class ClusterTest {
         Path first = rendition(b, key).orElseThrow();
         assertEquals(240, javax.imageio.ImageIO.read(first.toFile()).getHeight(), "B made the card from A's image");
 
-        javax.jcr.Session dam = a.repository().login("dam");
-        try {
-            javax.jcr.Node content = dam.getNodeByIdentifier(key.substring(4)).getNode("jcr:content");
-            content.setProperty("jcr:data", dam.getValueFactory().createBinary(
-                    new java.io.ByteArrayInputStream(ImageRenditionsTest.jpeg(1000, 1000))));
-            java.util.Calendar later = java.util.Calendar.getInstance();
-            later.setTimeInMillis(content.getProperty("jcr:lastModified").getDate().getTimeInMillis() + 1000);
-            content.setProperty("jcr:lastModified", later);
-            dam.save();
-        } finally {
-            dam.logout();
-        }
+        ImageRenditionsTest.replaceBytes(a.repository(), key, ImageRenditionsTest.jpeg(1000, 1000));
         await(() -> rendition(b, key).filter(file -> !file.equals(first)).isPresent());
         assertEquals(480, javax.imageio.ImageIO.read(rendition(b, key).orElseThrow().toFile()).getHeight(),
                 "B made it again from the bytes A wrote");
@@ -345,23 +334,12 @@ class ClusterTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(what);
-            }
-            Thread.sleep(50);
-        }
+    /** Seen on the other node: what most of these tests wait for. */
+    private static void await(Eventually.Condition condition) throws Exception {
+        await(condition, "not seen on the other node");
     }
 
-    private static void await(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not seen on the other node within 30 s");
-            }
-            Thread.sleep(50);
-        }
+    private static void await(Eventually.Condition condition, String what) throws Exception {
+        Eventually.await(condition, what);
     }
 }

@@ -83,14 +83,12 @@ class CounterRulesClusterTest {
             late.logout();
         }
         sync(a);
-        Session reader = a.login(ViewSettings.WORKSPACE);
-        try {
+        a.sessions().run(ViewSettings.WORKSPACE, reader -> {
             assertEquals(2, reader.getNode(parent).getNodes("a17").getSize(), "two counters a17 and a17[2]");
             assertEquals(1, reader.getNode(parent + "/a17").getProperty("total").getLong(),
                     "a reader by name sees one view of the two written");
-        } finally {
-            reader.logout();
-        }
+            return null;
+        });
     }
 
     /** Rule 1 kept: the store's folders allow no same-name siblings, so B's creation conflicts and is redone. */
@@ -106,12 +104,10 @@ class CounterRulesClusterTest {
             assertEquals(2, store.total(id), "both views kept");
             assertEquals(2L, store.days(id).get(LocalDate.ofEpochDay(today)));
         }
-        Session reader = a.login(ViewSettings.WORKSPACE);
-        try {
+        a.sessions().run(ViewSettings.WORKSPACE, reader -> {
             assertEquals(1, reader.getNode("/views/" + id.substring(0, 2)).getNodes(id).getSize(), "one counter");
-        } finally {
-            reader.logout();
-        }
+            return null;
+        });
     }
 
     /** Rule 2 broken: both nodes add the same new property to an existing counter and change nothing else. */
@@ -131,12 +127,10 @@ class CounterRulesClusterTest {
             late.logout();
         }
         sync(a);
-        Session reader = a.login(ViewSettings.WORKSPACE);
-        try {
+        a.sessions().run(ViewSettings.WORKSPACE, reader -> {
             assertEquals(1, reader.getNode(counter).getProperty("d20261127").getLong(), "one of the two views written is left");
-        } finally {
-            reader.logout();
-        }
+            return null;
+        });
     }
 
     /** Rule 2 kept: every flush also changes the existing total, so B's new day conflicts and is redone. */
@@ -163,31 +157,22 @@ class CounterRulesClusterTest {
     }
 
     private static void withSession(EmbeddedRepository node, Change change) throws RepositoryException {
-        Session session = node.login(ViewSettings.WORKSPACE);
-        try {
+        node.sessions().run(ViewSettings.WORKSPACE, session -> {
             change.apply(session);
             session.save();
-        } finally {
-            session.logout();
-        }
+            return null;
+        });
     }
 
     /** A refresh makes the node read the journal now (Jackrabbit syncs a cluster node on refresh). */
     private static void sync(EmbeddedRepository node) throws RepositoryException {
-        Session session = node.login(ViewSettings.WORKSPACE);
-        try {
+        node.sessions().run(ViewSettings.WORKSPACE, session -> {
             session.refresh(false);
-        } finally {
-            session.logout();
-        }
+            return null;
+        });
     }
 
     private static boolean sees(EmbeddedRepository node, String path) throws RepositoryException {
-        Session session = node.login(ViewSettings.WORKSPACE);
-        try {
-            return session.nodeExists(path);
-        } finally {
-            session.logout();
-        }
+        return node.sessions().run(ViewSettings.WORKSPACE, session -> session.nodeExists(path));
     }
 }

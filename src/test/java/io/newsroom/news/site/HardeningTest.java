@@ -22,22 +22,22 @@ import io.newsroom.news.article.Article;
  * site's own error pages, absolute links from the configured base URL, the admin cookie's flags.
  */
 class HardeningTest {
+    private static TestSite site;
     private static NewsRuntime runtime;
     private static SiteServer server;
     private static Article article;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests().withBaseUrl(URI.create("https://tin.example.vn")));
-        DemoContent.createPages(runtime.repository());
+        site = TestSite.start(RuntimeConfig.forTests().withBaseUrl(URI.create("https://tin.example.vn")));
+        runtime = site.runtime;
         article = runtime.articles().create(draft("Tin an toàn", Instant.now().minusSeconds(60)), "t");
-        server = SiteServer.start(runtime, 0);
+        server = site.serve();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        site.close();
     }
 
     @Test

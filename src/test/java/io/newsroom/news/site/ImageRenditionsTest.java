@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,21 +29,35 @@ import io.newsroom.news.templating.ImageSizes;
 
 /** Renditions of the theme's sizes: right sizes, EXIF orientation, made once, remade when the image changes, served and used. */
 class ImageRenditionsTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestSite site;
     private static NewsRuntime runtime;
     private static SiteServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests());
-        DemoContent.createPages(runtime.repository());
-        server = SiteServer.start(runtime, 0);
+        site = TestSite.start(RuntimeConfig.forTests());
+        runtime = site.runtime;
+        server = site.serve();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        site.close();
+    }
+
+    /** Replaces an asset's bytes in place, a second later than its last change (as Magnolia's DAM may). */
+    static void replaceBytes(EmbeddedRepository repository, String key, byte[] data) throws Exception {
+        Session dam = repository.login("dam");
+        try {
+            Node content = dam.getNodeByIdentifier(key.substring(4)).getNode("jcr:content");
+            content.setProperty("jcr:data", dam.getValueFactory().createBinary(new ByteArrayInputStream(data)));
+            java.util.Calendar later = java.util.Calendar.getInstance();
+            later.setTimeInMillis(content.getProperty("jcr:lastModified").getDate().getTimeInMillis() + 1000);
+            content.setProperty("jcr:lastModified", later);
+            dam.save();
+        } finally {
+            dam.logout();
+        }
     }
 
     static byte[] jpeg(int width, int height) throws Exception {
@@ -118,17 +129,7 @@ class ImageRenditionsTest {
         assertEquals(made, Files.getLastModifiedTime(first));
 
         // The asset's binary replaced in place (as Magnolia's DAM may): a new upload time, a new rendition.
-        Session dam = runtime.repository().login("dam");
-        try {
-            Node content = dam.getNodeByIdentifier(key.substring(4)).getNode("jcr:content");
-            content.setProperty("jcr:data", dam.getValueFactory().createBinary(new ByteArrayInputStream(jpeg(1000, 1000))));
-            java.util.Calendar later = java.util.Calendar.getInstance();
-            later.setTimeInMillis(content.getProperty("jcr:lastModified").getDate().getTimeInMillis() + 1000);
-            content.setProperty("jcr:lastModified", later);
-            dam.save();
-        } finally {
-            dam.logout();
-        }
+        replaceBytes(runtime.repository(), key, jpeg(1000, 1000));
         Path second = runtime.renditions().rendition(key, "card").orElseThrow().file();
         assertNotEquals(first, second);
         assertFalse(Files.exists(first), "the old one is gone");
@@ -187,6 +188,6 @@ class ImageRenditionsTest {
     }
 
     private static HttpResponse<byte[]> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return site.getBytes(path);
     }
 }

@@ -3,9 +3,6 @@ package io.newsroom.news.site;
 import static io.newsroom.news.TestArticles.unpublished;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +21,21 @@ import io.newsroom.news.article.ArticleDraft;
 
 /** Signed, expiring preview links show drafts and unsaved forms, to nobody else and never counted. */
 class PreviewTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestSite site;
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
     private static NewsRuntime runtime;
     private static SiteServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests(), LightModule.locate(), CLOCK);
-        DemoContent.createPages(runtime.repository());
-        server = SiteServer.start(runtime, 0);
+        site = TestSite.start(RuntimeConfig.forTests(), CLOCK);
+        runtime = site.runtime;
+        server = site.serve();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        site.close();
     }
 
     @Test
@@ -139,6 +135,6 @@ class PreviewTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return site.get(path);
     }
 }

@@ -27,20 +27,20 @@ import io.newsroom.news.article.Publication;
  */
 class PublicationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestSite site;
     private static NewsRuntime runtime;
     private static SiteServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests());
-        DemoContent.createPages(runtime.repository());
-        server = SiteServer.start(runtime, 0);
+        site = TestSite.start(RuntimeConfig.forTests());
+        runtime = site.runtime;
+        server = site.serve();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        site.close();
     }
 
     @Test
@@ -208,6 +208,6 @@ class PublicationTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return site.get(path);
     }
 }

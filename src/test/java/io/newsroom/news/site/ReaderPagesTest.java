@@ -4,10 +4,7 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +23,7 @@ import io.newsroom.news.article.ArticleDraft;
 
 /** Category archives, breadcrumbs, related articles and the search page, in both languages. */
 class ReaderPagesTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestSite site;
     private static NewsRuntime runtime;
     private static SiteServer server;
     private static Article blood;
@@ -34,15 +31,15 @@ class ReaderPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests());
-        DemoContent.createPages(runtime.repository());
+        site = TestSite.start(RuntimeConfig.forTests());
+        runtime = site.runtime;
         blood = create("Hiến máu nhân đạo tại phường", "Thông báo", "Người dân tham gia hiến máu đông đủ.", 10);
         other = create("Lịch tiêm chủng tháng ba", "Thông báo", "Tiêm chủng cho trẻ.", 9);
         create("Giải bóng đá thiếu niên", "Thể thao", "Mười đội tham gia.", 8);
         for (int i = 0; i < 12; i++) {
             create("Tin thông báo số " + i, "Thông báo", null, 7 - i % 7);
         }
-        server = SiteServer.start(runtime, 0);
+        server = site.serve();
     }
 
     private static Article create(String title, String category, String lead, int day) throws Exception {
@@ -54,8 +51,7 @@ class ReaderPagesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        site.close();
     }
 
     @Test
@@ -132,7 +128,6 @@ class ReaderPagesTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return site.get(path);
     }
 }

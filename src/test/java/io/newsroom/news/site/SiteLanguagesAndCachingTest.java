@@ -4,11 +4,7 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -26,27 +22,26 @@ import io.newsroom.news.article.Article;
  * search engines get a sitemap, robots.txt, alternates, one h1 and Open Graph on every page.
  */
 class SiteLanguagesAndCachingTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestSite site;
     private static NewsRuntime runtime;
     private static SiteServer server;
     private static Article article;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests());
-        DemoContent.createPages(runtime.repository());
+        site = TestSite.start(RuntimeConfig.forTests());
+        runtime = site.runtime;
         var d = draft("Thông báo lịch tiêm chủng", hanoi(2026, 1, 10, 9, 30));
         d.setCategory("Thông báo");
         d.setFeatured(true);
         d.setFeaturedRank(1L);
         article = runtime.articles().create(d, "t");
-        server = SiteServer.start(runtime, 0);
+        server = site.serve();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        site.close();
     }
 
     @Test
@@ -152,10 +147,6 @@ class SiteLanguagesAndCachingTest {
     }
 
     private static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return site.get(path, headers);
     }
 }

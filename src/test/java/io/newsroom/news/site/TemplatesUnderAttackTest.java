@@ -3,9 +3,6 @@ package io.newsroom.news.site;
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -27,15 +24,15 @@ import io.newsroom.news.article.ArticleDraft;
  */
 class TemplatesUnderAttackTest {
     private static final String ATTACK = "\"'><script>alert('x')</script><img src=x onerror=alert(1)>";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestSite site;
     private static NewsRuntime runtime;
     private static SiteServer server;
     private static Article hostile;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = NewsRuntime.start(RuntimeConfig.forTests());
-        DemoContent.createPages(runtime.repository());
+        site = TestSite.start(RuntimeConfig.forTests());
+        runtime = site.runtime;
         ArticleDraft d = draft("Tiêu đề " + ATTACK, Instant.now().minusSeconds(60));
         d.setLead("Tóm tắt " + ATTACK);
         d.setCategory("Mục " + ATTACK);
@@ -56,13 +53,12 @@ class TemplatesUnderAttackTest {
         } finally {
             website.logout();
         }
-        server = SiteServer.start(runtime, 0);
+        server = site.serve();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        site.close();
     }
 
     @Test
@@ -116,7 +112,7 @@ class TemplatesUnderAttackTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return site.get(path);
     }
 
     private static String excerpt(String html, String needle) {
