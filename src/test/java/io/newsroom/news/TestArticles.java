@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 
 import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /** Small builders the tests share. */
 public final class TestArticles {

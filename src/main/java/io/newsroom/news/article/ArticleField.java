@@ -1,5 +1,7 @@
 package io.newsroom.news.article;
 
+import io.newsroom.news.definitions.PropertyType;
+
 /**
  * The article's properties as the Java model knows them. {@code contentTypes/article.yaml} is the
  * source of truth; a test fails when this list and the YAML disagree on a name, type or "required".

@@ -1,5 +1,8 @@
 package io.newsroom.news.article;
 
+import io.newsroom.news.publishing.ArticleVersion;
+import io.newsroom.news.publishing.ArticleVersions;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

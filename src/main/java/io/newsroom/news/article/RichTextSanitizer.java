@@ -1,5 +1,7 @@
 package io.newsroom.news.article;
 
+import io.newsroom.news.pages.StoredLinkFormat;
+
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 

@@ -66,7 +66,7 @@ public final class MagnoliaContext implements JcrSessions {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Magnolia is not on the classpath (" + e.getMessage() + " missing): the "
                     + "io.newsroom.news.magnolia classes only run inside a Magnolia 6.4 webapp; use the embedded runtime "
-                    + "(io.newsroom.news.site.NewsServer) otherwise", e);
+                    + "(io.newsroom.news.embedded.server.NewsServer) otherwise", e);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("This Magnolia has no " + e.getMessage() + "; the news module needs "
                     + "Magnolia 6.4 (MgnlContext.getJCRSession and doInSystemContext(Op, boolean))", e);

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.newsroom.news.site.DeliveryApiServlet;
+import io.newsroom.news.delivery.DeliveryApiServlet;
 
 /**
  * The module's read-only JSON endpoint in Magnolia ({@code /.news/delivery/news}), declared in the

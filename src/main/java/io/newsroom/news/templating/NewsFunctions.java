@@ -1,5 +1,7 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.assets.ImageSizes;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
  * {@code ${link:{uuid:{<id>},repository:{<workspace>},path:{<path>}}}} (optionally followed by
  * {@code ,nodeData:{..},extension:{..}} inside and an anchor or query after), into addresses, as
  * Magnolia does when it renders. Magnolia resolves them with its own link API; the embedded runtime
- * with {@code io.newsroom.news.site.StoredLinks}.
+ * with {@code io.newsroom.news.templating.StoredLinks}.
  */
 @FunctionalInterface
 public interface RichTextLinks {
     /** The stored form, groups: 1 uuid, 2 workspace, 3 path, 4 extension (may be null). */
-    Pattern STORED_LINK = io.newsroom.news.article.StoredLinkFormat.PATTERN;
+    Pattern STORED_LINK = io.newsroom.news.pages.StoredLinkFormat.PATTERN;
 
     /** {@code html} with every stored link replaced by its address. */
     String resolve(String html);

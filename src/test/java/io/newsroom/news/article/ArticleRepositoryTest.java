@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 
 class ArticleRepositoryTest {
     private static NewsRuntime runtime;

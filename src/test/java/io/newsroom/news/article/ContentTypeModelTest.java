@@ -1,5 +1,10 @@
 package io.newsroom.news.article;
 
+import io.newsroom.news.definitions.ContentTypeDefinition;
+import io.newsroom.news.definitions.ContentTypeProperty;
+import io.newsroom.news.definitions.ContentTypeReader;
+import io.newsroom.news.definitions.PropertyType;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.InputStream;

@@ -1,8 +1,10 @@
 package io.newsroom.news.article;
 
+import io.newsroom.news.assets.ImageAssets;
+
 import static io.newsroom.news.TestArticles.hanoi;
 import static io.newsroom.news.TestArticles.unpublished;
-import static io.newsroom.news.article.ImageAssetsTest.image;
+import static io.newsroom.news.assets.ImageAssetsTest.image;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -11,9 +13,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import io.newsroom.news.MutableClock;
-import io.newsroom.news.site.LightModule;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /** Images uploaded into an article that was never saved go after a day; used ones never do. */
 class UnusedImagesTest {

@@ -13,11 +13,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.newsroom.news.Browser;
-import io.newsroom.news.admin.ViewsOrder;
+import io.newsroom.news.embedded.admin.ViewsOrder;
 import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
-import io.newsroom.news.site.SiteServer;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
 
 /**
  * The admin grid's data with many articles: the first page plus its count (what the grid asks

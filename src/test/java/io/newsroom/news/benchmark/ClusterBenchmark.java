@@ -23,10 +23,10 @@ import javax.jcr.Session;
 
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.site.ClusterSettings;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
-import io.newsroom.news.site.SiteServer;
+import io.newsroom.news.embedded.cluster.ClusterSettings;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
 import io.newsroom.news.views.TrustedProxies;
 
 /**

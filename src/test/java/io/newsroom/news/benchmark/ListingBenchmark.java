@@ -21,9 +21,9 @@ import io.newsroom.news.article.ArticleNodes;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ResultPage;
-import io.newsroom.news.site.LightModule;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /**
  * Listing speed with many articles in the on-disk repository: the newest page and a category

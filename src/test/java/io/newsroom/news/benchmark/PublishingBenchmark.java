@@ -15,11 +15,11 @@ import javax.jcr.Session;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.article.ArticleVersions;
-import io.newsroom.news.site.DemoContentAccess;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.PageRenderer;
-import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.publishing.ArticleVersions;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.render.PageRenderer;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /**
  * Publishing with many articles: from "Publish" (which also keeps a version) to the next home page

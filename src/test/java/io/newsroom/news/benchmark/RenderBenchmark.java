@@ -15,13 +15,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.PropertyFilter;
-import io.newsroom.news.site.DemoContentAccess;
-import io.newsroom.news.site.Messages;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.PageRenderer;
-import io.newsroom.news.site.RenderContext;
-import io.newsroom.news.site.RenderState;
-import io.newsroom.news.site.RuntimeConfig;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.render.PageRenderer;
+import io.newsroom.news.embedded.render.RenderContext;
+import io.newsroom.news.embedded.render.RenderState;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /**
  * Rendering speed with many articles: the featured block served from the in-memory snapshot

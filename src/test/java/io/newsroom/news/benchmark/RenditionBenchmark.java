@@ -14,10 +14,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.site.DemoContentAccess;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
-import io.newsroom.news.site.SiteServer;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
 
 /**
  * What renditions save a reader: the home page with five featured articles, each with a 24-megapixel

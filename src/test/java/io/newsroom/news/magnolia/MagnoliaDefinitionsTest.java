@@ -36,10 +36,10 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import io.newsroom.news.article.ArticleField;
-import io.newsroom.news.article.PropertyType;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
-import io.newsroom.news.site.VirtualUriMappings;
+import io.newsroom.news.definitions.PropertyType;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.definitions.VirtualUriMappings;
 
 /**
  * Offline checks of everything Magnolia reads, since no Magnolia runs here: the YAML parses with
@@ -110,16 +110,16 @@ class MagnoliaDefinitionsTest {
         assertFalse(Files.exists(MagnoliaYaml.MODULE.resolve("restEndpoints")), "no configurable delivery endpoint ships");
         List<String> mappings = elements(parseDescriptor().getDocumentElement(), "mapping").stream()
                 .map(e -> e.getTextContent().strip()).toList();
-        assertTrue(mappings.contains(io.newsroom.news.site.DeliveryApiServlet.MODULE_PATH + "/*"), mappings.toString());
+        assertTrue(mappings.contains(io.newsroom.news.delivery.DeliveryApiServlet.MODULE_PATH + "/*"), mappings.toString());
 
         Map<String, Object> mapping = yaml.get("virtualUriMappings/articles.yaml").map();
         assertEquals("info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping", mapping.get("class"));
-        String target = VirtualUriMappings.load(io.newsroom.news.site.LightModule.locate())
+        String target = VirtualUriMappings.load(io.newsroom.news.definitions.LightModule.locate())
                 .map("/news/2020/10/dang-bo-phuong.html").orElseThrow();
         assertEquals("/news/article.html?article=/2020/10/dang-bo-phuong", target);
         // The target page exists in the site the module sets up, with the article template.
         try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests())) {
-            io.newsroom.news.site.DemoContentAccess.createPages(runtime);
+            io.newsroom.news.embedded.server.DemoContentAccess.createPages(runtime);
             Session website = runtime.repository().login("website");
             try {
                 String page = target.substring(0, target.indexOf(".html"));
@@ -234,7 +234,7 @@ class MagnoliaDefinitionsTest {
             servlets.put(text(servlet, "mapping"), servletClass.getName());
         }
         assertEquals(Map.of(io.newsroom.news.views.ViewBeaconServlet.PATH, MagnoliaViewBeaconServlet.class.getName(),
-                io.newsroom.news.site.DeliveryApiServlet.MODULE_PATH + "/*", MagnoliaDeliveryServlet.class.getName()), servlets);
+                io.newsroom.news.delivery.DeliveryApiServlet.MODULE_PATH + "/*", MagnoliaDeliveryServlet.class.getName()), servlets);
         assertNull(text(module, "nodeTypeFile"), "news-stats uses only node types that exist before modules start");
         assertEquals("news-stats", text(module, "workspace"));
 

@@ -51,17 +51,17 @@ import info.magnolia.cms.i18n.I18nContentSupport;
 import info.magnolia.context.MgnlContext;
 import info.magnolia.context.WebContext;
 import info.magnolia.objectfactory.Components;
-import io.newsroom.news.article.ContentTypeDefinition;
-import io.newsroom.news.article.ContentTypeReader;
-import io.newsroom.news.article.ImageAssets;
-import io.newsroom.news.site.EmbeddedRepository;
-import io.newsroom.news.site.LightModule;
-import io.newsroom.news.site.Messages;
-import io.newsroom.news.site.PageRenderer;
-import io.newsroom.news.site.RenderContext;
-import io.newsroom.news.site.RenderState;
-import io.newsroom.news.site.TemplateDefinitions;
-import io.newsroom.news.site.VirtualUriMappings;
+import io.newsroom.news.definitions.ContentTypeDefinition;
+import io.newsroom.news.definitions.ContentTypeReader;
+import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.embedded.repository.EmbeddedRepository;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.embedded.render.PageRenderer;
+import io.newsroom.news.embedded.render.RenderContext;
+import io.newsroom.news.embedded.render.RenderState;
+import io.newsroom.news.definitions.TemplateDefinitions;
+import io.newsroom.news.definitions.VirtualUriMappings;
 import io.newsroom.news.templating.NewsFunctions;
 
 /**

@@ -36,7 +36,7 @@ import info.magnolia.observation.WorkspaceEventListenerRegistration;
 import info.magnolia.objectfactory.Components;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.site.DemoContentAccess;
+import io.newsroom.news.embedded.server.DemoContentAccess;
 import io.newsroom.news.templating.NewsFunctions;
 
 /**

@@ -16,10 +16,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import io.newsroom.news.Browser;
 import io.newsroom.news.article.Article;
-import io.newsroom.news.site.DemoContentAccess;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
-import io.newsroom.news.site.SiteServer;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
 
 /** The article page's beacon script in a real headless Chromium: one beacon per tab session. */
 class BeaconScriptBrowserTest {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.newsroom.news.article.Article;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
-import io.newsroom.news.site.SiteServer;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
 
 /** The counting endpoint over real HTTP on Jetty: every status it answers. */
 class ViewBeaconEndpointTest {

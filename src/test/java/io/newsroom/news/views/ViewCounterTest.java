@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.newsroom.news.MutableClock;
 import io.newsroom.news.article.Article;
-import io.newsroom.news.site.LightModule;
-import io.newsroom.news.site.NewsRuntime;
-import io.newsroom.news.site.RuntimeConfig;
-import io.newsroom.news.site.WorkspaceBackup;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.backup.WorkspaceBackup;
 import io.newsroom.news.views.ViewCounter.Beacon;
 import io.newsroom.news.views.ViewCounter.Outcome;
 

@@ -1,5 +1,0 @@
-package io.newsroom.news.article;
-
-/** One entry of a content type's {@code model.properties} list. */
-public record ContentTypeProperty(String name, PropertyType type, boolean required, boolean multiple) {
-}

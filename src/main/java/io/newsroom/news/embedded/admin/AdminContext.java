@@ -1,0 +1,68 @@
+package io.newsroom.news.embedded.admin;
+
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinSession;
+
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.views.ViewCounter;
+
+/**
+ * What the admin app's views work with. Vaadin creates views itself, so the server puts this in
+ * the admin web context's attributes and views look it up; several servers in one JVM (tests) do
+ * not see each other's.
+ */
+public record AdminContext(ArticleRepository articles, ViewCounter counter, Messages messages,
+                           AdminAccounts accounts, ZoneId zone, ImageAssets images, io.newsroom.news.publishing.Previews previews,
+                           io.newsroom.news.pages.WebsitePages pages, io.newsroom.news.definitions.TemplateDefinitions templates,
+                           java.util.function.Function<String, java.util.Optional<io.newsroom.news.definitions.DialogDefinition>> dialogs) {
+
+    static final String USER = "newsAdmin.user";
+    static final String LOCALE = "newsAdmin.locale";
+    static final String LIST = "newsAdmin.list";
+
+    public static AdminContext current() {
+        return (AdminContext) VaadinServlet.getCurrent().getServletContext().getAttribute(AdminContext.class.getName());
+    }
+
+    /** The signed-in editor of this browser session, or null. */
+    static String user() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? null : (String) session.getAttribute(USER);
+    }
+
+    /** The article list as the editor left it (search, filters, sort, row), to come back to from the editor. */
+    static ListState lastList() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object state = session == null ? null : session.getAttribute(LIST);
+        return state instanceof ListState s ? s : ListState.DEFAULT;
+    }
+
+    static void rememberList(ListState state) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(LIST, state);
+        }
+    }
+
+    /** The editor's language: what they chose, Vietnamese by default. */
+    static Locale currentLocale() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object chosen = session == null ? null : session.getAttribute(LOCALE);
+        return chosen instanceof Locale l ? l : Messages.VIETNAMESE;
+    }
+
+    String text(String key, Object... arguments) {
+        return messages.get(currentLocale(), key, arguments);
+    }
+
+    Locale locale() {
+        return currentLocale();
+    }
+}

@@ -1,0 +1,81 @@
+package io.newsroom.news.embedded.admin;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
+
+import io.newsroom.news.definitions.Messages;
+
+/**
+ * The frame of every admin page: title, navigation, the language switch and sign-out. Nobody gets
+ * past it without signing in.
+ */
+public class AdminLayout extends AppLayout implements BeforeEnterObserver {
+    private final AdminContext admin = AdminContext.current();
+
+    public AdminLayout() {
+        H1 title = new H1(admin.text("news.admin.title"));
+        title.getStyle().set("font-size", "1.2rem").set("margin", "0 1rem");
+        RouterLink articles = new RouterLink(admin.text("news.admin.nav.articles"), ArticlesView.class);
+        articles.setId("nav-articles");
+        RouterLink dashboard = new RouterLink(admin.text("news.admin.nav.dashboard"), DashboardView.class);
+        dashboard.setId("nav-dashboard");
+        RouterLink pages = new RouterLink(admin.text("news.admin.nav.pages"), PagesView.class);
+        pages.setId("nav-pages");
+        Anchor site = new Anchor("/", admin.text("news.admin.nav.site"));
+        site.setTarget("_blank");
+
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(Messages.LANGUAGES);
+        language.setItemLabelGenerator(l -> l.equals(Messages.VIETNAMESE) ? "Tiếng Việt" : "English");
+        language.setValue(AdminContext.currentLocale());
+        language.setAriaLabel(admin.text("news.admin.language"));
+        language.addValueChangeListener(event -> {
+            VaadinSession.getCurrent().setAttribute(AdminContext.LOCALE, event.getValue());
+            getUI().ifPresent(ui -> ui.getPage().reload());
+        });
+
+        Span user = new Span(AdminContext.user() == null ? "" : AdminContext.user());
+        user.setId("signed-in-user");
+        Button signOut = new Button(admin.text("news.admin.signOut"), event -> signOut());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout bar = new HorizontalLayout(title, articles, dashboard, pages, site, language, user, signOut);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.setWidthFull();
+        // On a phone the header takes two lines instead of running off the screen.
+        bar.setWrap(true);
+        bar.getStyle().set("row-gap", "0");
+        bar.getStyle().set("padding", "0 1rem");
+        bar.expand(site);
+        addToNavbar(bar);
+    }
+
+    private void signOut() {
+        getUI().ifPresent(ui -> {
+            VaadinSession.getCurrent().getSession().invalidate();
+            ui.getPage().setLocation("login");
+        });
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (AdminContext.user() == null) {
+            event.forwardTo(LoginView.class);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.newsroom.news.embedded.admin;
+
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+
+/**
+ * Registers the admin app's routes when Vaadin starts (listed in META-INF/services), so nothing
+ * depends on scanning our classes, and sets each new UI's language from the editor's choice.
+ */
+public class AdminRoutes implements VaadinServiceInitListener {
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
+        routes.setRoute("login", LoginView.class);
+        routes.setRoute("", ArticlesView.class, AdminLayout.class);
+        routes.setRoute("article", ArticleEditorView.class, AdminLayout.class);
+        routes.setRoute("dashboard", DashboardView.class, AdminLayout.class);
+        routes.setRoute("pages", PagesView.class, AdminLayout.class);
+        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.currentLocale()));
+    }
+}

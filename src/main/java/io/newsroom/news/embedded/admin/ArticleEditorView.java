@@ -1,0 +1,463 @@
+package io.newsroom.news.embedded.admin;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.FieldError;
+import io.newsroom.news.article.Slugs;
+
+/**
+ * The editor for one article (new when there is no {@code ?id=}): every property of the content
+ * type, bound with Vaadin's Binder. The article's own rules (ArticleValidator) decide what is valid;
+ * their errors are shown on the fields, in the editor's language, and nothing is saved until the
+ * form is valid. A save that meets someone else's newer save is refused with a way to reload.
+ */
+public class ArticleEditorView extends VerticalLayout implements BeforeEnterObserver,
+        com.vaadin.flow.router.BeforeLeaveObserver {
+    private final AdminContext admin = AdminContext.current();
+    private final Binder<ArticleDraft> binder = new Binder<>(ArticleDraft.class);
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    private final H2 heading = new H2();
+    private final TextField title = field(new TextField(), "title");
+    private final TextField name = field(new TextField(), "name");
+    private final TextArea lead = field(new TextArea(), "lead");
+    private final RichTextEditor body = field(new RichTextEditor(key -> admin.text(key)), "body");
+    private final TextField image = field(new TextField(), "image");
+    private final TextField imageAlt = field(new TextField(), "imageAlt");
+    private final TextField imageCaption = field(new TextField(), "imageCaption");
+    private final TextField imageCredit = field(new TextField(), "imageCredit");
+    private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");
+    private final ComboBox<String> category = field(new ComboBox<>(), "category");
+    private final TextField author = field(new TextField(), "author");
+    private final Checkbox featured = new Checkbox();
+    private final IntegerField featuredRank = field(new IntegerField(), "featuredRank");
+    private final DateTimePicker featuredFrom = field(new DateTimePicker(), "featuredFrom");
+    private final DateTimePicker featuredUntil = field(new DateTimePicker(), "featuredUntil");
+    private final ImageUpload imageUpload;
+    private Article editing;
+    private boolean nameTouched;
+    private final Button publish = new Button();
+    private final Button unpublish = new Button();
+    private final Span state = new Span();
+    private final Button saveVersion = new Button();
+    /** The article's versions; null in a host that keeps none. */
+    private final VersionsPanel versions;
+
+    public ArticleEditorView() {
+        setMaxWidth("1000px");
+        labels();
+        bind();
+        title.addValueChangeListener(e -> {
+            // The address follows the title until the article is first published (or the editor sets it).
+            if (!nameTouched && (editing == null || neverPublished(editing))) {
+                name.setValue(e.getValue().isBlank() ? "" : Slugs.fromTitle(e.getValue()));
+            }
+        });
+        name.addValueChangeListener(e -> nameTouched |= e.isFromClient());
+        category.setAllowCustomValue(true);
+        category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
+        featured.setId("featured");
+        image.setReadOnly(true);
+        imageUpload = new ImageUpload(admin, image);
+
+        FormLayout form = new FormLayout(title, name, lead, body, postedDate, category, author, imageUpload, imageAlt, imageCaption, imageCredit,
+                featured, featuredRank, featuredFrom, featuredUntil);
+        form.setColspan(imageUpload, 2);
+        form.setColspan(lead, 2);
+        form.setColspan(body, 2);
+        form.setColspan(title, 2);
+        Button save = new Button(admin.text("news.admin.save"), e -> saveAskingAboutAddress());
+        save.setId("save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button back = new Button(admin.text("news.admin.back"), e -> getUI().ifPresent(ui -> ui.navigate("", AdminContext.lastList().toParameters())));
+        back.setId("back");
+        publish.setId("publish");
+        publish.addClickListener(e -> saveAndPublish());
+        unpublish.setId("unpublish");
+        unpublish.addClickListener(e -> unpublish());
+        state.setId("publication-state");
+        Button preview = new Button(admin.text("news.admin.preview"), e -> previewForm());
+        preview.setId("preview");
+        saveVersion.setId("save-version");
+        saveVersion.setText(admin.text("news.admin.versions.save"));
+        saveVersion.addClickListener(e -> keepVersion());
+        HorizontalLayout buttons = new HorizontalLayout(save, publish, unpublish, preview, saveVersion, back);
+        buttons.setWrap(true);
+        versions = admin.articles().versions().map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
+                .orElse(null);
+        add(heading, state, form, buttons);
+        if (versions != null) {
+            add(versions);
+        }
+        // Closing or reloading the tab with unsaved changes: the browser asks (it shows its own words).
+        binder.addValueChangeListener(e -> markDirty(binder.hasChanges()));
+        getElement().executeJs("if (!window.newsEditorGuard) { window.newsEditorGuard = true;"
+                + " window.addEventListener('beforeunload', e => { if (window.newsEditorDirty) { e.preventDefault(); e.returnValue = ''; } }); }");
+    }
+
+    private <F extends HasValidation> F field(F field, String property) {
+        fields.put(property, field);
+        ((com.vaadin.flow.component.Component) field).setId(property);
+        return field;
+    }
+
+    private void labels() {
+        title.setLabel(admin.text("news.article.title.label"));
+        title.setRequiredIndicatorVisible(true);
+        name.setLabel(admin.text("news.admin.slug"));
+        name.setHelperText(admin.text("news.admin.slug.help"));
+        lead.setLabel(admin.text("news.article.lead.label"));
+        body.setLabel(admin.text("news.article.body.label"));
+        body.setHelperText(admin.text("news.admin.body.help"));
+        image.setLabel(admin.text("news.article.image.label"));
+        imageAlt.setLabel(admin.text("news.article.imageAlt.label"));
+        imageCaption.setLabel(admin.text("news.article.imageCaption.label"));
+        imageCredit.setLabel(admin.text("news.article.imageCredit.label"));
+        postedDate.setLabel(admin.text("news.article.postedDate.label"));
+        postedDate.setRequiredIndicatorVisible(true);
+        category.setLabel(admin.text("news.article.category.label"));
+        author.setLabel(admin.text("news.article.author.label"));
+        featured.setLabel(admin.text("news.article.featured.label"));
+        featuredRank.setLabel(admin.text("news.article.featuredRank.label"));
+        featuredFrom.setLabel(admin.text("news.article.featuredFrom.label"));
+        featuredUntil.setLabel(admin.text("news.article.featuredUntil.label"));
+        for (DateTimePicker picker : List.of(postedDate, featuredFrom, featuredUntil)) {
+            picker.setDatePickerI18n(ComponentTexts.datePicker(admin));
+        }
+    }
+
+    private void bind() {
+        binder.forField(title).bind(d -> nullToEmpty(d.getTitle()), ArticleDraft::setTitle);
+        binder.forField(name).bind(d -> nullToEmpty(d.getName()), ArticleDraft::setName);
+        binder.forField(lead).bind(d -> nullToEmpty(d.getLead()), ArticleDraft::setLead);
+        binder.forField(body).bind(d -> nullToEmpty(d.getBody()), ArticleDraft::setBody);
+        binder.forField(image).bind(d -> nullToEmpty(d.getImage()), ArticleDraft::setImage);
+        binder.forField(imageAlt).bind(d -> nullToEmpty(d.getImageAlt()), ArticleDraft::setImageAlt);
+        binder.forField(imageCaption).bind(d -> nullToEmpty(d.getImageCaption()), ArticleDraft::setImageCaption);
+        binder.forField(imageCredit).bind(d -> nullToEmpty(d.getImageCredit()), ArticleDraft::setImageCredit);
+        binder.forField(postedDate).bind(d -> local(d.getPostedDate()), (d, v) -> d.setPostedDate(instant(v)));
+        binder.forField(category).bind(ArticleDraft::getCategory, ArticleDraft::setCategory);
+        binder.forField(author).bind(d -> nullToEmpty(d.getAuthor()), ArticleDraft::setAuthor);
+        binder.forField(featured).bind(ArticleDraft::isFeatured, ArticleDraft::setFeatured);
+        binder.forField(featuredRank).bind(d -> d.getFeaturedRank() == null ? null : d.getFeaturedRank().intValue(),
+                (d, v) -> d.setFeaturedRank(v == null ? null : v.longValue()));
+        binder.forField(featuredFrom).bind(d -> local(d.getFeaturedFrom()), (d, v) -> d.setFeaturedFrom(instant(v)));
+        binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
+        try {
+            category.setItems(admin.articles().categories());
+            if (ids.isEmpty()) {
+                editing = null;
+                heading.setText(admin.text("news.admin.new"));
+                ArticleDraft fresh = new ArticleDraft();
+                fresh.setPostedDate(Instant.now());
+                binder.readBean(fresh);
+                markDirty(false);
+                showPublication(null);
+                showVersions();
+                return;
+            }
+            Optional<Article> article = admin.articles().findById(ids.get(0));
+            if (article.isEmpty()) {
+                Notices.show(admin.text("news.admin.error.gone"));
+                event.forwardTo("");
+                return;
+            }
+            load(article.get());
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void load(Article article) {
+        editing = article;
+        nameTouched = !neverPublished(article);
+        heading.setText(article.title());
+        binder.readBean(article.toDraft());
+        markDirty(false);
+        showPublication(article);
+        showVersions();
+        clearErrors();
+    }
+
+    private void showVersions() {
+        saveVersion.setVisible(versions != null && editing != null);
+        if (versions != null) {
+            versions.setVisible(editing != null);
+            if (editing != null) {
+                versions.refresh();
+            }
+        }
+    }
+
+    /** "Save version": saves the form first when it has changes, then asks for a comment. */
+    private void keepVersion() {
+        if (binder.hasChanges() && save() == null) {
+            return;
+        }
+        versions.saveVersion();
+    }
+
+    private void markDirty(boolean dirty) {
+        getElement().executeJs("window.newsEditorDirty = $0", dirty);
+    }
+
+    /** Leaving for another view of the app with unsaved changes: asks first. */
+    @Override
+    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+        if (!binder.hasChanges()) {
+            markDirty(false);
+            return;
+        }
+        com.vaadin.flow.router.BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-leave");
+        dialog.setHeaderTitle(admin.text("news.admin.leave.title"));
+        dialog.add(new Span(admin.text("news.admin.leave.text")));
+        Button stay = new Button(admin.text("news.admin.leave.stay"), e -> dialog.close());
+        stay.setId("stay");
+        Button leave = new Button(admin.text("news.admin.leave.discard"), e -> {
+            dialog.close();
+            markDirty(false);
+            action.proceed();
+        });
+        leave.setId("discard-changes");
+        leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(stay, leave);
+        dialog.open();
+    }
+
+    private static boolean neverPublished(Article article) {
+        return !article.publication().published() && article.publication().lastActivated() == null;
+    }
+
+    /** The state line and which of Publish / Unpublish apply ("Save" keeps a published article published). */
+    private void showPublication(Article article) {
+        boolean published = article != null && article.publication().published();
+        state.setText(admin.text(ArticleRow.stateKey(article == null ? ArticleRow.State.DRAFT : ArticleRow.state(article, Instant.now()))));
+        publish.setText(admin.text(article == null || !published ? "news.admin.saveAndPublish" : "news.admin.publish"));
+        publish.setVisible(!published);
+        unpublish.setText(admin.text("news.admin.unpublish"));
+        unpublish.setVisible(published);
+    }
+
+    private void saveAndPublish() {
+        Article saved = save();
+        if (saved != null) {
+            changePublication(() -> admin.articles().publish(saved.id(), AdminContext.user()), "news.admin.publishedNotice");
+        }
+    }
+
+    private void unpublish() {
+        changePublication(() -> admin.articles().unpublish(editing.id(), AdminContext.user()), "news.admin.unpublishedNotice");
+    }
+
+    /** Publishing or unpublishing the article open here. */
+    @FunctionalInterface
+    private interface PublicationChange {
+        Article apply() throws ArticleNotFoundException, RepositoryException;
+    }
+
+    private void changePublication(PublicationChange change, String noticeKey) {
+        try {
+            Article changed = change.apply();
+            Notices.show(admin.text(noticeKey, changed.title()));
+            load(changed);
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    /**
+     * Saves; when a published article's address is about to change (its URL name, or a posted date in
+     * another month), first asks, saying that the old address will keep leading to the article.
+     */
+    private void saveAskingAboutAddress() {
+        ArticleDraft draft = new ArticleDraft();
+        if (editing == null || !editing.publication().published() || !binder.writeBeanIfValid(draft)) {
+            save();
+            return;
+        }
+        String wanted = draft.getName() == null || draft.getName().isBlank() ? editing.name() : draft.getName();
+        boolean otherMonth = draft.getPostedDate() != null && editing.postedDate() != null
+                && !java.time.YearMonth.from(draft.getPostedDate().atZone(admin.zone()))
+                        .equals(java.time.YearMonth.from(editing.postedDate().atZone(admin.zone())));
+        if (wanted.equals(editing.name()) && !otherMonth) {
+            save();
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-address");
+        dialog.setHeaderTitle(admin.text("news.admin.address.title"));
+        dialog.add(new Span(admin.text("news.admin.address.text")));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button confirm = new Button(admin.text("news.admin.save"), e -> {
+            dialog.close();
+            save();
+        });
+        confirm.setId("confirm-address-button");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    /**
+     * Preview of the form as it is, unsaved changes included, through signed links; the form's
+     * rules apply first (a preview shows what could be saved).
+     */
+    private void previewForm() {
+        clearErrors();
+        ArticleDraft draft = new ArticleDraft();
+        if (!binder.writeBeanIfValid(draft)) {
+            return;
+        }
+        ArticleDraft checked;
+        try {
+            checked = io.newsroom.news.article.ArticleValidator.validate(draft);
+        } catch (io.newsroom.news.article.ValidationException e) {
+            showErrors(e);
+            return;
+        }
+        java.time.ZonedDateTime posted = checked.getPostedDate().atZone(admin.zone());
+        String slug = checked.getName() != null ? checked.getName() : editing != null ? editing.name() : Slugs.fromTitle(checked.getTitle());
+        String path = String.format("/%d/%02d/%s", posted.getYear(), posted.getMonthValue(), slug);
+        Article unsaved = checked.toPreview("preview-" + java.util.UUID.randomUUID(), path, editing);
+        PreviewDialog.open(admin, unsaved.title(), locale -> admin.previews().unsaved(unsaved, locale), true);
+    }
+
+    private void showErrors(io.newsroom.news.article.ValidationException e) {
+        for (FieldError error : e.errors()) {
+            HasValidation field = fields.get(error.field());
+            if (field != null) {
+                field.setErrorMessage(admin.text(error.messageKey(), error.arguments().toArray()));
+                field.setInvalid(true);
+            }
+        }
+        Notices.show(admin.text("news.admin.error.invalid"));
+    }
+
+    /** Saves the form; the saved article, or null when it was not saved (the reason is shown). */
+    private Article save() {
+        clearErrors();
+        ArticleDraft draft = new ArticleDraft();
+        try {
+            binder.writeBean(draft);
+        } catch (ValidationException e) {
+            return null;
+        }
+        try {
+            Article saved = editing == null
+                    ? admin.articles().create(draft, AdminContext.user())
+                    : admin.articles().update(editing.id(), editing.version(), draft, AdminContext.user());
+            Notices.show(admin.text("news.admin.saved", saved.title()));
+            saved = renumberSharedRank(saved);
+            load(saved);
+            String savedId = saved.id();
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + savedId));
+            return saved;
+        } catch (io.newsroom.news.article.ValidationException e) {
+            showErrors(e);
+        } catch (ConflictException e) {
+            conflict();
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        return null;
+    }
+
+    /**
+     * When the saved rank was another featured article's too, the featured order is renumbered 1, 2,
+     * 3... with this article first among those that shared it; returns the article as now stored.
+     */
+    private Article renumberSharedRank(Article saved) throws RepositoryException {
+        Map<Article, Long> ranks = FeaturedOrder.renumberFor(FeaturedOrder.siteOrder(admin.articles()), saved);
+        for (Map.Entry<Article, Long> change : ranks.entrySet()) {
+            ArticleDraft draft = change.getKey().toDraft();
+            draft.setFeaturedRank(change.getValue());
+            try {
+                admin.articles().update(change.getKey().id(), change.getKey().version(), draft, AdminContext.user());
+            } catch (ConflictException | ArticleNotFoundException | io.newsroom.news.article.ValidationException e) {
+                // Someone changed that one meanwhile: its rank stays; the next save renumbers again.
+            }
+        }
+        if (!ranks.isEmpty()) {
+            Notices.show(admin.text("news.admin.renumbered"));
+        }
+        return ranks.isEmpty() ? saved : admin.articles().findById(saved.id()).orElse(saved);
+    }
+
+    /** Somebody saved this article after it was opened here: nothing is overwritten; the editor decides. */
+    private void conflict() {
+        Dialog dialog = new Dialog();
+        dialog.setId("conflict");
+        dialog.setHeaderTitle(admin.text("news.admin.conflict.title"));
+        dialog.add(new Span(admin.text("news.admin.error.conflict")));
+        Button reload = new Button(admin.text("news.admin.conflict.reload"), e -> {
+            dialog.close();
+            try {
+                admin.articles().findById(editing.id()).ifPresent(this::load);
+            } catch (RepositoryException ex) {
+                Notices.show(admin.text("news.admin.error.repository"));
+            }
+        });
+        reload.setId("conflict-reload");
+        reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button keep = new Button(admin.text("news.admin.conflict.keep"), e -> dialog.close());
+        dialog.getFooter().add(keep, reload);
+        dialog.open();
+    }
+
+    private void clearErrors() {
+        fields.values().forEach(f -> f.setInvalid(false));
+    }
+
+    private LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, admin.zone());
+    }
+
+    private Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(admin.zone()).toInstant();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,450 @@
+package io.newsroom.news.embedded.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dnd.GridDropLocation;
+import com.vaadin.flow.component.grid.dnd.GridDropMode;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ValidationException;
+
+/**
+ * All articles in a grid that loads from the repository page by page, with search, category and
+ * "featured only" filters, the count of matches, and the actions editors take on a row.
+ */
+public class ArticlesView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+    private final AdminContext admin = AdminContext.current();
+    private final Grid<Article> grid = new Grid<>(Article.class, false);
+    private final TextField search = new TextField();
+    private final ComboBox<String> category = new ComboBox<>();
+    private final Checkbox featuredOnly = new Checkbox();
+    private final com.vaadin.flow.component.select.Select<io.newsroom.news.article.Publication.Filter> publication =
+            new com.vaadin.flow.component.select.Select<>();
+    private final Span count = new Span();
+    private static final List<ArticleQuery.Sort> FEATURED_ORDER =
+            List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
+    private Article dragged;
+    private static final int NARROW = 700;
+    private boolean narrow;
+    /** While the list's state is put back from its address, changes are not written back to it. */
+    private boolean restoring;
+
+    public ArticlesView() {
+        setSizeFull();
+        search.setId("search");
+        search.setPlaceholder(admin.text("news.admin.filter.search"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        category.setId("category-filter");
+        category.setPlaceholder(admin.text("news.article.category.label"));
+        category.setClearButtonVisible(true);
+        category.setItems(categories());
+        featuredOnly.setId("featured-only");
+        featuredOnly.setLabel(admin.text("news.admin.filter.featuredOnly"));
+        publication.setId("publication-filter");
+        publication.setItems(io.newsroom.news.article.Publication.Filter.values());
+        publication.setValue(io.newsroom.news.article.Publication.Filter.ANY);
+        publication.setItemLabelGenerator(f -> admin.text(switch (f) {
+            case ANY -> "news.admin.filter.allStates";
+            case PUBLISHED -> "news.admin.filter.published";
+            case DRAFTS -> "news.admin.filter.drafts";
+            case TRASH -> "news.admin.filter.trash";
+        }));
+        count.setId("match-count");
+        Button create = new Button(admin.text("news.admin.new"), e -> getUI().ifPresent(ui -> ui.navigate("article")));
+        create.setId("new-article");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.addValueChangeListener(e -> refresh());
+        category.addValueChangeListener(e -> refresh());
+        featuredOnly.addValueChangeListener(e -> refresh());
+        publication.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout filters = new HorizontalLayout(search, category, publication, featuredOnly, count, create);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWidthFull();
+        filters.setWrap(true);
+        filters.expand(count);
+
+        grid.setId("articles");
+        grid.addColumn(Article::title).setHeader(admin.text("news.article.title.label")).setKey("title")
+                .setTooltipGenerator(Article::title)
+                .setSortProperty("title").setFlexGrow(4);
+        grid.addColumn(Article::category).setHeader(admin.text("news.article.category.label")).setKey("category");
+        grid.addColumn(a -> ArticleRow.posted(a, admin.zone())).setHeader(admin.text("news.article.postedDate.label"))
+                .setKey("postedDate").setSortProperty("postedDate").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> admin.counter().views(a.id())).setHeader(admin.text("news.app.views.label")).setKey("views")
+                .setSortProperty("views");
+        grid.addColumn(ArticleRow::featured).setHeader(admin.text("news.article.featured.label")).setKey("featured");
+        grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
+                .setHeader(admin.text("news.admin.state")).setKey("state");
+        grid.addColumn(a -> ArticleRow.stamp(a.lastModifiedBy(), a.lastModified(), admin.zone()))
+                .setHeader(admin.text("news.admin.changed")).setKey("changed").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> ArticleRow.stamp(a.publication().lastActivatedBy(), a.publication().lastActivated(), admin.zone()))
+                .setHeader(admin.text("news.admin.published")).setKey("published").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(this::fetch, this::countMatches);
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        enableFeaturedReordering();
+        grid.setPageSize(50);
+        grid.setSizeFull();
+        BulkActions bulk = new BulkActions(admin, grid,
+                () -> FeaturedOrder.nextFreeRank(FeaturedOrder.siteOrder(admin.articles())), this::refresh);
+        // Nothing to do in bulk in the trash: restore and delete for ever are per article.
+        publication.addValueChangeListener(e -> {
+            grid.asMultiSelect().clear();
+            bulk.setVisible(e.getValue() != io.newsroom.news.article.Publication.Filter.TRASH);
+        });
+        add(filters, bulk, grid);
+        search.addValueChangeListener(e -> remember());
+        category.addValueChangeListener(e -> remember());
+        featuredOnly.addValueChangeListener(e -> remember());
+        publication.addValueChangeListener(e -> remember());
+        grid.addSortListener(e -> remember());
+    }
+
+    /**
+     * With "featured only" on, the grid lists featured articles by rank and editors drag rows to
+     * reorder them; the ranks are rewritten 1, 2, 3... to match.
+     */
+    private void enableFeaturedReordering() {
+        featuredOnly.addValueChangeListener(e -> {
+            grid.setRowsDraggable(e.getValue());
+            grid.setDropMode(e.getValue() ? GridDropMode.BETWEEN : null);
+        });
+        grid.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().get(0));
+        grid.addDragEndListener(e -> dragged = null);
+        grid.addDropListener(e -> {
+            if (dragged == null || e.getDropTargetItem().isEmpty()) {
+                return;
+            }
+            reorder(dragged, e.getDropTargetItem().get(), e.getDropLocation() == GridDropLocation.BELOW);
+        });
+    }
+
+    /** Featured articles in the order the featured block uses: rank, unranked last, then newest. */
+    /** Up (-1) or down (+1) one place among the featured, as dragging it there would. */
+    private void moveBy(Article article, int step) {
+        try {
+            List<Article> featured = FeaturedOrder.siteOrder(admin.articles());
+            int at = -1;
+            for (int i = 0; i < featured.size(); i++) {
+                if (featured.get(i).id().equals(article.id())) {
+                    at = i;
+                }
+            }
+            int to = at + step;
+            if (at < 0 || to < 0 || to >= featured.size()) {
+                return;
+            }
+            reorder(article, featured.get(to), step > 0);
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void reorder(Article moved, Article target, boolean after) {
+        try {
+            List<Article> featured = FeaturedOrder.siteOrder(admin.articles());
+            for (Map.Entry<Article, Long> change : FeaturedOrder.newRanks(FeaturedOrder.move(featured, moved, target, after)).entrySet()) {
+                ArticleDraft draft = change.getKey().toDraft();
+                draft.setFeaturedRank(change.getValue());
+                admin.articles().update(change.getKey().id(), change.getKey().version(), draft, AdminContext.user());
+            }
+            Notices.show(admin.text("news.admin.reordered"));
+        } catch (ConflictException e) {
+            Notices.show(admin.text("news.admin.error.conflict"));
+        } catch (ValidationException | ArticleNotFoundException | RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh();
+    }
+
+    /** Puts back the list the address describes (coming back from the editor, a reload, a bookmark). */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        ListState state = ListState.from(event.getLocation().getQueryParameters());
+        restoring = true;
+        try {
+            search.setValue(state.text());
+            category.setValue(state.category());
+            publication.setValue(state.filter());
+            featuredOnly.setValue(state.featuredOnly());
+            Grid.Column<Article> column = state.sortProperty() == null ? null : grid.getColumnByKey(state.sortProperty());
+            grid.sort(column == null ? List.of() : List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(column,
+                    state.sortDescending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
+        } finally {
+            restoring = false;
+        }
+        AdminContext.rememberList(state);
+        if (state.firstRow() > 0) {
+            grid.scrollToIndex(state.firstRow());
+        }
+    }
+
+    private ListState state() {
+        List<com.vaadin.flow.component.grid.GridSortOrder<Article>> order = grid.getSortOrder();
+        String property = order.isEmpty() ? null : order.get(0).getSorted().getKey();
+        boolean descending = !order.isEmpty() && order.get(0).getDirection() == SortDirection.DESCENDING;
+        return new ListState(search.getValue(), category.getValue(), publication.getValue(), featuredOnly.getValue(),
+                property, descending, 0);
+    }
+
+    /** The list's state into its address and the session, so the editor's "Back" returns to it. */
+    private void remember() {
+        if (restoring) {
+            return;
+        }
+        ListState state = state();
+        AdminContext.rememberList(state);
+        String query = state.toParameters().getQueryString();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, query.isEmpty() ? "." : "?" + query));
+    }
+
+    /** Opens the editor, remembering which row was at the top of the list to come back to it. */
+    private void openEditor(String id) {
+        grid.getElement().executeJs("return this._firstVisibleIndex || 0").then(Integer.class, row -> {
+            AdminContext.rememberList(state().atRow(row == null ? 0 : row));
+            getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", id)));
+        }, error -> getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", id))));
+    }
+
+    private ArticleQuery query() {
+        ArticleQuery query = ArticleQuery.newest(1);
+        if (!search.getValue().isBlank()) {
+            query = query.withText(search.getValue());
+        }
+        if (category.getValue() != null) {
+            query = query.withCategory(category.getValue());
+        }
+        if (featuredOnly.getValue()) {
+            query = query.featuredOnly();
+        }
+        if (publication.getValue() != null) {
+            query = query.withPublication(publication.getValue());
+        }
+        return query;
+    }
+
+    private Stream<Article> fetch(Query<Article, Void> page) {
+        List<ArticleQuery.Sort> order = !page.getSortOrders().isEmpty()
+                ? page.getSortOrders().stream().map(ArticlesView::sort).toList()
+                : featuredOnly.getValue() ? FEATURED_ORDER : List.of(ArticleQuery.Sort.desc("postedDate"));
+        try {
+            if (featuredOnly.getValue() && page.getSortOrders().isEmpty()) {
+                // The site's own featured order (unranked after ranked), so what editors see is what readers get.
+                return FeaturedOrder.siteOrder(admin.articles(), query()).stream().skip(page.getOffset()).limit(Math.max(1, page.getLimit()));
+            }
+            if (!order.isEmpty() && order.get(0).property().equals("views")) {
+                return ViewsOrder.page(admin.articles(), admin.counter().totals(), query(), order.get(0).descending(),
+                        page.getOffset(), Math.max(1, page.getLimit())).stream();
+            }
+            return admin.articles().items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit()))).stream();
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+            return Stream.empty();
+        }
+    }
+
+    private int countMatches(Query<Article, Void> page) {
+        try {
+            long n = admin.articles().count(query());
+            count.setText(admin.text("news.admin.matches", n));
+            return (int) Math.min(Integer.MAX_VALUE, n);
+        } catch (RepositoryException e) {
+            return 0;
+        }
+    }
+
+    private static ArticleQuery.Sort sort(QuerySortOrder order) {
+        return new ArticleQuery.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING);
+    }
+
+    private com.vaadin.flow.component.Component actions(Article article) {
+        RowActions row = new RowActions();
+        if (article.isTrashed()) {
+            // In the trash: put back, or delete for ever after a confirmation.
+            row.add(admin.text("news.admin.restore"), "restore", () -> attempt(() -> {
+                admin.articles().restore(article.id());
+                Notices.show(admin.text("news.admin.restored", article.title()));
+            }));
+            row.addDanger(admin.text("news.admin.deleteForever"), "delete-forever", () -> confirm(article,
+                    "news.admin.deleteForever.title", "news.admin.deleteForever.text", "news.admin.deleteForever", () -> {
+                        admin.articles().delete(article.id());
+                        Notices.show(admin.text("news.admin.deleted", article.title()));
+                    }));
+        } else {
+            // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
+            if (featuredOnly.getValue() && article.featured()) {
+                row.add(admin.text("news.admin.moveUp"), "move-up", () -> moveBy(article, -1));
+                row.add(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
+            }
+            boolean published = article.publication().published();
+            row.add(admin.text("news.admin.edit"), "edit", () -> openEditor(article.id()));
+            row.add(admin.text(published ? "news.admin.unpublish" : "news.admin.publish"), "toggle-published",
+                    () -> setPublished(article, !published));
+            row.add(admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"), "toggle-featured",
+                    () -> toggleFeatured(article));
+            row.add(admin.text("news.admin.duplicate"), "duplicate", () -> duplicate(article));
+            // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
+            row.add(admin.text("news.admin.preview"), "preview", () -> PreviewDialog.open(admin, article.title(),
+                    locale -> admin.previews().stored(article.id(), locale), false));
+            row.addDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
+        }
+        return narrow ? row.menu(admin.text("news.admin.actions")) : row.buttons();
+    }
+
+    /**
+     * On a phone (under 700 px) the grid keeps title, state and one actions menu per row; wider, every
+     * column and the row's buttons.
+     */
+    private void fitTo(int width) {
+        boolean nowNarrow = width < NARROW;
+        if (nowNarrow == narrow) {
+            return;
+        }
+        narrow = nowNarrow;
+        for (String key : List.of("category", "postedDate", "views", "featured", "changed", "published")) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getDataProvider().refreshAll();
+        grid.recalculateColumnWidths();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+    }
+
+    private void setPublished(Article article, boolean published) {
+        attempt(() -> {
+            Article changed = published ? admin.articles().publish(article.id(), AdminContext.user())
+                    : admin.articles().unpublish(article.id(), AdminContext.user());
+            Notices.show(admin.text(published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
+        });
+    }
+
+    /** Featuring gives the next free rank (after every ranked article); unfeaturing frees the rank. */
+    private void toggleFeatured(Article article) {
+        ArticleDraft draft = article.toDraft();
+        draft.setFeatured(!article.featured());
+        try {
+            draft.setFeaturedRank(article.featured() ? null : FeaturedOrder.nextFreeRank(FeaturedOrder.siteOrder(admin.articles())));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+            return;
+        }
+        save(article, draft);
+    }
+
+    private void duplicate(Article article) {
+        ArticleDraft copy = article.toDraft();
+        copy.setName(null);
+        copy.setTitle(admin.text("news.admin.copyOf", article.title()));
+        copy.setFeatured(false);
+        try {
+            // A copy is a draft: nothing reaches readers before an editor publishes it. It opens in the editor.
+            Article created = admin.articles().create(copy, AdminContext.user());
+            Notices.show(admin.text("news.admin.duplicated"));
+            getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", created.id())));
+        } catch (ValidationException e) {
+            Notices.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void save(Article article, ArticleDraft draft) {
+        try {
+            admin.articles().update(article.id(), article.version(), draft, AdminContext.user());
+        } catch (ConflictException e) {
+            Notices.show(admin.text("news.admin.error.conflict"));
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (ValidationException e) {
+            Notices.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh();
+    }
+
+    /** Delete moves to the trash, after a confirmation that names the article. */
+    private void confirmDelete(Article article) {
+        confirm(article, "news.admin.delete.title", "news.admin.delete.text", "news.admin.delete", () -> {
+            admin.articles().trash(article.id(), AdminContext.user());
+            Notices.show(admin.text("news.admin.trashed", article.title()));
+        });
+    }
+
+    /** Work that may fail on the repository. */
+    @FunctionalInterface
+    private interface RepositoryAction {
+        void run() throws RepositoryException, io.newsroom.news.article.ArticleNotFoundException;
+    }
+
+    private void confirm(Article article, String titleKey, String textKey, String buttonKey, RepositoryAction action) {
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-delete");
+        dialog.setHeaderTitle(admin.text(titleKey));
+        dialog.add(new Span(admin.text(textKey, article.title())));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button confirm = new Button(admin.text(buttonKey), e -> {
+            dialog.close();
+            attempt(action);
+        });
+        confirm.setId("confirm-delete-button");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    /** Runs an action on one article, says what went wrong if it did, and shows the grid as it now is. */
+    private void attempt(RepositoryAction action) {
+        try {
+            action.run();
+        } catch (io.newsroom.news.article.ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private List<String> categories() {
+        try {
+            return admin.articles().categories();
+        } catch (RepositoryException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.newsroom.news.embedded.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.definitions.DialogDefinition;
+import io.newsroom.news.pages.WebsitePages;
+
+/**
+ * The settings form of one component, generated from the light module's dialog definition (the
+ * same YAML Magnolia opens): a text field per {@code textField} (an English one beside it for an
+ * {@code i18n} field, stored as {@code <name>_en}), a checkbox per {@code checkBoxField}, a choice
+ * per {@code comboBoxField}; labels and help from the bundles; the dialog's rules checked (required,
+ * {@code maxLength}, whole numbers) before anything is saved; a save over someone else's newer one
+ * is refused.
+ */
+final class ComponentForm {
+    private final AdminContext admin;
+    private final WebsitePages pages;
+    private final DialogDefinition dialog;
+    private final WebsitePages.ComponentInfo component;
+    private final Map<String, Component> inputs = new LinkedHashMap<>();
+
+    ComponentForm(AdminContext admin, WebsitePages pages, DialogDefinition dialog, WebsitePages.ComponentInfo component) {
+        this.admin = admin;
+        this.pages = pages;
+        this.dialog = dialog;
+        this.component = component;
+    }
+
+    void open(Consumer<WebsitePages.ComponentInfo> saved) {
+        Dialog window = new Dialog();
+        window.setId("component-form");
+        window.setHeaderTitle(admin.text(dialog.labelKey()));
+        window.setWidth("min(640px, 95vw)");
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        for (DialogDefinition.Field field : dialog.fields()) {
+            form.add(input(field, field.name(), admin.text(field.labelKey())));
+            if (field.i18n()) {
+                form.add(input(field, field.name() + "_en", admin.text(field.labelKey()) + " (English)"));
+            }
+        }
+        window.add(form);
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> window.close());
+        Button save = new Button(admin.text("news.admin.save"), e -> {
+            Map<String, Object> values = values();
+            if (values == null) {
+                Notices.show(admin.text("news.admin.error.invalid"));
+                return;
+            }
+            try {
+                WebsitePages.ComponentInfo after = pages.save(component.path(), component.version(), values, AdminContext.user());
+                window.close();
+                Notices.show(admin.text("news.admin.pages.saved"));
+                saved.accept(after);
+            } catch (ConflictException conflict) {
+                Notices.show(admin.text("news.admin.pages.conflict"));
+            } catch (RepositoryException failure) {
+                Notices.show(admin.text("news.admin.error.repository"));
+            }
+        });
+        save.setId("component-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        window.getFooter().add(cancel, save);
+        window.open();
+    }
+
+    private Component input(DialogDefinition.Field field, String property, String label) {
+        Object stored = component.values().containsKey(property) ? component.values().get(property)
+                : property.equals(field.name()) ? field.defaultValue() : null;
+        Component input = switch (field.kind()) {
+            case CHECKBOX -> {
+                Checkbox box = new Checkbox(label);
+                box.setValue(stored instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(stored)));
+                yield box;
+            }
+            case CHOICE -> {
+                Select<String> select = new Select<>();
+                select.setLabel(label);
+                select.setItems(field.options().stream().map(DialogDefinition.Option::value).toList());
+                select.setItemLabelGenerator(value -> field.options().stream().filter(o -> o.value().equals(value))
+                        .findFirst().map(o -> admin.text(o.labelKey())).orElse(value));
+                if (stored != null && field.options().stream().anyMatch(o -> o.value().equals(String.valueOf(stored)))) {
+                    select.setValue(String.valueOf(stored));
+                }
+                yield select;
+            }
+            default -> {
+                TextField text = new TextField(label);
+                text.setValue(stored == null ? "" : String.valueOf(stored));
+                text.setRequiredIndicatorVisible(field.required() && property.equals(field.name()));
+                yield text;
+            }
+        };
+        if (field.descriptionKey() != null && input instanceof com.vaadin.flow.component.HasHelper helper) {
+            helper.setHelperText(admin.text(field.descriptionKey()));
+        }
+        input.setId("field-" + property);
+        inputs.put(property, input);
+        return input;
+    }
+
+    /** The values to store, or null when a field breaks the dialog's rules (its error shown on it). */
+    private Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        boolean valid = true;
+        for (DialogDefinition.Field field : dialog.fields()) {
+            for (String property : field.i18n() ? new String[] {field.name(), field.name() + "_en"} : new String[] {field.name()}) {
+                Component input = inputs.get(property);
+                String error = null;
+                Object value;
+                if (input instanceof Checkbox box) {
+                    value = box.getValue();
+                } else if (input instanceof Select<?> select) {
+                    value = select.getValue();
+                    if (value == null && field.required()) {
+                        error = admin.text("news.validation.required");
+                    }
+                } else {
+                    String text = ((TextField) input).getValue().strip();
+                    value = text.isEmpty() ? null : text;
+                    if (text.isEmpty() && field.required() && property.equals(field.name())) {
+                        error = admin.text("news.validation.required");
+                    } else if (field.maxLength() != null && text.length() > field.maxLength()) {
+                        error = admin.text("news.validation.tooLong", field.maxLength());
+                    } else if (field.kind() == DialogDefinition.Kind.NUMBER && !text.isEmpty()) {
+                        try {
+                            value = Long.parseLong(text);
+                        } catch (NumberFormatException e) {
+                            error = admin.text("news.validation.wholeNumber");
+                        }
+                    }
+                }
+                if (input instanceof HasValidation validated) {
+                    validated.setInvalid(error != null);
+                    validated.setErrorMessage(error);
+                }
+                valid &= error == null;
+                values.put(property, value);
+            }
+        }
+        return valid ? values : null;
+    }
+}

@@ -1,0 +1,48 @@
+package io.newsroom.news.embedded.admin;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.upload.UploadI18N;
+
+/** The words inside Vaadin's own components (calendar, upload), from the light module's bundles. */
+final class ComponentTexts {
+
+    private ComponentTexts() {
+    }
+
+    static DatePicker.DatePickerI18n datePicker(AdminContext admin) {
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setMonthNames(list(admin.text("news.admin.date.months")));
+        i18n.setWeekdays(list(admin.text("news.admin.date.weekdays")));
+        i18n.setWeekdaysShort(list(admin.text("news.admin.date.weekdaysShort")));
+        i18n.setFirstDayOfWeek(1);
+        i18n.setToday(admin.text("news.admin.date.today"));
+        i18n.setCancel(admin.text("news.admin.cancel"));
+        i18n.setDateFormat("dd/MM/yyyy");
+        return i18n;
+    }
+
+    static UploadI18N upload(AdminContext admin) {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(admin.text("news.admin.image.choose")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(admin.text("news.admin.image.drop")));
+        i18n.setError(new UploadI18N.Error()
+                .setTooManyFiles(admin.text("news.admin.image.one"))
+                .setFileIsTooBig(admin.text("news.admin.image.tooLarge"))
+                .setIncorrectFileType(admin.text("news.admin.image.type")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting("…").setStalled("…").setProcessing("…").setHeld("…"))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix("").setUnknown(""))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(admin.text("news.admin.error.repository"))
+                        .setUnexpectedServerError(admin.text("news.admin.error.repository"))
+                        .setForbidden(admin.text("news.admin.error.repository"))));
+        i18n.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB")));
+        return i18n;
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).toList();
+    }
+}

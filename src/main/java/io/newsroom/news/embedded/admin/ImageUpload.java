@@ -1,0 +1,87 @@
+package io.newsroom.news.embedded.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+
+import io.newsroom.news.assets.ImageAssets;
+
+/**
+ * The article image: upload a JPEG, PNG or WebP of up to 5 MB, stored as a binary in the
+ * repository; the form's image field gets its asset key and a preview shows it. Anything else is
+ * refused with a message, and the image stays as it was.
+ */
+final class ImageUpload extends VerticalLayout {
+    private final AdminContext admin;
+    private final TextField key;
+    private final Image preview = new Image();
+    private final Span error = new Span();
+
+    ImageUpload(AdminContext admin, TextField key) {
+        this.admin = admin;
+        this.key = key;
+        setPadding(false);
+        setSpacing(false);
+        MemoryBuffer buffer = new MemoryBuffer();
+        Upload upload = new Upload(buffer);
+        upload.setId("image-upload");
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
+        upload.setMaxFileSize(ImageAssets.MAX_BYTES);
+        upload.setMaxFiles(1);
+        upload.setI18n(ComponentTexts.upload(admin));
+        upload.addSucceededListener(event -> {
+            try (InputStream in = buffer.getInputStream()) {
+                accept(admin.images().store(in.readAllBytes(), event.getFileName()));
+            } catch (ImageAssets.RefusedException e) {
+                refuse(e.messageKey());
+            } catch (IOException | RepositoryException e) {
+                refuse("news.admin.error.repository");
+            }
+            upload.clearFileList();
+        });
+        // Which check refused it, by the very text this upload was given for each (not by a word in it,
+        // which differs per language).
+        upload.addFileRejectedListener(event -> refuse(
+                event.getErrorMessage().equals(upload.getI18n().getError().getFileIsTooBig()) ? "news.admin.image.tooLarge"
+                        : event.getErrorMessage().equals(upload.getI18n().getError().getIncorrectFileType()) ? "news.admin.image.type"
+                        : "news.admin.image.refused"));
+        error.setId("image-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        preview.setId("image-preview");
+        preview.setMaxHeight("8rem");
+        Button remove = new Button(admin.text("news.admin.image.remove"), e -> key.setValue(""));
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        key.addValueChangeListener(e -> showPreview(e.getValue()));
+        add(key, new HorizontalLayout(upload, preview, remove), error);
+        key.setWidthFull();
+    }
+
+    private void accept(String assetKey) {
+        error.setText("");
+        key.setValue(assetKey);
+    }
+
+    private void refuse(String messageKey) {
+        error.setText(admin.text(messageKey));
+    }
+
+    private void showPreview(String assetKey) {
+        boolean has = assetKey != null && !assetKey.isBlank();
+        preview.setVisible(has);
+        if (has) {
+            preview.setSrc(assetKey.startsWith("jcr:") ? "/dam/" + assetKey + "/preview" : assetKey);
+            preview.setAlt(admin.text("news.article.image.label"));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.newsroom.news.embedded.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.jcr.RepositoryException;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+
+import io.newsroom.news.definitions.DialogDefinition;
+import io.newsroom.news.definitions.TemplateDefinition;
+import io.newsroom.news.pages.WebsitePages;
+
+/**
+ * "Pages": the site's pages and, for the chosen one, its areas and their components. A site
+ * builder adds, removes and reorders components and edits their settings in forms generated from
+ * the light module's dialogs, saved to the {@code website} workspace as Magnolia stores them; the
+ * site shows the change on the next request.
+ */
+public class PagesView extends VerticalLayout {
+    private final AdminContext admin = AdminContext.current();
+    private final Select<WebsitePages.PageInfo> page = new Select<>();
+    private final Div areas = new Div();
+
+    public PagesView() {
+        setMaxWidth("960px");
+        add(new H2(admin.text("news.admin.pages.title")));
+        page.setId("page-select");
+        page.setLabel(admin.text("news.admin.pages.page"));
+        page.setItemLabelGenerator(p -> (p.title() == null ? p.path() : p.title()) + "  (" + p.path() + ")");
+        page.setWidth("min(480px, 100%)");
+        page.addValueChangeListener(e -> showAreas());
+        areas.setId("page-areas");
+        areas.setWidthFull();
+        add(page, areas);
+        try {
+            List<WebsitePages.PageInfo> all = admin.pages().pages();
+            page.setItems(all);
+            if (!all.isEmpty()) {
+                page.setValue(all.get(0));
+            } else {
+                areas.add(new Paragraph(admin.text("news.admin.pages.none")));
+            }
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void showAreas() {
+        areas.removeAll();
+        WebsitePages.PageInfo chosen = page.getValue();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            for (WebsitePages.AreaInfo area : admin.pages().areas(chosen.path())) {
+                areas.add(area(chosen, area));
+            }
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private VerticalLayout area(WebsitePages.PageInfo chosen, WebsitePages.AreaInfo area) {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("area-" + area.name());
+        box.setPadding(false);
+        box.add(new H3(admin.text("news.admin.pages.area", area.name())));
+        if (area.components().isEmpty()) {
+            box.add(new Paragraph(admin.text("news.admin.pages.empty")));
+        }
+        for (int i = 0; i < area.components().size(); i++) {
+            box.add(row(area.components().get(i), i, area.components().size()));
+        }
+        Select<String> kind = new Select<>();
+        kind.setId("add-kind-" + area.name());
+        kind.setItems(area.availableComponents());
+        kind.setItemLabelGenerator(this::title);
+        kind.setAriaLabel(admin.text("news.admin.pages.kind"));
+        if (!area.availableComponents().isEmpty()) {
+            kind.setValue(area.availableComponents().get(0));
+        }
+        Button add = new Button(admin.text("news.admin.pages.add"), e -> addComponent(chosen, area.name(), kind.getValue()));
+        add.setId("add-" + area.name());
+        HorizontalLayout adding = new HorizontalLayout(kind, add);
+        adding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        box.add(adding);
+        return box;
+    }
+
+    private HorizontalLayout row(WebsitePages.ComponentInfo component, int index, int count) {
+        Span name = new Span(title(component.templateId()));
+        name.getStyle().set("font-weight", "600");
+        Span summary = new Span(summary(component));
+        summary.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Button edit = small(admin.text("news.admin.edit"), () -> edit(component));
+        edit.addClassName("component-edit");
+        Button up = small(admin.text("news.admin.moveUp"), () -> act(() -> admin.pages().move(component.path(), -1)));
+        up.addClassName("component-up");
+        up.setEnabled(index > 0);
+        Button down = small(admin.text("news.admin.moveDown"), () -> act(() -> admin.pages().move(component.path(), 1)));
+        down.addClassName("component-down");
+        down.setEnabled(index < count - 1);
+        Button remove = small(admin.text("news.admin.pages.remove"), () -> confirmRemove(component));
+        remove.addClassName("component-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        VerticalLayout text = new VerticalLayout(name, summary);
+        text.setPadding(false);
+        text.setSpacing(false);
+        HorizontalLayout row = new HorizontalLayout(text, edit, up, down, remove);
+        row.addClassName("component-row");
+        row.getElement().setAttribute("data-path", component.path());
+        row.setWidthFull();
+        row.setWrap(true);
+        row.expand(text);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return row;
+    }
+
+    /** A few of the component's settings, so rows can be told apart. */
+    private static String summary(WebsitePages.ComponentInfo component) {
+        StringBuilder text = new StringBuilder();
+        for (String key : List.of("heading", "category", "layout", "maxItems", "pageSize", "period")) {
+            Object value = component.values().get(key);
+            if (value != null) {
+                text.append(text.length() == 0 ? "" : " · ").append(value);
+            }
+        }
+        return text.toString();
+    }
+
+    private String title(String templateId) {
+        Optional<TemplateDefinition> definition = admin.templates().byId(templateId);
+        return definition.map(d -> d.title() == null ? templateId : admin.text(d.title())).orElse(templateId);
+    }
+
+    private void edit(WebsitePages.ComponentInfo component) {
+        Optional<DialogDefinition> dialog = dialogOf(component.templateId());
+        if (dialog.isEmpty()) {
+            Notices.show(admin.text("news.admin.pages.noDialog"));
+            return;
+        }
+        try {
+            // The form opens on what is stored now; its save is refused if someone saves meanwhile.
+            WebsitePages.ComponentInfo fresh = admin.pages().component(component.path()).orElse(component);
+            new ComponentForm(admin, admin.pages(), dialog.get(), fresh).open(saved -> showAreas());
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void addComponent(WebsitePages.PageInfo chosen, String area, String templateId) {
+        if (templateId == null) {
+            return;
+        }
+        try {
+            Map<String, Object> defaults = new LinkedHashMap<>();
+            dialogOf(templateId).ifPresent(d -> d.fields().forEach(f -> {
+                if (f.defaultValue() != null) {
+                    defaults.put(f.name(), f.kind() == DialogDefinition.Kind.NUMBER ? Long.valueOf(String.valueOf(f.defaultValue()))
+                            : f.kind() == DialogDefinition.Kind.CHECKBOX ? Boolean.valueOf(String.valueOf(f.defaultValue()))
+                            : String.valueOf(f.defaultValue()));
+                }
+            }));
+            String path = admin.pages().add(chosen.path(), area, templateId, defaults, AdminContext.user());
+            Notices.show(admin.text("news.admin.pages.added", title(templateId)));
+            showAreas();
+            admin.pages().component(path).ifPresent(this::edit);
+        } catch (RepositoryException | IllegalArgumentException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void confirmRemove(WebsitePages.ComponentInfo component) {
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-remove-component");
+        dialog.setHeaderTitle(admin.text("news.admin.pages.removeTitle"));
+        dialog.add(new Span(admin.text("news.admin.pages.removeText", title(component.templateId()))));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button remove = new Button(admin.text("news.admin.pages.remove"), e -> {
+            dialog.close();
+            act(() -> admin.pages().remove(component.path()));
+        });
+        remove.setId("confirm-remove-component-button");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, remove);
+        dialog.open();
+    }
+
+    @FunctionalInterface
+    private interface PageChange {
+        void run() throws RepositoryException;
+    }
+
+    private void act(PageChange change) {
+        try {
+            change.run();
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        showAreas();
+    }
+
+    private Optional<DialogDefinition> dialogOf(String templateId) {
+        try {
+            Optional<TemplateDefinition> definition = admin.templates().byId(templateId);
+            return definition.isEmpty() ? Optional.empty() : admin.dialogs().apply(definition.get().dialog());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Button small(String text, Runnable action) {
+        Button button = new Button(text, e -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+}

@@ -1,0 +1,170 @@
+package io.newsroom.news.embedded.admin.accounts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+
+/**
+ * The editors who may sign in to the admin app: user name to bcrypt hash in an {@link AccountStore}
+ * ({@code admin-accounts.properties} in the data folder, or a cluster's shared repository; each
+ * sign-in reads the stored hash). With no account yet, one {@code admin}
+ * account is created, its password taken from {@code NEWS_ADMIN_PASSWORD} or made up and handed
+ * back once to be printed. Wrong passwords slow further attempts from the same address and on the
+ * same account ({@link SignInThrottle}); nobody can lock an editor out. An unknown user name costs the
+ * same bcrypt check as a known one, so names cannot be told apart by the answer or its time.
+ */
+public final class AdminAccounts {
+    public static final String FILE = "admin-accounts.properties";
+    /** Beside the accounts file while a made-up password has not been shown to the operator yet. */
+    public static final String UNSHOWN = "admin-password.unshown";
+
+    /** How the first account came about on this start. */
+    public enum Creation {
+        /** The accounts existed already. */
+        NONE,
+        /** Created now with the operator's NEWS_ADMIN_PASSWORD: never printed. */
+        FROM_ENVIRONMENT,
+        /** Created now with a made-up password, to be shown once. */
+        GENERATED,
+        /** Created on an earlier start whose made-up password was never shown (the start failed first). */
+        NEVER_SHOWN
+    }
+    private static final int COST = 12;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminAccounts.class);
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** The outcome of a sign-in. */
+    public enum Result { SIGNED_IN, WRONG, THROTTLED }
+
+    /** A result, and for {@link Result#THROTTLED} how long to wait before trying again. */
+    public record Outcome(Result result, Duration retryAfter) {
+    }
+
+    /** Checked in place of an unknown user's hash: the same work, never a match. */
+    private static final String NO_SUCH_USER = hash(randomPassword());
+
+    private final AccountStore store;
+    private final SignInThrottle throttle = new SignInThrottle();
+    private final Clock clock;
+    private Creation creation = Creation.NONE;
+
+    private AdminAccounts(AccountStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Creation creation() {
+        return creation;
+    }
+
+    /** The operator has seen the made-up password: forget that it still has to be shown. */
+    public static void passwordShown(Path folder) throws IOException {
+        Files.deleteIfExists(folder.resolve(UNSHOWN));
+    }
+
+    /** {@link #resetPassword(AccountStore, Path, String, String)} of the accounts file in {@code folder}. */
+    public static Optional<String> resetPassword(Path folder, String user, String supplied) throws IOException {
+        if (!Files.exists(folder.resolve(FILE))) {
+            throw new java.nio.file.NoSuchFileException(folder.resolve(FILE).toString());
+        }
+        return resetPassword(AccountStore.file(folder), folder, user, supplied);
+    }
+
+    /**
+     * Gives {@code user} a new password: {@code supplied} if not blank, else a made-up one, which is
+     * returned to be shown. Other accounts are kept.
+     *
+     * @throws IllegalArgumentException when there is no such account
+     */
+    public static Optional<String> resetPassword(AccountStore store, Path folder, String user, String supplied) throws IOException {
+        Map<String, String> stored = store.all();
+        if (!stored.containsKey(user)) {
+            throw new IllegalArgumentException("There is no admin account '" + user + "'");
+        }
+        boolean made = supplied == null || supplied.isBlank();
+        String password = made ? randomPassword() : supplied;
+        stored.put(user, hash(password));
+        store.replace(stored);
+        passwordShown(folder);
+        return made ? Optional.of(password) : Optional.empty();
+    }
+
+    /** {@link #open(AccountStore, Path, String, Clock)} with the accounts file in {@code folder}. */
+    public static Map.Entry<AdminAccounts, Optional<String>> open(Path folder, String initialPassword, Clock clock)
+            throws IOException {
+        return open(AccountStore.file(folder), folder, initialPassword, clock);
+    }
+
+    /**
+     * Opens the accounts in {@code store}, creating an {@code admin} account when there is none (the
+     * note that its made-up password is still to be shown is kept in {@code folder}). Returns the
+     * accounts and, only on that creation, the new password.
+     */
+    public static Map.Entry<AdminAccounts, Optional<String>> open(AccountStore store, Path folder, String initialPassword, Clock clock)
+            throws IOException {
+        AdminAccounts accounts = new AdminAccounts(store, clock);
+        if (!store.all().isEmpty()) {
+            accounts.creation = Files.exists(folder.resolve(UNSHOWN)) ? Creation.NEVER_SHOWN : Creation.NONE;
+            return Map.entry(accounts, Optional.empty());
+        }
+        boolean supplied = initialPassword != null && !initialPassword.isBlank();
+        String password = supplied ? initialPassword : randomPassword();
+        Files.createDirectories(folder);
+        if (!supplied) {
+            Files.writeString(folder.resolve(UNSHOWN), "The password of 'admin' made on the first start was not shown yet.\n");
+        }
+        store.replace(Map.of("admin", hash(password)));
+        accounts.creation = supplied ? Creation.FROM_ENVIRONMENT : Creation.GENERATED;
+        // Only a made-up password is handed back to be shown: the operator knows their own.
+        return Map.entry(accounts, supplied ? Optional.empty() : Optional.of(password));
+    }
+
+    /** Signs {@code user} in from {@code address} (the client as the site resolves it, proxies considered). */
+    public Outcome signIn(String user, String password, String address) {
+        String name = user == null ? "" : user.strip();
+        SignInThrottle.Permit permit = throttle.begin(String.valueOf(address), name, clock.instant());
+        if (!permit.granted()) {
+            return new Outcome(Result.THROTTLED, permit.retryAfter());
+        }
+        boolean ok = false;
+        try {
+            String hash = storedHash(name);
+            boolean matches = BCrypt.verifyer().verify(password == null ? new char[0] : password.toCharArray(),
+                    hash != null ? hash : NO_SUCH_USER).verified;
+            ok = matches && hash != null && password != null;
+        } finally {
+            throttle.finish(permit, ok, clock.instant());
+        }
+        return new Outcome(ok ? Result.SIGNED_IN : Result.WRONG, Duration.ZERO);
+    }
+
+    /** The account's hash; none when the store cannot be read (the sign-in then fails like a wrong password). */
+    private String storedHash(String user) {
+        try {
+            return store.hash(user);
+        } catch (IOException e) {
+            LOG.warn("Sign-in of '{}' refused: {}", user, e.getMessage());
+            return null;
+        }
+    }
+
+    static String hash(String password) {
+        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,191 @@
+package io.newsroom.news.embedded.server;
+
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.backup.VersionBackup;
+import io.newsroom.news.embedded.backup.WorkspaceBackup;
+import io.newsroom.news.embedded.demo.DemoContent;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one command that runs Magnolia News on its own: embedded Jackrabbit, the light module's
+ * definitions, demo content on first start, and Jetty. With {@code --export} or {@code --import}
+ * it backs up or restores the {@code news} workspace instead and exits. Ctrl-C or SIGTERM stops
+ * Jetty and closes the repository cleanly.
+ */
+public final class NewsServer {
+    /** Made after the log level is set (the configuration reads it once, when the first logger is made). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(NewsServer.class);
+    }
+
+    private NewsServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RuntimeConfig config;
+        try {
+            config = RuntimeConfig.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.setProperty("newsroom.log.level", config.logLevel());
+        if (config.exportTo() != null || config.importFrom() != null) {
+            System.exit(backupOrRestore(NewsRuntime.start(config), config));
+            return;
+        }
+        // A cluster node resets the shared account once its repository runs (below).
+        if (config.resetAdminPassword() && config.cluster() == null && !resetAdminPassword(config)) {
+            System.exit(1);
+            return;
+        }
+        SiteServer server;
+        try {
+            server = SiteServer.bind(config.port());
+        } catch (java.io.IOException e) {
+            System.err.println(e.getMessage() + ". Nothing was created.");
+            System.exit(1);
+            return;
+        }
+        java.util.concurrent.atomic.AtomicBoolean resetNow = new java.util.concurrent.atomic.AtomicBoolean();
+        NewsRuntime runtime;
+        try {
+            runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
+                resetNow.set(resetSharedAdminPassword(started, config));
+                if (config.demoContent()) {
+                    int created = DemoContent.createOnFirstStart(started);
+                    if (created > 0) {
+                        log().info("Created {} demo articles", created);
+                    }
+                }
+            });
+        } catch (ResetRefused e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        server.serve(runtime);
+        Path accountsFolder = config.inMemory() ? null : config.dataFolder();
+        // A password just reset on this cluster node was shown above: no reminder of an unshown one.
+        switch (resetNow.get() ? AdminAccounts.Creation.NONE : runtime.adminCreation()) {
+            case GENERATED -> {
+                System.out.println("Created the admin account 'admin' with password: " + runtime.initialAdminPassword().orElseThrow()
+                        + "  (shown this once; sign in at " + server.baseUrl() + "/admin)");
+                if (accountsFolder != null) {
+                    AdminAccounts.passwordShown(accountsFolder);
+                }
+            }
+            case FROM_ENVIRONMENT -> System.out.println("Created the admin account 'admin' with the password from "
+                    + "NEWS_ADMIN_PASSWORD; sign in at " + server.baseUrl() + "/admin");
+            case NEVER_SHOWN -> System.out.println("The password made for 'admin' on the first start was never shown "
+                    + "(that start failed). Set a new one: stop, then start once with --reset-admin-password "
+                    + "(NEWS_ADMIN_PASSWORD, if set, becomes the password; otherwise a new one is printed).");
+            case NONE -> { }
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                log().warn("Jetty did not stop cleanly", e);
+            }
+            runtime.close();
+            System.out.println("Magnolia News stopped; repository closed.");
+            stopped.countDown();
+        }, "news-shutdown"));
+        System.out.println("Magnolia News is running at " + server.baseUrl() + "/"
+                + "  (data: " + (config.inMemory() ? "in memory" : config.dataFolder().toAbsolutePath())
+                + ", light module: " + runtime.lightModule().origin() + "). Stop with Ctrl-C.");
+        stopped.await();
+    }
+
+    /** {@code --reset-admin-password}: a new password for {@code admin}, then the start goes on. */
+    private static boolean resetAdminPassword(RuntimeConfig config) {
+        if (config.inMemory()) {
+            System.err.println("--reset-admin-password needs a data folder (not --memory).");
+            return false;
+        }
+        try {
+            announceReset(AdminAccounts.resetPassword(config.dataFolder(), "admin", config.adminPassword()));
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("No admin accounts in " + config.dataFolder().toAbsolutePath() + " yet: start without "
+                    + "--reset-admin-password to create the first one.");
+            return false;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            System.err.println("The password was not reset: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** A cluster node's {@code --reset-admin-password} that could not be done; the start ends with its message. */
+    private static final class ResetRefused extends java.io.IOException {
+        ResetRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code --reset-admin-password} on a cluster node: the shared account, once the repository runs.
+     * Returns whether a password was reset (and shown).
+     */
+    private static boolean resetSharedAdminPassword(NewsRuntime started, RuntimeConfig config) throws java.io.IOException {
+        if (!config.resetAdminPassword() || config.cluster() == null) {
+            return false;
+        }
+        AdminAccounts.Creation creation = started.adminCreation();
+        if (creation == AdminAccounts.Creation.GENERATED || creation == AdminAccounts.Creation.FROM_ENVIRONMENT) {
+            System.out.println("The admin account 'admin' was made on this start: nothing to reset.");
+            return false;
+        }
+        try {
+            announceReset(AdminAccounts.resetPassword(started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw new ResetRefused("The password was not reset: " + e.getMessage() + ". Nothing else changed; start without "
+                    + "--reset-admin-password.");
+        }
+    }
+
+    private static void announceReset(java.util.Optional<String> made) {
+        System.out.println(made.map(p -> "The admin account 'admin' has a new password: " + p + "  (shown this once)")
+                .orElse("The admin account 'admin' now has the password from NEWS_ADMIN_PASSWORD."));
+    }
+
+    private static int backupOrRestore(NewsRuntime runtime, RuntimeConfig config) {
+        try (runtime) {
+            WorkspaceBackup backup = new WorkspaceBackup(runtime.repository(), runtime.articleType().workspace());
+            VersionBackup versions = new VersionBackup(runtime.articles().versions().orElseThrow());
+            if (config.exportTo() != null) {
+                List<Path> files = backup.exportTo(config.exportTo());
+                List<Path> versionFiles = versions.exportTo(config.exportTo());
+                System.out.println("Exported " + files.size() + " file(s) and " + versionFiles.size() + " version(s) to "
+                        + config.exportTo().toAbsolutePath());
+            }
+            if (config.importFrom() != null) {
+                // Every version file is read and checked before the articles change.
+                VersionBackup.Restore history = versions.read(config.importFrom());
+                int files = backup.importFrom(config.importFrom());
+                history.apply();
+                System.out.println("Imported " + files + " file(s) and " + history.size() + " version(s) from "
+                        + config.importFrom().toAbsolutePath());
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("Nothing was changed: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("Backup or restore failed, nothing was changed: " + e);
+            return 1;
+        }
+    }
+}

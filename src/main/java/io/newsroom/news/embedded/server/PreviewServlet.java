@@ -1,0 +1,91 @@
+package io.newsroom.news.embedded.server;
+
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.embedded.render.ErrorPages;
+import io.newsroom.news.embedded.render.PageRenderer;
+import io.newsroom.news.embedded.render.RenderContext;
+import io.newsroom.news.embedded.render.RenderState;
+import io.newsroom.news.publishing.Previews;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.jcr.Node;
+import javax.jcr.Session;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.templating.NewsFunctions;
+
+/**
+ * {@code /.news/preview?article=<id>|draft=<token>&lang=en&expires=..&sig=..}: the article page
+ * as readers would see it, for a signed link that has not expired ({@link Previews}). Never
+ * indexed, never cached, never counted as a view (the page is in preview mode), and the link is
+ * not passed on as a referrer.
+ */
+public final class PreviewServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(PreviewServlet.class);
+    private final transient NewsRuntime runtime;
+    private final transient ErrorPages errors;
+
+    public PreviewServlet(NewsRuntime runtime) {
+        this.runtime = runtime;
+        this.errors = new ErrorPages(runtime.messages());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = "en".equals(request.getParameter("lang")) ? Locale.ENGLISH : Messages.VIETNAMESE;
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String context = request.getContextPath();
+        try {
+            Optional<Article> article = runtime.previews().resolve(request.getParameter("article"), request.getParameter("draft"),
+                    request.getParameter("expires"), request.getParameter("sig")).flatMap(this::article);
+            if (article.isEmpty()) {
+                errors.previewGone(response, locale, context);
+                return;
+            }
+            NewsFunctions newsfn = runtime.newsFunctions().previewing(article.get());
+            Session session = runtime.repository().login(SiteServlet.WEBSITE);
+            try {
+                Node page = session.getNode(SiteServlet.ARTICLE_PAGE);
+                RenderContext ctx = new RenderContext(request, Map.of("article", article.get().id()), locale);
+                String publicAddress = context + newsfn.link(new io.newsroom.news.templating.ArticleView(article.get(),
+                        runtime.config().siteZone()), locale);
+                StringWriter html = new StringWriter();
+                runtime.pageRenderer().render(page, new PageRenderer.Request(ctx,
+                        new RenderState(locale, publicAddress, SiteServlet.ARTICLE_PAGE + ".html", true), newsfn), html);
+                response.setContentType("text/html;charset=UTF-8");
+                response.setHeader("Content-Language", locale.getLanguage());
+                response.getWriter().write(html.toString());
+            } finally {
+                session.logout();
+            }
+        } catch (Exception e) {
+            LOG.error("Rendering a preview failed", e);
+            errors.serverError(response, locale, context);
+        }
+    }
+
+    private Optional<Article> article(Previews.Target target) {
+        if (target instanceof Previews.UnsavedTarget unsaved) {
+            return Optional.of(unsaved.article());
+        }
+        try {
+            return runtime.articles().findById(((Previews.StoredTarget) target).articleId());
+        } catch (javax.jcr.RepositoryException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.newsroom.news.embedded.server;
+
+import io.newsroom.news.embedded.cluster.ClusterSettings;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * How the embedded runtime is started. Options win over environment variables, which win over
+ * defaults: {@code --port} / {@code NEWS_PORT} (8080), {@code --data} / {@code NEWS_DATA}
+ * ({@code ./news-data}), {@code --memory}, {@code --zone} / {@code NEWS_ZONE}
+ * ({@code Asia/Ho_Chi_Minh}), {@code --no-demo}, {@code --export DIR}, {@code --import DIR},
+ * {@code --no-counting} / {@code NEWS_COUNTING=off}, {@code --views-per-minute N} /
+ * {@code NEWS_VIEWS_PER_MINUTE} (beacons one client address may send per minute; 120),
+ * {@code --trusted-proxies LIST} / {@code NEWS_TRUSTED_PROXIES} (reverse proxies whose forwarded-for
+ * headers are believed; none), {@code --base-url URL} / {@code NEWS_BASE_URL} (the site's public
+ * address for absolute links; {@code http://localhost:<port>} when unset), {@code --log-level LEVEL} /
+ * {@code NEWS_LOG_LEVEL} (INFO), {@code --reset-admin-password}, and {@code NEWS_ADMIN_PASSWORD} (the
+ * password of the first admin account, or the new one of a reset; made up when unset).
+ */
+public record RuntimeConfig(
+        int port,
+        Path dataFolder,
+        boolean inMemory,
+        ZoneId siteZone,
+        boolean demoContent,
+        Path exportTo,
+        Path importFrom,
+        boolean countViews,
+        int viewsPerMinute,
+        String adminPassword,
+        io.newsroom.news.views.TrustedProxies trustedProxies,
+        java.net.URI baseUrl,
+        String logLevel,
+        boolean resetAdminPassword,
+        int maxVersions,
+        java.time.Duration previewLifetime,
+        ClusterSettings cluster) {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
+    /** How long a preview link of an unpublished article works. */
+    public static final java.time.Duration DEFAULT_PREVIEW_LIFETIME = java.time.Duration.ofHours(1);
+    /** The admin password of test runtimes (never used by the server command). */
+    public static final String TEST_ADMIN_PASSWORD = "test-admin-password";
+
+    /** A configuration for tests: in memory, any free port, no demo content. */
+    public static RuntimeConfig forTests() {
+        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE, TEST_ADMIN_PASSWORD,
+                io.newsroom.news.views.TrustedProxies.NONE, null, "INFO", false,
+                io.newsroom.news.publishing.ArticleVersions.DEFAULT_MAX_VERSIONS, DEFAULT_PREVIEW_LIFETIME, null);
+    }
+
+    public RuntimeConfig withDemoContent(boolean demo) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    }
+
+    public RuntimeConfig withDataFolder(Path folder) {
+        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    }
+
+    public RuntimeConfig withCounting(boolean on, int perMinute) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute, adminPassword,
+                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    }
+
+    public RuntimeConfig withTrustedProxies(io.newsroom.news.views.TrustedProxies proxies) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
+                adminPassword, proxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    }
+
+    /** The same configuration as a node of the cluster {@code settings} name. */
+    public RuntimeConfig withCluster(ClusterSettings settings) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
+                adminPassword, trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, settings);
+    }
+
+    public RuntimeConfig withBaseUrl(java.net.URI url) {
+        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
+                adminPassword, trustedProxies, url, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    }
+
+    public static RuntimeConfig parse(String[] args, Map<String, String> env) {
+        int port = parsePort(env.getOrDefault("NEWS_PORT", "8080"), "NEWS_PORT");
+        Path data = Path.of(env.getOrDefault("NEWS_DATA", "news-data"));
+        ZoneId zone = parseZone(env.getOrDefault("NEWS_ZONE", DEFAULT_ZONE.getId()));
+        boolean memory = false;
+        boolean demo = true;
+        boolean counting = !"off".equalsIgnoreCase(env.getOrDefault("NEWS_COUNTING", "on").trim());
+        int perMinute = parseCount(env.getOrDefault("NEWS_VIEWS_PER_MINUTE", String.valueOf(DEFAULT_VIEWS_PER_MINUTE)),
+                "NEWS_VIEWS_PER_MINUTE");
+        Path exportTo = null;
+        Path importFrom = null;
+        io.newsroom.news.views.TrustedProxies proxies = parseProxies(env.getOrDefault("NEWS_TRUSTED_PROXIES", ""), "NEWS_TRUSTED_PROXIES");
+        java.net.URI baseUrl = parseBaseUrl(env.get("NEWS_BASE_URL"), "NEWS_BASE_URL");
+        String logLevel = parseLevel(env.getOrDefault("NEWS_LOG_LEVEL", "INFO"), "NEWS_LOG_LEVEL");
+        boolean resetPassword = false;
+        String clusterDb = env.get("NEWS_CLUSTER_DB");
+        String clusterUser = env.get("NEWS_CLUSTER_DB_USER");
+        String clusterPassword = env.get("NEWS_CLUSTER_DB_PASSWORD");
+        String nodeId = null;
+        int maxVersions = parseAtLeastOne(env.getOrDefault("NEWS_MAX_VERSIONS",
+                String.valueOf(io.newsroom.news.publishing.ArticleVersions.DEFAULT_MAX_VERSIONS)), "NEWS_MAX_VERSIONS");
+        java.time.Duration previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(env.getOrDefault("NEWS_PREVIEW_MINUTES",
+                String.valueOf(DEFAULT_PREVIEW_LIFETIME.toMinutes())), "NEWS_PREVIEW_MINUTES"));
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port" -> port = parsePort(value(args, ++i, arg), arg);
+                case "--data" -> data = Path.of(value(args, ++i, arg));
+                case "--zone" -> zone = parseZone(value(args, ++i, arg));
+                case "--memory" -> memory = true;
+                case "--no-demo" -> demo = false;
+                case "--no-counting" -> counting = false;
+                case "--views-per-minute" -> perMinute = parseCount(value(args, ++i, arg), arg);
+                case "--export" -> exportTo = Path.of(value(args, ++i, arg));
+                case "--import" -> importFrom = Path.of(value(args, ++i, arg));
+                case "--trusted-proxies" -> proxies = parseProxies(value(args, ++i, arg), arg);
+                case "--base-url" -> baseUrl = parseBaseUrl(value(args, ++i, arg), arg);
+                case "--log-level" -> logLevel = parseLevel(value(args, ++i, arg), arg);
+                case "--reset-admin-password" -> resetPassword = true;
+                case "--cluster-db" -> clusterDb = value(args, ++i, arg);
+                case "--cluster-db-user" -> clusterUser = value(args, ++i, arg);
+                case "--cluster-db-password" -> clusterPassword = value(args, ++i, arg);
+                case "--cluster-node-id" -> nodeId = value(args, ++i, arg);
+                case "--max-versions" -> maxVersions = parseAtLeastOne(value(args, ++i, arg), arg);
+                case "--preview-minutes" -> previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(value(args, ++i, arg), arg));
+                default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
+            }
+        }
+        return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute,
+                env.get("NEWS_ADMIN_PASSWORD"), proxies, baseUrl, logLevel, resetPassword, maxVersions, previewLifetime,
+                clusterDb == null || clusterDb.isBlank() ? null : new ClusterSettings(clusterDb.strip(), clusterUser, clusterPassword, nodeId));
+    }
+
+    public static String usage() {
+        return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER, "
+                + "--no-counting, --views-per-minute N, --trusted-proxies LIST, --base-url URL, --log-level LEVEL, "
+                + "--reset-admin-password, --max-versions N, --preview-minutes N, --cluster-db JDBC-URL, --cluster-db-user NAME, "
+                + "--cluster-db-password SECRET, --cluster-node-id ID";
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException("Option " + option + " needs a value. " + usage());
+        }
+        return args[i];
+    }
+
+    private static int parsePort(String text, String source) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " must be a port number from 0 to 65535, not '" + text + "'");
+        }
+    }
+
+    private static int parseCount(String text, String source) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + " must be a whole number, 0 or more, not '" + text + "'");
+        }
+    }
+
+    private static int parseAtLeastOne(String text, String source) {
+        int n;
+        try {
+            n = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(source + " must be a whole number, 1 or more, not '" + text + "'");
+        }
+        return n;
+    }
+
+    private static io.newsroom.news.views.TrustedProxies parseProxies(String text, String source) {
+        try {
+            return io.newsroom.news.views.TrustedProxies.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code https://news.example.org} (no path, query or fragment); null when unset. */
+    private static java.net.URI parseBaseUrl(String text, String source) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.strip().replaceAll("/+$", "");
+        try {
+            java.net.URI url = new java.net.URI(trimmed);
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
+                    || (url.getPath() != null && !url.getPath().isEmpty()) || url.getQuery() != null || url.getFragment() != null
+                    || url.getUserInfo() != null) {
+                throw new java.net.URISyntaxException(text, "not a site address");
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(source + " must be the site's address such as https://news.example.org "
+                    + "(http or https, a host, no path), not '" + text + "'");
+        }
+    }
+
+    private static String parseLevel(String text, String source) {
+        String level = text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+            throw new IllegalArgumentException(source + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, not '" + text + "'");
+        }
+        return level;
+    }
+
+    private static ZoneId parseZone(String text) {
+        try {
+            return ZoneId.of(text.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Unknown time zone '" + text + "', e.g. Asia/Ho_Chi_Minh");
+        }
+    }
+}

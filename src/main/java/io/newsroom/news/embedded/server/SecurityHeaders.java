@@ -1,0 +1,50 @@
+package io.newsroom.news.embedded.server;
+
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The headers every response of the embedded runtime carries. Everywhere: no MIME sniffing, and
+ * only the origin as referrer to other sites. The site: a Content-Security-Policy that allows what
+ * its pages use (their own scripts, styles, images and fonts; the beacon to the same origin) and
+ * nothing else. The admin app: it may not be framed by anyone (clickjacking); Vaadin's own client
+ * needs inline code, so the admin's policy is only about framing. TRACE is refused everywhere.
+ */
+final class SecurityHeaders extends Handler.Wrapper {
+    static final String SITE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'self'";
+    static final String ADMIN_POLICY = "frame-ancestors 'none'";
+
+    private final ErrorBodies errors;
+
+    SecurityHeaders(Handler handler, ErrorBodies errors) {
+        super(handler);
+        this.errors = errors;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        String path = request.getHttpURI().getPath();
+        if (path != null && (path.equals("/admin") || path.startsWith("/admin/"))) {
+            headers.put("Content-Security-Policy", ADMIN_POLICY);
+            headers.put("X-Frame-Options", "DENY");
+        } else {
+            headers.put("Content-Security-Policy", SITE_POLICY);
+        }
+        if ("TRACE".equals(request.getMethod()) || "TRACK".equals(request.getMethod())) {
+            // A request echoed back would hand its cookies to a script that triggered it.
+            headers.put("Allow", "GET, HEAD, POST");
+            response.setStatus(405);
+            errors.write(request, response, 405, callback);
+            return true;
+        }
+        return super.handle(request, response, callback);
+    }
+}

@@ -1,0 +1,112 @@
+package io.newsroom.news.embedded.server;
+
+import io.newsroom.news.delivery.DeliveryApiServlet;
+import io.newsroom.news.embedded.renditions.RenditionServlet;
+import io.newsroom.news.publishing.Previews;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+
+import io.newsroom.news.embedded.admin.AdminWebApp;
+import io.newsroom.news.views.ViewBeaconServlet;
+
+/**
+ * Jetty serving the embedded site on one port: the pages, the light module's web resources, the
+ * delivery JSON API and the view-counting beacon, and the admin app at {@code /admin}.
+ */
+public final class SiteServer implements AutoCloseable {
+    private final Server server;
+
+    private SiteServer(Server server) {
+        this.server = server;
+    }
+
+    public static SiteServer start(NewsRuntime runtime, int port) throws Exception {
+        return bind(port).serve(runtime);
+    }
+
+    /**
+     * Takes the port before anything else happens, so a start that cannot have it fails before it
+     * creates demo content or an admin account.
+     *
+     * @throws java.io.IOException naming the port when it is taken
+     */
+    public static SiteServer bind(int port) throws Exception {
+        Server server = new Server();
+        // No version in a Server header, no X-Powered-By: nothing that tells an attacker what to try.
+        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+        connector.setPort(port);
+        server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("Cannot listen on port " + port + " (" + e.getMessage()
+                    + "): is another server running there? Choose another with --port or NEWS_PORT", e);
+        }
+        return new SiteServer(server);
+    }
+
+    /** Serves the runtime's site and admin app on the bound port. */
+    public SiteServer serve(NewsRuntime runtime) throws Exception {
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        // The same endpoint at Magnolia's delivery address and at the module's own, which is where
+        // a Magnolia install serves it (see MagnoliaDeliveryServlet): one address works in both hosts.
+        ServletHolder delivery = new ServletHolder("delivery", new DeliveryApiServlet(runtime));
+        context.getServletHandler().addServlet(delivery);
+        org.eclipse.jetty.ee10.servlet.ServletMapping deliveryPaths = new org.eclipse.jetty.ee10.servlet.ServletMapping();
+        deliveryPaths.setServletName("delivery");
+        deliveryPaths.setPathSpecs(new String[] {DeliveryApiServlet.PATH + "/*", DeliveryApiServlet.MODULE_PATH + "/*"});
+        context.getServletHandler().addServletMapping(deliveryPaths);
+        context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
+                WebResourceServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("dam", new DamServlet(runtime.images())), DamServlet.PATH + "/*");
+        ServletHolder views = new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter));
+        views.setAsyncSupported(true);
+        context.addServlet(views, ViewBeaconServlet.PATH);
+        context.addServlet(new ServletHolder("preview", new PreviewServlet(runtime)), Previews.PATH);
+        context.addServlet(new ServletHolder("renditions", new RenditionServlet(runtime.renditions())), RenditionServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
+        ErrorBodies bodies = new ErrorBodies(runtime.messages());
+        SiteErrorHandler errors = new SiteErrorHandler(bodies);
+        context.setErrorHandler(errors);
+        org.eclipse.jetty.ee10.webapp.WebAppContext admin = AdminWebApp.create(runtime.adminContext(), secureCookies(runtime));
+        admin.setErrorHandler(errors);
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.addHandler(admin);
+        contexts.addHandler(context);
+        server.setHandler(new SecurityHeaders(contexts, bodies));
+        server.setErrorHandler(ErrorBodies.serverHandler(bodies));
+        server.setStopAtShutdown(false);
+        server.start();
+        runtime.serving(port());
+        return this;
+    }
+
+    /** Session cookies are {@code Secure} when the site's public address is https. */
+    private static boolean secureCookies(NewsRuntime runtime) {
+        return runtime.config().baseUrl() != null && "https".equals(runtime.config().baseUrl().getScheme());
+    }
+
+    /** The port actually bound (useful when started on port 0). */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,135 @@
+package io.newsroom.news.embedded.server;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import javax.jcr.RepositoryException;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.templating.ArticleView;
+import io.newsroom.news.templating.NewsFunctions;
+
+/**
+ * {@code /sitemap.xml} and {@code /robots.txt} for search engines: the home and news pages and every
+ * article readers see, each in every language (with {@code hreflang} alternates) and with its last
+ * change. Past {@link #ARTICLES_PER_FILE} articles, {@code /sitemap.xml} is an index of
+ * {@code /sitemap-1.xml}, {@code /sitemap-2.xml}... (a sitemap holds at most 50,000 addresses).
+ */
+final class Sitemap {
+    static final int ARTICLES_PER_FILE = 10_000;
+    private static final int READ = 1000;
+    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+
+    private final ArticleRepository articles;
+    private final NewsFunctions newsfn;
+    private final Clock clock;
+    private final java.time.ZoneId zone;
+
+    Sitemap(ArticleRepository articles, NewsFunctions newsfn, Clock clock) {
+        this.articles = articles;
+        this.newsfn = newsfn;
+        this.clock = clock;
+        this.zone = articles.siteZone();
+    }
+
+    void robots(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String text = "User-agent: *\nDisallow: /admin/\nDisallow: /.news/\n\nSitemap: "
+                + newsfn.absoluteUrl(request, request.getContextPath() + "/sitemap.xml") + "\n";
+        ConditionalResponse.send(request, response, text, "text/plain;charset=UTF-8", ConditionalResponse.PAGES);
+    }
+
+    /** {@code file} 0 for {@code /sitemap.xml}, n for {@code /sitemap-n.xml}; false when there is no such file. */
+    boolean write(HttpServletRequest request, HttpServletResponse response, int file) throws IOException, RepositoryException {
+        ArticleQuery visible = Audience.READERS.visibleAt(ArticleQuery.newest(1), clock.instant());
+        long total = articles.count(visible);
+        int files = (int) Math.max(1, (total + ARTICLES_PER_FILE - 1) / ARTICLES_PER_FILE);
+        if (file < 0 || file > files || (file > 0 && files == 1)) {
+            return false;
+        }
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            if (file == 0 && files > 1) {
+                xml.writeStartElement("sitemapindex");
+                xml.writeDefaultNamespace(NS);
+                for (int i = 1; i <= files; i++) {
+                    xml.writeStartElement("sitemap");
+                    element(xml, "loc", newsfn.absoluteUrl(request, request.getContextPath() + "/sitemap-" + i + ".xml"));
+                    xml.writeEndElement();
+                }
+            } else {
+                xml.writeStartElement("urlset");
+                xml.writeDefaultNamespace(NS);
+                xml.writeNamespace("xhtml", XHTML);
+                int page = Math.max(1, file) - 1;
+                if (page == 0) {
+                    for (String path : List.of("/", "/news")) {
+                        url(xml, request, path, null);
+                    }
+                }
+                // Read a thousand at a time (the most one query returns), newest first.
+                for (long from = (long) page * ARTICLES_PER_FILE; from < (page + 1L) * ARTICLES_PER_FILE; from += READ) {
+                    List<Article> batch = articles.items(visible.withSort(List.of(ArticleQuery.Sort.desc("postedDate"))).page(from, READ));
+                    for (Article article : batch) {
+                        String lastModified = (article.lastModified() != null ? article.lastModified() : article.postedDate())
+                                .atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                        url(xml, request, newsfn.link(new ArticleView(article, zone)), lastModified);
+                    }
+                    if (batch.size() < READ) {
+                        break;
+                    }
+                }
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+        ConditionalResponse.send(request, response, out.toString(), "application/xml;charset=UTF-8", ConditionalResponse.PAGES);
+        return true;
+    }
+
+    /** One address per language, each naming all of them as alternates. */
+    private void url(XMLStreamWriter xml, HttpServletRequest request, String path, String lastModified) throws XMLStreamException {
+        for (var language : newsfn.languages()) {
+            xml.writeStartElement("url");
+            element(xml, "loc", address(request, path, language.code()));
+            if (lastModified != null) {
+                element(xml, "lastmod", lastModified);
+            }
+            for (var alternate : newsfn.languages()) {
+                xml.writeEmptyElement("xhtml", "link", XHTML);
+                xml.writeAttribute("rel", "alternate");
+                xml.writeAttribute("hreflang", alternate.code());
+                xml.writeAttribute("href", address(request, path, alternate.code()));
+            }
+            xml.writeEndElement();
+        }
+    }
+
+    private String address(HttpServletRequest request, String path, String language) {
+        return newsfn.absoluteUrl(request, request.getContextPath() + newsfn.localized(path, Locale.forLanguageTag(language)));
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}

@@ -1,0 +1,255 @@
+package io.newsroom.news.pages;
+
+import io.newsroom.news.definitions.TemplateDefinition;
+import io.newsroom.news.definitions.TemplateDefinitions;
+import io.newsroom.news.embedded.render.PageRenderer;
+import io.newsroom.news.embedded.server.SiteServlet;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.Property;
+import javax.jcr.PropertyIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.JcrSessions;
+
+/**
+ * The site's pages in the {@code website} workspace as a site builder arranges them: each page's
+ * areas (from its template definition) and their components, added, removed, reordered and their
+ * settings saved, stored as Magnolia stores them ({@code mgnl:area} and {@code mgnl:component}
+ * nodes, the component's template in {@code mgnl:template}, its dialog's values as properties).
+ * A component's settings are saved only if nobody saved them since they were read.
+ */
+public final class WebsitePages {
+    private static final String LAST_MODIFIED = "mgnl:lastModified";
+
+    public record PageInfo(String path, String title, String templateId) {
+    }
+
+    public record ComponentInfo(String path, String templateId, long version, Map<String, Object> values) {
+    }
+
+    public record AreaInfo(String name, List<String> availableComponents, List<ComponentInfo> components) {
+    }
+
+    private final JcrSessions sessions;
+    private final TemplateDefinitions templates;
+    private final Clock clock;
+
+    public WebsitePages(JcrSessions sessions, TemplateDefinitions templates, Clock clock) {
+        this.sessions = sessions;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Every page, parents before their children. */
+    public List<PageInfo> pages() throws RepositoryException {
+        return sessions.run(SiteServlet.WEBSITE, session -> {
+            List<PageInfo> pages = new ArrayList<>();
+            collect(session.getRootNode(), pages);
+            return pages;
+        });
+    }
+
+    private static void collect(Node parent, List<PageInfo> pages) throws RepositoryException {
+        for (NodeIterator it = parent.getNodes(); it.hasNext(); ) {
+            Node node = it.nextNode();
+            if (node.isNodeType("mgnl:page")) {
+                pages.add(new PageInfo(node.getPath(), string(node, "title"), string(node, PageRenderer.TEMPLATE_PROPERTY)));
+                collect(node, pages);
+            }
+        }
+    }
+
+    /** The page's areas as its template defines them, with the components each holds, in order. */
+    public List<AreaInfo> areas(String pagePath) throws RepositoryException {
+        return sessions.run(SiteServlet.WEBSITE, session -> {
+            Node page = page(session, pagePath);
+            Map<String, List<String>> defined = templates.byId(string(page, PageRenderer.TEMPLATE_PROPERTY))
+                    .map(TemplateDefinition::areas).orElse(Map.of());
+            List<AreaInfo> areas = new ArrayList<>();
+            for (Map.Entry<String, List<String>> area : defined.entrySet()) {
+                List<ComponentInfo> components = new ArrayList<>();
+                if (page.hasNode(area.getKey())) {
+                    for (NodeIterator it = page.getNode(area.getKey()).getNodes(); it.hasNext(); ) {
+                        Node component = it.nextNode();
+                        if (component.isNodeType("mgnl:component")) {
+                            components.add(info(component));
+                        }
+                    }
+                }
+                areas.add(new AreaInfo(area.getKey(), area.getValue(), components));
+            }
+            return areas;
+        });
+    }
+
+    public Optional<ComponentInfo> component(String path) throws RepositoryException {
+        return sessions.run(SiteServlet.WEBSITE, session -> {
+            if (!session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:component")) {
+                return Optional.<ComponentInfo>empty();
+            }
+            return Optional.of(info(session.getNode(path)));
+        });
+    }
+
+    /** Adds a component of {@code templateId} at the end of the area, with {@code values}; its path. */
+    public synchronized String add(String pagePath, String area, String templateId, Map<String, Object> values, String user)
+            throws RepositoryException {
+        return sessions.run(SiteServlet.WEBSITE, session -> {
+            Node page = page(session, pagePath);
+            List<String> allowed = templates.byId(string(page, PageRenderer.TEMPLATE_PROPERTY))
+                    .map(t -> t.areas().getOrDefault(area, List.of())).orElse(List.of());
+            if (!allowed.contains(templateId)) {
+                throw new IllegalArgumentException(templateId + " is not allowed in area " + area + " of " + pagePath);
+            }
+            Node areaNode = page.hasNode(area) ? page.getNode(area) : page.addNode(area, "mgnl:area");
+            int n = 0;
+            while (areaNode.hasNode(String.valueOf(n))) {
+                n++;
+            }
+            Node component = areaNode.addNode(String.valueOf(n), "mgnl:component");
+            component.setProperty(PageRenderer.TEMPLATE_PROPERTY, templateId);
+            write(component, values);
+            stamp(component, user);
+            session.save();
+            return component.getPath();
+        });
+    }
+
+    /** Saves the component's settings if it is still at {@code expectedVersion}; values null are removed. */
+    public synchronized ComponentInfo save(String path, long expectedVersion, Map<String, Object> values, String user)
+            throws RepositoryException, ConflictException {
+        try {
+            return sessions.run(SiteServlet.WEBSITE, session -> {
+                if (!session.nodeExists(path)) {
+                    throw new ConflictRefusal(new ConflictException(path, expectedVersion, -1));
+                }
+                Node component = session.getNode(path);
+                long now = version(component);
+                if (now != expectedVersion) {
+                    throw new ConflictRefusal(new ConflictException(path, expectedVersion, now));
+                }
+                write(component, values);
+                stamp(component, user);
+                session.save();
+                return info(component);
+            });
+        } catch (ConflictRefusal refusal) {
+            throw (ConflictException) refusal.getCause();
+        } catch (javax.jcr.InvalidItemStateException e) {
+            throw new ConflictException(path, expectedVersion, -1);
+        }
+    }
+
+    public synchronized void remove(String path) throws RepositoryException {
+        sessions.run(SiteServlet.WEBSITE, session -> {
+            if (session.nodeExists(path) && session.getNode(path).isNodeType("mgnl:component")) {
+                session.getNode(path).remove();
+                session.save();
+            }
+            return null;
+        });
+    }
+
+    /** Moves the component one place up ({@code -1}) or down ({@code 1}) in its area. */
+    public synchronized void move(String path, int step) throws RepositoryException {
+        sessions.run(SiteServlet.WEBSITE, session -> {
+            if (!session.nodeExists(path)) {
+                return null;
+            }
+            Node component = session.getNode(path);
+            Node area = component.getParent();
+            List<String> names = new ArrayList<>();
+            for (NodeIterator it = area.getNodes(); it.hasNext(); ) {
+                names.add(it.nextNode().getName());
+            }
+            int at = names.indexOf(component.getName());
+            int to = at + step;
+            if (at < 0 || to < 0 || to >= names.size()) {
+                return null;
+            }
+            if (step < 0) {
+                area.orderBefore(component.getName(), names.get(to));
+            } else {
+                area.orderBefore(names.get(to), component.getName());
+            }
+            session.save();
+            return null;
+        });
+    }
+
+    private static void write(Node component, Map<String, Object> values) throws RepositoryException {
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            String name = value.getKey();
+            Object v = value.getValue();
+            if (v == null || (v instanceof String s && s.isBlank())) {
+                if (component.hasProperty(name)) {
+                    component.getProperty(name).remove();
+                }
+            } else if (v instanceof Long l) {
+                component.setProperty(name, l);
+            } else if (v instanceof Boolean b) {
+                component.setProperty(name, b);
+            } else {
+                component.setProperty(name, String.valueOf(v).strip());
+            }
+        }
+    }
+
+    private void stamp(Node component, String user) throws RepositoryException {
+        Calendar now = Calendar.getInstance();
+        long millis = Math.max(clock.millis(), version(component) + 1);
+        now.setTimeInMillis(millis);
+        component.setProperty(LAST_MODIFIED, now);
+        component.setProperty("mgnl:lastModifiedBy", user == null ? "" : user);
+    }
+
+    private static ComponentInfo info(Node component) throws RepositoryException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (PropertyIterator it = component.getProperties(); it.hasNext(); ) {
+            Property property = it.nextProperty();
+            if (property.isMultiple() || property.getName().startsWith("jcr:") || property.getName().startsWith("mgnl:")) {
+                continue;
+            }
+            values.put(property.getName(), switch (property.getType()) {
+                case javax.jcr.PropertyType.LONG -> property.getLong();
+                case javax.jcr.PropertyType.BOOLEAN -> property.getBoolean();
+                default -> property.getString();
+            });
+        }
+        return new ComponentInfo(component.getPath(), string(component, PageRenderer.TEMPLATE_PROPERTY), version(component), values);
+    }
+
+    private static long version(Node node) throws RepositoryException {
+        return node.hasProperty(LAST_MODIFIED) ? node.getProperty(LAST_MODIFIED).getDate().getTimeInMillis() : 0L;
+    }
+
+    private static Node page(Session session, String path) throws RepositoryException {
+        if (path == null || !path.startsWith("/") || !session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:page")) {
+            throw new javax.jcr.PathNotFoundException("No page at " + path);
+        }
+        return session.getNode(path);
+    }
+
+    private static String string(Node node, String name) throws RepositoryException {
+        return node.hasProperty(name) ? node.getProperty(name).getString() : null;
+    }
+
+    /** Carries a conflict out of a unit of work, which may throw only RepositoryException. */
+    private static final class ConflictRefusal extends RuntimeException {
+        ConflictRefusal(ConflictException conflict) {
+            super(conflict.getMessage(), conflict, false, false);
+        }
+    }
+}

@@ -1,0 +1,527 @@
+package io.newsroom.news.embedded.admin;
+
+import static io.newsroom.news.TestArticles.draft;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.newsroom.news.Browser;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
+
+/** The admin app in a real headless Chromium against the real server. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminBrowserTest {
+    private static NewsRuntime runtime;
+    private static SiteServer server;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = NewsRuntime.start(RuntimeConfig.forTests());
+        for (int i = 1; i <= 12; i++) {
+            ArticleDraft d = draft("Tin quản trị số " + i, Instant.now().minus(Duration.ofDays(i)));
+            d.setCategory(i % 2 == 0 ? "Thông báo" : "Tin hoạt động");
+            runtime.articles().create(d, "seed");
+        }
+        server = SiteServer.start(runtime, 0);
+        target = null;
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Vaadin re-renders and the language switch reloads: elements may go stale while we wait.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+        runtime.close();
+    }
+
+    private static SiteServer target;
+
+    /** Lets another test class drive its own server with these helpers. */
+    static void serverFor(SiteServer other) {
+        target = other;
+    }
+
+    static String admin() {
+        return (target != null ? target : server).baseUrl() + "/admin/";
+    }
+
+    static WebElement find(ChromeDriver driver, String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    static void signIn(ChromeDriver driver, String user, String password) {
+        driver.get(admin());
+        find(driver, "vaadin-login-form input[name=username]").sendKeys(user);
+        find(driver, "vaadin-login-form input[name=password]").sendKeys(password);
+        find(driver, "vaadin-login-form vaadin-button").click();
+    }
+
+    /** Scrolls the element into view first: long forms reach below the window. */
+    static void click(ChromeDriver driver, String css) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = find(driver, css);
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+                element.click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+                if (attempt == 5) {
+                    throw rerendered;
+                }
+            }
+        }
+    }
+
+    static String matchCount(ChromeDriver driver) {
+        return find(driver, "#match-count").getText();
+    }
+
+    static void type(ChromeDriver driver, String fieldId, String text) {
+        WebElement input = find(driver, "#" + fieldId + " input, #" + fieldId + " textarea");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+    }
+
+    @Test
+    @Order(1)
+    void nothingIsReachableWithoutSigningInAndAWrongPasswordIsRefused() {
+        browser.get(admin() + "article");
+        assertNotNull(find(browser, "vaadin-login-form"));
+        signIn(browser, "admin", "not the password");
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")).getDomAttribute("error") != null);
+        assertTrue(browser.findElements(By.id("articles")).isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void anEditorSignsInAndSeesTheArticles() {
+        signIn(browser, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
+        assertNotNull(find(browser, "#articles"));
+        wait.until(d -> matchCount(browser).startsWith("12"));
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().equals("Tin quản trị số 1")));
+    }
+
+    @Test
+    @Order(3)
+    void badInputShowsTheErrorsOnTheFieldsAndSavesNothing() throws Exception {
+        long before = runtime.articles().count(ArticleQuery.newest(1));
+        click(browser, "#new-article");
+        type(browser, "lead", "x".repeat(601));
+        click(browser, "#save");
+        WebElement title = find(browser, "#title");
+        wait.until(d -> title.getDomAttribute("invalid") != null);
+        assertTrue(find(browser, "#title").getText().contains("bắt buộc") || errorOf("title").contains("bắt buộc"),
+                "the title's error is shown in Vietnamese");
+        assertNotNull(find(browser, "#lead").getDomAttribute("invalid"));
+        assertEquals(before, runtime.articles().count(ArticleQuery.newest(1)));
+    }
+
+    @Test
+    @Order(4)
+    void createEditFeatureAndDelete() throws Exception {
+        browser.get(admin() + "article");
+        type(browser, "title", "Bài tạo trong trình duyệt");
+        type(browser, "lead", "Tóm tắt từ trình duyệt");
+        WebElement editor = find(browser, "#body .ql-editor");
+        Object label = browser.executeScript("return getComputedStyle(document.querySelector('#body .ql-picker-label'), '::before').content");
+        assertEquals("\"Đoạn văn\"", label, "the editor's menu speaks the editor's language");
+        editor.click();
+        editor.sendKeys("Đoạn đầu tiên");
+        click(browser, "#body .ql-bold");
+        editor.sendKeys(" in đậm");
+        click(browser, "#save");
+        wait.until(d -> {
+            try {
+                return runtime.articles().list(ArticleQuery.newest(5).withText("trình duyệt")).total() == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Article created = runtime.articles().list(ArticleQuery.newest(5).withText("trình duyệt")).items().get(0);
+        assertEquals("bai-tao-trong-trinh-duyet", created.name());
+        assertEquals("<p>Đoạn đầu tiên<strong> in đậm</strong></p>", created.body(), "the rich text editor's HTML, sanitized");
+
+        type(browser, "title", "Bài đã sửa trong trình duyệt");
+        click(browser, "#save");
+        wait.until(d -> title(created).equals("Bài đã sửa trong trình duyệt"));
+
+        browser.get(admin());
+        type(browser, "search", "đã sửa");
+        wait.until(d -> matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.toggle-featured");
+        wait.until(d -> featured(created));
+
+        click(browser, "vaadin-button.delete");
+        WebElement dialog = find(browser, "vaadin-dialog-overlay");
+        assertTrue(dialog.getText().contains("Bài đã sửa trong trình duyệt"), "the confirmation names the article");
+        click(browser, "#confirm-delete-button");
+        wait.until(d -> {
+            try {
+                return runtime.articles().findById(created.id()).orElseThrow().isTrashed();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        wait.until(d -> matchCount(browser).startsWith("0 "));
+
+        // The trash: the article is there, restored, trashed again, then deleted for ever.
+        showTrash();
+        wait.until(d -> matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.restore");
+        wait.until(d -> {
+            try {
+                return !runtime.articles().findById(created.id()).orElseThrow().isTrashed();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        runtime.articles().trash(created.id(), "t");
+        browser.navigate().refresh();
+        showTrash();
+        wait.until(d -> matchCount(browser).startsWith("1 ") && d.findElements(By.cssSelector("vaadin-button.delete-forever")).size() == 1);
+        click(browser, "vaadin-button.delete-forever");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).stream()
+                .anyMatch(o -> o.getText().contains("Bài đã sửa trong trình duyệt")));
+        click(browser, "#confirm-delete-button");
+        wait.until(d -> {
+            try {
+                return runtime.articles().findById(created.id()).isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    @Order(4)
+    void anArticleIsADraftUntilPublishedAndADuplicateIsADraftOpenInTheEditor() throws Exception {
+        browser.get(admin() + "article");
+        type(browser, "title", "Bài nháp thử đăng");
+        click(browser, "#save");
+        wait.until(d -> found("Bài nháp thử đăng") != null);
+        Article draft = found("Bài nháp thử đăng");
+        assertFalse(draft.publication().published(), "a new article is a draft");
+        wait.until(d -> "Bản nháp".equals(find(browser, "#publication-state").getDomProperty("textContent")));
+        assertEquals(404, status("/.rest/delivery/news/" + draft.id()), "readers do not see a draft");
+
+        click(browser, "#publish");
+        wait.until(d -> found("Bài nháp thử đăng").publication().published());
+        assertEquals(200, status("/.rest/delivery/news/" + draft.id()));
+
+        // Unsaved changes: leaving asks first; staying keeps them, leaving drops them.
+        type(browser, "lead", "Thay đổi chưa lưu");
+        click(browser, "#back");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).stream()
+                .anyMatch(o -> o.getText().contains("chưa được lưu")));
+        click(browser, "#stay");
+        assertTrue(browser.getCurrentUrl().contains("article"), "still in the editor");
+        assertEquals(true, browser.executeScript("return window.newsEditorDirty === true"), "a reload or close would ask too");
+        click(browser, "#save");
+        wait.until(d -> "Thay đổi chưa lưu".equals(found("Bài nháp thử đăng").lead()));
+        wait.until(d -> Boolean.FALSE.equals(browser.executeScript("return window.newsEditorDirty === true")));
+
+        // A published article's new address: asked first, and the old one then redirects.
+        type(browser, "name", "bai-nhap-doi-dia-chi");
+        click(browser, "#save");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).stream()
+                .anyMatch(o -> o.getText().contains("Địa chỉ cũ")));
+        click(browser, "#confirm-address-button");
+        wait.until(d -> found("Bài nháp thử đăng").path().endsWith("/bai-nhap-doi-dia-chi"));
+        assertEquals(301, status("/.rest/delivery/news" + draft.path()), "the old address redirects");
+        click(browser, "#unpublish");
+        wait.until(d -> !found("Bài nháp thử đăng").publication().published());
+        assertEquals(404, status("/.rest/delivery/news/" + draft.id()));
+
+        browser.get(admin());
+        type(browser, "search", "Bài nháp thử");
+        wait.until(d -> matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.toggle-published");
+        wait.until(d -> found("Bài nháp thử đăng").publication().published());
+        click(browser, "vaadin-button.duplicate");
+        wait.until(d -> browser.getCurrentUrl().contains("article?id="));
+        String copyId = browser.getCurrentUrl().replaceAll(".*id=", "");
+        Article copy = runtime.articles().findById(copyId).orElseThrow();
+        assertFalse(copy.publication().published(), "the copy is a draft");
+        assertNotEquals(draft.id(), copy.id());
+    }
+
+    /** Chooses "Trash" (the last state) in the grid's state filter. */
+    private static void showTrash() {
+        click(browser, "#publication-filter");
+        WebElement last = wait.until(d -> {
+            // The select shows its value with a copy of the chosen item: only the list's own items count.
+            List<WebElement> items = d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(i -> !String.valueOf(i.getDomAttribute("id")).startsWith("value-")).toList();
+            return items.size() == io.newsroom.news.article.Publication.Filter.values().length ? items.get(items.size() - 1) : null;
+        });
+        // The overlay opens with an animation; a script click does not wait for it to settle.
+        browser.executeScript("arguments[0].click();", last);
+    }
+
+    private static Article found(String title) {
+        try {
+            var items = runtime.articles().list(ArticleQuery.newest(5).withText(title)).items();
+            return items.stream().filter(a -> a.title().equals(title)).findFirst().orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static int status(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    @Order(5)
+    void twoEditorsOnOneArticleNeverOverwriteEachOther() throws Exception {
+        Article article = runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
+        ChromeDriver other = Browser.start();
+        try {
+            signIn(other, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
+            find(other, "#articles");
+            other.get(admin() + "article?id=" + article.id());
+            browser.get(admin() + "article?id=" + article.id());
+            type(other, "lead", "Bản của biên tập viên thứ hai");
+            click(other, "#save");
+            new WebDriverWait(other, Duration.ofSeconds(20)).until(d -> lead(article).equals("Bản của biên tập viên thứ hai"));
+
+            type(browser, "lead", "Bản của biên tập viên thứ nhất");
+            click(browser, "#save");
+            assertNotNull(find(browser, "#conflict-reload"), "the second save is refused with a way to reload");
+            assertEquals("Bản của biên tập viên thứ hai", lead(article), "nothing was overwritten");
+            click(browser, "#conflict-reload");
+            wait.until(d -> find(browser, "#lead textarea").getDomProperty("value").equals("Bản của biên tập viên thứ hai"));
+        } finally {
+            other.quit();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void uploadsTakeImagesAndRefuseOtherFiles() throws Exception {
+        Article article = runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
+        browser.get(admin() + "article?id=" + article.id());
+        WebElement upload = find(browser, "#image-upload");
+        java.nio.file.Path text = java.nio.file.Files.createTempFile("note", ".txt");
+        java.nio.file.Files.writeString(text, "not an image");
+        fileInput(upload).sendKeys(text.toString());
+        wait.until(d -> !find(browser, "#image-error").getText().isBlank());
+        assertTrue(find(browser, "#image-error").getText().contains("JPEG"), find(browser, "#image-error").getText());
+        // Too large names its own cause (the editor is Vietnamese: no English word to look for).
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".jpg");
+        java.nio.file.Files.write(big, new byte[(int) io.newsroom.news.assets.ImageAssets.MAX_BYTES + 1024]);
+        fileInput(upload).sendKeys(big.toString());
+        wait.until(d -> find(browser, "#image-error").getText().contains("5 MB"));
+        assertFalse(find(browser, "#image-error").getText().contains("JPEG"), "too large, not the wrong type");
+        java.nio.file.Path fake = java.nio.file.Files.createTempFile("fake", ".png");
+        java.nio.file.Files.writeString(fake, "<svg onload=alert(1)>");
+        fileInput(upload).sendKeys(fake.toString());
+        Thread.sleep(1500);
+        assertEquals("", find(browser, "#image input").getDomProperty("value"), "a text file named .png is refused too");
+
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("anh", ".png");
+        java.nio.file.Files.write(png, io.newsroom.news.assets.ImageAssetsTest.image("png"));
+        fileInput(upload).sendKeys(png.toString());
+        wait.until(d -> String.valueOf(find(browser, "#image input").getDomProperty("value")).startsWith("jcr:"));
+        type(browser, "imageAlt", "Ảnh minh hoạ");
+        click(browser, "#save");
+        wait.until(d -> {
+            try {
+                return runtime.articles().findById(article.id()).orElseThrow().image() != null;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String key = runtime.articles().findById(article.id()).orElseThrow().image();
+        java.net.http.HttpResponse<byte[]> served = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/dam/" + key + "/anh.png")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    @Order(7)
+    void featuredArticlesAreReorderedByDragAndDrop() throws Exception {
+        List<Article> all = runtime.articles().list(ArticleQuery.newest(3)).items();
+        for (int i = 0; i < 3; i++) {
+            ArticleDraft d = all.get(i).toDraft();
+            d.setFeatured(true);
+            d.setFeaturedRank((long) (i + 1));
+            runtime.articles().update(all.get(i).id(), all.get(i).version(), d, "seed");
+        }
+        browser.get(admin());
+        find(browser, "#articles");
+        click(browser, "#featured-only input");
+        wait.until(d -> matchCount(browser).startsWith("3"));
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "const g = document.querySelector('#articles'); return g.rowsDraggable === true && g.dropMode === 'between';")));
+        // HTML5 drag and drop as the browser fires it: the third row dropped above the first.
+        browser.executeScript("""
+                const grid = document.querySelector('#articles');
+                const rows = [...grid.shadowRoot.querySelectorAll('tbody tr')].filter(r => !r.hidden).sort((a, b) => a.index - b.index);
+                const source = rows[2], target = rows[0];
+                const data = new DataTransfer();
+                const fire = (element, type, rect) => element.dispatchEvent(new DragEvent(type, {bubbles: true, composed: true,
+                    cancelable: true, dataTransfer: data, clientX: rect.left + 10, clientY: rect.top + 2}));
+                fire(source, 'dragstart', source.getBoundingClientRect());
+                fire(target, 'dragover', target.getBoundingClientRect());
+                fire(target, 'drop', target.getBoundingClientRect());
+                fire(source, 'dragend', source.getBoundingClientRect());
+                """);
+        // The new ranks are written one article after the other: wait for the last.
+        wait.until(d -> rank(all.get(2)) == 1L && rank(all.get(0)) == 2L && rank(all.get(1)) == 3L);
+
+        // Without dragging: the last row one place up (a button, so the keyboard reaches it too).
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-button.move-up")).size() == 3);
+        browser.executeScript("const b = [...document.querySelectorAll('vaadin-button.move-up')]; b[b.length - 1].click();");
+        wait.until(d -> rank(all.get(2)) == 1L && rank(all.get(1)) == 2L && rank(all.get(0)) == 3L);
+    }
+
+    private static long rank(Article a) {
+        try {
+            Long rank = runtime.articles().findById(a.id()).orElseThrow().featuredRank();
+            return rank == null ? -1 : rank;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theDashboardShowsTotalsTheMostReadAndViewsPerDay() throws Exception {
+        Article read = runtime.articles().list(ArticleQuery.newest(3)).items().get(2);
+        for (int i = 0; i < 5; i++) {
+            runtime.viewCounter().record(read.id(), Instant.now());
+        }
+        runtime.viewCounter().flush();
+        browser.get(admin() + "dashboard");
+        long articles = runtime.articles().count(ArticleQuery.newest(1));
+        wait.until(d -> find(browser, "#total-articles .value").getText().equals(String.valueOf(articles)));
+        assertTrue(find(browser, "#views-today .value").getText().matches("[1-9]\\d*"), "today has views");
+        assertTrue(find(browser, "#top-7").getText().contains(read.title() + " - 5"), find(browser, "#top-7").getText());
+        assertEquals(30, browser.findElements(By.cssSelector("#views-chart .bar")).size());
+
+        // The grid sorts by views too: the most read comes first when sorted descending.
+        browser.get(admin());
+        find(browser, "#articles");
+        WebElement sorter = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-sorter")).stream()
+                .filter(x -> x.getText().equals("Lượt xem")).findFirst().orElse(null));
+        sorter.click();
+        sorter.click();
+        wait.until(d -> "descending".equals(sorter.getDomAttribute("direction")) || "desc".equals(sorter.getDomAttribute("direction")));
+        wait.until(d -> firstTitle().equals(read.title()));
+    }
+
+    /** The title in the grid's first row. */
+    private static String firstTitle() {
+        Object title = browser.executeScript("""
+                const grid = document.querySelector('#articles');
+                const row = [...grid.shadowRoot.querySelectorAll('tbody tr')].filter(r => !r.hidden).sort((a, b) => a.index - b.index)[0];
+                // The first cell with text: the selection column before it holds only a checkbox.
+                const contents = row ? [...row.querySelectorAll('td slot')].map(s => s.assignedElements()[0]) : [];
+                const content = contents.find(c => c && !c.querySelector('vaadin-checkbox') && c.textContent.trim());
+                return content ? content.textContent : '';
+                """);
+        return String.valueOf(title);
+    }
+
+    @Test
+    @Order(9)
+    void theLanguageSwitchesToEnglish() {
+        browser.get(admin());
+        assertEquals("Bài viết mới", find(browser, "#new-article").getText());
+        click(browser, "#language");
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        browser.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().equals("English")).findFirst().orElseThrow().click();
+        wait.until(d -> {
+            List<WebElement> button = d.findElements(By.cssSelector("#new-article"));
+            return !button.isEmpty() && button.get(0).getText().equals("New article");
+        });
+        wait.until(d -> matchCount(browser).endsWith("articles"));
+    }
+
+    @Test
+    @Order(10)
+    void theAdminSessionStaysUnderAdminAndSignOutEndsIt() {
+        browser.get(admin());
+        find(browser, "#articles");
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertNotNull(session);
+        assertEquals("/admin", session.getPath(), "the site's pages never receive the admin session");
+        assertTrue(session.isHttpOnly());
+        click(browser, "#sign-out");
+        assertNotNull(find(browser, "vaadin-login-form"));
+        browser.get(admin() + "dashboard");
+        assertNotNull(find(browser, "vaadin-login-form"), "signed out means signed out");
+        assertTrue(browser.findElements(By.id("views-chart")).isEmpty());
+    }
+
+    /** vaadin-upload keeps its file input in its shadow root. */
+    private static WebElement fileInput(WebElement upload) {
+        List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
+        return light.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : light.get(0);
+    }
+
+    private String errorOf(String fieldId) {
+        return String.valueOf(find(browser, "#" + fieldId).getDomProperty("errorMessage"));
+    }
+
+    private static String title(Article a) {
+        try {
+            return runtime.articles().findById(a.id()).orElseThrow().title();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String lead(Article a) {
+        try {
+            return String.valueOf(runtime.articles().findById(a.id()).orElseThrow().lead());
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static boolean featured(Article a) {
+        try {
+            return runtime.articles().findById(a.id()).orElseThrow().featured();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

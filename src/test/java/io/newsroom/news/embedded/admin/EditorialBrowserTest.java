@@ -1,0 +1,459 @@
+package io.newsroom.news.embedded.admin;
+
+import static io.newsroom.news.TestArticles.unpublished;
+import static io.newsroom.news.embedded.admin.AdminBrowserTest.admin;
+import static io.newsroom.news.embedded.admin.AdminBrowserTest.click;
+import static io.newsroom.news.embedded.admin.AdminBrowserTest.find;
+import static io.newsroom.news.embedded.admin.AdminBrowserTest.type;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.jsoup.Jsoup;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.newsroom.news.Browser;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.publishing.ArticleVersion;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
+
+/** An editor's publishing work in the real browser: versions, compare, restore and previews. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EditorialBrowserTest {
+    private static NewsRuntime runtime;
+    private static SiteServer server;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = NewsRuntime.start(RuntimeConfig.forTests());
+        DemoContentAccess.createPages(runtime);
+        server = SiteServer.start(runtime, 0);
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    @BeforeEach
+    void thisServer() {
+        AdminBrowserTest.serverFor(server);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+        runtime.close();
+    }
+
+    @Test
+    @Order(1)
+    void signIn() {
+        AdminBrowserTest.signIn(browser, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
+        assertNotNull(find(browser, "#articles"));
+    }
+
+    @Test
+    @Order(2)
+    void publishingKeepsAVersionThatCanBeComparedAndRestored() throws Exception {
+        ArticleDraft d = unpublished("Tiêu đề ban đầu", Instant.now().minus(Duration.ofHours(1)));
+        d.setBody("<p>Đoạn giữ nguyên</p><p>Đoạn sẽ bị sửa</p>");
+        Article article = runtime.articles().create(d, "nam");
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e -> find(browser, "#versions-empty").isDisplayed());
+
+        click(browser, "#publish");
+        wait.until(e -> history(article).size() == 1);
+        String first = history(article).get(0).name();
+        wait.until(e -> !browser.findElements(By.id("version-compare-" + first)).isEmpty());
+
+        // Someone changes the article; the editor reloads and compares the published version with it.
+        ArticleDraft change = article.toDraft();
+        change.setTitle("Tiêu đề đã đổi");
+        change.setBody("<p>Đoạn giữ nguyên</p><p>Đoạn mới viết lại</p>");
+        runtime.articles().update(article.id(), runtime.articles().findById(article.id()).orElseThrow().version(), change, "lan");
+        browser.navigate().refresh();
+        click(browser, "#version-compare-" + first.replace(".", "\\."));
+        WebElement fields = find(browser, "#compare-fields");
+        wait.until(e -> fields.getText().contains("Tiêu đề ban đầu") && fields.getText().contains("Tiêu đề đã đổi"));
+        assertEquals("Đoạn sẽ bị sửa", text(find(browser, "#compare-body .news-diff__removed")).substring(2));
+        assertEquals("Đoạn mới viết lại", text(find(browser, "#compare-body .news-diff__added")).substring(2));
+        assertTrue(text(find(browser, "#compare-body .news-diff__same")).contains("Đoạn giữ nguyên"));
+        click(browser, "#compare-dialog-close");
+
+        // Restore, after a confirmation: the old text is current again, the replaced one a version.
+        click(browser, "#version-restore-" + first.replace(".", "\\."));
+        click(browser, "#confirm-restore-button");
+        wait.until(e -> title(article).equals("Tiêu đề ban đầu"));
+        wait.until(e -> "Tiêu đề ban đầu".equals(find(browser, "#title input").getDomProperty("value")));
+        List<ArticleVersion> history = history(article);
+        assertEquals(2, history.size());
+        assertEquals("Tiêu đề đã đổi", history.get(0).content().title(), "nothing is lost");
+        assertEquals("<p>Đoạn giữ nguyên</p><p>Đoạn sẽ bị sửa</p>", runtime.articles().findById(article.id()).orElseThrow().body());
+
+        // "Save version" with a comment.
+        click(browser, "#save-version");
+        type(browser, "version-comment", "Bản gửi lãnh đạo duyệt");
+        click(browser, "#save-version-button");
+        wait.until(e -> history(article).size() == 3);
+        assertEquals("Bản gửi lãnh đạo duyệt", history(article).get(0).comment());
+        wait.until(e -> find(browser, "#versions-grid").getText().contains("Bản gửi lãnh đạo duyệt")
+                || cells().contains("Bản gửi lãnh đạo duyệt"));
+    }
+
+    @Test
+    @Order(3)
+    void thePreviewShowsTheUnsavedFormInANewTabAndSavesNothing() throws Exception {
+        Article article = runtime.articles().create(unpublished("Bài trước khi sửa", Instant.now().minus(Duration.ofHours(1))), "nam");
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e -> "Bài trước khi sửa".equals(find(browser, "#title input").getDomProperty("value")));
+        type(browser, "title", "Tiêu đề chưa lưu để xem trước");
+        click(browser, "#preview");
+        String vi = find(browser, "#preview-link-vi").getDomAttribute("href");
+        String en = find(browser, "#preview-link-en").getDomAttribute("href");
+        assertEquals("_blank", find(browser, "#preview-link-vi").getDomAttribute("target"));
+
+        String editor = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.get(server.baseUrl() + vi);
+            wait.until(e -> browser.getPageSource().contains("Tiêu đề chưa lưu để xem trước"));
+            assertTrue(find(browser, ".news-article__preview").isDisplayed(), "the page says it is a preview");
+            browser.get(server.baseUrl() + en);
+            wait.until(e -> "en".equals(find(browser, "html").getDomAttribute("lang")));
+            assertTrue(browser.getPageSource().contains("Tiêu đề chưa lưu để xem trước"));
+        } finally {
+            browser.close();
+            browser.switchTo().window(editor);
+        }
+        assertEquals("Bài trước khi sửa", title(article), "a preview saves nothing");
+        click(browser, "#preview-dialog-close");
+        click(browser, "#save");
+        wait.until(e -> title(article).equals("Tiêu đề chưa lưu để xem trước"));
+    }
+
+    @Test
+    @Order(4)
+    void aScheduledArticleIsPreviewedFromTheGrid() throws Exception {
+        ArticleDraft later = unpublished("Tin hẹn giờ trong bảng", Instant.now().plus(Duration.ofDays(3)));
+        later.setPublishOnCreate(true);
+        runtime.articles().create(later, "nam");
+        browser.get(admin());
+        type(browser, "search", "hẹn giờ trong bảng");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.preview");
+        String link = find(browser, "#preview-link-vi").getDomAttribute("href");
+        String grid = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.get(server.baseUrl() + link);
+            wait.until(e -> browser.getPageSource().contains("Tin hẹn giờ trong bảng"));
+        } finally {
+            browser.close();
+            browser.switchTo().window(grid);
+        }
+        click(browser, "#preview-dialog-close");
+    }
+
+    @Test
+    @Order(5)
+    void bulkActionsChangeEachSelectedArticleAfterOneConfirmationAndSayWhatHappened() throws Exception {
+        List<Article> seeded = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            seeded.add(runtime.articles().create(unpublished("Tin hàng loạt " + i, Instant.now().minus(Duration.ofHours(i))), "nam"));
+        }
+        runtime.articles().publish(seeded.get(2).id(), "lan");
+        browser.get(admin());
+        type(browser, "search", "hàng loạt");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        assertNotNull(find(browser, "#bulk-publish").getDomAttribute("disabled"), "nothing to do before a row is chosen");
+        selectRows(3);
+        wait.until(e -> text(find(browser, "#bulk-selected")).equals("Đã chọn 3 bài"));
+
+        click(browser, "#bulk-publish");
+        wait.until(e -> find(browser, "vaadin-dialog-overlay").getText().contains("Đăng 3 bài viết?"));
+        click(browser, "#confirm-bulk-button");
+        WebElement result = find(browser, "#bulk-result-grid");
+        wait.until(e -> cells().contains("Vốn đã như vậy"));
+        assertEquals(2, cells().split("\\|Xong", -1).length - 1, "two published, one already was: " + cells());
+        for (Article a : seeded) {
+            assertTrue(runtime.articles().findById(a.id()).orElseThrow().publication().published());
+        }
+        assertNotNull(result);
+        click(browser, "#bulk-result-close");
+
+        selectRows(2);
+        click(browser, "#bulk-feature");
+        click(browser, "#confirm-bulk-button");
+        wait.until(e -> seeded.stream().filter(a -> fresh(a).featured()).count() == 2);
+        List<Long> ranks = seeded.stream().map(EditorialBrowserTest::fresh).filter(Article::featured).map(Article::featuredRank).sorted().toList();
+        assertEquals(ranks.get(0) + 1, ranks.get(1), "each gets the next free rank: " + ranks);
+        click(browser, "#bulk-result-close");
+
+        selectRows(3);
+        click(browser, "#bulk-trash");
+        wait.until(e -> find(browser, "vaadin-dialog-overlay").getText().contains("3 bài viết vào thùng rác"));
+        click(browser, "#confirm-bulk-button");
+        wait.until(e -> seeded.stream().allMatch(a -> fresh(a).isTrashed()));
+        click(browser, "#bulk-result-close");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("0 "));
+    }
+
+    @Test
+    @Order(6)
+    void comingBackFromTheEditorShowsTheListAsItWasLeft() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            runtime.articles().create(unpublished("Tin quay lại danh sách " + i, Instant.now().minus(Duration.ofHours(i))), "nam");
+        }
+        browser.get(admin());
+        type(browser, "search", "quay lai danh sach");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        WebElement sorter = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-sorter")).stream()
+                .filter(x -> x.getText().equals("Tiêu đề")).findFirst().orElse(null));
+        sorter.click();
+        sorter.click();
+        wait.until(e -> browser.getCurrentUrl().contains("sort=title.desc") && browser.getCurrentUrl().contains("q=quay"));
+        click(browser, "vaadin-button.edit");
+        wait.until(e -> browser.getCurrentUrl().contains("article?id="));
+        click(browser, "#back");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        assertEquals("quay lai danh sach", find(browser, "#search input").getDomProperty("value"), "the search is kept");
+        assertTrue(browser.getCurrentUrl().contains("sort=title.desc"), browser.getCurrentUrl());
+        wait.until(e -> cells().indexOf("Tin quay lại danh sách 3") < cells().indexOf("Tin quay lại danh sách 1"));
+        // A reload of that address shows the same list.
+        browser.navigate().refresh();
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
+        assertEquals("quay lai danh sach", find(browser, "#search input").getDomProperty("value"));
+    }
+
+    @Test
+    @Order(7)
+    void theRichTextEditorSpeaksTheEditorsLanguage() {
+        browser.get(admin() + "article");
+        find(browser, "#body .ql-editor");
+        wait.until(e -> "In đậm".equals(find(browser, "#body button.ql-bold").getDomAttribute("title")));
+        assertEquals("Liên kết", find(browser, "#body button.ql-link").getDomAttribute("aria-label"));
+        Object enterLink = browser.executeScript("""
+                const t = document.querySelector('#body .ql-tooltip');
+                t.setAttribute('data-mode', 'link');
+                return getComputedStyle(t, '::before').content;""");
+        assertEquals("\"Địa chỉ liên kết:\"", enterLink);
+    }
+
+    @Test
+    @Order(8)
+    void thePhoneLayoutFitsIn390PixelsAndItsRowMenuWorks() throws Exception {
+        Article draft = runtime.articles().create(unpublished("Tin trên điện thoại", Instant.now().minus(Duration.ofHours(1))), "nam");
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            wait.until(e -> ((Number) browser.executeScript("return window.innerWidth")).intValue() <= 400);
+            browser.get(admin());
+            type(browser, "search", "tin tren dien thoai");
+            wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+            WebElement menu = find(browser, "vaadin-menu-bar.row-menu");
+            assertTrue(browser.findElements(By.cssSelector("vaadin-button.toggle-published")).isEmpty(), "a menu, not a row of buttons");
+            assertFits("the list");
+            for (String id : List.of("sign-out", "language", "new-article", "search")) {
+                Number right = (Number) browser.executeScript("return document.getElementById(arguments[0]).getBoundingClientRect().right", id);
+                assertTrue(right.doubleValue() <= 390, id + " is on the screen: " + right);
+            }
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
+            menu.findElement(By.cssSelector("vaadin-menu-bar-button")).click();
+            WebElement publish = wait.until(e -> e.findElements(By.cssSelector("vaadin-menu-bar-item.toggle-published")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            browser.executeScript("arguments[0].click();", publish);
+            wait.until(e -> fresh(draft).publication().published());
+
+            browser.get(admin() + "article?id=" + draft.id());
+            wait.until(e -> "Tin trên điện thoại".equals(find(browser, "#title input").getDomProperty("value")));
+            assertFits("the editor");
+            Number saveRight = (Number) browser.executeScript("return document.querySelector('#save').getBoundingClientRect().right");
+            assertTrue(saveRight.doubleValue() <= 390, "the save button is on the screen: " + saveRight);
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
+    }
+
+    /** Nothing runs off the right edge: the page never scrolls sideways. */
+    private static void assertFits(String what) {
+        Number overflow = (Number) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, what + " is wider than the screen by " + overflow + " px");
+    }
+
+    @Test
+    @Order(9)
+    void theAdminSearchFindsArticlesWithOrWithoutAccents() throws Exception {
+        runtime.articles().create(unpublished("Hiến máu tình nguyện tại phường Đống Đa", Instant.now().minus(Duration.ofHours(2))), "nam");
+        browser.get(admin());
+        for (String search : List.of("hien mau dong da", "HIẾN MÁU", "hien ma")) {
+            type(browser, "search", search);
+            wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 ") && cells().contains("Hiến máu tình nguyện"));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aSiteBuilderChangesTheHomePagesBlocksInFormsMadeFromTheDialogs() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            io.newsroom.news.article.ArticleDraft d = unpublished("Tin trang chủ " + i, Instant.now().minus(Duration.ofHours(i + 1)));
+            d.setPublishOnCreate(true);
+            d.setFeatured(true);
+            d.setFeaturedRank(i + 1L);
+            runtime.articles().create(d, "nam");
+        }
+        browser.get(admin() + "pages");
+        wait.until(e -> find(browser, "#area-main").getText().contains("Tin tức nổi bật"));
+        WebElement mainBlock = browser.findElements(By.cssSelector("#area-main .component-row")).get(0);
+        mainBlock.findElement(By.cssSelector("vaadin-button.component-edit")).click();
+
+        // Bad input: refused on the field, in the editor's language; nothing saved.
+        type(browser, "field-maxItems", "nhiều");
+        click(browser, "#component-save");
+        wait.until(e -> "Hãy nhập một số nguyên.".equals(find(browser, "#field-maxItems").getDomProperty("errorMessage")));
+        assertEquals(5, home().select(".news-page__main .news-featured__item").size(), "nothing saved: still the five the demo asks for");
+
+        type(browser, "field-maxItems", "2");
+        type(browser, "field-heading_en", "Top stories");
+        click(browser, "#field-layout");
+        WebElement list = wait.until(e -> e.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> !String.valueOf(i.getDomAttribute("id")).startsWith("value-") && i.getText().equals("Danh sách"))
+                .findFirst().orElse(null));
+        browser.executeScript("arguments[0].click();", list);
+        click(browser, "#component-save");
+        wait.until(e -> home().select(".news-page__main .news-featured__item").size() == 2);
+        assertNotNull(home().selectFirst(".news-page__main .news-featured--list"), "the layout the form chose");
+        assertEquals("Top stories", Jsoup.parse(get("/en/")).selectFirst(".news-page__main .news-featured__heading").text());
+
+        // Stored as Magnolia stores component properties: typed values on the mgnl:component node.
+        javax.jcr.Session website = runtime.repository().login("website");
+        try {
+            javax.jcr.Node block = website.getNode("/home/main/0");
+            assertEquals(javax.jcr.PropertyType.LONG, block.getProperty("maxItems").getType());
+            assertEquals(2L, block.getProperty("maxItems").getLong());
+            assertEquals("list", block.getProperty("layout").getString());
+            assertEquals("Top stories", block.getProperty("heading_en").getString());
+        } finally {
+            website.logout();
+        }
+
+        // Add a block to the aside, move it to the top, then remove it after a confirmation.
+        int asideBefore = home().select(".news-page__aside section").size();
+        click(browser, "#add-aside");
+        wait.until(e -> e.findElements(By.cssSelector("#component-save")).stream().anyMatch(WebElement::isDisplayed));
+        WebElement save = browser.findElements(By.cssSelector("#component-save")).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        save.click();
+        try {
+            wait.until(e -> home().select(".news-page__aside section").size() == asideBefore + 1);
+        } catch (RuntimeException e) {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "pages-debug.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            throw new AssertionError("aside: " + home().select(".news-page__aside section").size() + " vs " + asideBefore, e);
+        }
+        wait.until(e -> browser.findElements(By.cssSelector("#area-aside .component-row")).size() == asideBefore + 1);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#area-aside .component-row"));
+        String added = rows.get(rows.size() - 1).getDomAttribute("data-path");
+        for (int i = 0; i < asideBefore; i++) {
+            WebElement row = browser.findElements(By.cssSelector("#area-aside .component-row")).stream()
+                    .filter(r -> added.equals(r.getDomAttribute("data-path"))).findFirst().orElseThrow();
+            browser.executeScript("arguments[0].click();", row.findElement(By.cssSelector("vaadin-button.component-up")));
+            int expected = asideBefore - 1 - i;
+            wait.until(e -> indexOfRow("#area-aside", added) == expected);
+        }
+        WebElement first = browser.findElements(By.cssSelector("#area-aside .component-row")).get(0);
+        browser.executeScript("arguments[0].click();", first.findElement(By.cssSelector("vaadin-button.component-remove")));
+        click(browser, "#confirm-remove-component-button");
+        wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
+    }
+
+    private static int indexOfRow(String area, String path) {
+        List<WebElement> rows = browser.findElements(By.cssSelector(area + " .component-row"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (path.equals(rows.get(i).getDomAttribute("data-path"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static org.jsoup.nodes.Document home() {
+        return Jsoup.parse(get("/"));
+    }
+
+    private static String get(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.baseUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** Ticks the first {@code n} rows' checkboxes. */
+    private static void selectRows(int n) {
+        List<WebElement> boxes = wait.until(e -> {
+            List<WebElement> found = browser.findElements(By.cssSelector("#articles vaadin-checkbox")).stream()
+                    .filter(b -> !"true".equals(b.getDomAttribute("aria-hidden")) && b.isDisplayed())
+                    .filter(b -> !String.valueOf(b.getDomAttribute("class")).contains("select-all")).toList();
+            return found.size() >= n ? found : null;
+        });
+        for (WebElement box : boxes.subList(0, n)) {
+            if (!Boolean.TRUE.equals(box.getDomProperty("checked") == null ? null : Boolean.valueOf(box.getDomProperty("checked")))) {
+                browser.executeScript("arguments[0].click();", box);
+            }
+        }
+    }
+
+    private static Article fresh(Article a) {
+        try {
+            return runtime.articles().findById(a.id()).orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cells() {
+        return String.join("|", browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .map(c -> String.valueOf(c.getDomProperty("textContent"))).toList());
+    }
+
+    private static String text(WebElement element) {
+        return String.valueOf(element.getDomProperty("textContent"));
+    }
+
+    private static List<ArticleVersion> history(Article article) {
+        try {
+            return runtime.articles().versions().orElseThrow().history(article.id());
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static String title(Article article) {
+        try {
+            return runtime.articles().findById(article.id()).orElseThrow().title();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}

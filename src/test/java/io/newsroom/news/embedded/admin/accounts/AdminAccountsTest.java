@@ -1,0 +1,131 @@
+package io.newsroom.news.embedded.admin.accounts;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.newsroom.news.MutableClock;
+
+class AdminAccountsTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T02:00:00Z"));
+
+    @Test
+    void theFirstStartMakesOneAdminAccountAndOnlyHashesAreStored(@TempDir Path folder) throws Exception {
+        Map.Entry<AdminAccounts, Optional<String>> first = AdminAccounts.open(folder, null, clock);
+        String password = first.getValue().orElseThrow();
+        assertTrue(password.length() >= 16);
+        String file = Files.readString(folder.resolve(AdminAccounts.FILE));
+        assertFalse(file.contains(password), "the password itself is never written");
+        assertTrue(file.contains("admin=$2"), "a bcrypt hash is");
+        assertEquals(AdminAccounts.Result.SIGNED_IN, first.getKey().signIn("admin", password, EDITOR).result());
+
+        Map.Entry<AdminAccounts, Optional<String>> second = AdminAccounts.open(folder, "ignored now", clock);
+        assertTrue(second.getValue().isEmpty(), "a later start makes no new account");
+        assertEquals(AdminAccounts.Result.SIGNED_IN, second.getKey().signIn("admin", password, EDITOR).result());
+        assertEquals(AdminAccounts.Result.WRONG, second.getKey().signIn("admin", "ignored now", EDITOR).result());
+    }
+
+    private static final String ATTACKER = "203.0.113.9";
+    private static final String EDITOR = "198.51.100.7";
+
+    @Test
+    void anAttackerCannotKeepTheEditorOutForMoreThanHalfAMinute(@TempDir Path folder) throws Exception {
+        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
+        // Five wrong passwords every fifteen minutes, for an hour.
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < 5; i++) {
+                AdminAccounts.Outcome guess = accounts.signIn("admin", "guess " + round + i, ATTACKER);
+                assertNotEquals(AdminAccounts.Result.SIGNED_IN, guess.result());
+            }
+            AdminAccounts.Outcome editor = accounts.signIn("admin", "right password", EDITOR);
+            if (editor.result() == AdminAccounts.Result.THROTTLED) {
+                assertTrue(editor.retryAfter().compareTo(Duration.ofMinutes(1)) <= 0, "waits " + editor.retryAfter());
+                clock.advance(editor.retryAfter());
+                editor = accounts.signIn("admin", "right password", EDITOR);
+            }
+            assertEquals(AdminAccounts.Result.SIGNED_IN, editor.result(), "round " + round);
+            clock.advance(Duration.ofMinutes(15));
+        }
+    }
+
+    @Test
+    void guessesFromOneAddressAndSpreadOverManyAreSlowedDown(@TempDir Path folder) throws Exception {
+        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
+        for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
+            assertEquals(AdminAccounts.Result.WRONG, accounts.signIn("admin", "guess " + i, ATTACKER).result());
+        }
+        AdminAccounts.Outcome slowed = accounts.signIn("admin", "guess", ATTACKER);
+        assertEquals(AdminAccounts.Result.THROTTLED, slowed.result());
+        // Many addresses, one account: each guess beyond the free ones waits, doubling up to the cap.
+        Duration waited = Duration.ZERO;
+        int guesses = 0;
+        for (int i = 0; i < 20; i++) {
+            AdminAccounts.Outcome guess = accounts.signIn("admin", "guess " + i, "192.0.2." + i);
+            if (guess.result() == AdminAccounts.Result.THROTTLED) {
+                waited = waited.plus(guess.retryAfter());
+                clock.advance(guess.retryAfter());
+                guess = accounts.signIn("admin", "guess " + i, "192.0.2." + i);
+            }
+            assertEquals(AdminAccounts.Result.WRONG, guess.result());
+            guesses++;
+        }
+        assertTrue(waited.compareTo(Duration.ofMinutes(5)) > 0, "20 guesses cost " + waited);
+        // The attacker's own address stays slow for longer than the account.
+        assertEquals(AdminAccounts.Result.THROTTLED, accounts.signIn("admin", "guess", ATTACKER).result());
+        assertEquals(20, guesses);
+    }
+
+    @Test
+    void parallelGuessesCannotSlipPastTheCount(@TempDir Path folder) throws Exception {
+        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.List<java.util.concurrent.Future<AdminAccounts.Outcome>> outcomes = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    return accounts.signIn("admin", "parallel " + n, ATTACKER);
+                }));
+            }
+            go.countDown();
+            int checked = 0;
+            for (var outcome : outcomes) {
+                if (outcome.get().result() == AdminAccounts.Result.WRONG) {
+                    checked++;
+                }
+            }
+            assertEquals(SignInThrottle.FREE_FAILURES, checked, "at most five passwords are ever checked before the wait");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknownAndKnownNamesGetTheSameAnswer(@TempDir Path folder) throws Exception {
+        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
+        assertEquals(AdminAccounts.Result.WRONG, accounts.signIn("nobody", "right password", EDITOR).result());
+        assertEquals(AdminAccounts.Result.WRONG, accounts.signIn("admin", "wrong", EDITOR).result());
+        assertEquals(AdminAccounts.Result.WRONG, accounts.signIn(null, null, EDITOR).result());
+        // Same work: bcrypt (cost 12, well over 50 ms anywhere) runs for an unknown name too. Only a lower
+        // bound is checked: a loaded machine makes it slower, never faster.
+        long unknown = timeOf(() -> accounts.signIn("nobody-at-all", "wrong", "192.0.2.201"));
+        assertTrue(unknown >= 50, "an unknown name answered in " + unknown + " ms: no bcrypt check ran");
+        assertEquals(AdminAccounts.Result.SIGNED_IN, accounts.signIn("admin", "right password", EDITOR).result());
+    }
+
+    private static long timeOf(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,90 @@
+package io.newsroom.news.embedded.server;
+
+import io.newsroom.news.embedded.repository.SearchIndexUpgrade;
+
+import static io.newsroom.news.TestArticles.draft;
+import static io.newsroom.news.TestArticles.hanoi;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.FoldingAnalyzer;
+
+/** Searches match with or without Vietnamese accents, through Jackrabbit's index configured with ASCII folding. */
+class AccentFreeSearchTest {
+    private static NewsRuntime runtime;
+    private static Article blood;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = NewsRuntime.start(RuntimeConfig.forTests());
+        ArticleDraft d = draft("Hiến máu nhân đạo tại phường Đống Đa", hanoi(2026, 3, 1, 8, 0));
+        d.setLead("Người dân tham gia đông đủ");
+        d.setBody("<p>Ban chỉ đạo cảm ơn các tình nguyện viên an ninh.</p>");
+        blood = runtime.articles().create(d, "e");
+        runtime.articles().create(draft("Họp tổ dân phố số 3", hanoi(2026, 3, 2, 8, 0)), "e");
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void theIndexFoldsVietnameseToPlainLetters() {
+        assertEquals(List.of("hien", "mau", "dong", "da"), FoldingAnalyzer.terms("Hiến MÁU, Đống Đa!"));
+        assertEquals(List.of("an", "ninh"), FoldingAnalyzer.terms("an ninh"), "no English stop words");
+    }
+
+    @Test
+    void editorsFindArticlesWithOrWithoutAccentsInTitleLeadAndBody() throws Exception {
+        for (String search : List.of("hien mau", "hiến máu", "HIEN MAU", "máu hiến", "dong da", "Đống Đa", "tham gia",
+                "tinh nguyen vien", "an ninh", "hien ma", "nhan d")) {
+            assertEquals(List.of(blood.id()), ids(ArticleQuery.newest(10).withText(search)), search);
+        }
+        for (String search : List.of("hien xyz", "mau hien doi", "hop to")) {
+            assertFalse(ids(ArticleQuery.newest(10).withText(search)).contains(blood.id()), search);
+        }
+        assertEquals(1, ids(ArticleQuery.newest(10).withText("hop to")).size(), "the other article, by a prefix");
+        assertEquals(List.of(), ids(ArticleQuery.newest(10).withText("\" OR * AND")), "operators are words, never obeyed");
+    }
+
+    @Test
+    void theJsonApisFullTextSearchFoldsToo() throws Exception {
+        assertEquals(List.of(blood.id()), ids(new ArticleQuery(null, "hien mau", null, List.of(), List.of(), 0, 10)));
+    }
+
+    @Test
+    void aDataFolderFromBeforeGetsTheAnalyzerAndARebuiltIndex(@TempDir Path data) throws Exception {
+        RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
+        Article saved;
+        try (NewsRuntime first = NewsRuntime.start(config)) {
+            saved = first.articles().create(draft("Tiêm chủng mở rộng", hanoi(2026, 3, 3, 8, 0)), "e");
+        }
+        // As a 0.2 data folder has it: no analyzer in the workspace's own configuration.
+        Path workspace = data.resolve("workspaces").resolve("news").resolve("workspace.xml");
+        Files.writeString(workspace, Files.readString(workspace).replaceAll("\\s*<param name=\"analyzer\"[^>]*/>", ""));
+        assertFalse(Files.readString(workspace).contains("analyzer"));
+
+        try (NewsRuntime second = NewsRuntime.start(config)) {
+            assertTrue(Files.readString(workspace).contains(FoldingAnalyzer.class.getName()));
+            assertEquals(List.of(saved.id()), second.articles().list(ArticleQuery.newest(10).withText("tiem chung"))
+                    .items().stream().map(Article::id).toList());
+        }
+        assertFalse(SearchIndexUpgrade.apply(workspace.getParent()), "once is enough");
+    }
+
+    private static List<String> ids(ArticleQuery query) throws Exception {
+        return runtime.articles().list(query).items().stream().map(Article::id).toList();
+    }
+}

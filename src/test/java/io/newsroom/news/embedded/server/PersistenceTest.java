@@ -1,0 +1,51 @@
+package io.newsroom.news.embedded.server;
+
+import io.newsroom.news.embedded.demo.DemoContent;
+
+import static io.newsroom.news.TestArticles.draft;
+import static io.newsroom.news.TestArticles.hanoi;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+
+/** The on-disk repository (Derby) keeps what was saved across a restart. */
+class PersistenceTest {
+
+    @Test
+    void aSecondStartFindsWhatTheFirstSaved(@TempDir Path data) throws Exception {
+        RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
+        Article saved;
+        try (NewsRuntime first = NewsRuntime.start(config)) {
+            saved = first.articles().create(draft("Bài viết còn lại sau khi khởi động lại", hanoi(2024, 4, 30, 7, 0)), "e");
+        }
+        try (NewsRuntime second = NewsRuntime.start(config)) {
+            assertEquals(saved, second.articles().findById(saved.id()).orElseThrow());
+            assertEquals(1, second.articles().count(ArticleQuery.newest(1)), "the index survived too");
+        }
+    }
+
+    @Test
+    void demoContentIsCreatedOnTheFirstStartOnly(@TempDir Path data) throws Exception {
+        RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
+        int created;
+        try (NewsRuntime first = NewsRuntime.start(config)) {
+            created = DemoContent.createOnFirstStart(first);
+            assertTrue(created >= 12, "at least 12 demo articles, got " + created);
+            assertEquals(created, first.articles().count(ArticleQuery.newest(1)));
+            assertTrue(first.articles().count(ArticleQuery.newest(1).featuredOnly()) >= 3);
+            assertTrue(first.articles().categories().size() >= 4);
+            Article one = first.articles().list(ArticleQuery.newest(1)).items().get(0);
+            assertTrue(first.articles().delete(one.id()));
+        }
+        try (NewsRuntime second = NewsRuntime.start(config)) {
+            assertEquals(0, DemoContent.createOnFirstStart(second));
+            assertEquals(created - 1, second.articles().count(ArticleQuery.newest(1)), "a deleted demo article stays deleted");
+        }
+    }
+}
