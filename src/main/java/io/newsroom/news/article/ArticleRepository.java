@@ -1,7 +1,5 @@
 package io.newsroom.news.article;
 
-import io.newsroom.news.publishing.ArticleVersion;
-import io.newsroom.news.publishing.ArticleVersions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +7,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -40,20 +40,17 @@ public final class ArticleRepository {
     private final ZoneId siteZone;
     private final Clock clock;
     private final ArticleNodes nodes;
-    private final ArticleXPath xpath;
     /** Check-then-write must be atomic inside this JVM; Jackrabbit catches writers elsewhere. */
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Totals and id lists cost a read of every hit in Jackrabbit 2: kept until the workspace changes. */
-    private final WorkspaceCache cache = new WorkspaceCache();
-    private final java.util.concurrent.atomic.LongAdder articlesRead = new java.util.concurrent.atomic.LongAdder();
-    /** Where publishing keeps versions; none in a host that versions content itself (Magnolia). */
-    private volatile ArticleVersions versions;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    /** Reading by query, with totals kept until the workspace changes. */
+    private final ArticleSearch search;
+    private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
     /**
      * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax, and no name
      * that begins or ends with white space (JCR refuses those with "Invalid path").
      */
-    private static final Pattern READABLE_PATH = Pattern.compile(
+    static final Pattern READABLE_PATH = Pattern.compile(
             "(/(?!\\.\\.?(/|$))[^/\\[\\]|*:\\s](?:[^/\\[\\]|*:]*[^/\\[\\]|*:\\s])?)+");
 
     public ArticleRepository(JcrSessions sessions, String workspace, String nodeType, ZoneId siteZone, Clock clock) {
@@ -63,7 +60,7 @@ public final class ArticleRepository {
         this.siteZone = siteZone;
         this.clock = clock;
         this.nodes = new ArticleNodes(siteZone);
-        this.xpath = new ArticleXPath(nodeType);
+        this.search = new ArticleSearch(sessions, workspace, nodeType, nodes);
     }
 
     /**
@@ -81,7 +78,7 @@ public final class ArticleRepository {
      * JCR observation listener {@link #observe} registers for writes made elsewhere.
      */
     public void workspaceChanged() {
-        cache.invalidate();
+        search.invalidate();
         for (Runnable listener : changeListeners) {
             listener.run();
         }
@@ -103,14 +100,15 @@ public final class ArticleRepository {
         return workspace;
     }
 
-    /** From now on every publish keeps a version in {@code history}, and a deletion for ever forgets it. */
-    public void keepVersionsIn(ArticleVersions history) {
-        this.versions = history;
+    /** Told the identifiers of articles removed for ever (deleted, or purged from the trash), after the save. */
+    @FunctionalInterface
+    public interface RemovalListener {
+        void removed(List<String> ids) throws RepositoryException;
     }
 
-    /** The history of articles; empty when this host keeps none. */
-    public Optional<ArticleVersions> versions() {
-        return Optional.ofNullable(versions);
+    /** Runs {@code listener} after every removal for ever made through this repository. */
+    public void onRemoved(RemovalListener listener) {
+        removalListeners.add(listener);
     }
 
     public ZoneId siteZone() {
@@ -196,10 +194,7 @@ public final class ArticleRepository {
                 }
             }
             nodes.write(node, draft);
-            // Strictly increasing, so two saves in the same millisecond still differ.
-            Instant now = clock.instant();
-            Instant next = now.toEpochMilli() > current.version() ? now : Instant.ofEpochMilli(current.version() + 1);
-            nodes.stampModified(node, next, user);
+            nodes.stampModified(node, nextVersion(current.version()), user);
             session.save();
             return nodes.read(node);
         } catch (InvalidItemStateException e) {
@@ -211,111 +206,101 @@ public final class ArticleRepository {
     }
 
     /**
-     * Publishes the article: readers see it once its posted date has come, and its later edits are live
-     * on save. Stored as Magnolia stores activation (status, when, by whom); the article's version does
-     * not change, so an editor with the form open can still save.
+     * Removes for ever every article {@code predicate} (an XPath predicate on the article node, such
+     * as {@code @mgnl:deleted < xs:dateTime(...)}) matches, in one save; their identifiers.
      */
-    public Article publish(String id, String user) throws ArticleNotFoundException, RepositoryException {
-        return publish(id, user, null);
-    }
-
-    /** Publishes and, where versions are kept, keeps the published state as a version with {@code comment}. */
-    public Article publish(String id, String user, String comment) throws ArticleNotFoundException, RepositoryException {
-        Article published = setPublished(id, true, user);
-        ArticleVersions history = versions;
-        if (history != null) {
-            history.save(id, user, comment);
-        }
-        return published;
-    }
-
-    /**
-     * Makes a kept version the article's current text again, if the article is still at
-     * {@code expectedVersion}. Nothing is lost: the current state is kept as a version first (with
-     * {@code keptComment}). The address (slug and posted date) stays, so no link breaks.
-     */
-    public Article restoreVersion(String id, long expectedVersion, String versionName, String user, String keptComment)
-            throws ArticleNotFoundException, ConflictException, ValidationException, RepositoryException {
-        ArticleVersions history = versions;
-        if (history == null) {
-            throw new ArticleNotFoundException(id);
-        }
-        ArticleVersion version = history.find(id, versionName).orElseThrow(() -> new ArticleNotFoundException(id + " " + versionName));
-        Article current = findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
-        if (current.version() != expectedVersion) {
-            throw new ConflictException(id, expectedVersion, current.version());
-        }
-        history.save(id, user, keptComment);
-        ArticleDraft draft = version.content().toDraft();
-        draft.setName(current.name());
-        draft.setPostedDate(current.postedDate());
-        return update(id, expectedVersion, draft, user);
-    }
-
-
-    /** Takes the article off the site: a draft again, kept with everything it had. */
-    public Article unpublish(String id, String user) throws ArticleNotFoundException, RepositoryException {
-        return setPublished(id, false, user);
-    }
-
-    private Article setPublished(String id, boolean published, String user) throws ArticleNotFoundException, RepositoryException {
-        return change(id, node -> nodes.stampPublication(node, published, clock.instant(), user));
-    }
-
-    /**
-     * Moves the article to the trash: readers no longer see it, editors can restore it. Marked with
-     * Magnolia's {@code mgnl:deleted} mixin, as Magnolia marks a deletion until it is published.
-     */
-    public Article trash(String id, String user) throws ArticleNotFoundException, RepositoryException {
-        return change(id, node -> {
-            if (!node.hasProperty(Publication.DELETED)) {
-                nodes.markDeleted(node, clock.instant(), user);
-            }
-        });
-    }
-
-    /** Takes the article out of the trash, with the state it had. */
-    public Article restore(String id) throws ArticleNotFoundException, RepositoryException {
-        return change(id, nodes::unmarkDeleted);
-    }
-
-    /** Deletes for ever what has been in the trash since before {@code cutoff}; how many. */
-    public int purgeTrash(Instant cutoff) throws RepositoryException {
+    public List<String> removeWhere(String predicate) throws RepositoryException {
         writeLock.lock();
         try {
-            List<String> purged = sessions.run(workspace, session -> {
-                String statement = "/jcr:root//element(*, " + nodeType + ")[@" + Publication.DELETED + " < "
-                        + ArticleXPath.literal(cutoff) + "]";
-                List<Node> old = new ArrayList<>();
+            List<String> removed = sessions.run(workspace, session -> {
+                String statement = "/jcr:root//element(*, " + nodeType + ")[" + predicate + "]";
+                List<Node> matching = new ArrayList<>();
                 for (NodeIterator it = session.getWorkspace().getQueryManager().createQuery(statement, "xpath").execute().getNodes();
                      it.hasNext(); ) {
-                    old.add(it.nextNode());
+                    matching.add(it.nextNode());
                 }
                 List<String> ids = new ArrayList<>();
-                for (Node node : old) {
+                for (Node node : matching) {
                     ids.add(node.getIdentifier());
                     node.remove();
                 }
                 session.save();
                 return ids;
             });
-            if (!purged.isEmpty()) {
+            if (!removed.isEmpty()) {
                 changed();
-                forgetVersions(purged);
+                removed(removed);
             }
-            return purged.size();
+            return removed;
         } finally {
             writeLock.unlock();
         }
     }
 
+    /**
+     * Gives each article of {@code ranks} its featured rank, all in one save, so nobody ever reads
+     * half a reordering. An article saved by someone else since it was read (its version differs) is
+     * left as it is; how many were changed.
+     */
+    public int setFeaturedRanks(Map<Article, Long> ranks, String user) throws RepositoryException {
+        if (ranks.isEmpty()) {
+            return 0;
+        }
+        writeLock.lock();
+        try {
+            int changed = sessions.run(workspace, session -> {
+                int n = 0;
+                for (Map.Entry<Article, Long> rank : ranks.entrySet()) {
+                    Optional<Node> node = articleNode(session, rank.getKey().id());
+                    if (node.isEmpty() || versionOf(node.get()) != rank.getKey().version()) {
+                        continue;
+                    }
+                    node.get().setProperty("featuredRank", rank.getValue().longValue());
+                    nodes.stampModified(node.get(), nextVersion(rank.getKey().version()), user);
+                    n++;
+                }
+                session.save();
+                return n;
+            });
+            if (changed > 0) {
+                changed();
+            }
+            return changed;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** A unit of work that reads and then writes: no other write of this repository in this JVM comes between. */
+    @FunctionalInterface
+    public interface ExclusiveWork<T> {
+        T run() throws RepositoryException;
+    }
+
+    /** Runs {@code work} holding the repository's write lock (re-entrant: {@code work} may write through this repository). */
+    public <T> T exclusively(ExclusiveWork<T> work) throws RepositoryException {
+        writeLock.lock();
+        try {
+            return work.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The modification time a save stamps: now, but always after {@code version}, so two saves in one millisecond still differ. */
+    private Instant nextVersion(long version) {
+        Instant now = clock.instant();
+        return now.toEpochMilli() > version ? now : Instant.ofEpochMilli(version + 1);
+    }
+
     /** A change to one article's node in one save. */
     @FunctionalInterface
-    private interface NodeChange {
+    public interface NodeChange {
         void apply(Node node) throws RepositoryException;
     }
 
-    private Article change(String id, NodeChange change) throws ArticleNotFoundException, RepositoryException {
+    /** Applies {@code change} to the article's node and saves, under the repository's write lock; the article as saved. */
+    public Article change(String id, NodeChange change) throws ArticleNotFoundException, RepositoryException {
         writeLock.lock();
         try {
             Optional<Article> changed = sessions.run(workspace, session -> {
@@ -352,7 +337,7 @@ public final class ArticleRepository {
             });
             if (removed) {
                 changed();
-                forgetVersions(List.of(id));
+                removed(List.of(id));
             }
             return removed;
         } finally {
@@ -360,12 +345,9 @@ public final class ArticleRepository {
         }
     }
 
-    private void forgetVersions(List<String> ids) throws RepositoryException {
-        ArticleVersions history = versions;
-        if (history != null) {
-            for (String id : ids) {
-                history.forget(id);
-            }
+    private void removed(List<String> ids) throws RepositoryException {
+        for (RemovalListener listener : removalListeners) {
+            listener.removed(ids);
         }
     }
 
@@ -416,16 +398,7 @@ public final class ArticleRepository {
      * often it moved.
      */
     public Optional<Article> findByFormerPath(String path) throws RepositoryException {
-        if (path == null || !READABLE_PATH.matcher(path).matches()) {
-            return Optional.empty();
-        }
-        return sessions.run(workspace, session -> {
-            Query query = session.getWorkspace().getQueryManager().createQuery("/jcr:root//element(*, " + nodeType + ")[@"
-                    + ArticleNodes.FORMER_PATHS + " = " + ArticleXPath.stringLiteral(path) + "]", "xpath");
-            query.setLimit(1);
-            NodeIterator it = query.execute().getNodes();
-            return it.hasNext() ? Optional.of(nodes.read(it.nextNode())) : Optional.<Article>empty();
-        });
+        return search.findByFormerPath(path);
     }
 
     /**
@@ -434,134 +407,45 @@ public final class ArticleRepository {
      * @throws IllegalArgumentException when the query names an unknown property or a bad path
      */
     public ResultPage<Article> list(ArticleQuery query) throws RepositoryException {
-        return list(query, nodes::read);
+        return search.list(query);
     }
 
     public <T> ResultPage<T> list(ArticleQuery query, NodeReader<T> reader) throws RepositoryException {
-        return sessions.run(workspace, session -> {
-            QueryResult result = execute(session, query, true);
-            List<T> items = new ArrayList<>();
-            NodeIterator it = result.getNodes();
-            while (it.hasNext()) {
-                items.add(reader.read(it.nextNode()));
-            }
-            long total = query.offset() == 0 && items.size() < query.limit()
-                    ? items.size() : cachedCount(session, query);
-            return new ResultPage<>(items, total, query.offset(), query.limit());
-        });
+        return search.list(query, reader);
     }
 
     /** Just the page of articles, without counting the total (cheaper when nobody needs it). */
     public List<Article> items(ArticleQuery query) throws RepositoryException {
-        return sessions.run(workspace, session -> {
-            List<Article> items = new ArrayList<>();
-            NodeIterator it = execute(session, query, true).getNodes();
-            while (it.hasNext()) {
-                items.add(nodes.read(it.nextNode()));
-            }
-            articlesRead.add(items.size());
-            return items;
-        });
+        return search.items(query);
     }
 
-    /**
-     * The identifiers of every article the query matches, in no particular order (sorting and
-     * paging ignored). Kept, like totals, until the workspace changes: reading them means reading
-     * every matching node.
-     */
+    /** The identifiers of every article the query matches, in no particular order; kept until the workspace changes. */
     public List<String> ids(ArticleQuery query) throws RepositoryException {
-        ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
-        return cache.ids(xpath.statement(unordered), () -> sessions.run(workspace, session -> {
-            List<String> ids = new ArrayList<>();
-            NodeIterator it = execute(session, unordered, false).getNodes();
-            while (it.hasNext()) {
-                ids.add(it.nextNode().getIdentifier());
-            }
-            return ids;
-        }));
+        return search.ids(query);
     }
 
     /** How many articles listings have read so far: shows that a grid pages instead of loading everything. */
     public long articlesRead() {
-        return articlesRead.sum();
+        return search.articlesRead();
     }
 
     public long count(ArticleQuery query) throws RepositoryException {
-        return sessions.run(workspace, session -> cachedCount(session, query));
+        return search.count(query);
     }
 
-    private long cachedCount(Session session, ArticleQuery query) throws RepositoryException {
-        ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
-        return cache.total(xpath.statement(unordered), () -> countAll(session, unordered));
-    }
-
-    /**
-     * Whether any article (in the trash too) or any kept version uses the image {@code key}, as its
-     * image or in its body.
-     */
+    /** Whether any article (in the trash too) or any kept version uses the image {@code key}, as its image or in its body. */
     public boolean usesImage(String key) throws RepositoryException {
-        if (key == null || !key.matches("jcr:[0-9a-fA-F-]{36}")) {
-            return false;
-        }
-        String id = key.substring(4);
-        String condition = "[@image = " + ArticleXPath.stringLiteral(key) + " or jcr:like(@body, "
-                + ArticleXPath.stringLiteral("%" + id + "%") + ")]";
-        return sessions.run(workspace, session -> {
-            javax.jcr.query.QueryManager queries = session.getWorkspace().getQueryManager();
-            for (String statement : List.of("/jcr:root//element(*, " + nodeType + ")" + condition,
-                    "/jcr:root/jcr:system/jcr:versionStorage//element(*, nt:frozenNode)" + condition)) {
-                Query query = queries.createQuery(statement, "xpath");
-                query.setLimit(1);
-                if (query.execute().getNodes().hasNext()) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return search.usesImage(key);
     }
 
     /** The distinct categories articles use, sorted. */
     public List<String> categories() throws RepositoryException {
-        return sessions.run(workspace, session -> {
-            Query query = session.getWorkspace().getQueryManager().createQuery(
-                    "/jcr:root//element(*, " + nodeType + ")[@category]/@category", "xpath");
-            TreeSet<String> categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            RowIterator rows = query.execute().getRows();
-            while (rows.hasNext()) {
-                Row row = rows.nextRow();
-                if (row.getValue("category") != null) {
-                    categories.add(row.getValue("category").getString());
-                }
-            }
-            return List.copyOf(categories);
-        });
+        return search.categories();
     }
 
     /** The XPath statement a query runs; for diagnostics and tests of the escaping. */
     public String statement(ArticleQuery query) {
-        return xpath.statement(query);
-    }
-
-    private QueryResult execute(Session session, ArticleQuery query, boolean paged) throws RepositoryException {
-        Query jcrQuery = session.getWorkspace().getQueryManager().createQuery(xpath.statement(query), "xpath");
-        if (paged) {
-            jcrQuery.setOffset(query.offset());
-            jcrQuery.setLimit(query.limit());
-        }
-        return jcrQuery.execute();
-    }
-
-    private long countAll(Session session, ArticleQuery query) throws RepositoryException {
-        NodeIterator it = execute(session, query.withSort(List.of()), false).getNodes();
-        long size = it.getSize();
-        if (size >= 0) {
-            return size;
-        }
-        long n = 0;
-        for (; it.hasNext(); it.next()) {
-            n++;
-        }
-        return n;
+        return search.statement(query);
     }
 
     private Optional<Node> articleNode(Session session, String id) throws RepositoryException {
@@ -599,10 +483,22 @@ public final class ArticleRepository {
         }
     }
 
-    private Node monthFolder(Session session, Instant postedDate) throws RepositoryException {
+    /**
+     * Where an article posted at {@code postedDate} named {@code name} lives: {@code /2020/10/<name>},
+     * year and month in the site's zone. The one rule for an article's path (and so its address).
+     */
+    public String pathOf(Instant postedDate, String name) {
+        return "/" + String.join("/", monthFolderNames(postedDate)) + "/" + name;
+    }
+
+    private List<String> monthFolderNames(Instant postedDate) {
         ZonedDateTime local = postedDate.atZone(siteZone);
-        Node year = childFolder(session.getRootNode(), String.valueOf(local.getYear()));
-        return childFolder(year, String.format("%02d", local.getMonthValue()));
+        return List.of(String.valueOf(local.getYear()), String.format("%02d", local.getMonthValue()));
+    }
+
+    private Node monthFolder(Session session, Instant postedDate) throws RepositoryException {
+        List<String> names = monthFolderNames(postedDate);
+        return childFolder(childFolder(session.getRootNode(), names.get(0)), names.get(1));
     }
 
     private Node childFolder(Node parent, String name) throws RepositoryException {

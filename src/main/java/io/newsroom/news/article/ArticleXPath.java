@@ -136,7 +136,7 @@ public final class ArticleXPath {
         return "title".equals(property) ? "fn:lower-case(@title)" : "@" + property;
     }
 
-    static String literal(Object value) {
+    public static String literal(Object value) {
         if (value instanceof Instant instant) {
             return "xs:dateTime('" + XS_DATE_TIME.format(instant) + "')";
         }

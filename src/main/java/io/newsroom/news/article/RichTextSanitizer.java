@@ -1,6 +1,6 @@
 package io.newsroom.news.article;
 
-import io.newsroom.news.pages.StoredLinkFormat;
+import io.newsroom.news.article.StoredLinkFormat;
 
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;

@@ -23,6 +23,8 @@ import javax.jcr.Session;
  */
 public final class ImageAssets {
     public static final String WORKSPACE = "dam";
+    /** Where Magnolia's DAM serves assets: {@code /dam/jcr:<id>/<name>}. */
+    public static final String DAM_PATH = "/dam";
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     private static final String FOLDER = "news";
 

@@ -1,7 +1,6 @@
 package io.newsroom.news.delivery;
 
 import io.newsroom.news.definitions.Messages;
-import io.newsroom.news.embedded.server.NewsRuntime;
 
 import java.io.IOException;
 import java.util.List;
@@ -50,11 +49,6 @@ public final class DeliveryApiServlet extends HttpServlet {
     private final transient NewsFunctions newsfn;
     private final transient java.time.Clock clock;
     private final transient io.newsroom.news.article.ArticleNodes nodes;
-
-    public DeliveryApiServlet(NewsRuntime runtime) {
-        this(runtime.articles(), runtime.messages(), runtime.newsFunctions(), runtime.viewCounter(),
-                runtime.articleType().nodeType(), java.time.Clock.systemUTC());
-    }
 
     /** The endpoint over the module's parts, as both hosts have them. */
     public DeliveryApiServlet(ArticleRepository articles, Messages messages, NewsFunctions newsfn,

@@ -10,15 +10,14 @@ import javax.jcr.RepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.article.ChangeObservation;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.views.TrustedProxies;
 import io.newsroom.news.featured.ArticleCache;
-import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.templating.NewsFunctions;
-import io.newsroom.news.views.StatsStore;
 import io.newsroom.news.views.ViewCounter;
-import io.newsroom.news.views.ViewCounting;
 import io.newsroom.news.views.ViewSettings;
 
 /**
@@ -48,43 +47,33 @@ public final class MagnoliaNews {
     private static MagnoliaNews instance;
     private static Thread shutdownHook;
 
-    private final ArticleRepository articles;
-    private final ArticleCache cache;
-    private final ViewCounter counter;
-    private final ChangeObservation.Registration articleChanges;
+    private final NewsModule module;
     private final SiteLanguagesOfMagnolia languages;
     private final MagnoliaLinks links;
-    private final NewsFunctions functions;
-    private final Messages messages;
     private final ZoneId zone;
     private final Clock clock = Clock.systemUTC();
     /** Editors on the author instance preview drafts; readers on public instances see what is published. */
-    private final io.newsroom.news.article.Audience audience;
+    private final Audience audience;
 
     private MagnoliaNews(ClassLoader loader) throws RepositoryException, IOException {
         MagnoliaContext context = MagnoliaContext.find(loader);
         this.zone = ZoneId.of(System.getProperty("newsroom.news.zone", "Asia/Ho_Chi_Minh"));
-        this.articles = new ArticleRepository(context, WORKSPACE, NODE_TYPE, zone, clock);
-        this.audience = authorInstance(loader) ? io.newsroom.news.article.Audience.EDITORS : io.newsroom.news.article.Audience.READERS;
-        this.cache = new ArticleCache(articles, clock, audience);
-        this.articleChanges = articles.observe(MagnoliaObservation.find(loader));
+        this.audience = authorInstance(loader) ? Audience.EDITORS : Audience.READERS;
+        this.languages = SiteLanguagesOfMagnolia.find(loader);
+        this.links = MagnoliaLinks.find(loader);
         ViewSettings settings = ViewSettings.defaults(journalFolder(), zone)
                 .withEnabled(Boolean.parseBoolean(System.getProperty("newsroom.news.views.enabled", "true")))
                 .withRatePerMinute(Integer.getInteger("newsroom.news.views.perMinute", 120))
-                .withTrustedProxies(io.newsroom.news.views.TrustedProxies.parse(System.getProperty("newsroom.news.trustedProxies", "")));
-        ViewCounter started;
-        try {
-            started = ViewCounter.start(settings, new StatsStore(context, zone, clock, settings.retentionDays()), articles, clock);
-        } catch (RepositoryException | IOException | RuntimeException e) {
-            articleChanges.close();
-            throw e;
-        }
-        this.counter = started;
-        ViewCounting.install(counter);
-        this.messages = Messages.load(LightModule.classpath());
-        this.languages = SiteLanguagesOfMagnolia.find(loader);
-        this.links = MagnoliaLinks.find(loader);
-        this.functions = new MagnoliaNewsFunctions(this);
+                .withTrustedProxies(TrustedProxies.parse(System.getProperty("newsroom.news.trustedProxies", "")));
+        // Magnolia versions content itself: the module keeps no versions of its own here.
+        this.module = NewsModule.builder(context, MagnoliaObservation.find(loader), zone, clock)
+                .articleType(WORKSPACE, NODE_TYPE)
+                .audience(audience)
+                .views(settings)
+                .languages(languages)
+                .links(links)
+                .baseUrl(() -> blankToNull(System.getProperty("newsroom.news.baseUrl")))
+                .start();
     }
 
     /** The running instance, started on the first call. */
@@ -110,21 +99,21 @@ public final class MagnoliaNews {
      */
     static synchronized void stop() {
         if (instance != null) {
-            instance.counter.close();
-            instance.articleChanges.close();
+            instance.module.close();
             instance = null;
             LOG.info("Magnolia News stopped");
         }
     }
 
-    public ArticleRepository articles() { return articles; }
-    public ArticleCache cache() { return cache; }
-    public ViewCounter counter() { return counter; }
-    public NewsFunctions functions() { return functions; }
+    public NewsModule module() { return module; }
+    public ArticleRepository articles() { return module.articles(); }
+    public ArticleCache cache() { return module.cache(); }
+    public ViewCounter counter() { return module.viewCounter(); }
+    public NewsFunctions functions() { return module.newsFunctions(); }
     SiteLanguagesOfMagnolia languages() { return languages; }
-    io.newsroom.news.article.Audience audience() { return audience; }
+    Audience audience() { return audience; }
     MagnoliaLinks links() { return links; }
-    public Messages messages() { return messages; }
+    public Messages messages() { return module.messages(); }
     public ZoneId zone() { return zone; }
     public Clock clock() { return clock; }
 
@@ -142,6 +131,10 @@ public final class MagnoliaNews {
             LOG.warn("Cannot tell whether this is Magnolia's author instance ({}); drafts are hidden as on a public one", e.toString());
             return false;
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip().replaceAll("/+$", "");
     }
 
     static Path journalFolder() {

@@ -10,15 +10,6 @@ import io.newsroom.news.templating.NewsFunctions;
  */
 public class MagnoliaNewsFunctions extends NewsFunctions {
     public MagnoliaNewsFunctions() {
-        this(MagnoliaNews.get());
-    }
-
-    MagnoliaNewsFunctions(MagnoliaNews news) {
-        super(news.articles(), news.cache(), news.counter(), news.clock(), news.languages(), news.links(),
-                () -> blankToNull(System.getProperty("newsroom.news.baseUrl")), news.audience());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip().replaceAll("/+$", "");
+        super(MagnoliaNews.get().functions());
     }
 }

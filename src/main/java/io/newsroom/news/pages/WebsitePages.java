@@ -2,8 +2,6 @@ package io.newsroom.news.pages;
 
 import io.newsroom.news.definitions.TemplateDefinition;
 import io.newsroom.news.definitions.TemplateDefinitions;
-import io.newsroom.news.embedded.render.PageRenderer;
-import io.newsroom.news.embedded.server.SiteServlet;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +29,10 @@ import io.newsroom.news.article.JcrSessions;
  * A component's settings are saved only if nobody saved them since they were read.
  */
 public final class WebsitePages {
+    /** The workspace Magnolia keeps pages and their components in. */
+    public static final String WORKSPACE = "website";
+    /** The property naming the template of a page or component, as Magnolia stores it. */
+    public static final String TEMPLATE_PROPERTY = "mgnl:template";
     private static final String LAST_MODIFIED = "mgnl:lastModified";
 
     public record PageInfo(String path, String title, String templateId) {
@@ -54,7 +56,7 @@ public final class WebsitePages {
 
     /** Every page, parents before their children. */
     public List<PageInfo> pages() throws RepositoryException {
-        return sessions.run(SiteServlet.WEBSITE, session -> {
+        return sessions.run(WebsitePages.WORKSPACE, session -> {
             List<PageInfo> pages = new ArrayList<>();
             collect(session.getRootNode(), pages);
             return pages;
@@ -65,7 +67,7 @@ public final class WebsitePages {
         for (NodeIterator it = parent.getNodes(); it.hasNext(); ) {
             Node node = it.nextNode();
             if (node.isNodeType("mgnl:page")) {
-                pages.add(new PageInfo(node.getPath(), string(node, "title"), string(node, PageRenderer.TEMPLATE_PROPERTY)));
+                pages.add(new PageInfo(node.getPath(), string(node, "title"), string(node, WebsitePages.TEMPLATE_PROPERTY)));
                 collect(node, pages);
             }
         }
@@ -73,9 +75,9 @@ public final class WebsitePages {
 
     /** The page's areas as its template defines them, with the components each holds, in order. */
     public List<AreaInfo> areas(String pagePath) throws RepositoryException {
-        return sessions.run(SiteServlet.WEBSITE, session -> {
+        return sessions.run(WebsitePages.WORKSPACE, session -> {
             Node page = page(session, pagePath);
-            Map<String, List<String>> defined = templates.byId(string(page, PageRenderer.TEMPLATE_PROPERTY))
+            Map<String, List<String>> defined = templates.byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
                     .map(TemplateDefinition::areas).orElse(Map.of());
             List<AreaInfo> areas = new ArrayList<>();
             for (Map.Entry<String, List<String>> area : defined.entrySet()) {
@@ -95,7 +97,7 @@ public final class WebsitePages {
     }
 
     public Optional<ComponentInfo> component(String path) throws RepositoryException {
-        return sessions.run(SiteServlet.WEBSITE, session -> {
+        return sessions.run(WebsitePages.WORKSPACE, session -> {
             if (!session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:component")) {
                 return Optional.<ComponentInfo>empty();
             }
@@ -106,9 +108,9 @@ public final class WebsitePages {
     /** Adds a component of {@code templateId} at the end of the area, with {@code values}; its path. */
     public synchronized String add(String pagePath, String area, String templateId, Map<String, Object> values, String user)
             throws RepositoryException {
-        return sessions.run(SiteServlet.WEBSITE, session -> {
+        return sessions.run(WebsitePages.WORKSPACE, session -> {
             Node page = page(session, pagePath);
-            List<String> allowed = templates.byId(string(page, PageRenderer.TEMPLATE_PROPERTY))
+            List<String> allowed = templates.byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
                     .map(t -> t.areas().getOrDefault(area, List.of())).orElse(List.of());
             if (!allowed.contains(templateId)) {
                 throw new IllegalArgumentException(templateId + " is not allowed in area " + area + " of " + pagePath);
@@ -119,7 +121,7 @@ public final class WebsitePages {
                 n++;
             }
             Node component = areaNode.addNode(String.valueOf(n), "mgnl:component");
-            component.setProperty(PageRenderer.TEMPLATE_PROPERTY, templateId);
+            component.setProperty(WebsitePages.TEMPLATE_PROPERTY, templateId);
             write(component, values);
             stamp(component, user);
             session.save();
@@ -131,7 +133,7 @@ public final class WebsitePages {
     public synchronized ComponentInfo save(String path, long expectedVersion, Map<String, Object> values, String user)
             throws RepositoryException, ConflictException {
         try {
-            return sessions.run(SiteServlet.WEBSITE, session -> {
+            return sessions.run(WebsitePages.WORKSPACE, session -> {
                 if (!session.nodeExists(path)) {
                     throw new ConflictRefusal(new ConflictException(path, expectedVersion, -1));
                 }
@@ -153,7 +155,7 @@ public final class WebsitePages {
     }
 
     public synchronized void remove(String path) throws RepositoryException {
-        sessions.run(SiteServlet.WEBSITE, session -> {
+        sessions.run(WebsitePages.WORKSPACE, session -> {
             if (session.nodeExists(path) && session.getNode(path).isNodeType("mgnl:component")) {
                 session.getNode(path).remove();
                 session.save();
@@ -164,7 +166,7 @@ public final class WebsitePages {
 
     /** Moves the component one place up ({@code -1}) or down ({@code 1}) in its area. */
     public synchronized void move(String path, int step) throws RepositoryException {
-        sessions.run(SiteServlet.WEBSITE, session -> {
+        sessions.run(WebsitePages.WORKSPACE, session -> {
             if (!session.nodeExists(path)) {
                 return null;
             }
@@ -228,7 +230,7 @@ public final class WebsitePages {
                 default -> property.getString();
             });
         }
-        return new ComponentInfo(component.getPath(), string(component, PageRenderer.TEMPLATE_PROPERTY), version(component), values);
+        return new ComponentInfo(component.getPath(), string(component, WebsitePages.TEMPLATE_PROPERTY), version(component), values);
     }
 
     private static long version(Node node) throws RepositoryException {

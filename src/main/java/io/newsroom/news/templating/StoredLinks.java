@@ -1,6 +1,7 @@
 package io.newsroom.news.templating;
 
-import io.newsroom.news.embedded.server.DamServlet;
+import io.newsroom.news.assets.ImageAssets;
+
 
 import java.util.regex.Matcher;
 
@@ -48,7 +49,7 @@ public final class StoredLinks implements RichTextLinks {
     private String address(String id, String workspace, String storedPath, String extension) {
         String path = currentPath(id, workspace).orElse(storedPath);
         if (io.newsroom.news.assets.ImageAssets.WORKSPACE.equals(workspace)) {
-            return UriPaths.encode(DamServlet.PATH + "/jcr:" + id + path.substring(path.lastIndexOf('/')));
+            return UriPaths.encode(ImageAssets.DAM_PATH + "/jcr:" + id + path.substring(path.lastIndexOf('/')));
         }
         if (workspace.equals(articleWorkspace)) {
             return UriPaths.encode(ArticleView.URL_PREFIX + path + ".html");

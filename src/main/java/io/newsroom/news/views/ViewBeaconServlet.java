@@ -20,8 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * 400 for a body without an id, 404 for an id that is no visible article, 405 for other methods,
  * 413 for a body over 1 KB, 429 when one client sends too many.
  * <p>
- * Magnolia creates declared servlets with their no-argument constructor; that one finds the
- * counter through {@link ViewCounting}.
+ * The host hands it the running counter: Magnolia's servlet asks the module for it, the embedded
+ * server passes its own.
  */
 public class ViewBeaconServlet extends HttpServlet {
     public static final String PATH = "/.news/views";
@@ -31,10 +31,6 @@ public class ViewBeaconServlet extends HttpServlet {
     private static final Pattern PREVIEW_FIELD = Pattern.compile("(?:^|&)preview=(1|true)(?:&|$)|\"preview\"\\s*:\\s*true");
 
     private final transient Supplier<ViewCounter> counter;
-
-    public ViewBeaconServlet() {
-        this(ViewCounting::current);
-    }
 
     public ViewBeaconServlet(Supplier<ViewCounter> counter) {
         this.counter = counter;

@@ -322,8 +322,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     }
 
     /**
-     * Stops counting: the periodic flush ends, the journal closes, what is pending is saved, and
-     * the counter stops being the one {@link ViewCounting} hands out. Trouble is logged, not thrown:
+     * Stops counting: the periodic flush ends, the journal closes and what is pending is saved. Trouble is logged, not thrown:
      * whatever could not be saved stays in the journal and is replayed at the next start.
      */
     @Override
@@ -340,7 +339,6 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Closing the view counter: {}", e.toString());
         }
-        ViewCounting.uninstall(this);
     }
 
     // --- internals ---

@@ -35,7 +35,7 @@ class UnusedImagesTest {
             d.setImageAlt("Ảnh cũ");
             d.setBody("<p>Ảnh trong bài: <img src=\"/dam/" + inBody + "/body.png\" alt=\"x\"></p>");
             Article article = runtime.articles().create(d, "nam");
-            runtime.articles().publish(article.id(), "nam");
+            runtime.publishing().publish(article.id(), "nam");
             ArticleDraft later = runtime.articles().findById(article.id()).orElseThrow().toDraft();
             later.setImage(lead);
             runtime.articles().update(article.id(), runtime.articles().findById(article.id()).orElseThrow().version(), later, "nam");

@@ -44,7 +44,7 @@ public final class PublishingBenchmark {
                 int[] n = {0};
                 Timings publish = Timings.measure(3, RUNS, () -> {
                     Article draft = runtime.articles().create(featured("Bài đo đăng " + n[0]++), "bench");
-                    runtime.articles().publish(draft.id(), "bench");
+                    runtime.publishing().publish(draft.id(), "bench");
                     awaitOnHome(runtime, home, request, draft.title());
                 });
                 Timings save = Timings.measure(3, RUNS, () -> {
@@ -93,7 +93,7 @@ public final class PublishingBenchmark {
 
     /** 50 versions of one article (a 3 KB body changed each time): disk growth of the version store. */
     private static void versionStore(NewsRuntime runtime, Path data) throws Exception {
-        ArticleVersions versions = runtime.articles().versions().orElseThrow();
+        ArticleVersions versions = runtime.publishing().versions().orElseThrow();
         Article article = runtime.articles().create(featured("Bài đo phiên bản"), "bench");
         Path exportFile = Files.createTempFile("article-", ".xml");
         Session news = runtime.repository().login("news");

@@ -31,7 +31,7 @@ class ArticleVersionsTest {
     static void start() throws Exception {
         runtime = NewsRuntime.start(RuntimeConfig.forTests());
         articles = runtime.articles();
-        versions = articles.versions().orElseThrow();
+        versions = runtime.publishing().versions().orElseThrow();
     }
 
     @AfterAll
@@ -44,9 +44,9 @@ class ArticleVersionsTest {
         Article a = articles.create(unpublished("Phiên bản đầu", hanoi(2021, 1, 5, 9, 0)), "nam");
         assertEquals(List.of(), versions.history(a.id()), "a draft nobody published has no history");
 
-        articles.publish(a.id(), "lan", "Bản đầu tiên");
+        runtime.publishing().publish(a.id(), "lan", "Bản đầu tiên");
         Article edited = articles.update(a.id(), a.version(), withTitle(a, "Phiên bản hai"), "nam");
-        articles.publish(a.id(), "lan");
+        runtime.publishing().publish(a.id(), "lan");
 
         List<ArticleVersion> history = versions.history(a.id());
         assertEquals(2, history.size());
@@ -66,7 +66,7 @@ class ArticleVersionsTest {
     @Test
     void theArticleNodeCarriesNoVersionDataSoTheNewsWorkspaceExportsAsBefore() throws Exception {
         Article a = articles.create(unpublished("Không dấu vết phiên bản", hanoi(2021, 2, 5, 9, 0)), "nam");
-        articles.publish(a.id(), "lan");
+        runtime.publishing().publish(a.id(), "lan");
         versions.save(a.id(), "lan", "thêm");
         Session news = runtime.repository().login("news");
         try {
@@ -91,11 +91,11 @@ class ArticleVersionsTest {
     @Test
     void restoringMakesANewCurrentStateAndKeepsTheOneItReplaced() throws Exception {
         Article a = articles.create(unpublished("Tiêu đề gốc", hanoi(2021, 3, 5, 9, 0)), "nam");
-        articles.publish(a.id(), "lan");
+        runtime.publishing().publish(a.id(), "lan");
         String original = versions.history(a.id()).get(0).name();
         Article current = articles.update(a.id(), a.version(), withTitle(a, "Tiêu đề đã sửa"), "nam");
 
-        Article restored = articles.restoreVersion(a.id(), current.version(), original, "lan", "Trước khi khôi phục");
+        Article restored = runtime.publishing().restoreVersion(a.id(), current.version(), original, "lan", "Trước khi khôi phục");
 
         assertEquals("Tiêu đề gốc", restored.title());
         assertEquals(current.path(), restored.path(), "the address stays");
@@ -103,7 +103,7 @@ class ArticleVersionsTest {
         assertEquals("Tiêu đề đã sửa", history.get(0).content().title(), "the replaced text is kept");
         assertEquals("Trước khi khôi phục", history.get(0).comment());
         assertThrows(ConflictException.class,
-                () -> articles.restoreVersion(a.id(), current.version(), original, "lan", null),
+                () -> runtime.publishing().restoreVersion(a.id(), current.version(), original, "lan", null),
                 "a restore from a stale form is a conflict like any save");
     }
 
@@ -115,9 +115,9 @@ class ArticleVersionsTest {
             for (int i = 1; i <= 5; i++) {
                 Article now = repo.findById(a.id()).orElseThrow();
                 repo.update(a.id(), now.version(), withTitle(now, "Lần " + i), "nam");
-                repo.versions().orElseThrow().save(a.id(), "nam", null);
+                small.publishing().versions().orElseThrow().save(a.id(), "nam", null);
             }
-            List<ArticleVersion> history = repo.versions().orElseThrow().history(a.id());
+            List<ArticleVersion> history = small.publishing().versions().orElseThrow().history(a.id());
             assertEquals(List.of("Lần 5", "Lần 4", "Lần 3"), history.stream().map(v -> v.content().title()).toList());
         }
     }
@@ -125,7 +125,7 @@ class ArticleVersionsTest {
     @Test
     void deletingForEverForgetsTheHistory() throws Exception {
         Article a = articles.create(unpublished("Xoá hẳn", hanoi(2021, 5, 5, 9, 0)), "nam");
-        articles.publish(a.id(), "lan");
+        runtime.publishing().publish(a.id(), "lan");
         assertEquals(1, versions.history(a.id()).size());
         articles.delete(a.id());
         assertEquals(List.of(), versions.history(a.id()));

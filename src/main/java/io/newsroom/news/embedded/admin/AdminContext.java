@@ -4,11 +4,20 @@ import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinSession;
 
+import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.definitions.DialogDefinition;
+import io.newsroom.news.definitions.TemplateDefinitions;
+import io.newsroom.news.pages.WebsitePages;
+import io.newsroom.news.publishing.FeaturedRanks;
+import io.newsroom.news.publishing.Previews;
+import io.newsroom.news.publishing.Publishing;
 import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.views.ViewCounter;
@@ -18,10 +27,29 @@ import io.newsroom.news.views.ViewCounter;
  * the admin web context's attributes and views look it up; several servers in one JVM (tests) do
  * not see each other's.
  */
-public record AdminContext(ArticleRepository articles, ViewCounter counter, Messages messages,
-                           AdminAccounts accounts, ZoneId zone, ImageAssets images, io.newsroom.news.publishing.Previews previews,
-                           io.newsroom.news.pages.WebsitePages pages, io.newsroom.news.definitions.TemplateDefinitions templates,
-                           java.util.function.Function<String, java.util.Optional<io.newsroom.news.definitions.DialogDefinition>> dialogs) {
+public record AdminContext(NewsModule module, AdminAccounts accounts, ZoneId zone, ImageAssets images, Previews previews,
+                           WebsitePages pages, TemplateDefinitions templates,
+                           Function<String, Optional<DialogDefinition>> dialogs) {
+
+    public ArticleRepository articles() {
+        return module.articles();
+    }
+
+    public Publishing publishing() {
+        return module.publishing();
+    }
+
+    public FeaturedRanks featuredRanks() {
+        return module.featuredRanks();
+    }
+
+    public ViewCounter counter() {
+        return module.viewCounter();
+    }
+
+    public Messages messages() {
+        return module.messages();
+    }
 
     static final String USER = "newsAdmin.user";
     static final String LOCALE = "newsAdmin.locale";
@@ -59,7 +87,7 @@ public record AdminContext(ArticleRepository articles, ViewCounter counter, Mess
     }
 
     String text(String key, Object... arguments) {
-        return messages.get(currentLocale(), key, arguments);
+        return messages().get(currentLocale(), key, arguments);
     }
 
     Locale locale() {

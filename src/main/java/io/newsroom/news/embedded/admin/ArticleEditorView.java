@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.admin;
 
+import io.newsroom.news.publishing.FeaturedRanks;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -113,7 +115,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         saveVersion.addClickListener(e -> keepVersion());
         HorizontalLayout buttons = new HorizontalLayout(save, publish, unpublish, preview, saveVersion, back);
         buttons.setWrap(true);
-        versions = admin.articles().versions().map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
+        versions = admin.publishing().versions().map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
                 .orElse(null);
         add(heading, state, form, buttons);
         if (versions != null) {
@@ -278,12 +280,12 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private void saveAndPublish() {
         Article saved = save();
         if (saved != null) {
-            changePublication(() -> admin.articles().publish(saved.id(), AdminContext.user()), "news.admin.publishedNotice");
+            changePublication(() -> admin.publishing().publish(saved.id(), AdminContext.user()), "news.admin.publishedNotice");
         }
     }
 
     private void unpublish() {
-        changePublication(() -> admin.articles().unpublish(editing.id(), AdminContext.user()), "news.admin.unpublishedNotice");
+        changePublication(() -> admin.publishing().unpublish(editing.id(), AdminContext.user()), "news.admin.unpublishedNotice");
     }
 
     /** Publishing or unpublishing the article open here. */
@@ -354,9 +356,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             showErrors(e);
             return;
         }
-        java.time.ZonedDateTime posted = checked.getPostedDate().atZone(admin.zone());
         String slug = checked.getName() != null ? checked.getName() : editing != null ? editing.name() : Slugs.fromTitle(checked.getTitle());
-        String path = String.format("/%d/%02d/%s", posted.getYear(), posted.getMonthValue(), slug);
+        String path = admin.articles().pathOf(checked.getPostedDate(), slug);
         Article unsaved = checked.toPreview("preview-" + java.util.UUID.randomUUID(), path, editing);
         PreviewDialog.open(admin, unsaved.title(), locale -> admin.previews().unsaved(unsaved, locale), true);
     }
@@ -386,7 +387,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                     ? admin.articles().create(draft, AdminContext.user())
                     : admin.articles().update(editing.id(), editing.version(), draft, AdminContext.user());
             Notices.show(admin.text("news.admin.saved", saved.title()));
-            saved = renumberSharedRank(saved);
+            saved = renumbered(saved);
             load(saved);
             String savedId = saved.id();
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "article?id=" + savedId));
@@ -404,24 +405,16 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     /**
-     * When the saved rank was another featured article's too, the featured order is renumbered 1, 2,
-     * 3... with this article first among those that shared it; returns the article as now stored.
+     * When the saved rank was another featured article's too, the save renumbered the featured order
+     * 1, 2, 3... with this article first among those that shared it ({@link FeaturedRanks}); the
+     * editor is told, and gets the article as now stored.
      */
-    private Article renumberSharedRank(Article saved) throws RepositoryException {
-        Map<Article, Long> ranks = FeaturedOrder.renumberFor(FeaturedOrder.siteOrder(admin.articles()), saved);
-        for (Map.Entry<Article, Long> change : ranks.entrySet()) {
-            ArticleDraft draft = change.getKey().toDraft();
-            draft.setFeaturedRank(change.getValue());
-            try {
-                admin.articles().update(change.getKey().id(), change.getKey().version(), draft, AdminContext.user());
-            } catch (ConflictException | ArticleNotFoundException | io.newsroom.news.article.ValidationException e) {
-                // Someone changed that one meanwhile: its rank stays; the next save renumbers again.
-            }
+    private Article renumbered(Article saved) throws RepositoryException {
+        if (admin.featuredRanks().takeRenumberedHere() == 0) {
+            return saved;
         }
-        if (!ranks.isEmpty()) {
-            Notices.show(admin.text("news.admin.renumbered"));
-        }
-        return ranks.isEmpty() ? saved : admin.articles().findById(saved.id()).orElse(saved);
+        Notices.show(admin.text("news.admin.renumbered"));
+        return admin.articles().findById(saved.id()).orElse(saved);
     }
 
     /** Somebody saved this article after it was opened here: nothing is overwritten; the editor decides. */

@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.admin;
 
+import io.newsroom.news.publishing.FeaturedRanks;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         grid.setPageSize(50);
         grid.setSizeFull();
         BulkActions bulk = new BulkActions(admin, grid,
-                () -> FeaturedOrder.nextFreeRank(FeaturedOrder.siteOrder(admin.articles())), this::refresh);
+                () -> FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())), this::refresh);
         // Nothing to do in bulk in the trash: restore and delete for ever are per article.
         publication.addValueChangeListener(e -> {
             grid.asMultiSelect().clear();
@@ -149,7 +151,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     /** Up (-1) or down (+1) one place among the featured, as dragging it there would. */
     private void moveBy(Article article, int step) {
         try {
-            List<Article> featured = FeaturedOrder.siteOrder(admin.articles());
+            List<Article> featured = FeaturedRanks.siteOrder(admin.articles());
             int at = -1;
             for (int i = 0; i < featured.size(); i++) {
                 if (featured.get(i).id().equals(article.id())) {
@@ -168,16 +170,13 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
 
     private void reorder(Article moved, Article target, boolean after) {
         try {
-            List<Article> featured = FeaturedOrder.siteOrder(admin.articles());
-            for (Map.Entry<Article, Long> change : FeaturedOrder.newRanks(FeaturedOrder.move(featured, moved, target, after)).entrySet()) {
-                ArticleDraft draft = change.getKey().toDraft();
-                draft.setFeaturedRank(change.getValue());
-                admin.articles().update(change.getKey().id(), change.getKey().version(), draft, AdminContext.user());
-            }
-            Notices.show(admin.text("news.admin.reordered"));
-        } catch (ConflictException e) {
-            Notices.show(admin.text("news.admin.error.conflict"));
-        } catch (ValidationException | ArticleNotFoundException | RepositoryException e) {
+            List<Article> featured = FeaturedRanks.siteOrder(admin.articles());
+            List<Article> order = FeaturedRanks.move(featured, moved, target, after);
+            int wanted = FeaturedRanks.newRanks(order).size();
+            // One save for the whole order; an article someone saved meanwhile keeps its rank.
+            int stored = admin.featuredRanks().store(order, AdminContext.user());
+            Notices.show(admin.text(stored == wanted ? "news.admin.reordered" : "news.admin.error.conflict"));
+        } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
         refresh();
@@ -256,7 +255,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         try {
             if (featuredOnly.getValue() && page.getSortOrders().isEmpty()) {
                 // The site's own featured order (unranked after ranked), so what editors see is what readers get.
-                return FeaturedOrder.siteOrder(admin.articles(), query()).stream().skip(page.getOffset()).limit(Math.max(1, page.getLimit()));
+                return FeaturedRanks.siteOrder(admin.articles(), query()).stream().skip(page.getOffset()).limit(Math.max(1, page.getLimit()));
             }
             if (!order.isEmpty() && order.get(0).property().equals("views")) {
                 return ViewsOrder.page(admin.articles(), admin.counter().totals(), query(), order.get(0).descending(),
@@ -288,7 +287,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         if (article.isTrashed()) {
             // In the trash: put back, or delete for ever after a confirmation.
             row.add(admin.text("news.admin.restore"), "restore", () -> attempt(() -> {
-                admin.articles().restore(article.id());
+                admin.publishing().restore(article.id());
                 Notices.show(admin.text("news.admin.restored", article.title()));
             }));
             row.addDanger(admin.text("news.admin.deleteForever"), "delete-forever", () -> confirm(article,
@@ -343,8 +342,8 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
 
     private void setPublished(Article article, boolean published) {
         attempt(() -> {
-            Article changed = published ? admin.articles().publish(article.id(), AdminContext.user())
-                    : admin.articles().unpublish(article.id(), AdminContext.user());
+            Article changed = published ? admin.publishing().publish(article.id(), AdminContext.user())
+                    : admin.publishing().unpublish(article.id(), AdminContext.user());
             Notices.show(admin.text(published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
         });
     }
@@ -354,7 +353,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         ArticleDraft draft = article.toDraft();
         draft.setFeatured(!article.featured());
         try {
-            draft.setFeaturedRank(article.featured() ? null : FeaturedOrder.nextFreeRank(FeaturedOrder.siteOrder(admin.articles())));
+            draft.setFeaturedRank(article.featured() ? null : FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
             return;
@@ -397,7 +396,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     /** Delete moves to the trash, after a confirmation that names the article. */
     private void confirmDelete(Article article) {
         confirm(article, "news.admin.delete.title", "news.admin.delete.text", "news.admin.delete", () -> {
-            admin.articles().trash(article.id(), AdminContext.user());
+            admin.publishing().trash(article.id(), AdminContext.user());
             Notices.show(admin.text("news.admin.trashed", article.title()));
         });
     }

@@ -158,13 +158,13 @@ final class BulkActions extends HorizontalLayout {
                             != io.newsroom.news.article.Publication.State.MODIFIED && article.publication().lastActivated() != null) {
                         return Outcome.UNCHANGED;
                     }
-                    admin.articles().publish(article.id(), user);
+                    admin.publishing().publish(article.id(), user);
                 }
                 case UNPUBLISH -> {
                     if (!article.publication().published()) {
                         return Outcome.UNCHANGED;
                     }
-                    admin.articles().unpublish(article.id(), user);
+                    admin.publishing().unpublish(article.id(), user);
                 }
                 case FEATURE, UNFEATURE -> {
                     boolean feature = action == Action.FEATURE;
@@ -176,7 +176,7 @@ final class BulkActions extends HorizontalLayout {
                     draft.setFeaturedRank(feature ? nextRank.get() : null);
                     admin.articles().update(article.id(), article.version(), draft, user);
                 }
-                case TRASH -> admin.articles().trash(article.id(), user);
+                case TRASH -> admin.publishing().trash(article.id(), user);
             }
             return Outcome.DONE;
         } catch (ConflictException e) {

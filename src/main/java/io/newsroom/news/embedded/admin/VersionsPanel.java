@@ -179,7 +179,7 @@ final class VersionsPanel extends Details {
     private void restore(ArticleVersion version) {
         Article now = current.get();
         try {
-            Article article = admin.articles().restoreVersion(now.id(), now.version(), version.name(), AdminContext.user(),
+            Article article = admin.publishing().restoreVersion(now.id(), now.version(), version.name(), AdminContext.user(),
                     admin.text("news.admin.versions.keptBeforeRestore", version.name()));
             Notices.show(admin.text("news.admin.versions.restored", version.name()));
             restored.accept(article);

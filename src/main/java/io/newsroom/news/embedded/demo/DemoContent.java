@@ -1,8 +1,11 @@
 package io.newsroom.news.embedded.demo;
 
+import java.time.ZoneId;
+
+import io.newsroom.news.pages.WebsitePages;
+
 import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
-import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.SiteServlet;
 
 import java.io.IOException;
@@ -37,15 +40,16 @@ public final class DemoContent {
     }
 
     /** Creates the demo articles unless this repository already had them; returns how many. */
-    public static int createOnFirstStart(NewsRuntime runtime) throws RepositoryException, IOException {
-        Session system = runtime.repository().login("default");
+    public static int createOnFirstStart(EmbeddedRepository repository, ArticleRepository articles, ZoneId zone)
+            throws RepositoryException, IOException {
+        Session system = repository.login("default");
         try {
             if (system.getRootNode().hasNode(MARKER)) {
-                addEnglishTexts(runtime.repository());
+                addEnglishTexts(repository);
                 return 0;
             }
-            int created = create(runtime.articles(), runtime.config().siteZone());
-            createPages(runtime.repository());
+            int created = create(articles, zone);
+            createPages(repository);
             Node marker = system.getRootNode().addNode(MARKER, "nt:unstructured");
             marker.setProperty("created", java.util.Calendar.getInstance());
             marker.setProperty("articles", created);
@@ -82,7 +86,7 @@ public final class DemoContent {
 
     /** The demo site's pages in the {@code website} workspace, like a site builder would set them up. */
     public static void createPages(EmbeddedRepository repository) throws RepositoryException {
-        Session website = repository.login(SiteServlet.WEBSITE);
+        Session website = repository.login(WebsitePages.WORKSPACE);
         try {
             Node root = website.getRootNode();
             if (root.hasNode("home")) {
@@ -119,7 +123,7 @@ public final class DemoContent {
 
     /** Demo pages made by an earlier version get what they lack: their English texts. */
     static void addEnglishTexts(EmbeddedRepository repository) throws RepositoryException {
-        Session website = repository.login(SiteServlet.WEBSITE);
+        Session website = repository.login(WebsitePages.WORKSPACE);
         try {
             addEnglishTexts(website.getRootNode());
             website.save();
@@ -172,7 +176,7 @@ public final class DemoContent {
 
     private static Node page(Node parent, String name, String template, String title) throws RepositoryException {
         Node page = parent.addNode(name, "mgnl:page");
-        page.setProperty(PageRenderer.TEMPLATE_PROPERTY, template);
+        page.setProperty(WebsitePages.TEMPLATE_PROPERTY, template);
         page.setProperty("title", title);
         return page;
     }
@@ -184,7 +188,7 @@ public final class DemoContent {
     private static void component(Node area, String name, String template, Map<String, Object> settings)
             throws RepositoryException {
         Node component = area.addNode(name, "mgnl:component");
-        component.setProperty(PageRenderer.TEMPLATE_PROPERTY, template);
+        component.setProperty(WebsitePages.TEMPLATE_PROPERTY, template);
         for (Map.Entry<String, Object> setting : settings.entrySet()) {
             Object value = setting.getValue();
             if (value instanceof Long l) {

@@ -1,8 +1,7 @@
 package io.newsroom.news.embedded.render;
 
 import io.newsroom.news.embedded.renditions.ImageRenditions;
-import io.newsroom.news.embedded.renditions.RenditionServlet;
-import io.newsroom.news.embedded.server.DamServlet;
+import io.newsroom.news.embedded.server.RenditionServlet;
 
 import javax.jcr.RepositoryException;
 
@@ -35,7 +34,7 @@ public final class DamFunctions {
     public String getAssetLink(String itemKey) {
         try {
             return images.fileName(itemKey)
-                    .map(name -> contextPath + UriPaths.encode(DamServlet.PATH + "/" + itemKey + "/" + name))
+                    .map(name -> contextPath + UriPaths.encode(ImageAssets.DAM_PATH + "/" + itemKey + "/" + name))
                     .orElse(null);
         } catch (RepositoryException | RuntimeException e) {
             LOG.warn("Cannot link asset {}: {}", itemKey, e.toString());
@@ -50,7 +49,7 @@ public final class DamFunctions {
         try {
             return images.fileName(itemKey)
                     .map(name -> contextPath + UriPaths.encode(RenditionServlet.PATH + "/" + ImageRenditions.THEME + "/"
-                            + renditionName + DamServlet.PATH + "/" + itemKey + "/" + name))
+                            + renditionName + ImageAssets.DAM_PATH + "/" + itemKey + "/" + name))
                     .orElse(null);
         } catch (RepositoryException | RuntimeException e) {
             LOG.warn("Cannot link asset {}: {}", itemKey, e.toString());

@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.render;
 
+import io.newsroom.news.pages.WebsitePages;
+
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinition;
@@ -33,7 +35,6 @@ import io.newsroom.news.templating.NewsFunctions;
  * {@code cms}, {@code damfn} and {@code newsfn}.
  */
 public final class PageRenderer {
-    public static final String TEMPLATE_PROPERTY = "mgnl:template";
 
     /** Per request: who asks, in which language. */
     public record Request(RenderContext ctx, RenderState state, NewsFunctions newsfn) {
@@ -78,7 +79,7 @@ public final class PageRenderer {
 
     /** Renders the node with its own template; a node without a known template is an error. */
     public void render(Node node, Request request, Writer out) throws IOException, TemplateException, RepositoryException {
-        String templateId = node.hasProperty(TEMPLATE_PROPERTY) ? node.getProperty(TEMPLATE_PROPERTY).getString() : null;
+        String templateId = node.hasProperty(WebsitePages.TEMPLATE_PROPERTY) ? node.getProperty(WebsitePages.TEMPLATE_PROPERTY).getString() : null;
         TemplateDefinition definition = definitions.byId(templateId)
                 .orElseThrow(() -> new IllegalStateException("Unknown template '" + templateId + "' on " + pathOf(node)));
         Template template = freemarker.getTemplate(definition.templateScript());

@@ -14,7 +14,6 @@ import io.newsroom.news.assets.ImageAssets;
  * DAM serves assets from, so templates link images the same way in both hosts.
  */
 public final class DamServlet extends ReadOnlyServlet {
-    public static final String PATH = "/dam";
     private final transient ImageAssets images;
 
     public DamServlet(ImageAssets images) {

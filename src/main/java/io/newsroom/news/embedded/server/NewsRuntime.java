@@ -15,6 +15,11 @@ import io.newsroom.news.templating.StoredLinks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+
+import io.newsroom.news.NewsModule;
+import io.newsroom.news.publishing.Publishing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,16 +34,12 @@ import io.newsroom.news.embedded.admin.accounts.AccountStore;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import io.newsroom.news.embedded.admin.AdminContext;
 import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.article.ChangeObservation;
 import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.definitions.ContentTypeDefinition;
 import io.newsroom.news.definitions.ContentTypeReader;
 import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.templating.NewsFunctions;
-import io.newsroom.news.templating.SiteLanguages;
-import io.newsroom.news.views.StatsStore;
 import io.newsroom.news.views.ViewCounter;
-import io.newsroom.news.views.ViewCounting;
 import io.newsroom.news.views.ViewSettings;
 
 /**
@@ -52,14 +53,9 @@ public final class NewsRuntime implements AutoCloseable {
     private final LightModule lightModule;
     private final EmbeddedRepository repository;
     private final ContentTypeDefinition articleType;
-    private final ArticleRepository articles;
-    private final Messages messages;
-    private final ArticleCache cache;
-    private final ChangeObservation.Registration articleChanges;
-    private final NewsFunctions newsFunctions;
+    private final NewsModule module;
     private final PageRenderer pageRenderer;
     private final VirtualUriMappings virtualUriMappings;
-    private final ViewCounter viewCounter;
     private final Path journalFolder;
     private final AdminContext adminContext;
     private final ImageAssets images;
@@ -87,13 +83,6 @@ public final class NewsRuntime implements AutoCloseable {
         this.lightModule = lightModule;
         this.repository = repository;
         this.articleType = articleType;
-        this.articles = new ArticleRepository(repository.sessions(), articleType.workspace(),
-                articleType.nodeType(), config.siteZone(), clock);
-        this.articles.keepVersionsIn(new io.newsroom.news.publishing.ArticleVersions(repository.sessions(),
-                articleType.workspace(), new io.newsroom.news.article.ArticleNodes(config.siteZone()), clock, config.maxVersions()));
-        this.messages = Messages.load(lightModule);
-        this.cache = new ArticleCache(articles, clock);
-        this.articleChanges = articles.observe(repository.observation());
         this.journalFolder = config.inMemory()
                 ? Files.createTempDirectory("news-views-")
                 : config.dataFolder().resolve("views-journal");
@@ -106,12 +95,19 @@ public final class NewsRuntime implements AutoCloseable {
             // counter, 38 KB for a hundred): every five seconds keeps the journal a fifth of the size.
             views = views.withFlushInterval(CLUSTER_FLUSH_INTERVAL);
         }
-        this.viewCounter = ViewCounter.start(views,
-                new StatsStore(repository.sessions(), config.siteZone(), clock, views.retentionDays()), articles, clock);
-        ViewCounting.install(viewCounter);
-        this.newsFunctions = new NewsFunctions(articles, cache, viewCounter, clock,
-                SiteLanguages.of(Messages.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList()),
-                new StoredLinks(repository.sessions(), articleType.workspace()), this::baseUrl);
+        this.images = new ImageAssets(repository.sessions(), clock);
+        this.renditions = ImageRenditions.load(lightModule, images,
+                config.inMemory() ? journalFolder.resolve("renditions") : config.dataFolder().resolve("renditions"));
+        this.module = NewsModule.builder(repository.sessions(), repository.observation(), config.siteZone(), clock)
+                .articleType(articleType.workspace(), articleType.nodeType())
+                .views(views)
+                .lightModule(lightModule)
+                .links(new StoredLinks(repository.sessions(), articleType.workspace()))
+                .baseUrl(this::baseUrl)
+                .keepVersions(config.maxVersions())
+                .imageSizes(renditions)
+                .resourceVersions(path -> WebResourceServlet.fingerprint(lightModule, path))
+                .start();
         Path accountsFolder = config.inMemory() ? journalFolder : config.dataFolder();
         // A cluster's nodes share their accounts: made once, and a reset on one node applies on all.
         this.accountStore = config.cluster() != null ? AccountStore.shared(repository.sessions(), accountsFolder)
@@ -119,28 +115,22 @@ public final class NewsRuntime implements AutoCloseable {
         Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(accountStore, accountsFolder,
                 config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
-        this.images = new ImageAssets(repository.sessions(), clock);
         this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
         TemplateDefinitions templates = new TemplateDefinitions(lightModule);
-        this.adminContext = new AdminContext(articles, viewCounter, messages, accounts.getKey(), config.siteZone(), images, previews,
+        this.adminContext = new AdminContext(module, accounts.getKey(), config.siteZone(), images, previews,
                 new WebsitePages(repository.sessions(), templates, clock), templates, dialogId -> {
                     try {
                         return DialogDefinition.load(lightModule, dialogId);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
-        this.renditions = ImageRenditions.load(lightModule, images,
-                config.inMemory() ? journalFolder.resolve("renditions") : config.dataFolder().resolve("renditions"));
-        newsFunctions.useImageSizes(renditions);
-        newsFunctions.useResourceVersions(path -> WebResourceServlet.fingerprint(lightModule, path));
-        this.pageRenderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), messages, newsFunctions, images,
-                renditions);
+        this.pageRenderer = new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
         trashPurge.scheduleWithFixedDelay(() -> {
             purgeTrash(clock);
             removeUnusedImages(clock);
-        }, 0, 6, java.util.concurrent.TimeUnit.HOURS);
+        }, 0, 6, TimeUnit.HOURS);
     }
 
     public static NewsRuntime start(RuntimeConfig config) throws RepositoryException, IOException {
@@ -200,7 +190,7 @@ public final class NewsRuntime implements AutoCloseable {
         if (articleType.autoCreate()) {
             repository.register(articleType);
         }
-        repository.ensureWorkspace(SiteServlet.WEBSITE);
+        repository.ensureWorkspace(WebsitePages.WORKSPACE);
         repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
         repository.ensureWorkspace(ImageAssets.WORKSPACE);
         repository.ensureWorkspace(io.newsroom.news.publishing.ArticleVersions.WORKSPACE);
@@ -226,13 +216,15 @@ public final class NewsRuntime implements AutoCloseable {
     public LightModule lightModule() { return lightModule; }
     public EmbeddedRepository repository() { return repository; }
     public ContentTypeDefinition articleType() { return articleType; }
-    public ArticleRepository articles() { return articles; }
-    public Messages messages() { return messages; }
-    public ArticleCache cache() { return cache; }
-    public NewsFunctions newsFunctions() { return newsFunctions; }
+    public NewsModule module() { return module; }
+    public ArticleRepository articles() { return module.articles(); }
+    public Publishing publishing() { return module.publishing(); }
+    public Messages messages() { return module.messages(); }
+    public ArticleCache cache() { return module.cache(); }
+    public NewsFunctions newsFunctions() { return module.newsFunctions(); }
     public PageRenderer pageRenderer() { return pageRenderer; }
     public VirtualUriMappings virtualUriMappings() { return virtualUriMappings; }
-    public ViewCounter viewCounter() { return viewCounter; }
+    public ViewCounter viewCounter() { return module.viewCounter(); }
     public AdminContext adminContext() { return adminContext; }
     public ImageAssets images() { return images; }
     public Previews previews() { return previews; }
@@ -255,7 +247,7 @@ public final class NewsRuntime implements AutoCloseable {
 
     private void purgeTrash(Clock clock) {
         try {
-            int purged = articles.purgeTrash(clock.instant().minus(java.time.Duration.ofDays(TRASH_DAYS)));
+            int purged = module.publishing().purgeTrash(clock.instant().minus(java.time.Duration.ofDays(TRASH_DAYS)));
             if (purged > 0) {
                 org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).info("Deleted {} article(s) from the trash after {} days", purged, TRASH_DAYS);
             }
@@ -267,7 +259,7 @@ public final class NewsRuntime implements AutoCloseable {
     /** Removes images uploaded into articles that were never saved; how many. */
     public int removeUnusedImages(Clock clock) {
         try {
-            int removed = images.removeUnused(clock.instant().minus(UNUSED_IMAGE_AGE), articles::usesImage, renditions::forget);
+            int removed = images.removeUnused(clock.instant().minus(UNUSED_IMAGE_AGE), module.articles()::usesImage, renditions::forget);
             if (removed > 0) {
                 org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).info("Removed {} image(s) no article uses", removed);
             }
@@ -281,8 +273,7 @@ public final class NewsRuntime implements AutoCloseable {
     @Override
     public void close() {
         trashPurge.shutdownNow();
-        viewCounter.close();
-        articleChanges.close();
+        module.close();
         repository.close();
         if (config.inMemory()) {
             deleteQuietly(journalFolder);

@@ -62,7 +62,7 @@ public final class NewsServer {
             runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
                 resetNow.set(resetSharedAdminPassword(started, config));
                 if (config.demoContent()) {
-                    int created = DemoContent.createOnFirstStart(started);
+                    int created = DemoContent.createOnFirstStart(started.repository(), started.articles(), started.config().siteZone());
                     if (created > 0) {
                         log().info("Created {} demo articles", created);
                     }
@@ -164,7 +164,7 @@ public final class NewsServer {
     private static int backupOrRestore(NewsRuntime runtime, RuntimeConfig config) {
         try (runtime) {
             WorkspaceBackup backup = new WorkspaceBackup(runtime.repository(), runtime.articleType().workspace());
-            VersionBackup versions = new VersionBackup(runtime.articles().versions().orElseThrow());
+            VersionBackup versions = new VersionBackup(runtime.publishing().versions().orElseThrow());
             if (config.exportTo() != null) {
                 List<Path> files = backup.exportTo(config.exportTo());
                 List<Path> versionFiles = versions.exportTo(config.exportTo());

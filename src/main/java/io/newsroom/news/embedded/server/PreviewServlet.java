@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.pages.WebsitePages;
+
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.embedded.render.ErrorPages;
 import io.newsroom.news.embedded.render.PageRenderer;
@@ -57,7 +59,7 @@ public final class PreviewServlet extends HttpServlet {
                 return;
             }
             NewsFunctions newsfn = runtime.newsFunctions().previewing(article.get());
-            Session session = runtime.repository().login(SiteServlet.WEBSITE);
+            Session session = runtime.repository().login(WebsitePages.WORKSPACE);
             try {
                 Node page = session.getNode(SiteServlet.ARTICLE_PAGE);
                 RenderContext ctx = new RenderContext(request, Map.of("article", article.get().id()), locale);

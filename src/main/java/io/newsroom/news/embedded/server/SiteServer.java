@@ -1,7 +1,9 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.assets.ImageAssets;
+
 import io.newsroom.news.delivery.DeliveryApiServlet;
-import io.newsroom.news.embedded.renditions.RenditionServlet;
+import io.newsroom.news.embedded.server.RenditionServlet;
 import io.newsroom.news.publishing.Previews;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -60,7 +62,8 @@ public final class SiteServer implements AutoCloseable {
         context.setContextPath("/");
         // The same endpoint at Magnolia's delivery address and at the module's own, which is where
         // a Magnolia install serves it (see MagnoliaDeliveryServlet): one address works in both hosts.
-        ServletHolder delivery = new ServletHolder("delivery", new DeliveryApiServlet(runtime));
+        ServletHolder delivery = new ServletHolder("delivery", new DeliveryApiServlet(runtime.articles(), runtime.messages(), runtime.newsFunctions(), runtime.viewCounter(),
+                runtime.articleType().nodeType(), java.time.Clock.systemUTC()));
         context.getServletHandler().addServlet(delivery);
         org.eclipse.jetty.ee10.servlet.ServletMapping deliveryPaths = new org.eclipse.jetty.ee10.servlet.ServletMapping();
         deliveryPaths.setServletName("delivery");
@@ -68,7 +71,7 @@ public final class SiteServer implements AutoCloseable {
         context.getServletHandler().addServletMapping(deliveryPaths);
         context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
                 WebResourceServlet.PATH + "/*");
-        context.addServlet(new ServletHolder("dam", new DamServlet(runtime.images())), DamServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("dam", new DamServlet(runtime.images())), ImageAssets.DAM_PATH + "/*");
         ServletHolder views = new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter));
         views.setAsyncSupported(true);
         context.addServlet(views, ViewBeaconServlet.PATH);

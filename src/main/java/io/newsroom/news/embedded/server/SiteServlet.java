@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.pages.WebsitePages;
+
 import io.newsroom.news.definitions.VirtualUriMappings;
 import io.newsroom.news.embedded.render.ErrorPages;
 import io.newsroom.news.embedded.render.PageRenderer;
@@ -38,7 +40,6 @@ import io.newsroom.news.templating.NewsFunctions;
  * {@code /en/...} serves English. Unknown pages get a localized 404, malformed addresses a 400.
  */
 public final class SiteServlet extends HttpServlet {
-    public static final String WEBSITE = "website";
     public static final String HOME = "/home";
     static final String ARTICLE_TEMPLATE = "news:pages/article";
     static final String CATEGORY_TEMPLATE = "news:pages/category";
@@ -122,7 +123,7 @@ public final class SiteServlet extends HttpServlet {
 
     private void render(HttpServletRequest request, HttpServletResponse response, String pagePath,
                         Map<String, String> forwarded, Locale locale, String originalPath) throws Exception {
-        Session session = repository.login(WEBSITE);
+        Session session = repository.login(WebsitePages.WORKSPACE);
         try {
             Node page;
             try {
@@ -166,7 +167,7 @@ public final class SiteServlet extends HttpServlet {
     }
 
     private static String templateOf(Node page) throws javax.jcr.RepositoryException {
-        return page.hasProperty(PageRenderer.TEMPLATE_PROPERTY) ? page.getProperty(PageRenderer.TEMPLATE_PROPERTY).getString() : null;
+        return page.hasProperty(WebsitePages.TEMPLATE_PROPERTY) ? page.getProperty(WebsitePages.TEMPLATE_PROPERTY).getString() : null;
     }
 
     /** {@code /news/article.html?article=/2020/10/x} into its path, parameters going to {@code into}. */

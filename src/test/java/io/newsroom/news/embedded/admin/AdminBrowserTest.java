@@ -207,7 +207,7 @@ class AdminBrowserTest {
                 return false;
             }
         });
-        runtime.articles().trash(created.id(), "t");
+        runtime.publishing().trash(created.id(), "t");
         browser.navigate().refresh();
         showTrash();
         wait.until(d -> matchCount(browser).startsWith("1 ") && d.findElements(By.cssSelector("vaadin-button.delete-forever")).size() == 1);

@@ -182,7 +182,7 @@ class EditorialBrowserTest {
         for (int i = 1; i <= 3; i++) {
             seeded.add(runtime.articles().create(unpublished("Tin hàng loạt " + i, Instant.now().minus(Duration.ofHours(i))), "nam"));
         }
-        runtime.articles().publish(seeded.get(2).id(), "lan");
+        runtime.publishing().publish(seeded.get(2).id(), "lan");
         browser.get(admin());
         type(browser, "search", "hàng loạt");
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
@@ -443,7 +443,7 @@ class EditorialBrowserTest {
 
     private static List<ArticleVersion> history(Article article) {
         try {
-            return runtime.articles().versions().orElseThrow().history(article.id());
+            return runtime.publishing().versions().orElseThrow().history(article.id());
         } catch (Exception e) {
             return List.of();
         }

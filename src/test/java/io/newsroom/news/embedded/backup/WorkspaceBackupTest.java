@@ -27,7 +27,7 @@ class WorkspaceBackupTest {
     void exportThenImportIntoAnEmptyRepositoryGivesTheSameArticles(@TempDir Path backup) throws Exception {
         List<Article> original;
         try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {
-            DemoContent.createOnFirstStart(source);
+            DemoContent.createOnFirstStart(source.repository(), source.articles(), source.config().siteZone());
             ArticleDraft full = draft("Bài đầy đủ thuộc tính", hanoi(2020, 10, 27, 10, 28));
             full.setImage("jcr:6f1c2a3b-1111-2222-3333-444455556666");
             full.setImageAlt("Ảnh");
@@ -79,8 +79,8 @@ class WorkspaceBackupTest {
             d.setFeatured(true);
             d.setFeaturedRank(2L);
             Article article = runtime.articles().create(d, "editor");
-            runtime.articles().publish(article.id(), "editor", "first");
-            runtime.articles().versions().orElseThrow().save(article.id(), "editor", "second");
+            runtime.publishing().publish(article.id(), "editor", "first");
+            runtime.publishing().versions().orElseThrow().save(article.id(), "editor", "second");
             List<Path> files = new WorkspaceBackup(runtime.repository(), "news").exportTo(backup);
             assertEquals(List.of(backup.resolve("news.2020.xml")), files);
 
@@ -122,23 +122,23 @@ class WorkspaceBackupTest {
         try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {
             Article a = source.articles().create(io.newsroom.news.TestArticles.unpublished("Bản một", hanoi(2020, 10, 27, 10, 28)), "nam");
             id = a.id();
-            source.articles().publish(id, "lan", "Duyệt lần đầu");
+            source.publishing().publish(id, "lan", "Duyệt lần đầu");
             ArticleDraft second = a.toDraft();
             second.setTitle("Bản hai");
             second.setBody("<p>Thân bài mới</p>");
             source.articles().update(id, a.version(), second, "nam");
-            source.articles().publish(id, "lan", null);
-            before = source.articles().versions().orElseThrow().history(id);
+            source.publishing().publish(id, "lan", null);
+            before = source.publishing().versions().orElseThrow().history(id);
             new WorkspaceBackup(source.repository(), "news").exportTo(backup);
-            List<Path> versionFiles = new VersionBackup(source.articles().versions().orElseThrow()).exportTo(backup);
+            List<Path> versionFiles = new VersionBackup(source.publishing().versions().orElseThrow()).exportTo(backup);
             assertEquals(List.of("mgnlVersion." + id + ".001.xml", "mgnlVersion." + id + ".002.xml"),
                     versionFiles.stream().map(f -> f.getFileName().toString()).toList());
         }
         try (NewsRuntime target = NewsRuntime.start(RuntimeConfig.forTests())) {
-            VersionBackup.Restore restore = new VersionBackup(target.articles().versions().orElseThrow()).read(backup);
+            VersionBackup.Restore restore = new VersionBackup(target.publishing().versions().orElseThrow()).read(backup);
             new WorkspaceBackup(target.repository(), "news").importFrom(backup);
             restore.apply();
-            List<io.newsroom.news.publishing.ArticleVersion> after = target.articles().versions().orElseThrow().history(id);
+            List<io.newsroom.news.publishing.ArticleVersion> after = target.publishing().versions().orElseThrow().history(id);
             assertEquals(before.size(), after.size());
             for (int i = 0; i < before.size(); i++) {
                 assertEquals(before.get(i).user(), after.get(i).user());
@@ -149,7 +149,7 @@ class WorkspaceBackupTest {
             }
             // The restored history works like one made here: restoring its first version.
             Article current = target.articles().findById(id).orElseThrow();
-            Article restored = target.articles().restoreVersion(id, current.version(), after.get(1).name(), "lan", null);
+            Article restored = target.publishing().restoreVersion(id, current.version(), after.get(1).name(), "lan", null);
             assertEquals("Bản một", restored.title());
         }
     }
@@ -159,7 +159,7 @@ class WorkspaceBackupTest {
         Files.writeString(backup.resolve("mgnlVersion.0a1b2c3d-0000-4000-8000-000000000001.001.xml"), "<sv:node");
         try (NewsRuntime target = NewsRuntime.start(RuntimeConfig.forTests())) {
             assertThrows(IllegalArgumentException.class,
-                    () -> new VersionBackup(target.articles().versions().orElseThrow()).read(backup));
+                    () -> new VersionBackup(target.publishing().versions().orElseThrow()).read(backup));
         }
     }
 

@@ -42,7 +42,7 @@ class ClusterBackupTest {
                 featured.setFeatured(true);
                 featured.setFeaturedRank(1L);
                 article = a.articles().create(featured, "nam");
-                a.articles().publish(article.id(), "nam", "bản đầu"); // a kept version too
+                a.publishing().publish(article.id(), "nam", "bản đầu"); // a kept version too
                 for (int i = 0; i < 7; i++) {
                     a.viewCounter().record(article.id(), Instant.now());
                 }
@@ -68,7 +68,7 @@ class ClusterBackupTest {
                 assertEquals("Tin trước khi sao lưu", back.title());
                 assertEquals(views, r.viewCounter().views(article.id()), "with its views");
                 assertTrue(r.newsFunctions().featured(5).stream().anyMatch(v -> v.getId().equals(article.id())), "and featured");
-                assertEquals(1, r.articles().versions().orElseThrow().history(article.id()).size(), "and its kept version");
+                assertEquals(1, r.publishing().versions().orElseThrow().history(article.id()).size(), "and its kept version");
             } finally {
                 restored.close();
             }

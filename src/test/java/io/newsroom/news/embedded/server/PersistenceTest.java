@@ -35,7 +35,7 @@ class PersistenceTest {
         RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
         int created;
         try (NewsRuntime first = NewsRuntime.start(config)) {
-            created = DemoContent.createOnFirstStart(first);
+            created = DemoContent.createOnFirstStart(first.repository(), first.articles(), first.config().siteZone());
             assertTrue(created >= 12, "at least 12 demo articles, got " + created);
             assertEquals(created, first.articles().count(ArticleQuery.newest(1)));
             assertTrue(first.articles().count(ArticleQuery.newest(1).featuredOnly()) >= 3);
@@ -44,7 +44,7 @@ class PersistenceTest {
             assertTrue(first.articles().delete(one.id()));
         }
         try (NewsRuntime second = NewsRuntime.start(config)) {
-            assertEquals(0, DemoContent.createOnFirstStart(second));
+            assertEquals(0, DemoContent.createOnFirstStart(second.repository(), second.articles(), second.config().siteZone()));
             assertEquals(created - 1, second.articles().count(ArticleQuery.newest(1)), "a deleted demo article stays deleted");
         }
     }

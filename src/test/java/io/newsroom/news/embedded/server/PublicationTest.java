@@ -50,7 +50,7 @@ class PublicationTest {
         assertEquals(Publication.State.DRAFT, article.article.state(Instant.now()));
         article.assertSeen(false);
 
-        Article published = runtime.articles().publish(article.article.id(), "truong-ban");
+        Article published = runtime.publishing().publish(article.article.id(), "truong-ban");
         assertEquals(Publication.State.PUBLISHED, published.state(Instant.now()));
         assertEquals("truong-ban", published.publication().lastActivatedBy());
         article.assertSeen(true);
@@ -63,14 +63,14 @@ class PublicationTest {
         assertEquals(Publication.State.MODIFIED, edited.state(Instant.now().plusSeconds(1)));
         assertTrue(get("/news" + edited.path() + ".html").body().contains("Tóm tắt sửa sau khi đăng"));
 
-        runtime.articles().unpublish(article.article.id(), "truong-ban");
+        runtime.publishing().unpublish(article.article.id(), "truong-ban");
         article.assertSeen(false);
     }
 
     @Test
     void theStateIsStoredAsMagnoliaStoresActivationAndOldArticlesStayPublished() throws Exception {
         Article a = runtime.articles().create(unpublished("Tin lưu trạng thái", Instant.now().minusSeconds(60)), "bien-tap");
-        runtime.articles().publish(a.id(), "truong-ban");
+        runtime.publishing().publish(a.id(), "truong-ban");
         Session session = runtime.repository().login("news");
         try {
             Node node = session.getNodeByIdentifier(a.id());
@@ -100,7 +100,7 @@ class PublicationTest {
         Article article = runtime.articles().create(featured(draft("Tin vào thùng rác", Instant.now().minusSeconds(60))), "t");
         ArticleDraftOnSite onSite = new ArticleDraftOnSite(article);
         onSite.assertSeen(true);
-        Article trashed = runtime.articles().trash(article.id(), "bien-tap");
+        Article trashed = runtime.publishing().trash(article.id(), "bien-tap");
         assertTrue(trashed.isTrashed());
         onSite.assertSeen(false);
         assertEquals(0, runtime.articles().count(ArticleQuery.newest(1).withText("Tin vào thùng rác")), "not listed outside the trash");
@@ -114,7 +114,7 @@ class PublicationTest {
         } finally {
             session.logout();
         }
-        runtime.articles().restore(article.id());
+        runtime.publishing().restore(article.id());
         onSite.assertSeen(true);
     }
 
@@ -122,8 +122,8 @@ class PublicationTest {
     void theTrashIsEmptiedOfWhatHasBeenInItFor30Days() throws Exception {
         Article old = runtime.articles().create(draft("Tin cũ trong thùng rác", Instant.now().minusSeconds(60)), "t");
         Article recent = runtime.articles().create(draft("Tin mới trong thùng rác", Instant.now().minusSeconds(60)), "t");
-        runtime.articles().trash(old.id(), "t");
-        runtime.articles().trash(recent.id(), "t");
+        runtime.publishing().trash(old.id(), "t");
+        runtime.publishing().trash(recent.id(), "t");
         Session session = runtime.repository().login("news");
         try {
             java.util.Calendar longAgo = java.util.Calendar.getInstance();
@@ -133,7 +133,7 @@ class PublicationTest {
         } finally {
             session.logout();
         }
-        assertEquals(1, runtime.articles().purgeTrash(Instant.now().minus(java.time.Duration.ofDays(NewsRuntime.TRASH_DAYS))));
+        assertEquals(1, runtime.publishing().purgeTrash(Instant.now().minus(java.time.Duration.ofDays(NewsRuntime.TRASH_DAYS))));
         assertTrue(runtime.articles().findById(old.id()).isEmpty(), "gone for ever");
         assertTrue(runtime.articles().findById(recent.id()).orElseThrow().isTrashed(), "still in the trash");
     }

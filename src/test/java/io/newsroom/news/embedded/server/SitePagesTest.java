@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.pages.WebsitePages;
+
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.embedded.demo.DemoContent;
 
@@ -241,7 +243,7 @@ class SitePagesTest {
 
     @Test
     void aBrokenOrMisconfiguredComponentDoesNotTakeThePageDown() throws Exception {
-        Session session = runtime.repository().login(SiteServlet.WEBSITE);
+        Session session = runtime.repository().login(WebsitePages.WORKSPACE);
         try {
             Node main = session.getNode("/news/main");
             Node broken = main.addNode("broken", "mgnl:component");

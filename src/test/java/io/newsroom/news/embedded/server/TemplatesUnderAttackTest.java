@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.pages.WebsitePages;
+
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -40,7 +42,7 @@ class TemplatesUnderAttackTest {
         d.setBody("<p>Nội dung</p><script>alert('body')</script><a href=\"javascript:alert(1)\">x</a>");
         d.setFeatured(true);
         hostile = runtime.articles().create(d, "t");
-        Session website = runtime.repository().login(SiteServlet.WEBSITE);
+        Session website = runtime.repository().login(WebsitePages.WORKSPACE);
         try {
             // Component settings as a site builder (or whoever got into the dialog) typed them.
             for (String component : List.of("/home/main/0", "/home/main/1", "/home/aside/0", "/home/aside/1")) {
@@ -87,7 +89,7 @@ class TemplatesUnderAttackTest {
     void storedMagnoliaLinksInAnImportedBodyRenderAsAddresses() throws Exception {
         Article article = runtime.articles().create(draft("Tin nhập từ Magnolia", Instant.now().minusSeconds(30)), "t");
         String homeId;
-        Session website = runtime.repository().login(SiteServlet.WEBSITE);
+        Session website = runtime.repository().login(WebsitePages.WORKSPACE);
         try {
             homeId = website.getNode("/home").getIdentifier();
         } finally {

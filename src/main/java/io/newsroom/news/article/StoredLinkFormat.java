@@ -1,4 +1,4 @@
-package io.newsroom.news.pages;
+package io.newsroom.news.article;
 
 import java.util.regex.Pattern;
 

@@ -1,6 +1,9 @@
-package io.newsroom.news.embedded.renditions;
+package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.embedded.server.DamServlet;
+import io.newsroom.news.embedded.renditions.ImageRenditions;
+
+import io.newsroom.news.assets.ImageAssets;
+
 import io.newsroom.news.embedded.server.ReadOnlyServlet;
 
 import java.io.IOException;
@@ -20,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class RenditionServlet extends ReadOnlyServlet {
     public static final String PATH = "/.imaging/mte";
     private static final Pattern ADDRESS = Pattern.compile("/" + ImageRenditions.THEME
-            + "/([a-zA-Z0-9_-]{1,40})" + DamServlet.PATH + "/(jcr:[0-9a-fA-F-]{36})(/[^/]*)?");
+            + "/([a-zA-Z0-9_-]{1,40})" + ImageAssets.DAM_PATH + "/(jcr:[0-9a-fA-F-]{36})(/[^/]*)?");
     private final transient ImageRenditions renditions;
 
     public RenditionServlet(ImageRenditions renditions) {

@@ -1,0 +1,180 @@
+package io.newsroom.news;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.jcr.RepositoryException;
+
+import io.newsroom.news.article.ArticleNodes;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.article.ChangeObservation;
+import io.newsroom.news.article.JcrSessions;
+import io.newsroom.news.assets.ImageSizes;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.publishing.ArticleVersions;
+import io.newsroom.news.publishing.FeaturedRanks;
+import io.newsroom.news.publishing.Publishing;
+import io.newsroom.news.templating.NewsFunctions;
+import io.newsroom.news.templating.RichTextLinks;
+import io.newsroom.news.templating.SiteLanguages;
+import io.newsroom.news.templating.TemplatingParts;
+import io.newsroom.news.views.StatsStore;
+import io.newsroom.news.views.ViewCounter;
+import io.newsroom.news.views.ViewSettings;
+
+/**
+ * The module's parts, assembled in one place for both hosts: the article repository over the
+ * content type's workspace, publishing (with versions where the host keeps them), the featured
+ * order's rules, the in-memory featured cache kept fresh by observation, the view counter over
+ * {@code news-stats}, the light module's messages and {@code newsfn}. A host says what it has
+ * (sessions, observation, languages, links...) through {@link #builder}; it owns the result and
+ * {@link #close}s it once.
+ */
+public final class NewsModule implements AutoCloseable {
+    private final ArticleRepository articles;
+    private final Publishing publishing;
+    private final FeaturedRanks featuredRanks;
+    private final ArticleCache cache;
+    private final ChangeObservation.Registration articleChanges;
+    private final ViewCounter viewCounter;
+    private final Messages messages;
+    private final NewsFunctions newsFunctions;
+
+    private NewsModule(Builder b) throws RepositoryException, IOException {
+        this.articles = new ArticleRepository(b.sessions, b.workspace, b.nodeType, b.zone, b.clock);
+        ArticleVersions versions = b.maxVersions > 0
+                ? new ArticleVersions(b.sessions, b.workspace, new ArticleNodes(b.zone), b.clock, b.maxVersions) : null;
+        this.publishing = new Publishing(articles, b.clock, versions);
+        this.featuredRanks = new FeaturedRanks(articles);
+        featuredRanks.renumberAfterChanges();
+        this.cache = new ArticleCache(articles, b.clock, b.audience);
+        this.articleChanges = articles.observe(b.observation);
+        try {
+            this.viewCounter = ViewCounter.start(b.views,
+                    new StatsStore(b.sessions, b.zone, b.clock, b.views.retentionDays()), articles, b.clock);
+        } catch (RepositoryException | IOException | RuntimeException e) {
+            articleChanges.close();
+            throw e;
+        }
+        this.messages = Messages.load(b.lightModule);
+        this.newsFunctions = new NewsFunctions(new TemplatingParts(articles, cache, viewCounter, b.clock, b.languages, b.links,
+                b.baseUrl, b.audience, b.imageSizes, b.resourceVersions));
+    }
+
+    /** Starts describing the host: where units of work get sessions, how changes are heard, the site's zone and clock. */
+    public static Builder builder(JcrSessions sessions, ChangeObservation observation, ZoneId zone, Clock clock) {
+        return new Builder(sessions, observation, zone, clock);
+    }
+
+    public ArticleRepository articles() { return articles; }
+    public Publishing publishing() { return publishing; }
+    public FeaturedRanks featuredRanks() { return featuredRanks; }
+    public ArticleCache cache() { return cache; }
+    public ViewCounter viewCounter() { return viewCounter; }
+    public Messages messages() { return messages; }
+    public NewsFunctions newsFunctions() { return newsFunctions; }
+
+    /** Saves what is counted and stops listening; the host closes its repository afterwards. */
+    @Override
+    public void close() {
+        viewCounter.close();
+        articleChanges.close();
+    }
+
+    /** What the host has; every setting has the default a reader-facing instance wants. */
+    public static final class Builder {
+        private final JcrSessions sessions;
+        private final ChangeObservation observation;
+        private final ZoneId zone;
+        private final Clock clock;
+        private String workspace = "news";
+        private String nodeType = "news:article";
+        private Audience audience = Audience.READERS;
+        private ViewSettings views;
+        private LightModule lightModule = LightModule.classpath();
+        private SiteLanguages languages = SiteLanguages.of(Messages.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
+        private RichTextLinks links = RichTextLinks.NONE;
+        private Supplier<String> baseUrl = () -> null;
+        private int maxVersions;
+        private ImageSizes imageSizes;
+        private Function<String, String> resourceVersions;
+
+        private Builder(JcrSessions sessions, ChangeObservation observation, ZoneId zone, Clock clock) {
+            this.sessions = sessions;
+            this.observation = observation;
+            this.zone = zone;
+            this.clock = clock;
+        }
+
+        /** The content type's workspace and node type (default {@code news}, {@code news:article}). */
+        public Builder articleType(String workspace, String nodeType) {
+            this.workspace = workspace;
+            this.nodeType = nodeType;
+            return this;
+        }
+
+        /** Who pages are rendered for: readers (default) or editors, who preview drafts. */
+        public Builder audience(Audience audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        /** How views are counted (required: the journal folder is the host's to choose). */
+        public Builder views(ViewSettings views) {
+            this.views = views;
+            return this;
+        }
+
+        /** Where the light module's files are read (default: the copy on the classpath). */
+        public Builder lightModule(LightModule lightModule) {
+            this.lightModule = lightModule;
+            return this;
+        }
+
+        public Builder languages(SiteLanguages languages) {
+            this.languages = languages;
+            return this;
+        }
+
+        public Builder links(RichTextLinks links) {
+            this.links = links;
+            return this;
+        }
+
+        /** The site's public address for absolute links, or null where the request decides. */
+        public Builder baseUrl(Supplier<String> baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** Keeps this many versions of each article on publish (0, the default: the host versions content itself). */
+        public Builder keepVersions(int maxVersions) {
+            this.maxVersions = maxVersions;
+            return this;
+        }
+
+        public Builder imageSizes(ImageSizes imageSizes) {
+            this.imageSizes = imageSizes;
+            return this;
+        }
+
+        /** A web resource's fingerprint, where the host serves resources by fingerprint. */
+        public Builder resourceVersions(Function<String, String> resourceVersions) {
+            this.resourceVersions = resourceVersions;
+            return this;
+        }
+
+        public NewsModule start() throws RepositoryException, IOException {
+            if (views == null) {
+                throw new IllegalStateException("The view counter's settings are missing: call views(...) before start()");
+            }
+            return new NewsModule(this);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.newsroom.news.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.jcr.RepositoryException;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNodes;
+import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ArticleXPath;
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.Publication;
+import io.newsroom.news.article.ValidationException;
+
+/**
+ * An article's way to readers and back: publish (keeping a version where this host keeps them),
+ * unpublish, restore a kept version, the trash and its purge. Stored as Magnolia stores activation
+ * and pending deletion, on the article node, through {@link ArticleRepository}'s writes.
+ */
+public final class Publishing {
+    private final ArticleRepository articles;
+    private final ArticleNodes nodes;
+    private final Clock clock;
+    /** Where publishing keeps versions; none in a host that versions content itself (Magnolia). */
+    private final ArticleVersions versions;
+
+    public Publishing(ArticleRepository articles, Clock clock, ArticleVersions versions) {
+        this.articles = articles;
+        this.nodes = new ArticleNodes(articles.siteZone());
+        this.clock = clock;
+        this.versions = versions;
+        if (versions != null) {
+            // An article deleted for ever takes its history with it.
+            articles.onRemoved(ids -> {
+                for (String id : ids) {
+                    versions.forget(id);
+                }
+            });
+        }
+    }
+
+    /** The history of articles; empty when this host keeps none. */
+    public Optional<ArticleVersions> versions() {
+        return Optional.ofNullable(versions);
+    }
+
+    /**
+     * Publishes the article: readers see it once its posted date has come, and its later edits are live
+     * on save. Stored as Magnolia stores activation (status, when, by whom); the article's version does
+     * not change, so an editor with the form open can still save.
+     */
+    public Article publish(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        return publish(id, user, null);
+    }
+
+    /** Publishes and, where versions are kept, keeps the published state as a version with {@code comment}. */
+    public Article publish(String id, String user, String comment) throws ArticleNotFoundException, RepositoryException {
+        Article published = setPublished(id, true, user);
+        if (versions != null) {
+            versions.save(id, user, comment);
+        }
+        return published;
+    }
+
+    /** Takes the article off the site: a draft again, kept with everything it had. */
+    public Article unpublish(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        return setPublished(id, false, user);
+    }
+
+    private Article setPublished(String id, boolean published, String user) throws ArticleNotFoundException, RepositoryException {
+        return articles.change(id, node -> nodes.stampPublication(node, published, clock.instant(), user));
+    }
+
+    /**
+     * Makes a kept version the article's current text again, if the article is still at
+     * {@code expectedVersion}. Nothing is lost: the current state is kept as a version first (with
+     * {@code keptComment}). The address (slug and posted date) stays, so no link breaks.
+     */
+    public Article restoreVersion(String id, long expectedVersion, String versionName, String user, String keptComment)
+            throws ArticleNotFoundException, ConflictException, ValidationException, RepositoryException {
+        if (versions == null) {
+            throw new ArticleNotFoundException(id);
+        }
+        ArticleVersion version = versions.find(id, versionName).orElseThrow(() -> new ArticleNotFoundException(id + " " + versionName));
+        Article current = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        if (current.version() != expectedVersion) {
+            throw new ConflictException(id, expectedVersion, current.version());
+        }
+        versions.save(id, user, keptComment);
+        ArticleDraft draft = version.content().toDraft();
+        draft.setName(current.name());
+        draft.setPostedDate(current.postedDate());
+        return articles.update(id, expectedVersion, draft, user);
+    }
+
+    /**
+     * Moves the article to the trash: readers no longer see it, editors can restore it. Marked with
+     * Magnolia's {@code mgnl:deleted} mixin, as Magnolia marks a deletion until it is published.
+     */
+    public Article trash(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        return articles.change(id, node -> {
+            if (!node.hasProperty(Publication.DELETED)) {
+                nodes.markDeleted(node, clock.instant(), user);
+            }
+        });
+    }
+
+    /** Takes the article out of the trash, with the state it had. */
+    public Article restore(String id) throws ArticleNotFoundException, RepositoryException {
+        return articles.change(id, nodes::unmarkDeleted);
+    }
+
+    /** Deletes for ever what has been in the trash since before {@code cutoff}; how many. */
+    public int purgeTrash(Instant cutoff) throws RepositoryException {
+        List<String> purged = articles.removeWhere("@" + Publication.DELETED + " < " + ArticleXPath.literal(cutoff));
+        return purged.size();
+    }
+}

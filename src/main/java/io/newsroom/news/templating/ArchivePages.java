@@ -1,0 +1,80 @@
+package io.newsroom.news.templating;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.jcr.RepositoryException;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ResultPage;
+import io.newsroom.news.article.Slugs;
+
+/** The paged lists readers browse: the archive, a category's archive and the site's search. */
+final class ArchivePages {
+    static final int LIST_DEFAULT_SIZE = 10;
+    static final int LIST_MAX_SIZE = 50;
+    private static final int SEARCH_MAX_CHARS = 100;
+    private static final int MAX_PAGE = 100_000;
+
+    private final TemplatingParts parts;
+
+    ArchivePages(TemplatingParts parts) {
+        this.parts = parts;
+    }
+
+    NewsListPage newsList(Map<?, ?> component, Object page, String categorySlug) throws RepositoryException {
+        ComponentSettings settings = new ComponentSettings(component, "newsList");
+        int size = settings.integer("pageSize", LIST_DEFAULT_SIZE, 1, LIST_MAX_SIZE);
+        String category = settings.text("category");
+        if (category == null && categorySlug != null && !categorySlug.isBlank()) {
+            category = category(categorySlug);
+        }
+        return page(parts.audience().visibleAt(ArticleQuery.newest(size), parts.clock().instant()), category, size, page);
+    }
+
+    NewsListPage search(String words, Object page) throws RepositoryException {
+        if (words == null || words.isBlank()) {
+            return new NewsListPage(List.of(), 1, 1, 0);
+        }
+        String limited = words.strip().length() > SEARCH_MAX_CHARS ? words.strip().substring(0, SEARCH_MAX_CHARS) : words.strip();
+        return page(parts.audience().visibleAt(ArticleQuery.newest(LIST_DEFAULT_SIZE).withText(limited), parts.clock().instant()),
+                null, LIST_DEFAULT_SIZE, page);
+    }
+
+    String category(String slug) throws RepositoryException {
+        if (slug == null || slug.isBlank()) {
+            return null;
+        }
+        for (String name : parts.articles().categories()) {
+            if (Slugs.fromTitle(name).equals(slug)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private NewsListPage page(ArticleQuery visible, String category, int size, Object page) throws RepositoryException {
+        int requested = pageNumber(page);
+        ArticleQuery query = category != null ? visible.withCategory(category) : visible;
+        ResultPage<Article> result = parts.articles().list(query.page((long) (requested - 1) * size, size));
+        int pageCount = (int) Math.max(1, (result.total() + size - 1) / size);
+        if (requested > pageCount) {
+            requested = pageCount;
+            result = parts.articles().list(query.page((long) (requested - 1) * size, size));
+        }
+        return new NewsListPage(result.items().stream().map(parts::view).toList(), requested, pageCount, result.total());
+    }
+
+    private static int pageNumber(Object page) {
+        if (page == null) {
+            return 1;
+        }
+        try {
+            long n = Long.parseLong(String.valueOf(page).trim());
+            return n < 1 || n > MAX_PAGE ? 1 : (int) n;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
