@@ -4,9 +4,7 @@ import java.time.ZoneId;
 
 import io.newsroom.news.pages.WebsitePages;
 
-import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
-import io.newsroom.news.embedded.server.SiteServlet;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package io.newsroom.news.embedded.render;
 
 import io.newsroom.news.embedded.renditions.ImageRenditions;
-import io.newsroom.news.embedded.server.RenditionServlet;
 
 import javax.jcr.RepositoryException;
 
@@ -48,7 +47,7 @@ public final class DamFunctions {
         }
         try {
             return images.fileName(itemKey)
-                    .map(name -> contextPath + UriPaths.encode(RenditionServlet.PATH + "/" + ImageRenditions.THEME + "/"
+                    .map(name -> contextPath + UriPaths.encode(ImageRenditions.PATH + "/" + ImageRenditions.THEME + "/"
                             + renditionName + ImageAssets.DAM_PATH + "/" + itemKey + "/" + name))
                     .orElse(null);
         } catch (RepositoryException | RuntimeException e) {

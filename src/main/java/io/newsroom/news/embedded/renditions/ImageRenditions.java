@@ -38,6 +38,8 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  */
 public final class ImageRenditions implements ImageSizes {
     public static final String THEME = "news";
+    /** Where Magnolia's imaging module serves a theme's variations: {@code /.imaging/mte/<theme>/<variation>/dam/...}. */
+    public static final String PATH = "/.imaging/mte";
     private static final String THEME_FILE = "themes/" + THEME + ".yaml";
 
     /** A named size: a width alone scales to it (never up); a width and height crop to fill the box. */

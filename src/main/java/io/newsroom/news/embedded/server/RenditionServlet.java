@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * upload is a new asset), so the answer may be kept for a year.
  */
 public final class RenditionServlet extends ReadOnlyServlet {
-    public static final String PATH = "/.imaging/mte";
     private static final Pattern ADDRESS = Pattern.compile("/" + ImageRenditions.THEME
             + "/([a-zA-Z0-9_-]{1,40})" + ImageAssets.DAM_PATH + "/(jcr:[0-9a-fA-F-]{36})(/[^/]*)?");
     private final transient ImageRenditions renditions;

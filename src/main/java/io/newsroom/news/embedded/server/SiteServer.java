@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.embedded.renditions.ImageRenditions;
+
 import io.newsroom.news.assets.ImageAssets;
 
 import io.newsroom.news.delivery.DeliveryApiServlet;
@@ -76,7 +78,7 @@ public final class SiteServer implements AutoCloseable {
         views.setAsyncSupported(true);
         context.addServlet(views, ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("preview", new PreviewServlet(runtime)), Previews.PATH);
-        context.addServlet(new ServletHolder("renditions", new RenditionServlet(runtime.renditions())), RenditionServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("renditions", new RenditionServlet(runtime.renditions())), ImageRenditions.PATH + "/*");
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         ErrorBodies bodies = new ErrorBodies(runtime.messages());
         SiteErrorHandler errors = new SiteErrorHandler(bodies);

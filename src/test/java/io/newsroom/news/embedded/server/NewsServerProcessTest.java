@@ -292,6 +292,19 @@ public class NewsServerProcessTest {
             return new Child(builder.start());
         }
 
+        /** {@code java -jar jar args...} at the README's {@code -Xmx512m}, in a new empty folder. */
+        public static Child startJar(Path jar, Path directory, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().remove("NEWS_PORT");
+            builder.environment().remove("NEWS_DATA");
+            builder.environment().remove("NEWS_ADMIN_PASSWORD");
+            builder.directory(directory.toFile());
+            return new Child(builder.start());
+        }
+
         public String awaitUrl() throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
