@@ -1,13 +1,5 @@
 package io.newsroom.news;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import javax.jcr.RepositoryException;
-
 import io.newsroom.news.article.ArticleNodes;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
@@ -27,6 +19,13 @@ import io.newsroom.news.templating.TemplatingParts;
 import io.newsroom.news.views.StatsStore;
 import io.newsroom.news.views.ViewCounter;
 import io.newsroom.news.views.ViewSettings;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.jcr.RepositoryException;
 
 /**
  * The module's parts, assembled in one place for both hosts: the article repository over the
@@ -49,22 +48,32 @@ public final class NewsModule implements AutoCloseable {
     private NewsModule(Builder b) throws RepositoryException, IOException {
         this.articles = new ArticleRepository(b.sessions, b.workspace, b.nodeType, b.zone, b.clock);
         ArticleVersions versions = b.maxVersions > 0
-                ? new ArticleVersions(b.sessions, b.workspace, new ArticleNodes(b.zone), b.clock, b.maxVersions) : null;
+                ? new ArticleVersions(b.sessions, b.workspace, new ArticleNodes(b.zone), b.clock, b.maxVersions)
+                : null;
         this.publishing = new Publishing(articles, b.clock, versions);
         this.featuredRanks = new FeaturedRanks(articles);
         featuredRanks.renumberAfterChanges();
         this.cache = new ArticleCache(articles, b.clock, b.audience);
         this.articleChanges = articles.observe(b.observation);
         try {
-            this.viewCounter = ViewCounter.start(b.views,
-                    new StatsStore(b.sessions, b.zone, b.clock, b.views.retentionDays()), articles, b.clock);
+            this.viewCounter = ViewCounter.start(
+                    b.views, new StatsStore(b.sessions, b.zone, b.clock, b.views.retentionDays()), articles, b.clock);
         } catch (RepositoryException | IOException | RuntimeException e) {
             articleChanges.close();
             throw e;
         }
         this.messages = Messages.load(b.lightModule);
-        this.newsFunctions = new NewsFunctions(new TemplatingParts(articles, cache, viewCounter, b.clock, b.languages, b.links,
-                b.baseUrl, b.audience, b.imageSizes, b.resourceVersions));
+        this.newsFunctions = new NewsFunctions(new TemplatingParts(
+                articles,
+                cache,
+                viewCounter,
+                b.clock,
+                b.languages,
+                b.links,
+                b.baseUrl,
+                b.audience,
+                b.imageSizes,
+                b.resourceVersions));
     }
 
     /** Starts describing the host: where units of work get sessions, how changes are heard, the site's zone and clock. */
@@ -72,13 +81,33 @@ public final class NewsModule implements AutoCloseable {
         return new Builder(sessions, observation, zone, clock);
     }
 
-    public ArticleRepository articles() { return articles; }
-    public Publishing publishing() { return publishing; }
-    public FeaturedRanks featuredRanks() { return featuredRanks; }
-    public ArticleCache cache() { return cache; }
-    public ViewCounter viewCounter() { return viewCounter; }
-    public Messages messages() { return messages; }
-    public NewsFunctions newsFunctions() { return newsFunctions; }
+    public ArticleRepository articles() {
+        return articles;
+    }
+
+    public Publishing publishing() {
+        return publishing;
+    }
+
+    public FeaturedRanks featuredRanks() {
+        return featuredRanks;
+    }
+
+    public ArticleCache cache() {
+        return cache;
+    }
+
+    public ViewCounter viewCounter() {
+        return viewCounter;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public NewsFunctions newsFunctions() {
+        return newsFunctions;
+    }
 
     /** Saves what is counted and stops listening; the host closes its repository afterwards. */
     @Override
@@ -98,7 +127,8 @@ public final class NewsModule implements AutoCloseable {
         private Audience audience = Audience.READERS;
         private ViewSettings views;
         private LightModule lightModule = LightModule.classpath();
-        private SiteLanguages languages = SiteLanguages.of(Messages.LANGUAGES.stream().map(java.util.Locale::getLanguage).toList());
+        private SiteLanguages languages = SiteLanguages.of(
+                Messages.LANGUAGES.stream().map(Locale::getLanguage).toList());
         private RichTextLinks links = RichTextLinks.NONE;
         private Supplier<String> baseUrl = () -> null;
         private int maxVersions;
@@ -172,7 +202,8 @@ public final class NewsModule implements AutoCloseable {
 
         public NewsModule start() throws RepositoryException, IOException {
             if (views == null) {
-                throw new IllegalStateException("The view counter's settings are missing: call views(...) before start()");
+                throw new IllegalStateException(
+                        "The view counter's settings are missing: call views(...) before start()");
             }
             return new NewsModule(this);
         }

@@ -29,8 +29,7 @@ public final class MgnlContext {
         T exec() throws E;
     }
 
-    private MgnlContext() {
-    }
+    private MgnlContext() {}
 
     /** Model hook: the repository Magnolia's repository manager would hand sessions from. */
     public static void hostRepository(Repository backing) {

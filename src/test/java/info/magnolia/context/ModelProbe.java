@@ -2,8 +2,7 @@ package info.magnolia.context;
 
 /** TEST ONLY - what the Magnolia host model lets tests observe of its contexts. */
 public final class ModelProbe {
-    private ModelProbe() {
-    }
+    private ModelProbe() {}
 
     /** Sessions the contexts' caches logged in and nobody logged out yet. */
     public static int openSessions() {

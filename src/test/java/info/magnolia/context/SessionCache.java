@@ -3,7 +3,6 @@ package info.magnolia.context;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.jcr.Credentials;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -43,7 +42,10 @@ final class SessionCache {
                 continue;
             }
             try {
-                boolean listening = session.getWorkspace().getObservationManager().getRegisteredEventListeners().hasNext();
+                boolean listening = session.getWorkspace()
+                        .getObservationManager()
+                        .getRegisteredEventListeners()
+                        .hasNext();
                 if (!checkObservation || !listening) {
                     session.logout();
                     OPEN.decrementAndGet();

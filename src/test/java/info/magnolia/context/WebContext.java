@@ -1,10 +1,9 @@
 package info.magnolia.context;
 
+import jakarta.servlet.http.HttpServletRequest;
 import javax.jcr.GuestCredentials;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * TEST ONLY - Magnolia host model: the context of one request on a public instance. Its sessions are

@@ -1,12 +1,10 @@
 package info.magnolia.link;
 
-import java.util.regex.Matcher;
-
-import javax.jcr.ItemNotFoundException;
-import javax.jcr.RepositoryException;
-
 import info.magnolia.context.MgnlContext;
 import io.newsroom.news.templating.RichTextLinks;
+import java.util.regex.Matcher;
+import javax.jcr.ItemNotFoundException;
+import javax.jcr.RepositoryException;
 
 /**
  * TEST ONLY - Magnolia host model: {@code LinkUtil.convertLinksFromUUIDPattern(String)} with the browser
@@ -15,8 +13,7 @@ import io.newsroom.news.templating.RichTextLinks;
  * the stored path when the node is gone. Only website pages are needed by the tests.
  */
 public final class LinkUtil {
-    private LinkUtil() {
-    }
+    private LinkUtil() {}
 
     public static String convertLinksFromUUIDPattern(String str) throws LinkException {
         Matcher m = RichTextLinks.STORED_LINK.matcher(str);
@@ -24,14 +21,18 @@ public final class LinkUtil {
         while (m.find()) {
             String path;
             try {
-                path = MgnlContext.getJCRSession(m.group(2)).getNodeByIdentifier(m.group(1)).getPath();
+                path = MgnlContext.getJCRSession(m.group(2))
+                        .getNodeByIdentifier(m.group(1))
+                        .getPath();
             } catch (ItemNotFoundException e) {
                 path = m.group(3);
             } catch (RepositoryException e) {
                 throw new LinkException("Cannot resolve " + m.group(), e);
             }
             String extension = m.group(4) == null || m.group(4).isEmpty() ? "html" : m.group(4);
-            m.appendReplacement(out, Matcher.quoteReplacement(MgnlContext.getWebContext().getContextPath() + path + "." + extension));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(MgnlContext.getWebContext().getContextPath() + path + "." + extension));
         }
         m.appendTail(out);
         return out.toString();

@@ -12,8 +12,7 @@ public final class Components {
     private static final Map<Class<?>, Class<?>> BINDINGS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Object> INSTANCES = new ConcurrentHashMap<>();
 
-    private Components() {
-    }
+    private Components() {}
 
     /** Model hook: a new container (a Magnolia start). */
     public static void reset() {

@@ -1,14 +1,12 @@
 package info.magnolia.observation;
 
+import info.magnolia.context.MgnlContext;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.SimpleCredentials;
 import javax.jcr.observation.Event;
 import javax.jcr.observation.EventListener;
-
-import info.magnolia.context.MgnlContext;
 
 /**
  * TEST ONLY - Magnolia host model: Magnolia 6's {@code WorkspaceEventListenerRegistration}, used by
@@ -21,8 +19,7 @@ public final class WorkspaceEventListenerRegistration {
     /** Registrations not unregistered yet: the model's leak check. */
     public static final AtomicInteger ACTIVE = new AtomicInteger();
 
-    private WorkspaceEventListenerRegistration() {
-    }
+    private WorkspaceEventListenerRegistration() {}
 
     public static Prepare observe(String workspace, String observationPath, EventListener eventListener) {
         return new Prepare(workspace, observationPath, eventListener);
@@ -35,8 +32,12 @@ public final class WorkspaceEventListenerRegistration {
 
     /** The registration being prepared. */
     public static final class Prepare {
-        private static final int ALL = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED
-                | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
+        private static final int ALL = Event.NODE_ADDED
+                | Event.NODE_REMOVED
+                | Event.NODE_MOVED
+                | Event.PROPERTY_ADDED
+                | Event.PROPERTY_CHANGED
+                | Event.PROPERTY_REMOVED;
         private final String workspace;
         private final String path;
         private final EventListener listener;
@@ -65,8 +66,11 @@ public final class WorkspaceEventListenerRegistration {
 
         public Handle register() throws RepositoryException {
             // A session of its own, as the system user, not the system context's cached one.
-            Session own = MgnlContext.repository().login(new SimpleCredentials("admin", "admin".toCharArray()), workspace);
-            own.getWorkspace().getObservationManager().addEventListener(listener, eventTypes, path, subNodes, null, null, false);
+            Session own =
+                    MgnlContext.repository().login(new SimpleCredentials("admin", "admin".toCharArray()), workspace);
+            own.getWorkspace()
+                    .getObservationManager()
+                    .addEventListener(listener, eventTypes, path, subNodes, null, null, false);
             ACTIVE.incrementAndGet();
             return () -> {
                 if (own.isLive()) {
@@ -76,6 +80,5 @@ public final class WorkspaceEventListenerRegistration {
                 }
             };
         }
-
     }
 }

@@ -8,8 +8,7 @@ import java.time.Duration;
 public final class Eventually {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Something that comes true in time; may throw while it is not yet checkable. */
     @FunctionalInterface

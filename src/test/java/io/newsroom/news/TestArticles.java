@@ -1,19 +1,19 @@
 package io.newsroom.news;
 
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-
 /** Small builders the tests share. */
 public final class TestArticles {
-    private TestArticles() {
-    }
+    private TestArticles() {}
 
     /** A wall-clock time in the site's default zone (Hanoi). */
     public static Instant hanoi(int year, int month, int day, int hour, int minute) {
-        return LocalDateTime.of(year, month, day, hour, minute).atZone(RuntimeConfig.DEFAULT_ZONE).toInstant();
+        return LocalDateTime.of(year, month, day, hour, minute)
+                .atZone(RuntimeConfig.DEFAULT_ZONE)
+                .toInstant();
     }
 
     /** A published article's draft (readers see it once posted); {@link #unpublished} for a draft. */

@@ -57,8 +57,30 @@ public record Article(
 
     /** The same content under another identity: a version's copy read back as the article it was. */
     public Article withIdentity(String id, String path, String name) {
-        return new Article(id, path, name, title, lead, body, image, imageAlt, imageCaption, imageCredit, postedDate, category, author, featured,
-                featuredRank, featuredFrom, featuredUntil, created, lastModified, version, lastModifiedBy, publication, trashed);
+        return new Article(
+                id,
+                path,
+                name,
+                title,
+                lead,
+                body,
+                image,
+                imageAlt,
+                imageCaption,
+                imageCredit,
+                postedDate,
+                category,
+                author,
+                featured,
+                featuredRank,
+                featuredFrom,
+                featuredUntil,
+                created,
+                lastModified,
+                version,
+                lastModifiedBy,
+                publication,
+                trashed);
     }
 
     /** Shown to readers at {@code now}: published, not in the trash, and its posted date has come. */
@@ -84,7 +106,9 @@ public record Article(
         if (postedDate == null || postedDate.isAfter(now)) {
             return Publication.State.SCHEDULED;
         }
-        if (publication.lastActivated() != null && lastModified != null && lastModified.isAfter(publication.lastActivated())) {
+        if (publication.lastActivated() != null
+                && lastModified != null
+                && lastModified.isAfter(publication.lastActivated())) {
             return Publication.State.MODIFIED;
         }
         return Publication.State.PUBLISHED;

@@ -1,6 +1,7 @@
 package io.newsroom.news.article;
 
 import io.newsroom.news.definitions.PropertyType;
+import java.util.Optional;
 
 /**
  * The article's properties as the Java model knows them. {@code contentTypes/article.yaml} is the
@@ -45,12 +46,12 @@ public enum ArticleField {
         return required;
     }
 
-    public static java.util.Optional<ArticleField> byPropertyName(String name) {
+    public static Optional<ArticleField> byPropertyName(String name) {
         for (ArticleField field : values()) {
             if (field.propertyName.equals(name)) {
-                return java.util.Optional.of(field);
+                return Optional.of(field);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

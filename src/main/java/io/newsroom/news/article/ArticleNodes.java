@@ -2,13 +2,17 @@ package io.newsroom.news.article;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.TimeZone;
-
 import javax.jcr.Node;
 import javax.jcr.Property;
 import javax.jcr.RepositoryException;
+import javax.jcr.Value;
+import javax.jcr.nodetype.ConstraintViolationException;
 
 /**
  * Reads and writes the article's properties on a JCR node, with Magnolia's stamps
@@ -21,6 +25,7 @@ public final class ArticleNodes {
     public static final String LAST_MODIFIED_BY = "mgnl:lastModifiedBy";
     /** Addresses a published article had before it moved; on the node, so export and import keep them. */
     public static final String FORMER_PATHS = "formerPaths";
+
     private static final int MAX_FORMER_PATHS = 50;
 
     private final TimeZone siteZone;
@@ -46,7 +51,9 @@ public final class ArticleNodes {
                 string(node, "category"),
                 string(node, "author"),
                 node.hasProperty("featured") && node.getProperty("featured").getBoolean(),
-                node.hasProperty("featuredRank") ? node.getProperty("featuredRank").getLong() : null,
+                node.hasProperty("featuredRank")
+                        ? node.getProperty("featuredRank").getLong()
+                        : null,
                 date(node, "featuredFrom"),
                 date(node, "featuredUntil"),
                 date(node, CREATED),
@@ -66,7 +73,7 @@ public final class ArticleNodes {
     public void markDeleted(Node node, Instant when, String user) throws RepositoryException {
         try {
             node.addMixin(Publication.DELETED);
-        } catch (javax.jcr.nodetype.ConstraintViolationException olderDefinition) {
+        } catch (ConstraintViolationException olderDefinition) {
             // the properties below still mark it
         }
         setDate(node, Publication.DELETED, when);
@@ -75,15 +82,15 @@ public final class ArticleNodes {
 
     /** Adds {@code path} to the node's former addresses (and forgets its current one, if it moved back). */
     public void rememberFormerPath(Node node, String path) throws RepositoryException {
-        java.util.LinkedHashSet<String> former = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> former = new LinkedHashSet<>();
         if (node.hasProperty(FORMER_PATHS)) {
-            for (javax.jcr.Value value : node.getProperty(FORMER_PATHS).getValues()) {
+            for (Value value : node.getProperty(FORMER_PATHS).getValues()) {
                 former.add(value.getString());
             }
         }
         former.add(path);
         former.remove(node.getPath());
-        java.util.List<String> kept = new java.util.ArrayList<>(former);
+        List<String> kept = new ArrayList<>(former);
         if (kept.size() > MAX_FORMER_PATHS) {
             kept = kept.subList(kept.size() - MAX_FORMER_PATHS, kept.size());
         }
@@ -101,8 +108,10 @@ public final class ArticleNodes {
 
     /** No status stored (an article from before publication existed): published. */
     private static Publication publication(Node node) throws RepositoryException {
-        boolean published = !node.hasProperty(Publication.STATUS) || node.getProperty(Publication.STATUS).getBoolean();
-        return new Publication(published, date(node, Publication.LAST_ACTIVATED), string(node, Publication.LAST_ACTIVATED_BY));
+        boolean published = !node.hasProperty(Publication.STATUS)
+                || node.getProperty(Publication.STATUS).getBoolean();
+        return new Publication(
+                published, date(node, Publication.LAST_ACTIVATED), string(node, Publication.LAST_ACTIVATED_BY));
     }
 
     /** Marks the node published or not, as Magnolia's activation does; {@code user} null for a new draft. */

@@ -26,12 +26,23 @@ public record ArticleQuery(
 
     /** One ordering key; {@code property} is an article property name. */
     public record Sort(String property, boolean descending) {
-        public static Sort desc(String property) { return new Sort(property, true); }
-        public static Sort asc(String property) { return new Sort(property, false); }
+        public static Sort desc(String property) {
+            return new Sort(property, true);
+        }
+
+        public static Sort asc(String property) {
+            return new Sort(property, false);
+        }
     }
 
-    public ArticleQuery(String text, String fullText, String ancestor, List<PropertyFilter> filters, List<Sort> sort,
-                        long offset, int limit) {
+    public ArticleQuery(
+            String text,
+            String fullText,
+            String ancestor,
+            List<PropertyFilter> filters,
+            List<Sort> sort,
+            long offset,
+            int limit) {
         this(text, fullText, ancestor, filters, sort, offset, limit, Publication.Filter.ANY);
     }
 

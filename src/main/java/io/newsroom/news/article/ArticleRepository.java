@@ -1,6 +1,5 @@
 package io.newsroom.news.article;
 
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-
 import javax.jcr.InvalidItemStateException;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
@@ -21,10 +18,6 @@ import javax.jcr.NodeIterator;
 import javax.jcr.PathNotFoundException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.query.Query;
-import javax.jcr.query.QueryResult;
-import javax.jcr.query.Row;
-import javax.jcr.query.RowIterator;
 
 /**
  * Articles in the {@code news} workspace: create, read, update with a version check, delete,
@@ -42,16 +35,18 @@ public final class ArticleRepository {
     private final ArticleNodes nodes;
     /** Check-then-write must be atomic inside this JVM; Jackrabbit catches writers elsewhere. */
     private final ReentrantLock writeLock = new ReentrantLock();
+
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     /** Reading by query, with totals kept until the workspace changes. */
     private final ArticleSearch search;
+
     private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
     /**
      * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax, and no name
      * that begins or ends with white space (JCR refuses those with "Invalid path").
      */
-    static final Pattern READABLE_PATH = Pattern.compile(
-            "(/(?!\\.\\.?(/|$))[^/\\[\\]|*:\\s](?:[^/\\[\\]|*:]*[^/\\[\\]|*:\\s])?)+");
+    static final Pattern READABLE_PATH =
+            Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:\\s](?:[^/\\[\\]|*:]*[^/\\[\\]|*:\\s])?)+");
 
     public ArticleRepository(JcrSessions sessions, String workspace, String nodeType, ZoneId siteZone, Clock clock) {
         this.sessions = sessions;
@@ -120,17 +115,17 @@ public final class ArticleRepository {
         writeLock.lock();
         try {
             Article created = sessions.run(workspace, session -> {
-            Node folder = monthFolder(session, draft.getPostedDate());
-            String base = draft.getName() != null ? draft.getName() : Slugs.fromTitle(draft.getTitle());
-            String name = Slugs.unique(base, candidate -> hasChild(folder, candidate));
-            Node node = folder.addNode(name, nodeType);
-            nodes.write(node, draft);
-            Instant now = clock.instant();
-            nodes.stampCreated(node, now, user);
-            nodes.stampModified(node, now, user);
-            nodes.stampPublication(node, draft.isPublishOnCreate(), now, draft.isPublishOnCreate() ? user : null);
-            session.save();
-            return nodes.read(node);
+                Node folder = monthFolder(session, draft.getPostedDate());
+                String base = draft.getName() != null ? draft.getName() : Slugs.fromTitle(draft.getTitle());
+                String name = Slugs.unique(base, candidate -> hasChild(folder, candidate));
+                Node node = folder.addNode(name, nodeType);
+                nodes.write(node, draft);
+                Instant now = clock.instant();
+                nodes.stampCreated(node, now, user);
+                nodes.stampModified(node, now, user);
+                nodes.stampPublication(node, draft.isPublishOnCreate(), now, draft.isPublishOnCreate() ? user : null);
+                session.save();
+                return nodes.read(node);
             });
             changed();
             return created;
@@ -176,7 +171,8 @@ public final class ArticleRepository {
     private Article write(Session session, String id, long expectedVersion, ArticleDraft draft, String user)
             throws RepositoryException {
         try {
-            Node node = articleNode(session, id).orElseThrow(() -> new WrappedRefusal(new ArticleNotFoundException(id)));
+            Node node =
+                    articleNode(session, id).orElseThrow(() -> new WrappedRefusal(new ArticleNotFoundException(id)));
             Article current = nodes.read(node);
             if (current.version() != expectedVersion) {
                 throw new WrappedRefusal(new ConflictException(id, expectedVersion, current.version()));
@@ -215,8 +211,12 @@ public final class ArticleRepository {
             List<String> removed = sessions.run(workspace, session -> {
                 String statement = "/jcr:root//element(*, " + nodeType + ")[" + predicate + "]";
                 List<Node> matching = new ArrayList<>();
-                for (NodeIterator it = session.getWorkspace().getQueryManager().createQuery(statement, "xpath").execute().getNodes();
-                     it.hasNext(); ) {
+                for (NodeIterator it = session.getWorkspace()
+                                .getQueryManager()
+                                .createQuery(statement, "xpath")
+                                .execute()
+                                .getNodes();
+                        it.hasNext(); ) {
                     matching.add(it.nextNode());
                 }
                 List<String> ids = new ArrayList<>();
@@ -384,7 +384,8 @@ public final class ArticleRepository {
                 return Optional.<T>empty();
             } catch (RepositoryException e) {
                 // A name JCR will not take (beyond what READABLE_PATH already keeps out) names no article.
-                if (e.getCause() != null && e.getCause().getClass().getSimpleName().equals("MalformedPathException")) {
+                if (e.getCause() != null
+                        && e.getCause().getClass().getSimpleName().equals("MalformedPathException")) {
                     return Optional.<T>empty();
                 }
                 throw e;

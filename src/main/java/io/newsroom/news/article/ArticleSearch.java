@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
-
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -52,8 +51,12 @@ final class ArticleSearch {
             return Optional.empty();
         }
         return sessions.run(workspace, session -> {
-            Query query = session.getWorkspace().getQueryManager().createQuery("/jcr:root//element(*, " + nodeType + ")[@"
-                    + ArticleNodes.FORMER_PATHS + " = " + ArticleXPath.stringLiteral(path) + "]", "xpath");
+            Query query = session.getWorkspace()
+                    .getQueryManager()
+                    .createQuery(
+                            "/jcr:root//element(*, " + nodeType + ")[@" + ArticleNodes.FORMER_PATHS + " = "
+                                    + ArticleXPath.stringLiteral(path) + "]",
+                            "xpath");
             query.setLimit(1);
             NodeIterator it = query.execute().getNodes();
             return it.hasNext() ? Optional.of(nodes.read(it.nextNode())) : Optional.<Article>empty();
@@ -77,8 +80,8 @@ final class ArticleSearch {
             while (it.hasNext()) {
                 items.add(reader.read(it.nextNode()));
             }
-            long total = query.offset() == 0 && items.size() < query.limit()
-                    ? items.size() : cachedCount(session, query);
+            long total =
+                    query.offset() == 0 && items.size() < query.limit() ? items.size() : cachedCount(session, query);
             return new ResultPage<>(items, total, query.offset(), query.limit());
         });
     }
@@ -103,14 +106,16 @@ final class ArticleSearch {
      */
     List<String> ids(ArticleQuery query) throws RepositoryException {
         ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
-        return cache.ids(xpath.statement(unordered), () -> sessions.run(workspace, session -> {
-            List<String> ids = new ArrayList<>();
-            NodeIterator it = execute(session, unordered, false).getNodes();
-            while (it.hasNext()) {
-                ids.add(it.nextNode().getIdentifier());
-            }
-            return ids;
-        }));
+        return cache.ids(
+                xpath.statement(unordered),
+                () -> sessions.run(workspace, session -> {
+                    List<String> ids = new ArrayList<>();
+                    NodeIterator it = execute(session, unordered, false).getNodes();
+                    while (it.hasNext()) {
+                        ids.add(it.nextNode().getIdentifier());
+                    }
+                    return ids;
+                }));
     }
 
     /** How many articles listings have read so far: shows that a grid pages instead of loading everything. */
@@ -140,7 +145,8 @@ final class ArticleSearch {
                 + ArticleXPath.stringLiteral("%" + id + "%") + ")]";
         return sessions.run(workspace, session -> {
             QueryManager queries = session.getWorkspace().getQueryManager();
-            for (String statement : List.of("/jcr:root//element(*, " + nodeType + ")" + condition,
+            for (String statement : List.of(
+                    "/jcr:root//element(*, " + nodeType + ")" + condition,
                     "/jcr:root/jcr:system/jcr:versionStorage//element(*, nt:frozenNode)" + condition)) {
                 Query query = queries.createQuery(statement, "xpath");
                 query.setLimit(1);
@@ -155,8 +161,9 @@ final class ArticleSearch {
     /** The distinct categories articles use, sorted. */
     List<String> categories() throws RepositoryException {
         return sessions.run(workspace, session -> {
-            Query query = session.getWorkspace().getQueryManager().createQuery(
-                    "/jcr:root//element(*, " + nodeType + ")[@category]/@category", "xpath");
+            Query query = session.getWorkspace()
+                    .getQueryManager()
+                    .createQuery("/jcr:root//element(*, " + nodeType + ")[@category]/@category", "xpath");
             TreeSet<String> categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             RowIterator rows = query.execute().getRows();
             while (rows.hasNext()) {

@@ -17,10 +17,10 @@ public final class ArticleValidator {
     public static final int BODY_MAX = 200_000;
     public static final long FEATURED_RANK_MAX = 9_999;
     /** Asset keys as Magnolia's DAM link field writes them, or a plain site path/URL. */
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile("(jcr:[0-9a-fA-F-]{36}|/[^\\s<>\"']*|https?://[^\\s<>\"']+)");
+    private static final Pattern IMAGE_REFERENCE =
+            Pattern.compile("(jcr:[0-9a-fA-F-]{36}|/[^\\s<>\"']*|https?://[^\\s<>\"']+)");
 
-    private ArticleValidator() {
-    }
+    private ArticleValidator() {}
 
     /** The normalised draft, or a {@link ValidationException} listing every problem. */
     public static ArticleDraft validate(ArticleDraft input) throws ValidationException {
@@ -49,7 +49,8 @@ public final class ArticleValidator {
         if (draft.getName() != null && !Slugs.isValid(draft.getName())) {
             errors.add(new FieldError("name", "news.validation.slug", Slugs.MAX_LENGTH));
         }
-        if (draft.getImage() != null && !IMAGE_REFERENCE.matcher(draft.getImage()).matches()) {
+        if (draft.getImage() != null
+                && !IMAGE_REFERENCE.matcher(draft.getImage()).matches()) {
             errors.add(new FieldError("image", "news.validation.image"));
         }
         if (draft.getImage() != null && draft.getImageAlt() == null) {
@@ -62,7 +63,8 @@ public final class ArticleValidator {
         if (rank != null && (rank < 0 || rank > FEATURED_RANK_MAX)) {
             errors.add(new FieldError("featuredRank", "news.validation.range", 0, FEATURED_RANK_MAX));
         }
-        if (draft.getFeaturedFrom() != null && draft.getFeaturedUntil() != null
+        if (draft.getFeaturedFrom() != null
+                && draft.getFeaturedUntil() != null
                 && !draft.getFeaturedFrom().isBefore(draft.getFeaturedUntil())) {
             errors.add(new FieldError("featuredUntil", "news.validation.featuredWindow"));
         }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.apache.jackrabbit.util.ISO9075;
 
 /**
@@ -19,8 +19,9 @@ import org.apache.jackrabbit.util.ISO9075;
  * property names are checked against the article model, paths are ISO 9075 encoded.
  */
 public final class ArticleXPath {
-    private static final DateTimeFormatter XS_DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter XS_DATE_TIME = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final Pattern PATH = Pattern.compile("(/[^/\\[\\]|*:'\"]+)+");
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -50,7 +51,8 @@ public final class ArticleXPath {
             // Words with or without accents anywhere in title, lead or body; or the text as typed inside
             // the title or lead (a number, a sign, part of a word).
             String pattern = stringLiteral("%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
-            String asTyped = "jcr:like(fn:lower-case(@title), " + pattern + ") or jcr:like(fn:lower-case(@lead), " + pattern + ")";
+            String asTyped = "jcr:like(fn:lower-case(@title), " + pattern + ") or jcr:like(fn:lower-case(@lead), "
+                    + pattern + ")";
             String words = wordsAndPrefix(query.text());
             if (words.isEmpty()) {
                 conditions.add("(" + asTyped + ")");
@@ -62,8 +64,10 @@ public final class ArticleXPath {
         }
         if (query.fullText() != null) {
             // Each word quoted: AND, OR, NOT and friends are then searched for, never obeyed.
-            String words = java.util.Arrays.stream(WORD_SEPARATORS.split(query.fullText()))
-                    .filter(w -> !w.isEmpty()).map(w -> '"' + w + '"').collect(Collectors.joining(" "));
+            String words = Arrays.stream(WORD_SEPARATORS.split(query.fullText()))
+                    .filter(w -> !w.isEmpty())
+                    .map(w -> '"' + w + '"')
+                    .collect(Collectors.joining(" "));
             if (!words.isEmpty()) {
                 conditions.add("jcr:contains(., " + stringLiteral(words) + ")");
             }
@@ -84,9 +88,10 @@ public final class ArticleXPath {
             xpath.append('[').append(String.join(" and ", conditions)).append(']');
         }
         if (!query.sort().isEmpty()) {
-            xpath.append(" order by ").append(query.sort().stream()
-                    .map(s -> orderKey(s.property()) + (s.descending() ? " descending" : " ascending"))
-                    .collect(Collectors.joining(", ")));
+            xpath.append(" order by ")
+                    .append(query.sort().stream()
+                            .map(s -> orderKey(s.property()) + (s.descending() ? " descending" : " ascending"))
+                            .collect(Collectors.joining(", ")));
         }
         return xpath.toString();
     }
@@ -103,13 +108,15 @@ public final class ArticleXPath {
             case GTE -> property + " >= " + literal(values.get(0));
             case LIKE -> "jcr:like(" + property + ", " + stringLiteral(String.valueOf(values.get(0))) + ")";
             case IN -> "(" + values.stream().map(v -> member(property, v)).collect(Collectors.joining(" or ")) + ")";
-            case NOT_IN -> "not(" + values.stream().map(v -> member(property, v)).collect(Collectors.joining(" or ")) + ")";
+            case NOT_IN ->
+                "not(" + values.stream().map(v -> member(property, v)).collect(Collectors.joining(" or ")) + ")";
         };
     }
 
     private String member(String property, Object value) {
         if (value instanceof PropertyFilter.Range range) {
-            return "(" + property + " >= " + literal(range.from()) + " and " + property + " <= " + literal(range.to()) + ")";
+            return "(" + property + " >= " + literal(range.from()) + " and " + property + " <= " + literal(range.to())
+                    + ")";
         }
         return property + " = " + literal(value);
     }

@@ -1,6 +1,8 @@
 package io.newsroom.news.article;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Who the site's pages are rendered for. Readers see published articles whose posted date has come.
@@ -26,7 +28,8 @@ public enum Audience {
      * the statement (and the repository's cached total for it) stays the same for a minute.
      */
     public ArticleQuery visibleAt(ArticleQuery query, Instant now) {
-        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return restrict(query).withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, java.util.List.of(minute)));
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        return restrict(query)
+                .withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
     }
 }

@@ -17,7 +17,15 @@ public class ConflictException extends Exception {
         this.currentVersion = currentVersion;
     }
 
-    public String articleId() { return articleId; }
-    public long expectedVersion() { return expectedVersion; }
-    public long currentVersion() { return currentVersion; }
+    public String articleId() {
+        return articleId;
+    }
+
+    public long expectedVersion() {
+        return expectedVersion;
+    }
+
+    public long currentVersion() {
+        return currentVersion;
+    }
 }

@@ -12,7 +12,15 @@ import java.util.List;
 public record PropertyFilter(String property, Operator operator, List<Object> values) {
 
     public enum Operator {
-        EQ("eq"), NE("ne"), LT("lt"), LTE("lte"), GT("gt"), GTE("gte"), LIKE("like"), IN("in"), NOT_IN("not-in");
+        EQ("eq"),
+        NE("ne"),
+        LT("lt"),
+        LTE("lte"),
+        GT("gt"),
+        GTE("gte"),
+        LIKE("like"),
+        IN("in"),
+        NOT_IN("not-in");
 
         private final String token;
 
@@ -30,14 +38,13 @@ public record PropertyFilter(String property, Operator operator, List<Object> va
                     return op;
                 }
             }
-            throw new IllegalArgumentException("Unknown filter operator '" + token
-                    + "'; use eq, ne, lt, lte, gt, gte, like, in or not-in");
+            throw new IllegalArgumentException(
+                    "Unknown filter operator '" + token + "'; use eq, ne, lt, lte, gt, gte, like, in or not-in");
         }
     }
 
     /** An inclusive range, written {@code from~to}. */
-    public record Range(Object from, Object to) {
-    }
+    public record Range(Object from, Object to) {}
 
     public PropertyFilter {
         values = List.copyOf(values);

@@ -21,13 +21,24 @@ public record Publication(boolean published, Instant lastActivated, String lastA
 
     /** Magnolia's mark of a node whose deletion is pending: the article is in the trash. */
     public static final String DELETED = "mgnl:deleted";
+
     public static final String DELETED_BY = "mgnl:deletedBy";
 
     /**
      * Which articles a query lists: outside the trash all, the published or the drafts; or the trash.
      */
-    public enum Filter { ANY, PUBLISHED, DRAFTS, TRASH }
+    public enum Filter {
+        ANY,
+        PUBLISHED,
+        DRAFTS,
+        TRASH
+    }
 
     /** What an editor reads of an article's state. */
-    public enum State { DRAFT, SCHEDULED, PUBLISHED, MODIFIED }
+    public enum State {
+        DRAFT,
+        SCHEDULED,
+        PUBLISHED,
+        MODIFIED
+    }
 }

@@ -1,7 +1,9 @@
 package io.newsroom.news.article;
 
-import io.newsroom.news.article.StoredLinkFormat;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -15,34 +17,66 @@ import org.owasp.html.PolicyFactory;
 public final class RichTextSanitizer {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
-                    "ul", "ol", "li", "strong", "b", "em", "i", "u", "s", "sub", "sup",
-                    "blockquote", "figure", "figcaption", "pre", "code",
-                    "table", "thead", "tbody", "tr", "th", "td", "caption", "a", "img")
+            .allowElements(
+                    "p",
+                    "br",
+                    "hr",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "strong",
+                    "b",
+                    "em",
+                    "i",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "blockquote",
+                    "figure",
+                    "figcaption",
+                    "pre",
+                    "code",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "caption",
+                    "a",
+                    "img")
             // Headings inside an article start below the page's own h1.
             .allowElements((element, attrs) -> "h2", "h1")
             .allowUrlProtocols("http", "https", "mailto")
-            .allowAttributes("href", "title").onElements("a")
+            .allowAttributes("href", "title")
+            .onElements("a")
             .requireRelsOnLinks("noopener")
-            .allowAttributes("src", "alt", "title", "width", "height").onElements("img")
-            .allowAttributes("colspan", "rowspan").onElements("td", "th")
+            .allowAttributes("src", "alt", "title", "width", "height")
+            .onElements("img")
+            .allowAttributes("colspan", "rowspan")
+            .onElements("td", "th")
             .toFactory();
 
-    private RichTextSanitizer() {
-    }
+    private RichTextSanitizer() {}
 
     /** Where a stored link waits while the sanitizer runs: an address it keeps as it is. */
     private static final String PARKED = "https://stored-link.invalid/";
     /** A stored link made of nothing that could leave an attribute value. */
-    private static final java.util.regex.Pattern SAFE_LINK = java.util.regex.Pattern.compile("[^\"'<>\\s]+");
+    private static final Pattern SAFE_LINK = Pattern.compile("[^\"'<>\\s]+");
 
     /** The safe subset of {@code html}; {@code null} stays {@code null}. */
     public static String sanitize(String html) {
         if (html == null) {
             return null;
         }
-        java.util.List<String> links = new java.util.ArrayList<>();
-        java.util.regex.Matcher stored = StoredLinkFormat.PATTERN.matcher(html);
+        List<String> links = new ArrayList<>();
+        Matcher stored = StoredLinkFormat.PATTERN.matcher(html);
         StringBuilder parked = new StringBuilder();
         while (stored.find()) {
             String link = stored.group();
@@ -50,7 +84,7 @@ public final class RichTextSanitizer {
             if (!replacement.isEmpty()) {
                 links.add(link);
             }
-            stored.appendReplacement(parked, java.util.regex.Matcher.quoteReplacement(replacement));
+            stored.appendReplacement(parked, Matcher.quoteReplacement(replacement));
         }
         stored.appendTail(parked);
         String clean = POLICY.sanitize(parked.toString()).trim();

@@ -16,8 +16,7 @@ public final class Slugs {
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
     private static final String FALLBACK = "bai-viet";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static String fromTitle(String title) {
         if (title == null) {
@@ -25,7 +24,9 @@ public final class Slugs {
         }
         // đ/Đ are letters of their own, not d plus a mark, so NFD leaves them alone.
         String folded = title.replace('đ', 'd').replace('Đ', 'D');
-        folded = COMBINING_MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        folded = COMBINING_MARKS
+                .matcher(Normalizer.normalize(folded, Normalizer.Form.NFD))
+                .replaceAll("");
         String slug = NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = trimHyphens(slug);
         if (slug.length() > MAX_LENGTH) {
@@ -36,7 +37,9 @@ public final class Slugs {
     }
 
     public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        return slug != null
+                && slug.length() <= MAX_LENGTH
+                && VALID.matcher(slug).matches();
     }
 
     /** {@code base}, or {@code base-2}, {@code base-3}... the first one {@code taken} says is free. */
@@ -47,7 +50,8 @@ public final class Slugs {
         for (int n = 2; ; n++) {
             String suffix = "-" + n;
             String stem = base.length() + suffix.length() > MAX_LENGTH
-                    ? trimHyphens(base.substring(0, MAX_LENGTH - suffix.length())) : base;
+                    ? trimHyphens(base.substring(0, MAX_LENGTH - suffix.length()))
+                    : base;
             String candidate = stem + suffix;
             if (!taken.test(candidate)) {
                 return candidate;

@@ -14,6 +14,5 @@ public final class StoredLinkFormat {
             "\\$\\{link:\\{uuid:\\{([^}]*)\\},repository:\\{([^}]*)\\},(?:workspace:\\{[^}]*\\},)?(?:path|handle):\\{([^}]*)\\}"
                     + "(?:,nodeData:\\{[^}]*\\},extension:\\{([^}]*)\\})?\\}\\}");
 
-    private StoredLinkFormat() {
-    }
+    private StoredLinkFormat() {}
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.jcr.RepositoryException;
 
 /**
@@ -21,8 +20,7 @@ final class WorkspaceCache {
         T load() throws RepositoryException;
     }
 
-    private record Entry(long generation, Object value) {
-    }
+    private record Entry(long generation, Object value) {}
 
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Entry> totals = new ConcurrentHashMap<>();

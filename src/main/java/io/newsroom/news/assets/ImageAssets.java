@@ -1,18 +1,21 @@
 package io.newsroom.news.assets;
 
-import io.newsroom.news.article.Article;
 import io.newsroom.news.article.JcrSessions;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
+import java.util.function.Consumer;
 import javax.jcr.Binary;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
+import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
@@ -25,12 +28,12 @@ public final class ImageAssets {
     public static final String WORKSPACE = "dam";
     /** Where Magnolia's DAM serves assets: {@code /dam/jcr:<id>/<name>}. */
     public static final String DAM_PATH = "/dam";
+
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     private static final String FOLDER = "news";
 
     /** A stored image. */
-    public record Image(String key, String fileName, String mimeType, byte[] data) {
-    }
+    public record Image(String key, String fileName, String mimeType, byte[] data) {}
 
     /** An upload that was refused; {@code messageKey} explains why in the editor's language. */
     public static final class RefusedException extends Exception {
@@ -47,13 +50,13 @@ public final class ImageAssets {
     }
 
     private final JcrSessions sessions;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public ImageAssets(JcrSessions sessions) {
-        this(sessions, java.time.Clock.systemUTC());
+        this(sessions, Clock.systemUTC());
     }
 
-    public ImageAssets(JcrSessions sessions, java.time.Clock clock) {
+    public ImageAssets(JcrSessions sessions, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -63,12 +66,26 @@ public final class ImageAssets {
         if (data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF) {
             return Optional.of("image/jpeg");
         }
-        if (data.length >= 8 && (data[0] & 0xFF) == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G'
-                && data[4] == 0x0D && data[5] == 0x0A && data[6] == 0x1A && data[7] == 0x0A) {
+        if (data.length >= 8
+                && (data[0] & 0xFF) == 0x89
+                && data[1] == 'P'
+                && data[2] == 'N'
+                && data[3] == 'G'
+                && data[4] == 0x0D
+                && data[5] == 0x0A
+                && data[6] == 0x1A
+                && data[7] == 0x0A) {
             return Optional.of("image/png");
         }
-        if (data.length >= 12 && data[0] == 'R' && data[1] == 'I' && data[2] == 'F' && data[3] == 'F'
-                && data[8] == 'W' && data[9] == 'E' && data[10] == 'B' && data[11] == 'P') {
+        if (data.length >= 12
+                && data[0] == 'R'
+                && data[1] == 'I'
+                && data[2] == 'F'
+                && data[3] == 'F'
+                && data[8] == 'W'
+                && data[9] == 'E'
+                && data[10] == 'B'
+                && data[11] == 'P') {
             return Optional.of("image/webp");
         }
         return Optional.empty();
@@ -112,23 +129,26 @@ public final class ImageAssets {
      * Removes uploaded images that nothing uses and that are older than {@code cutoff}: what an editor
      * uploaded into an article that was never saved. Returns how many were removed.
      */
-    public int removeUnused(java.time.Instant cutoff, Usage usage) throws RepositoryException {
-        return removeUnused(cutoff, usage, key -> { });
+    public int removeUnused(Instant cutoff, Usage usage) throws RepositoryException {
+        return removeUnused(cutoff, usage, key -> {});
     }
 
     /** As {@link #removeUnused(java.time.Instant, Usage)}, telling {@code removed} each key that went. */
-    public int removeUnused(java.time.Instant cutoff, Usage usage, java.util.function.Consumer<String> removed)
-            throws RepositoryException {
-        java.util.List<String> old = sessions.run(WORKSPACE, session -> {
-            java.util.List<String> keys = new java.util.ArrayList<>();
+    public int removeUnused(Instant cutoff, Usage usage, Consumer<String> removed) throws RepositoryException {
+        List<String> old = sessions.run(WORKSPACE, session -> {
+            List<String> keys = new ArrayList<>();
             if (!session.getRootNode().hasNode(FOLDER)) {
                 return keys;
             }
-            for (javax.jcr.NodeIterator it = session.getRootNode().getNode(FOLDER).getNodes(); it.hasNext(); ) {
+            for (NodeIterator it = session.getRootNode().getNode(FOLDER).getNodes(); it.hasNext(); ) {
                 Node file = it.nextNode();
                 // The upload's time, stamped with the runtime's clock when it was stored.
-                if (file.isNodeType("nt:file") && file.hasProperty("jcr:content/jcr:lastModified")
-                        && file.getProperty("jcr:content/jcr:lastModified").getDate().toInstant().isBefore(cutoff)) {
+                if (file.isNodeType("nt:file")
+                        && file.hasProperty("jcr:content/jcr:lastModified")
+                        && file.getProperty("jcr:content/jcr:lastModified")
+                                .getDate()
+                                .toInstant()
+                                .isBefore(cutoff)) {
                     keys.add("jcr:" + file.getIdentifier());
                 }
             }
@@ -165,8 +185,11 @@ public final class ImageAssets {
             }
             Node content = file.get().getNode("jcr:content");
             try (InputStream in = content.getProperty("jcr:data").getBinary().getStream()) {
-                return Optional.of(new Image(key, file.get().getProperty("jcr:title").getString(),
-                        content.getProperty("jcr:mimeType").getString(), in.readAllBytes()));
+                return Optional.of(new Image(
+                        key,
+                        file.get().getProperty("jcr:title").getString(),
+                        content.getProperty("jcr:mimeType").getString(),
+                        in.readAllBytes()));
             } catch (IOException e) {
                 throw new RepositoryException("Cannot read image " + key, e);
             }
@@ -174,12 +197,15 @@ public final class ImageAssets {
     }
 
     /** When the image an asset key names was stored (it changes only with a new upload); empty when there is none. */
-    public Optional<java.time.Instant> uploaded(String key) throws RepositoryException {
+    public Optional<Instant> uploaded(String key) throws RepositoryException {
         return sessions.run(WORKSPACE, session -> {
             Optional<Node> file = fileNode(session, key);
             return file.isPresent() && file.get().hasProperty("jcr:content/jcr:lastModified")
-                    ? Optional.of(file.get().getProperty("jcr:content/jcr:lastModified").getDate().toInstant())
-                    : Optional.<java.time.Instant>empty();
+                    ? Optional.of(file.get()
+                            .getProperty("jcr:content/jcr:lastModified")
+                            .getDate()
+                            .toInstant())
+                    : Optional.<Instant>empty();
         });
     }
 
@@ -188,12 +214,13 @@ public final class ImageAssets {
         return sessions.run(WORKSPACE, session -> {
             Optional<Node> file = fileNode(session, key);
             return file.isPresent() && file.get().hasProperty("jcr:title")
-                    ? Optional.of(file.get().getProperty("jcr:title").getString()) : Optional.<String>empty();
+                    ? Optional.of(file.get().getProperty("jcr:title").getString())
+                    : Optional.<String>empty();
         });
     }
 
     /** The file node of an asset key ({@code jcr:<uuid>}); empty for anything else, a malformed id included. */
-    private static Optional<Node> fileNode(javax.jcr.Session session, String key) throws RepositoryException {
+    private static Optional<Node> fileNode(Session session, String key) throws RepositoryException {
         if (key == null || !key.startsWith("jcr:")) {
             return Optional.empty();
         }

@@ -9,8 +9,13 @@ import java.util.Optional;
  */
 public interface ImageSizes {
     record Size(int width, int height) {
-        public int getWidth() { return width; }
-        public int getHeight() { return height; }
+        public int getWidth() {
+            return width;
+        }
+
+        public int getHeight() {
+            return height;
+        }
     }
 
     Optional<Size> size(String itemKey, String rendition);

@@ -2,15 +2,19 @@ package io.newsroom.news.definitions;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-
 import javax.jcr.NamespaceException;
 import javax.jcr.NamespaceRegistry;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
+import javax.jcr.nodetype.NodeTypeManager;
+import javax.jcr.nodetype.NodeTypeTemplate;
 import org.apache.jackrabbit.commons.cnd.CndImporter;
+import org.apache.jackrabbit.commons.cnd.CompactNodeTypeDefReader;
 import org.apache.jackrabbit.commons.cnd.ParseException;
+import org.apache.jackrabbit.commons.cnd.TemplateBuilderFactory;
 
 /**
  * Registers what a content type with {@code autoCreate: true} needs, as Magnolia does: its
@@ -19,14 +23,17 @@ import org.apache.jackrabbit.commons.cnd.ParseException;
  */
 public final class ContentTypeNodeTypes {
 
-    private ContentTypeNodeTypes() {
-    }
+    private ContentTypeNodeTypes() {}
 
     /** The CND that declares the content type's node type. */
     public static String cnd(ContentTypeDefinition type) {
         StringBuilder cnd = new StringBuilder();
         for (Map.Entry<String, String> ns : type.namespaces().entrySet()) {
-            cnd.append('<').append(ns.getKey()).append(" = '").append(ns.getValue()).append("'>\n");
+            cnd.append('<')
+                    .append(ns.getKey())
+                    .append(" = '")
+                    .append(ns.getValue())
+                    .append("'>\n");
         }
         cnd.append("<mgnl = 'http://www.magnolia.info/jcr/mgnl'>\n");
         cnd.append('[').append(type.nodeType()).append("] > mgnl:content\n");
@@ -40,8 +47,8 @@ public final class ContentTypeNodeTypes {
             if (existing == null) {
                 registry.registerNamespace(ns.getKey(), ns.getValue());
             } else if (!existing.equals(ns.getValue())) {
-                throw new RepositoryException("Namespace prefix '" + ns.getKey() + "' is already bound to "
-                        + existing + ", but content type '" + type.name() + "' wants " + ns.getValue());
+                throw new RepositoryException("Namespace prefix '" + ns.getKey() + "' is already bound to " + existing
+                        + ", but content type '" + type.name() + "' wants " + ns.getValue());
             }
         }
         registerCnd(session, cnd(type), "content type " + type.name());
@@ -61,17 +68,16 @@ public final class ContentTypeNodeTypes {
      * a type whose stored definition cannot be changed that way (Jackrabbit only takes changes that
      * leave all content valid) keeps its stored definition, and the returned list names it.
      */
-    public static java.util.List<String> reregisterCnd(Session session, String cnd, String source) throws RepositoryException {
-        java.util.List<String> kept = new java.util.ArrayList<>();
+    public static List<String> reregisterCnd(Session session, String cnd, String source) throws RepositoryException {
+        List<String> kept = new ArrayList<>();
         try {
             // New types first (all at once: they may refer to each other)...
             CndImporter.registerNodeTypes(new StringReader(cnd), session, false);
             // ...then each existing one updated on its own, so one refusal stops nothing else.
-            javax.jcr.nodetype.NodeTypeManager types = session.getWorkspace().getNodeTypeManager();
-            org.apache.jackrabbit.commons.cnd.CompactNodeTypeDefReader<javax.jcr.nodetype.NodeTypeTemplate, javax.jcr.NamespaceRegistry> reader =
-                    new org.apache.jackrabbit.commons.cnd.CompactNodeTypeDefReader<>(new StringReader(cnd), source,
-                            new org.apache.jackrabbit.commons.cnd.TemplateBuilderFactory(session));
-            for (javax.jcr.nodetype.NodeTypeTemplate type : reader.getNodeTypeDefinitions()) {
+            NodeTypeManager types = session.getWorkspace().getNodeTypeManager();
+            CompactNodeTypeDefReader<NodeTypeTemplate, NamespaceRegistry> reader =
+                    new CompactNodeTypeDefReader<>(new StringReader(cnd), source, new TemplateBuilderFactory(session));
+            for (NodeTypeTemplate type : reader.getNodeTypeDefinitions()) {
                 try {
                     types.registerNodeType(type, true);
                 } catch (RepositoryException e) {

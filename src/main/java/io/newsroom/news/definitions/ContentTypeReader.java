@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a content type definition in Magnolia's YAML format. Fails with a message naming the
@@ -20,14 +20,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ContentTypeReader {
 
-    private ContentTypeReader() {
-    }
+    private ContentTypeReader() {}
 
     public static ContentTypeDefinition read(String name, InputStream yaml) throws IOException {
         try (Reader reader = new InputStreamReader(yaml, StandardCharsets.UTF_8)) {
             Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             return fromTree(name, root);
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+        } catch (YAMLException e) {
             throw new IllegalArgumentException("Content type '" + name + "' is not valid YAML: " + e.getMessage(), e);
         }
     }
@@ -42,7 +41,8 @@ public final class ContentTypeReader {
         Map<String, String> namespaces = new LinkedHashMap<>();
         Object ns = datasource.get("namespaces");
         if (ns != null) {
-            map(ns, name, "datasource.namespaces").forEach((k, v) -> namespaces.put(String.valueOf(k), String.valueOf(v)));
+            map(ns, name, "datasource.namespaces")
+                    .forEach((k, v) -> namespaces.put(String.valueOf(k), String.valueOf(v)));
         }
         String nodeType = text(model.get("nodeType"), name, "model.nodeType");
 
@@ -61,7 +61,8 @@ public final class ContentTypeReader {
                     Boolean.TRUE.equals(p.get("required")),
                     Boolean.TRUE.equals(p.get("multiple"))));
         }
-        return new ContentTypeDefinition(name, workspace, autoCreate, Map.copyOf(namespaces), nodeType, List.copyOf(properties));
+        return new ContentTypeDefinition(
+                name, workspace, autoCreate, Map.copyOf(namespaces), nodeType, List.copyOf(properties));
     }
 
     private static Map<?, ?> map(Object value, String file, String key) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * A component or page dialog of the light module ({@code dialogs/components/featuredNews.yaml}) as
  * the embedded runtime's form builder reads it: the fields Magnolia's dialogs of this module use
@@ -19,15 +18,26 @@ import java.util.regex.Pattern;
 public record DialogDefinition(String id, String labelKey, List<Field> fields) {
     private static final Pattern ID = Pattern.compile(LightModule.NAME + ":((?:pages|components)/[a-zA-Z0-9_-]+)");
 
-    public enum Kind { TEXT, NUMBER, CHECKBOX, CHOICE }
+    public enum Kind {
+        TEXT,
+        NUMBER,
+        CHECKBOX,
+        CHOICE
+    }
 
     /** One option of a choice: the stored value and its label key. */
-    public record Option(String value, String labelKey) {
-    }
+    public record Option(String value, String labelKey) {}
 
-    public record Field(String name, Kind kind, String labelKey, String descriptionKey, boolean i18n, boolean required,
-                        Integer maxLength, Object defaultValue, List<Option> options) {
-    }
+    public record Field(
+            String name,
+            Kind kind,
+            String labelKey,
+            String descriptionKey,
+            boolean i18n,
+            boolean required,
+            Integer maxLength,
+            Object defaultValue,
+            List<Option> options) {}
 
     /** The dialog {@code id} names ({@code news:components/featuredNews}); empty when there is none. */
     public static Optional<DialogDefinition> load(LightModule module, String id) throws IOException {
@@ -45,7 +55,8 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
         Map<?, ?> properties = form.get("properties") instanceof Map<?, ?> p ? p : Map.of();
         List<Field> fields = new ArrayList<>();
         for (Map.Entry<?, ?> entry : properties.entrySet()) {
-            fields.add(field(file, String.valueOf(entry.getKey()), entry.getValue() instanceof Map<?, ?> d ? d : Map.of()));
+            fields.add(field(
+                    file, String.valueOf(entry.getKey()), entry.getValue() instanceof Map<?, ?> d ? d : Map.of()));
         }
         return Optional.of(new DialogDefinition(id, string(root.get("label")), List.copyOf(fields)));
     }
@@ -56,10 +67,13 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
             case "textField" -> "java.lang.Long".equals(string(definition.get("type"))) ? Kind.NUMBER : Kind.TEXT;
             case "checkBoxField" -> Kind.CHECKBOX;
             case "comboBoxField", "selectField" -> Kind.CHOICE;
-            default -> throw new IllegalArgumentException(file + ": field '" + name + "' has a type the form builder does not know: " + type);
+            default ->
+                throw new IllegalArgumentException(
+                        file + ": field '" + name + "' has a type the form builder does not know: " + type);
         };
         List<Option> options = new ArrayList<>();
-        if (definition.get("datasource") instanceof Map<?, ?> datasource && datasource.get("options") instanceof Map<?, ?> map) {
+        if (definition.get("datasource") instanceof Map<?, ?> datasource
+                && datasource.get("options") instanceof Map<?, ?> map) {
             for (Object option : map.values()) {
                 if (option instanceof Map<?, ?> o) {
                     options.add(new Option(string(o.get("value")), string(o.get("label"))));
@@ -67,9 +81,16 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
             }
         }
         Integer maxLength = definition.get("maxLength") instanceof Number n ? n.intValue() : null;
-        return new Field(name, kind, string(definition.get("label")), string(definition.get("description")),
-                Boolean.TRUE.equals(definition.get("i18n")), Boolean.TRUE.equals(definition.get("required")), maxLength,
-                definition.get("defaultValue"), List.copyOf(options));
+        return new Field(
+                name,
+                kind,
+                string(definition.get("label")),
+                string(definition.get("description")),
+                Boolean.TRUE.equals(definition.get("i18n")),
+                Boolean.TRUE.equals(definition.get("required")),
+                maxLength,
+                definition.get("defaultValue"),
+                List.copyOf(options));
     }
 
     private static String string(Object value) {

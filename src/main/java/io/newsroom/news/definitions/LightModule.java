@@ -3,9 +3,14 @@ package io.newsroom.news.definitions;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The light module's files: the project's {@code light-modules/news/} folder when there is one
@@ -63,8 +68,8 @@ public final class LightModule {
     /** A YAML file of the module read as plain maps, lists and scalars (no object construction). */
     public Object yaml(String relativePath) throws IOException {
         try (InputStream in = open(relativePath)) {
-            return new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
-                    .load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            return new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The light module's i18n bundles, read the way Magnolia merges them: one UTF-8 properties file
@@ -69,7 +70,7 @@ public final class Messages {
     }
 
     /** Every key of a language's bundle, for the tests that keep both languages complete. */
-    public java.util.Set<String> keys(Locale locale) {
+    public Set<String> keys(Locale locale) {
         return byLanguage.get(supported(locale).getLanguage()).stringPropertyNames();
     }
 }

@@ -18,5 +18,4 @@ public record TemplateDefinition(
         String dialog,
         Map<String, Object> parameters,
         Map<String, List<String>> areas,
-        Map<String, Object> raw) {
-}
+        Map<String, Object> raw) {}

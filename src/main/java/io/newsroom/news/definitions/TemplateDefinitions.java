@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-
 /**
  * Finds template definitions by id in the light module, as Magnolia does: {@code news:pages/home}
  * is {@code templates/pages/home.yaml} of module {@code news}. Read once, then kept.
@@ -68,10 +67,17 @@ public final class TemplateDefinitions {
                 areas.put(String.valueOf(name), List.copyOf(ids));
             });
         }
-        Map<String, Object> parameters = map.get("parameters") instanceof Map<?, ?> p
-                ? new LinkedHashMap<>((Map<String, Object>) p) : Map.of();
-        return new TemplateDefinition(id, string(map.get("title")), string(map.get("renderType")), script,
-                string(map.get("dialog")), parameters, areas, (Map<String, Object>) map);
+        Map<String, Object> parameters =
+                map.get("parameters") instanceof Map<?, ?> p ? new LinkedHashMap<>((Map<String, Object>) p) : Map.of();
+        return new TemplateDefinition(
+                id,
+                string(map.get("title")),
+                string(map.get("renderType")),
+                script,
+                string(map.get("dialog")),
+                parameters,
+                areas,
+                (Map<String, Object>) map);
     }
 
     private static String string(Object value) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * The light module's {@code virtualUriMappings/*.yaml} ({@code RegexpVirtualUriMapping}: a
  * {@code fromUri} regex and a {@code forward:} target with {@code $1} groups), applied by the
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class VirtualUriMappings {
     /** Files the embedded site knows of when it reads the module from the classpath (no listing there). */
-    static final List<String> KNOWN_FILES = List.of("virtualUriMappings/articles.yaml", "virtualUriMappings/categories.yaml");
+    static final List<String> KNOWN_FILES =
+            List.of("virtualUriMappings/articles.yaml", "virtualUriMappings/categories.yaml");
 
     public record Mapping(Pattern from, String to) {
         Optional<String> apply(String uri) {
@@ -64,7 +64,8 @@ public final class VirtualUriMappings {
             if (!to.startsWith("forward:")) {
                 throw new IllegalArgumentException(file + ": the embedded site follows forward: mappings only");
             }
-            mappings.add(new Mapping(Pattern.compile(String.valueOf(map.get("fromUri"))), to.substring("forward:".length())));
+            mappings.add(new Mapping(
+                    Pattern.compile(String.valueOf(map.get("fromUri"))), to.substring("forward:".length())));
         }
         return new VirtualUriMappings(mappings);
     }

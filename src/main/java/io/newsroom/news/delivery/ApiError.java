@@ -22,8 +22,19 @@ public final class ApiError extends Exception {
         return new ApiError(400, "invalidValueFormat", "news.error.badValue", property, value);
     }
 
-    public int status() { return status; }
-    public String code() { return code; }
-    public String messageKey() { return messageKey; }
-    public Object[] arguments() { return arguments.clone(); }
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
 }

@@ -1,28 +1,31 @@
 package io.newsroom.news.delivery;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleNodes;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.article.ResultPage;
 import io.newsroom.news.definitions.Messages;
-
+import io.newsroom.news.templating.MostReadBlock;
+import io.newsroom.news.templating.NewsFunctions;
+import io.newsroom.news.views.ViewCounts;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.article.ResultPage;
-import io.newsroom.news.templating.MostReadBlock;
-import io.newsroom.news.templating.NewsFunctions;
 
 /**
  * The read-only JSON API at {@code /.rest/delivery/news}, shaped like the Magnolia delivery
@@ -36,6 +39,7 @@ public final class DeliveryApiServlet extends HttpServlet {
     public static final String PATH = "/.rest/delivery/news";
     /** Where the module itself serves this endpoint, in Magnolia and here. */
     public static final String MODULE_PATH = "/.news/delivery/news";
+
     static final String MOST_READ = "/@mostRead";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryApiServlet.class);
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
@@ -47,17 +51,22 @@ public final class DeliveryApiServlet extends HttpServlet {
     private final transient ObjectMapper mapper = new ObjectMapper();
 
     private final transient NewsFunctions newsfn;
-    private final transient java.time.Clock clock;
-    private final transient io.newsroom.news.article.ArticleNodes nodes;
+    private final transient Clock clock;
+    private final transient ArticleNodes nodes;
 
     /** The endpoint over the module's parts, as both hosts have them. */
-    public DeliveryApiServlet(ArticleRepository articles, Messages messages, NewsFunctions newsfn,
-                              io.newsroom.news.views.ViewCounts views, String articleType, java.time.Clock clock) {
+    public DeliveryApiServlet(
+            ArticleRepository articles,
+            Messages messages,
+            NewsFunctions newsfn,
+            ViewCounts views,
+            String articleType,
+            Clock clock) {
         this.articles = articles;
         this.messages = messages;
         this.newsfn = newsfn;
         this.clock = clock;
-        this.nodes = new io.newsroom.news.article.ArticleNodes(articles.siteZone());
+        this.nodes = new ArticleNodes(articles.siteZone());
         this.json = new DeliveryJson(articles.siteZone(), articleType, views);
         this.parser = new DeliveryQueryParser(articles.siteZone());
     }
@@ -75,8 +84,8 @@ public final class DeliveryApiServlet extends HttpServlet {
                 write(response, 200, mostRead(request));
             } else if (path == null || path.equals("/")) {
                 // Anonymous readers get what the site shows them.
-                ArticleQuery query = io.newsroom.news.article.Audience.READERS.visibleAt(
-                        parser.parse(request.getParameterMap()), clock.instant());
+                ArticleQuery query =
+                        Audience.READERS.visibleAt(parser.parse(request.getParameterMap()), clock.instant());
                 ResultPage<Map<String, Object>> page = articles.list(query, json::node);
                 write(response, 200, Map.of("results", page.items()));
             } else {
@@ -121,19 +130,21 @@ public final class DeliveryApiServlet extends HttpServlet {
                 limit = -1;
             }
             if (limit < 1 || limit > DeliveryQueryParser.MAX_LIMIT) {
-                throw new ApiError(400, "invalidQuery", "news.error.param.range", "limit", 1, DeliveryQueryParser.MAX_LIMIT);
+                throw new ApiError(
+                        400, "invalidQuery", "news.error.param.range", "limit", 1, DeliveryQueryParser.MAX_LIMIT);
             }
         }
-        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
         for (MostReadBlock.Entry entry : newsfn.mostRead(days, limit)) {
-            Optional<Map<String, Object>> node = articles.findById(entry.getArticle().getId(), json::node);
+            Optional<Map<String, Object>> node =
+                    articles.findById(entry.getArticle().getId(), json::node);
             if (node.isPresent()) {
-                Map<String, Object> withPeriod = new java.util.LinkedHashMap<>(node.get());
+                Map<String, Object> withPeriod = new LinkedHashMap<>(node.get());
                 withPeriod.put("periodViews", String.valueOf(entry.getViews()));
                 results.add(withPeriod);
             }
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("period", period);
         body.put("results", results);
         return body;
@@ -141,8 +152,8 @@ public final class DeliveryApiServlet extends HttpServlet {
 
     /** The current path of a visible article that moved away from {@code path}. */
     private Optional<String> movedTo(String path) throws Exception {
-        java.time.Instant now = clock.instant();
-        return articles.findByFormerPath(path).filter(a -> a.isVisibleAt(now)).map(io.newsroom.news.article.Article::path);
+        Instant now = clock.instant();
+        return articles.findByFormerPath(path).filter(a -> a.isVisibleAt(now)).map(Article::path);
     }
 
     /**
@@ -150,7 +161,7 @@ public final class DeliveryApiServlet extends HttpServlet {
      * one that readers may not see (a draft, a scheduled or trashed article), which is answered as missing.
      */
     private Optional<Optional<Map<String, Object>>> readOne(String path) throws Exception {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         ArticleRepository.NodeReader<Optional<Map<String, Object>>> visibleOnly =
                 node -> nodes.read(node).isVisibleAt(now) ? Optional.of(json.node(node)) : Optional.empty();
         Optional<Optional<Map<String, Object>>> node = articles.findByPath(path, visibleOnly);
@@ -180,7 +191,7 @@ public final class DeliveryApiServlet extends HttpServlet {
     }
 
     private void writeError(HttpServletResponse response, int status, String code, String message) throws IOException {
-        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         write(response, status, Map.of("error", error));

@@ -1,5 +1,6 @@
 package io.newsroom.news.delivery;
 
+import io.newsroom.news.views.ViewCounts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -15,8 +15,6 @@ import javax.jcr.PropertyIterator;
 import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Value;
-
-import io.newsroom.news.views.ViewCounts;
 
 /**
  * A JCR node as Magnolia's delivery endpoint writes it: {@code @name}, {@code @path}, {@code @id},
@@ -51,10 +49,14 @@ public final class DeliveryJson {
         PropertyIterator properties = node.getProperties();
         while (properties.hasNext()) {
             Property property = properties.nextProperty();
-            if (property.getName().startsWith("jcr:") || property.getType() == PropertyType.BINARY || isAccountName(property.getName())) {
+            if (property.getName().startsWith("jcr:")
+                    || property.getType() == PropertyType.BINARY
+                    || isAccountName(property.getName())) {
                 continue;
             }
-            json.put(property.getName(), property.isMultiple() ? strings(property.getValues()) : string(property.getValue()));
+            json.put(
+                    property.getName(),
+                    property.isMultiple() ? strings(property.getValues()) : string(property.getValue()));
         }
         if (node.isNodeType(articleType)) {
             json.put("views", String.valueOf(views.views(node.getIdentifier())));

@@ -1,5 +1,10 @@
 package io.newsroom.news.delivery;
 
+import io.newsroom.news.article.ArticleField;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleXPath;
+import io.newsroom.news.article.PropertyFilter;
+import io.newsroom.news.article.PropertyFilter.Operator;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,17 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.newsroom.news.article.ArticleField;
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.article.ArticleXPath;
-import io.newsroom.news.article.PropertyFilter;
-import io.newsroom.news.article.PropertyFilter.Operator;
 
 /**
  * Reads the query parameters of Magnolia's delivery endpoint into an {@link ArticleQuery}:
@@ -32,6 +32,7 @@ public final class DeliveryQueryParser {
     public static final int MAX_VALUES = 100;
     /** Words and characters of {@code q} (each word is a clause, and long texts overflow the XPath parser). */
     public static final int MAX_WORDS = 32;
+
     public static final int MAX_TEXT = 300;
     private static final Set<String> NON_FILTER_PARAMETERS = Set.of("limit", "offset", "orderBy", "q", "lang");
     private static final Pattern FILTER = Pattern.compile("([@\\w:]+)(?:\\[([a-z-]+)])?");
@@ -125,7 +126,12 @@ public final class DeliveryQueryParser {
         return new PropertyFilter(property, op, values);
     }
 
-    private enum ValueType { STRING, BOOLEAN, LONG, DATE }
+    private enum ValueType {
+        STRING,
+        BOOLEAN,
+        LONG,
+        DATE
+    }
 
     private static ValueType valueType(String property) throws ApiError {
         if ("@name".equals(property) || "jcr:uuid".equals(property)) {
@@ -185,7 +191,7 @@ public final class DeliveryQueryParser {
             if (ArticleField.byPropertyName(property).isEmpty()) {
                 throw new ApiError(400, "invalidQuery", "news.error.unknownProperty", property);
             }
-            String direction = words.length == 2 ? words[1].toLowerCase(java.util.Locale.ROOT) : "asc";
+            String direction = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "asc";
             if (!direction.equals("asc") && !direction.equals("desc")) {
                 throw new ApiError(400, "invalidQuery", "news.error.param.orderBy", orderBy);
             }

@@ -1,19 +1,17 @@
 package io.newsroom.news.featured;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.article.PropertyFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.jcr.RepositoryException;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.article.Audience;
-import io.newsroom.news.article.PropertyFilter;
 
 /**
  * Keeps the featured and latest selections in memory so a page view runs no query. A snapshot
@@ -25,13 +23,13 @@ import io.newsroom.news.article.PropertyFilter;
 public final class ArticleCache {
     /** Newest visible articles kept per snapshot: enough for the largest block plus the excluded one. */
     public static final int LATEST_DEPTH = 50;
+
     static final int FEATURED_DEPTH = 500;
     static final int SCHEDULED_DEPTH = 200;
     private static final int MAX_CATEGORIES = 200;
     private static final String ALL = "";
 
-    private record Entry(long generation, ArticleSnapshot snapshot) {
-    }
+    private record Entry(long generation, ArticleSnapshot snapshot) {}
 
     private final ArticleRepository articles;
     private final Clock clock;
@@ -95,12 +93,12 @@ public final class ArticleCache {
         }
         try {
             List<Article> featured = articles.items(base.featuredOnly().page(0, FEATURED_DEPTH));
-            List<Article> latest = articles.items(base.withFilter(
-                    new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(now))));
-            List<Article> scheduled = articles.items(base
-                    .withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.GT, List.of(now)))
-                    .withSort(List.of(ArticleQuery.Sort.asc("postedDate")))
-                    .page(0, SCHEDULED_DEPTH));
+            List<Article> latest = articles.items(
+                    base.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(now))));
+            List<Article> scheduled = articles.items(
+                    base.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.GT, List.of(now)))
+                            .withSort(List.of(ArticleQuery.Sort.asc("postedDate")))
+                            .page(0, SCHEDULED_DEPTH));
             return new ArticleSnapshot(featured, latest, scheduled, now);
         } catch (RepositoryException e) {
             throw new IllegalStateException("Cannot read articles for the featured selection: " + e.getMessage(), e);

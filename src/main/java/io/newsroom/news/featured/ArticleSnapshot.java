@@ -1,11 +1,10 @@
 package io.newsroom.news.featured;
 
+import io.newsroom.news.article.Article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import io.newsroom.news.article.Article;
 
 /**
  * What the blocks choose from, read once and kept in memory: the newest featured articles, the

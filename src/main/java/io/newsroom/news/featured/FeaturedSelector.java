@@ -1,13 +1,12 @@
 package io.newsroom.news.featured;
 
+import io.newsroom.news.article.Article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.newsroom.news.article.Article;
 
 /**
  * The selection rules of the featured block, in one place: only articles visible at {@code now}
@@ -17,14 +16,14 @@ import io.newsroom.news.article.Article;
  * identifier or by path.
  */
 public final class FeaturedSelector {
-    public static final Comparator<Article> BY_RANK_THEN_NEWEST = Comparator
-            .comparing((Article a) -> a.featuredRank() == null ? Long.MAX_VALUE : a.featuredRank())
+    public static final Comparator<Article> BY_RANK_THEN_NEWEST = Comparator.comparing(
+                    (Article a) -> a.featuredRank() == null ? Long.MAX_VALUE : a.featuredRank())
             .thenComparing(ArticleSnapshot.NEWEST_FIRST);
 
-    private FeaturedSelector() {
-    }
+    private FeaturedSelector() {}
 
-    public static List<Article> select(ArticleSnapshot snapshot, FeaturedSettings settings, String exclude, Instant now) {
+    public static List<Article> select(
+            ArticleSnapshot snapshot, FeaturedSettings settings, String exclude, Instant now) {
         Map<String, Article> chosen = new LinkedHashMap<>();
         List<Article> featured = new ArrayList<>();
         for (Article a : snapshot.featured()) {
@@ -53,7 +52,8 @@ public final class FeaturedSelector {
     }
 
     /** The newest visible articles, for lists that do not care about featuring. */
-    public static List<Article> latest(ArticleSnapshot snapshot, int limit, String category, String excludeId, Instant now) {
+    public static List<Article> latest(
+            ArticleSnapshot snapshot, int limit, String category, String excludeId, Instant now) {
         List<Article> out = new ArrayList<>();
         for (Article a : snapshot.visibleLatest(now)) {
             if (out.size() == limit) {
@@ -67,7 +67,8 @@ public final class FeaturedSelector {
     }
 
     private static boolean fits(Article a, FeaturedSettings settings, String exclude) {
-        return !isExcluded(a, exclude) && (settings.category() == null || settings.category().equals(a.category()));
+        return !isExcluded(a, exclude)
+                && (settings.category() == null || settings.category().equals(a.category()));
     }
 
     /** The page names the article it shows by identifier or by path; either excludes it. */

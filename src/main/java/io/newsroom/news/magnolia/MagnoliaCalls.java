@@ -2,13 +2,11 @@ package io.newsroom.news.magnolia;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-
 import javax.jcr.RepositoryException;
 
 /** Calls into Magnolia by reflection, with Magnolia's own exceptions passed on as they were thrown. */
 final class MagnoliaCalls {
-    private MagnoliaCalls() {
-    }
+    private MagnoliaCalls() {}
 
     /** {@code method} on {@code target} ({@code null} for a static one). */
     static Object call(Method method, Object target, Object... arguments) throws RepositoryException {

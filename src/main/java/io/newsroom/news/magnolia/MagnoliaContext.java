@@ -1,16 +1,13 @@
 package io.newsroom.news.magnolia;
 
+import io.newsroom.news.article.JcrSessions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.JcrSessions;
 
 /**
  * Units of work in Magnolia's system context, through {@code MgnlContext} reached by reflection
@@ -60,16 +57,21 @@ public final class MagnoliaContext implements JcrSessions {
             Method getSession = context.getMethod("getJCRSession", String.class);
             Method inSystem = context.getMethod("doInSystemContext", op, boolean.class);
             if (!Session.class.isAssignableFrom(getSession.getReturnType())) {
-                throw new IllegalStateException(CONTEXT_CLASS + ".getJCRSession(String) does not return a javax.jcr.Session");
+                throw new IllegalStateException(
+                        CONTEXT_CLASS + ".getJCRSession(String) does not return a javax.jcr.Session");
             }
             return new MagnoliaContext(getSession, inSystem, op);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Magnolia is not on the classpath (" + e.getMessage() + " missing): the "
-                    + "io.newsroom.news.magnolia classes only run inside a Magnolia 6.4 webapp; use the embedded runtime "
-                    + "(io.newsroom.news.embedded.server.NewsServer) otherwise", e);
+            throw new IllegalStateException(
+                    "Magnolia is not on the classpath (" + e.getMessage() + " missing): the "
+                            + "io.newsroom.news.magnolia classes only run inside a Magnolia 6.4 webapp; use the embedded runtime "
+                            + "(io.newsroom.news.embedded.server.NewsServer) otherwise",
+                    e);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("This Magnolia has no " + e.getMessage() + "; the news module needs "
-                    + "Magnolia 6.4 (MgnlContext.getJCRSession and doInSystemContext(Op, boolean))", e);
+            throw new IllegalStateException(
+                    "This Magnolia has no " + e.getMessage() + "; the news module needs "
+                            + "Magnolia 6.4 (MgnlContext.getJCRSession and doInSystemContext(Op, boolean))",
+                    e);
         }
     }
 

@@ -1,13 +1,11 @@
 package io.newsroom.news.magnolia;
 
-import java.io.IOException;
-
+import io.newsroom.news.delivery.DeliveryApiServlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.newsroom.news.delivery.DeliveryApiServlet;
+import java.io.IOException;
 
 /**
  * The module's read-only JSON endpoint in Magnolia ({@code /.news/delivery/news}), declared in the
@@ -30,7 +28,8 @@ public class MagnoliaDeliveryServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         delegate().service(request, response);
     }
 
@@ -38,8 +37,13 @@ public class MagnoliaDeliveryServlet extends HttpServlet {
         DeliveryApiServlet current = delegate;
         if (current == null) {
             MagnoliaNews news = MagnoliaNews.get();
-            current = new DeliveryApiServlet(news.articles(), news.messages(), news.functions(), news.counter(),
-                    MagnoliaNews.NODE_TYPE, news.clock());
+            current = new DeliveryApiServlet(
+                    news.articles(),
+                    news.messages(),
+                    news.functions(),
+                    news.counter(),
+                    MagnoliaNews.NODE_TYPE,
+                    news.clock());
             delegate = current;
         }
         return current;

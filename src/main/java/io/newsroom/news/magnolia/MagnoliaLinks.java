@@ -1,12 +1,10 @@
 package io.newsroom.news.magnolia;
 
+import io.newsroom.news.templating.RichTextLinks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.templating.RichTextLinks;
 
 /**
  * Rich text links resolved by Magnolia itself: {@code info.magnolia.link.LinkUtil.convertLinksFromUUIDPattern(String)}
@@ -26,9 +24,11 @@ final class MagnoliaLinks implements RichTextLinks {
 
     static MagnoliaLinks find(ClassLoader loader) {
         try {
-            return new MagnoliaLinks(Class.forName(LINK_UTIL, true, loader).getMethod("convertLinksFromUUIDPattern", String.class));
+            return new MagnoliaLinks(
+                    Class.forName(LINK_UTIL, true, loader).getMethod("convertLinksFromUUIDPattern", String.class));
         } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new IllegalStateException("This Magnolia has no " + LINK_UTIL + ".convertLinksFromUUIDPattern(String)", e);
+            throw new IllegalStateException(
+                    "This Magnolia has no " + LINK_UTIL + ".convertLinksFromUUIDPattern(String)", e);
         }
     }
 

@@ -1,24 +1,21 @@
 package io.newsroom.news.magnolia;
 
+import io.newsroom.news.NewsModule;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.templating.NewsFunctions;
+import io.newsroom.news.views.TrustedProxies;
+import io.newsroom.news.views.ViewCounter;
+import io.newsroom.news.views.ViewSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-
 import javax.jcr.RepositoryException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.NewsModule;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.article.Audience;
-import io.newsroom.news.views.TrustedProxies;
-import io.newsroom.news.featured.ArticleCache;
-import io.newsroom.news.definitions.Messages;
-import io.newsroom.news.templating.NewsFunctions;
-import io.newsroom.news.views.ViewCounter;
-import io.newsroom.news.views.ViewSettings;
 
 /**
  * The news module's parts inside Magnolia, owned here and by nothing else: the article repository
@@ -105,17 +102,49 @@ public final class MagnoliaNews {
         }
     }
 
-    public NewsModule module() { return module; }
-    public ArticleRepository articles() { return module.articles(); }
-    public ArticleCache cache() { return module.cache(); }
-    public ViewCounter counter() { return module.viewCounter(); }
-    public NewsFunctions functions() { return module.newsFunctions(); }
-    SiteLanguagesOfMagnolia languages() { return languages; }
-    Audience audience() { return audience; }
-    MagnoliaLinks links() { return links; }
-    public Messages messages() { return module.messages(); }
-    public ZoneId zone() { return zone; }
-    public Clock clock() { return clock; }
+    public NewsModule module() {
+        return module;
+    }
+
+    public ArticleRepository articles() {
+        return module.articles();
+    }
+
+    public ArticleCache cache() {
+        return module.cache();
+    }
+
+    public ViewCounter counter() {
+        return module.viewCounter();
+    }
+
+    public NewsFunctions functions() {
+        return module.newsFunctions();
+    }
+
+    SiteLanguagesOfMagnolia languages() {
+        return languages;
+    }
+
+    Audience audience() {
+        return audience;
+    }
+
+    MagnoliaLinks links() {
+        return links;
+    }
+
+    public Messages messages() {
+        return module.messages();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
 
     /**
      * Whether this is Magnolia's author instance: {@code ServerConfiguration.isAdmin()} from
@@ -125,10 +154,13 @@ public final class MagnoliaNews {
         try {
             Class<?> configuration = Class.forName("info.magnolia.cms.beans.config.ServerConfiguration", true, loader);
             Object server = Class.forName(SiteLanguagesOfMagnolia.COMPONENTS, true, loader)
-                    .getMethod("getComponent", Class.class).invoke(null, configuration);
+                    .getMethod("getComponent", Class.class)
+                    .invoke(null, configuration);
             return Boolean.TRUE.equals(configuration.getMethod("isAdmin").invoke(server));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("Cannot tell whether this is Magnolia's author instance ({}); drafts are hidden as on a public one", e.toString());
+            LOG.warn(
+                    "Cannot tell whether this is Magnolia's author instance ({}); drafts are hidden as on a public one",
+                    e.toString());
             return false;
         }
     }

@@ -1,14 +1,11 @@
 package io.newsroom.news.magnolia;
 
+import io.newsroom.news.article.ChangeObservation;
 import java.lang.reflect.Method;
-
 import javax.jcr.RepositoryException;
 import javax.jcr.observation.EventListener;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.ChangeObservation;
 
 /**
  * Change listeners registered the way Magnolia 6 modules register them:
@@ -30,10 +27,13 @@ final class MagnoliaObservation implements ChangeObservation {
     static MagnoliaObservation find(ClassLoader loader) {
         try {
             Class<?> registration = Class.forName(REGISTRATION_CLASS, true, loader);
-            return new MagnoliaObservation(registration.getMethod("observe", String.class, String.class, EventListener.class));
+            return new MagnoliaObservation(
+                    registration.getMethod("observe", String.class, String.class, EventListener.class));
         } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new IllegalStateException("This Magnolia has no " + REGISTRATION_CLASS + ".observe(String, String, "
-                    + "EventListener); the news module needs Magnolia 6.4", e);
+            throw new IllegalStateException(
+                    "This Magnolia has no " + REGISTRATION_CLASS + ".observe(String, String, "
+                            + "EventListener); the news module needs Magnolia 6.4",
+                    e);
         }
     }
 

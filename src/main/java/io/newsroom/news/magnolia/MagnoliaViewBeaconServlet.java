@@ -1,8 +1,7 @@
 package io.newsroom.news.magnolia;
 
-import jakarta.servlet.ServletException;
-
 import io.newsroom.news.views.ViewBeaconServlet;
+import jakarta.servlet.ServletException;
 
 /**
  * The counting endpoint as declared in the module descriptor: Magnolia creates it with its public

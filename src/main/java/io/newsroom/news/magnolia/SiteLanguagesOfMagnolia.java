@@ -1,12 +1,11 @@
 package io.newsroom.news.magnolia;
 
+import io.newsroom.news.templating.SiteLanguages;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-
-import io.newsroom.news.templating.SiteLanguages;
 
 /**
  * The site's languages as Magnolia has them configured: {@code I18nContentSupport} from
@@ -30,9 +29,11 @@ final class SiteLanguagesOfMagnolia implements SiteLanguages {
     static SiteLanguagesOfMagnolia find(ClassLoader loader) {
         try {
             Class<?> components = Class.forName(COMPONENTS, true, loader);
-            return new SiteLanguagesOfMagnolia(components.getMethod("getComponent", Class.class), Class.forName(I18N, true, loader));
+            return new SiteLanguagesOfMagnolia(
+                    components.getMethod("getComponent", Class.class), Class.forName(I18N, true, loader));
         } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new IllegalStateException("This Magnolia has no " + e.getMessage() + "; the news module needs Magnolia 6.4", e);
+            throw new IllegalStateException(
+                    "This Magnolia has no " + e.getMessage() + "; the news module needs Magnolia 6.4", e);
         }
     }
 

@@ -1,10 +1,9 @@
 package io.newsroom.news.magnolia;
 
+import com.vaadin.data.ValueProvider;
 import javax.jcr.Item;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
-
-import com.vaadin.data.ValueProvider;
 
 /**
  * The "Views" column of Magnolia's News app: the content app hands each row's JCR item to this
@@ -19,7 +18,9 @@ public class ViewCountColumn implements ValueProvider<Item, Long> {
             return null;
         }
         try {
-            return node.isNodeType(MagnoliaNews.NODE_TYPE) ? MagnoliaNews.get().counter().views(node.getIdentifier()) : null;
+            return node.isNodeType(MagnoliaNews.NODE_TYPE)
+                    ? MagnoliaNews.get().counter().views(node.getIdentifier())
+                    : null;
         } catch (RepositoryException e) {
             return null;
         }

@@ -1,8 +1,9 @@
 package io.newsroom.news.pages;
 
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.JcrSessions;
 import io.newsroom.news.definitions.TemplateDefinition;
 import io.newsroom.news.definitions.TemplateDefinitions;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -10,16 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import javax.jcr.InvalidItemStateException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
+import javax.jcr.PathNotFoundException;
 import javax.jcr.Property;
 import javax.jcr.PropertyIterator;
+import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
-import io.newsroom.news.article.ConflictException;
-import io.newsroom.news.article.JcrSessions;
 
 /**
  * The site's pages in the {@code website} workspace as a site builder arranges them: each page's
@@ -33,16 +33,14 @@ public final class WebsitePages {
     public static final String WORKSPACE = "website";
     /** The property naming the template of a page or component, as Magnolia stores it. */
     public static final String TEMPLATE_PROPERTY = "mgnl:template";
+
     private static final String LAST_MODIFIED = "mgnl:lastModified";
 
-    public record PageInfo(String path, String title, String templateId) {
-    }
+    public record PageInfo(String path, String title, String templateId) {}
 
-    public record ComponentInfo(String path, String templateId, long version, Map<String, Object> values) {
-    }
+    public record ComponentInfo(String path, String templateId, long version, Map<String, Object> values) {}
 
-    public record AreaInfo(String name, List<String> availableComponents, List<ComponentInfo> components) {
-    }
+    public record AreaInfo(String name, List<String> availableComponents, List<ComponentInfo> components) {}
 
     private final JcrSessions sessions;
     private final TemplateDefinitions templates;
@@ -67,7 +65,8 @@ public final class WebsitePages {
         for (NodeIterator it = parent.getNodes(); it.hasNext(); ) {
             Node node = it.nextNode();
             if (node.isNodeType("mgnl:page")) {
-                pages.add(new PageInfo(node.getPath(), string(node, "title"), string(node, WebsitePages.TEMPLATE_PROPERTY)));
+                pages.add(new PageInfo(
+                        node.getPath(), string(node, "title"), string(node, WebsitePages.TEMPLATE_PROPERTY)));
                 collect(node, pages);
             }
         }
@@ -77,8 +76,10 @@ public final class WebsitePages {
     public List<AreaInfo> areas(String pagePath) throws RepositoryException {
         return sessions.run(WebsitePages.WORKSPACE, session -> {
             Node page = page(session, pagePath);
-            Map<String, List<String>> defined = templates.byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
-                    .map(TemplateDefinition::areas).orElse(Map.of());
+            Map<String, List<String>> defined = templates
+                    .byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
+                    .map(TemplateDefinition::areas)
+                    .orElse(Map.of());
             List<AreaInfo> areas = new ArrayList<>();
             for (Map.Entry<String, List<String>> area : defined.entrySet()) {
                 List<ComponentInfo> components = new ArrayList<>();
@@ -106,12 +107,15 @@ public final class WebsitePages {
     }
 
     /** Adds a component of {@code templateId} at the end of the area, with {@code values}; its path. */
-    public synchronized String add(String pagePath, String area, String templateId, Map<String, Object> values, String user)
+    public synchronized String add(
+            String pagePath, String area, String templateId, Map<String, Object> values, String user)
             throws RepositoryException {
         return sessions.run(WebsitePages.WORKSPACE, session -> {
             Node page = page(session, pagePath);
-            List<String> allowed = templates.byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
-                    .map(t -> t.areas().getOrDefault(area, List.of())).orElse(List.of());
+            List<String> allowed = templates
+                    .byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
+                    .map(t -> t.areas().getOrDefault(area, List.of()))
+                    .orElse(List.of());
             if (!allowed.contains(templateId)) {
                 throw new IllegalArgumentException(templateId + " is not allowed in area " + area + " of " + pagePath);
             }
@@ -149,7 +153,7 @@ public final class WebsitePages {
             });
         } catch (ConflictRefusal refusal) {
             throw (ConflictException) refusal.getCause();
-        } catch (javax.jcr.InvalidItemStateException e) {
+        } catch (InvalidItemStateException e) {
             throw new ConflictException(path, expectedVersion, -1);
         }
     }
@@ -221,25 +225,35 @@ public final class WebsitePages {
         Map<String, Object> values = new LinkedHashMap<>();
         for (PropertyIterator it = component.getProperties(); it.hasNext(); ) {
             Property property = it.nextProperty();
-            if (property.isMultiple() || property.getName().startsWith("jcr:") || property.getName().startsWith("mgnl:")) {
+            if (property.isMultiple()
+                    || property.getName().startsWith("jcr:")
+                    || property.getName().startsWith("mgnl:")) {
                 continue;
             }
-            values.put(property.getName(), switch (property.getType()) {
-                case javax.jcr.PropertyType.LONG -> property.getLong();
-                case javax.jcr.PropertyType.BOOLEAN -> property.getBoolean();
-                default -> property.getString();
-            });
+            values.put(
+                    property.getName(),
+                    switch (property.getType()) {
+                        case PropertyType.LONG -> property.getLong();
+                        case PropertyType.BOOLEAN -> property.getBoolean();
+                        default -> property.getString();
+                    });
         }
-        return new ComponentInfo(component.getPath(), string(component, WebsitePages.TEMPLATE_PROPERTY), version(component), values);
+        return new ComponentInfo(
+                component.getPath(), string(component, WebsitePages.TEMPLATE_PROPERTY), version(component), values);
     }
 
     private static long version(Node node) throws RepositoryException {
-        return node.hasProperty(LAST_MODIFIED) ? node.getProperty(LAST_MODIFIED).getDate().getTimeInMillis() : 0L;
+        return node.hasProperty(LAST_MODIFIED)
+                ? node.getProperty(LAST_MODIFIED).getDate().getTimeInMillis()
+                : 0L;
     }
 
     private static Node page(Session session, String path) throws RepositoryException {
-        if (path == null || !path.startsWith("/") || !session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:page")) {
-            throw new javax.jcr.PathNotFoundException("No page at " + path);
+        if (path == null
+                || !path.startsWith("/")
+                || !session.nodeExists(path)
+                || !session.getNode(path).isNodeType("mgnl:page")) {
+            throw new PathNotFoundException("No page at " + path);
         }
         return session.getNode(path);
     }

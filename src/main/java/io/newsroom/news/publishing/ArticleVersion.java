@@ -1,7 +1,6 @@
 package io.newsroom.news.publishing;
 
 import io.newsroom.news.article.Article;
-
 import java.time.Instant;
 
 /**

@@ -4,18 +4,22 @@ import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleNodes;
 import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.JcrSessions;
-
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.UUID;
 import javax.jcr.ImportUUIDBehavior;
+import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
+import javax.jcr.NodeIterator;
 import javax.jcr.PathNotFoundException;
 import javax.jcr.Property;
 import javax.jcr.PropertyIterator;
@@ -44,6 +48,7 @@ public final class ArticleVersions {
     static final String NAME = "name";
     /** When the version was made; kept in the copy so a restored backup shows the original time. */
     static final String DATE = "versionDate";
+
     private static final String VERSIONABLE = "mix:versionable";
 
     private final JcrSessions sessions;
@@ -52,7 +57,8 @@ public final class ArticleVersions {
     private final Clock clock;
     private final int maxVersions;
 
-    public ArticleVersions(JcrSessions sessions, String articleWorkspace, ArticleNodes nodes, Clock clock, int maxVersions) {
+    public ArticleVersions(
+            JcrSessions sessions, String articleWorkspace, ArticleNodes nodes, Clock clock, int maxVersions) {
         if (maxVersions < 1) {
             throw new IllegalArgumentException("At least one version must be kept, not " + maxVersions);
         }
@@ -73,12 +79,13 @@ public final class ArticleVersions {
      *
      * @param comment what the editor wrote, or null
      */
-    public ArticleVersion save(String articleId, String user, String comment) throws ArticleNotFoundException, RepositoryException {
+    public ArticleVersion save(String articleId, String user, String comment)
+            throws ArticleNotFoundException, RepositoryException {
         Optional<ArticleVersion> saved = sessions.run(articleWorkspace, articleSession -> {
             Node article;
             try {
                 article = articleSession.getNodeByIdentifier(articleId);
-            } catch (javax.jcr.ItemNotFoundException | IllegalArgumentException e) {
+            } catch (ItemNotFoundException | IllegalArgumentException e) {
                 return Optional.<ArticleVersion>empty();
             }
             Node source = article;
@@ -105,7 +112,8 @@ public final class ArticleVersions {
                 return List.<ArticleVersion>of();
             }
             List<ArticleVersion> versions = new ArrayList<>();
-            for (Version version : versionsOldestFirst(versionManager(session).getVersionHistory(copy.get().getPath()))) {
+            for (Version version : versionsOldestFirst(
+                    versionManager(session).getVersionHistory(copy.get().getPath()))) {
                 versions.add(0, read(articleId, version));
             }
             return versions;
@@ -114,7 +122,9 @@ public final class ArticleVersions {
 
     /** One version by its name ({@code 1.3}). */
     public Optional<ArticleVersion> find(String articleId, String versionName) throws RepositoryException {
-        return history(articleId).stream().filter(v -> v.name().equals(versionName)).findFirst();
+        return history(articleId).stream()
+                .filter(v -> v.name().equals(versionName))
+                .findFirst();
     }
 
     /** Forgets every version of the article (when it is deleted for ever). */
@@ -125,7 +135,8 @@ public final class ArticleVersions {
                 return null;
             }
             VersionHistory history = copy.get().isNodeType(VERSIONABLE)
-                    ? versionManager(session).getVersionHistory(copy.get().getPath()) : null;
+                    ? versionManager(session).getVersionHistory(copy.get().getPath())
+                    : null;
             copy.get().remove();
             session.save();
             if (history != null) {
@@ -141,7 +152,7 @@ public final class ArticleVersions {
     public List<String> articlesWithHistory() throws RepositoryException {
         return sessions.run(WORKSPACE, session -> {
             List<String> ids = new ArrayList<>();
-            for (javax.jcr.NodeIterator it = session.getRootNode().getNodes(); it.hasNext(); ) {
+            for (NodeIterator it = session.getRootNode().getNodes(); it.hasNext(); ) {
                 Node node = it.nextNode();
                 if (node.isNodeType(VERSIONABLE)) {
                     ids.add(node.getIdentifier());
@@ -155,13 +166,14 @@ public final class ArticleVersions {
      * Writes one version as system-view XML of its frozen copy (for backups), oldest first when
      * called for each name of {@link #history} in reverse.
      */
-    public void exportVersion(String articleId, String versionName, java.io.OutputStream out) throws RepositoryException {
+    public void exportVersion(String articleId, String versionName, OutputStream out) throws RepositoryException {
         sessions.run(WORKSPACE, session -> {
             Node copy = copyOf(session, articleId).orElseThrow(() -> new PathNotFoundException("/" + articleId));
-            Version version = versionManager(session).getVersionHistory(copy.getPath()).getVersion(versionName);
+            Version version =
+                    versionManager(session).getVersionHistory(copy.getPath()).getVersion(versionName);
             try {
                 session.exportSystemView(version.getFrozenNode().getPath(), out, false, false);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new RepositoryException("Cannot write version " + versionName + " of " + articleId, e);
             }
             return null;
@@ -186,33 +198,43 @@ public final class ArticleVersions {
                     imported = copy;
                 } else {
                     copy = existing.get();
-                    Node scratch = session.getRootNode().addNode("replay-" + java.util.UUID.randomUUID(), "nt:unstructured");
+                    Node scratch = session.getRootNode().addNode("replay-" + UUID.randomUUID(), "nt:unstructured");
                     session.importXML(scratch.getPath(), plainCopy, ImportUUIDBehavior.IMPORT_UUID_CREATE_NEW);
                     imported = scratch.getNodes().nextNode();
                     replaceProperties(copy, imported);
                     copyMeta(imported, copy);
                     scratch.remove();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new RepositoryException("Cannot read a version of " + articleId, e);
             }
             Node meta = copy.hasNode(META) ? copy.getNode(META) : null;
-            String user = meta != null && meta.hasProperty(USER) ? meta.getProperty(USER).getString() : "";
-            String name = meta != null && meta.hasProperty(NAME) ? meta.getProperty(NAME).getString() : articleId;
-            Instant when = meta != null && meta.hasProperty(DATE) ? meta.getProperty(DATE).getDate().toInstant() : clock.instant();
-            String comment = copy.hasProperty(ArticleVersion.COMMENT) ? copy.getProperty(ArticleVersion.COMMENT).getString() : null;
+            String user = meta != null && meta.hasProperty(USER)
+                    ? meta.getProperty(USER).getString()
+                    : "";
+            String name = meta != null && meta.hasProperty(NAME)
+                    ? meta.getProperty(NAME).getString()
+                    : articleId;
+            Instant when = meta != null && meta.hasProperty(DATE)
+                    ? meta.getProperty(DATE).getDate().toInstant()
+                    : clock.instant();
+            String comment = copy.hasProperty(ArticleVersion.COMMENT)
+                    ? copy.getProperty(ArticleVersion.COMMENT).getString()
+                    : null;
             checkIn(session, copy, articleId, name, user, when, comment);
             return null;
         });
     }
 
-    private ArticleVersion checkIn(Session session, Node copy, String articleId, String name, String user, Instant when,
-                                   String comment) throws RepositoryException {
+    private ArticleVersion checkIn(
+            Session session, Node copy, String articleId, String name, String user, Instant when, String comment)
+            throws RepositoryException {
         Node meta = copy.hasNode(META) ? copy.getNode(META) : copy.addNode(META, META_TYPE);
         meta.setProperty(USER, user == null ? "" : user);
         meta.setProperty(NAME, name);
         meta.setProperty(DATE, nodes.calendar(when));
-        copy.setProperty(ArticleVersion.COMMENT, comment == null || comment.isBlank() ? (String) null : comment.strip());
+        copy.setProperty(
+                ArticleVersion.COMMENT, comment == null || comment.isBlank() ? (String) null : comment.strip());
         session.save();
         VersionManager versions = versionManager(session);
         Version version = versions.checkin(copy.getPath());
@@ -228,11 +250,16 @@ public final class ArticleVersions {
     private ArticleVersion read(String articleId, Version version) throws RepositoryException {
         Node frozen = version.getFrozenNode();
         Node meta = frozen.hasNode(META) ? frozen.getNode(META) : null;
-        String name = meta != null && meta.hasProperty(NAME) ? meta.getProperty(NAME).getString() : null;
-        Instant when = meta != null && meta.hasProperty(DATE) ? meta.getProperty(DATE).getDate().toInstant()
+        String name =
+                meta != null && meta.hasProperty(NAME) ? meta.getProperty(NAME).getString() : null;
+        Instant when = meta != null && meta.hasProperty(DATE)
+                ? meta.getProperty(DATE).getDate().toInstant()
                 : version.getCreated().toInstant();
-        String user = meta != null && meta.hasProperty(USER) ? meta.getProperty(USER).getString() : "";
-        String comment = frozen.hasProperty(ArticleVersion.COMMENT) ? frozen.getProperty(ArticleVersion.COMMENT).getString() : null;
+        String user =
+                meta != null && meta.hasProperty(USER) ? meta.getProperty(USER).getString() : "";
+        String comment = frozen.hasProperty(ArticleVersion.COMMENT)
+                ? frozen.getProperty(ArticleVersion.COMMENT).getString()
+                : null;
         Article content = nodes.read(frozen).withIdentity(articleId, null, name);
         return new ArticleVersion(version.getName(), when, user, comment, content);
     }
@@ -247,7 +274,7 @@ public final class ArticleVersions {
                 versions.add(version);
             }
         }
-        versions.sort(java.util.Comparator.comparing(v -> {
+        versions.sort(Comparator.comparing(v -> {
             try {
                 return v.getCreated().getTimeInMillis();
             } catch (RepositoryException e) {
@@ -310,7 +337,7 @@ public final class ArticleVersions {
         }
         try {
             return Optional.of(session.getNodeByIdentifier(articleId));
-        } catch (javax.jcr.ItemNotFoundException e) {
+        } catch (ItemNotFoundException e) {
             return Optional.empty();
         }
     }

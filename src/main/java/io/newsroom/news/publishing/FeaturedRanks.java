@@ -1,21 +1,18 @@
 package io.newsroom.news.publishing;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.featured.FeaturedSelector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import javax.jcr.RepositoryException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.featured.FeaturedSelector;
 
 /**
  * The featured block's order: rank 1, 2, 3..., unranked last, then newest. The rules of changing it
@@ -31,10 +28,11 @@ import io.newsroom.news.featured.FeaturedSelector;
 public final class FeaturedRanks {
     /** At most this many featured articles are reordered or renumbered at once. */
     public static final int LIMIT = 500;
+
     private static final Logger LOG = LoggerFactory.getLogger(FeaturedRanks.class);
     /** The block's order, and among equal ranks the latest save first. */
-    private static final Comparator<Article> LATEST_SAVE_FIRST_AMONG_EQUAL_RANKS = Comparator
-            .comparing((Article a) -> a.featuredRank() == null ? Long.MAX_VALUE : a.featuredRank())
+    private static final Comparator<Article> LATEST_SAVE_FIRST_AMONG_EQUAL_RANKS = Comparator.comparing(
+                    (Article a) -> a.featuredRank() == null ? Long.MAX_VALUE : a.featuredRank())
             .thenComparing(Article::version, Comparator.reverseOrder());
 
     private final ArticleRepository articles;
@@ -75,7 +73,9 @@ public final class FeaturedRanks {
                 }
                 List<Article> order = new ArrayList<>(featured);
                 order.sort(LATEST_SAVE_FIRST_AMONG_EQUAL_RANKS.thenComparing(FeaturedSelector.BY_RANK_THEN_NEWEST));
-                Article lastSaved = order.stream().max(Comparator.comparingLong(Article::version)).orElseThrow();
+                Article lastSaved = order.stream()
+                        .max(Comparator.comparingLong(Article::version))
+                        .orElseThrow();
                 return articles.setFeaturedRanks(newRanks(order), lastSaved.lastModifiedBy());
             });
             renumberedHere.set(changed);
@@ -105,7 +105,8 @@ public final class FeaturedRanks {
     /** The featured articles {@code filter} matches (up to {@link #LIMIT}), in the featured block's order. */
     public static List<Article> siteOrder(ArticleRepository articles, ArticleQuery filter) throws RepositoryException {
         List<Article> featured = new ArrayList<>(articles.items(filter.featuredOnly()
-                .withSort(List.of(ArticleQuery.Sort.desc("postedDate"))).page(0, LIMIT)));
+                .withSort(List.of(ArticleQuery.Sort.desc("postedDate")))
+                .page(0, LIMIT)));
         featured.sort(FeaturedSelector.BY_RANK_THEN_NEWEST);
         return featured;
     }

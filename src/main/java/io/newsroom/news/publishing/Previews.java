@@ -1,12 +1,14 @@
 package io.newsroom.news.publishing;
 
+import io.newsroom.news.article.Article;
 import io.newsroom.news.definitions.Messages;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,11 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import io.newsroom.news.article.Article;
 
 /**
  * Signed, expiring preview links: an editor shows a draft, a scheduled article or the unsaved form
@@ -37,11 +36,9 @@ public final class Previews {
     private static final int MAX_UNSAVED = 500;
 
     /** A preview address below the context path, and until when it works. */
-    public record Link(String path, Instant expires) {
-    }
+    public record Link(String path, Instant expires) {}
 
-    private record Unsaved(Article article, Instant expires) {
-    }
+    private record Unsaved(Article article, Instant expires) {}
 
     private final byte[] secret;
     private final Duration lifetime;
@@ -66,14 +63,15 @@ public final class Previews {
             Path temp = Files.createTempFile(dataFolder, SECRET_FILE, ".new");
             Files.writeString(temp, Base64.getEncoder().encodeToString(made));
             try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException notPosix) {
                 // the data folder's own protection applies
             }
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
-            return new Previews(Base64.getDecoder().decode(Files.readString(file).strip()), lifetime, clock);
+            return new Previews(
+                    Base64.getDecoder().decode(Files.readString(file).strip()), lifetime, clock);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a preview secret; delete it and restart to make a new one", e);
         }
@@ -119,14 +117,11 @@ public final class Previews {
     }
 
     /** What a preview request asks for. */
-    public sealed interface Target permits StoredTarget, UnsavedTarget {
-    }
+    public sealed interface Target permits StoredTarget, UnsavedTarget {}
 
-    public record StoredTarget(String articleId) implements Target {
-    }
+    public record StoredTarget(String articleId) implements Target {}
 
-    public record UnsavedTarget(Article article) implements Target {
-    }
+    public record UnsavedTarget(Article article) implements Target {}
 
     /**
      * What a link with these parameters shows; empty when its signature is wrong, its time has
@@ -144,7 +139,8 @@ public final class Previews {
         }
         String kind = articleId != null ? "article" : "draft";
         String value = articleId != null ? articleId : draftToken;
-        boolean genuine = MessageDigest.isEqual(sign(kind, value, seconds).getBytes(StandardCharsets.US_ASCII),
+        boolean genuine = MessageDigest.isEqual(
+                sign(kind, value, seconds).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
         if (!genuine || !Instant.ofEpochSecond(seconds).isAfter(clock.instant())) {
             return Optional.empty();

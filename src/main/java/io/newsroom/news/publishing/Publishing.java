@@ -1,12 +1,5 @@
 package io.newsroom.news.publishing;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import javax.jcr.RepositoryException;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNodes;
@@ -16,6 +9,11 @@ import io.newsroom.news.article.ArticleXPath;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.jcr.RepositoryException;
 
 /**
  * An article's way to readers and back: publish (keeping a version where this host keeps them),
@@ -59,7 +57,8 @@ public final class Publishing {
     }
 
     /** Publishes and, where versions are kept, keeps the published state as a version with {@code comment}. */
-    public Article publish(String id, String user, String comment) throws ArticleNotFoundException, RepositoryException {
+    public Article publish(String id, String user, String comment)
+            throws ArticleNotFoundException, RepositoryException {
         Article published = setPublished(id, true, user);
         if (versions != null) {
             versions.save(id, user, comment);
@@ -72,7 +71,8 @@ public final class Publishing {
         return setPublished(id, false, user);
     }
 
-    private Article setPublished(String id, boolean published, String user) throws ArticleNotFoundException, RepositoryException {
+    private Article setPublished(String id, boolean published, String user)
+            throws ArticleNotFoundException, RepositoryException {
         return articles.change(id, node -> nodes.stampPublication(node, published, clock.instant(), user));
     }
 
@@ -86,7 +86,8 @@ public final class Publishing {
         if (versions == null) {
             throw new ArticleNotFoundException(id);
         }
-        ArticleVersion version = versions.find(id, versionName).orElseThrow(() -> new ArticleNotFoundException(id + " " + versionName));
+        ArticleVersion version =
+                versions.find(id, versionName).orElseThrow(() -> new ArticleNotFoundException(id + " " + versionName));
         Article current = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
         if (current.version() != expectedVersion) {
             throw new ConflictException(id, expectedVersion, current.version());

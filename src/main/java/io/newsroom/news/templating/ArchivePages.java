@@ -1,14 +1,12 @@
 package io.newsroom.news.templating;
 
-import java.util.List;
-import java.util.Map;
-
-import javax.jcr.RepositoryException;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ResultPage;
 import io.newsroom.news.article.Slugs;
+import java.util.List;
+import java.util.Map;
+import javax.jcr.RepositoryException;
 
 /** The paged lists readers browse: the archive, a category's archive and the site's search. */
 final class ArchivePages {
@@ -30,16 +28,29 @@ final class ArchivePages {
         if (category == null && categorySlug != null && !categorySlug.isBlank()) {
             category = category(categorySlug);
         }
-        return page(parts.audience().visibleAt(ArticleQuery.newest(size), parts.clock().instant()), category, size, page);
+        return page(
+                parts.audience()
+                        .visibleAt(ArticleQuery.newest(size), parts.clock().instant()),
+                category,
+                size,
+                page);
     }
 
     NewsListPage search(String words, Object page) throws RepositoryException {
         if (words == null || words.isBlank()) {
             return new NewsListPage(List.of(), 1, 1, 0);
         }
-        String limited = words.strip().length() > SEARCH_MAX_CHARS ? words.strip().substring(0, SEARCH_MAX_CHARS) : words.strip();
-        return page(parts.audience().visibleAt(ArticleQuery.newest(LIST_DEFAULT_SIZE).withText(limited), parts.clock().instant()),
-                null, LIST_DEFAULT_SIZE, page);
+        String limited = words.strip().length() > SEARCH_MAX_CHARS
+                ? words.strip().substring(0, SEARCH_MAX_CHARS)
+                : words.strip();
+        return page(
+                parts.audience()
+                        .visibleAt(
+                                ArticleQuery.newest(LIST_DEFAULT_SIZE).withText(limited),
+                                parts.clock().instant()),
+                null,
+                LIST_DEFAULT_SIZE,
+                page);
     }
 
     String category(String slug) throws RepositoryException {
@@ -63,7 +74,8 @@ final class ArchivePages {
             requested = pageCount;
             result = parts.articles().list(query.page((long) (requested - 1) * size, size));
         }
-        return new NewsListPage(result.items().stream().map(parts::view).toList(), requested, pageCount, result.total());
+        return new NewsListPage(
+                result.items().stream().map(parts::view).toList(), requested, pageCount, result.total());
     }
 
     private static int pageNumber(Object page) {

@@ -1,18 +1,16 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.featured.FeaturedSelector;
+import io.newsroom.news.featured.FeaturedSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.jcr.RepositoryException;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.featured.ArticleCache;
-import io.newsroom.news.featured.FeaturedSelector;
-import io.newsroom.news.featured.FeaturedSettings;
 
 /**
  * The blocks site builders drop onto pages: featured news and most read, from their dialog values;
@@ -21,6 +19,7 @@ import io.newsroom.news.featured.FeaturedSettings;
 final class ArticleBlocks {
     /** Periods of the most-read block and the days each covers (0: all time). */
     static final Map<String, Integer> PERIODS = Map.of("today", 1, "7d", 7, "30d", 30, "all", 0);
+
     private static final Set<String> LAYOUTS = Set.of(FeaturedBlock.LAYOUT_LIST, FeaturedBlock.LAYOUT_LEAD);
 
     private final TemplatingParts parts;
@@ -32,11 +31,18 @@ final class ArticleBlocks {
     FeaturedBlock featuredBlock(Map<?, ?> component, String exclude) {
         ComponentSettings settings = new ComponentSettings(component, "featuredNews");
         FeaturedSettings selection = new FeaturedSettings(
-                settings.integer("maxItems", FeaturedSettings.DEFAULT_ITEMS, FeaturedSettings.MIN_ITEMS, FeaturedSettings.MAX_ITEMS),
+                settings.integer(
+                        "maxItems",
+                        FeaturedSettings.DEFAULT_ITEMS,
+                        FeaturedSettings.MIN_ITEMS,
+                        FeaturedSettings.MAX_ITEMS),
                 settings.text("category"),
                 settings.flag("fillWithLatest", true));
-        List<Article> chosen = FeaturedSelector.select(parts.cache().snapshot(selection.category()), selection,
-                blankToNull(exclude), parts.clock().instant());
+        List<Article> chosen = FeaturedSelector.select(
+                parts.cache().snapshot(selection.category()),
+                selection,
+                blankToNull(exclude),
+                parts.clock().instant());
         return new FeaturedBlock(
                 settings.text("heading"),
                 settings.choice("layout", FeaturedBlock.LAYOUT_LEAD, LAYOUTS),
@@ -58,7 +64,8 @@ final class ArticleBlocks {
         Instant now = parts.clock().instant();
         List<MostReadBlock.Entry> entries = new ArrayList<>();
         // Ask for more than needed: deleted or not yet visible articles are skipped.
-        for (Map.Entry<String, Long> ranked : parts.views().mostRead(days, maxItems * 3 + 10).entrySet()) {
+        for (Map.Entry<String, Long> ranked :
+                parts.views().mostRead(days, maxItems * 3 + 10).entrySet()) {
             if (entries.size() == maxItems) {
                 break;
             }
@@ -71,22 +78,31 @@ final class ArticleBlocks {
     }
 
     List<ArticleView> featured(int maxItems, String category) {
-        return featuredBlock(Map.of("maxItems", maxItems, "category", category == null ? "" : category), null).getItems();
+        return featuredBlock(Map.of("maxItems", maxItems, "category", category == null ? "" : category), null)
+                .getItems();
     }
 
     List<ArticleView> latest(int limit, String category) {
         int n = Math.max(1, Math.min(ArticleCache.LATEST_DEPTH - 1, limit));
         String cat = blankToNull(category);
-        return FeaturedSelector.latest(parts.cache().snapshot(cat), n, cat, null, parts.clock().instant()).stream()
-                .map(parts::view).toList();
+        return FeaturedSelector.latest(
+                        parts.cache().snapshot(cat), n, cat, null, parts.clock().instant())
+                .stream()
+                .map(parts::view)
+                .toList();
     }
 
     List<ArticleView> related(ArticleView article, int max) {
-        if (article == null || article.getCategory() == null || article.getCategory().isBlank()) {
+        if (article == null
+                || article.getCategory() == null
+                || article.getCategory().isBlank()) {
             return List.of();
         }
         int n = Math.max(1, Math.min(10, max));
-        return latest(n + 1, article.getCategory()).stream().filter(a -> !a.getId().equals(article.getId())).limit(n).toList();
+        return latest(n + 1, article.getCategory()).stream()
+                .filter(a -> !a.getId().equals(article.getId()))
+                .limit(n)
+                .toList();
     }
 
     private static String blankToNull(String s) {

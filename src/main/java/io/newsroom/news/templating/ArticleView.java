@@ -1,12 +1,11 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.article.Article;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
-
-import io.newsroom.news.article.Article;
 
 /**
  * An article as templates see it: plain getters (every FreeMarker object wrapper reads them, in
@@ -31,31 +30,80 @@ public final class ArticleView {
         return article;
     }
 
-    public String getId() { return article.id(); }
-    public String getPath() { return article.path(); }
-    public String getName() { return article.name(); }
-    public String getTitle() { return article.title(); }
-    public String getLead() { return article.lead(); }
+    public String getId() {
+        return article.id();
+    }
+
+    public String getPath() {
+        return article.path();
+    }
+
+    public String getName() {
+        return article.name();
+    }
+
+    public String getTitle() {
+        return article.title();
+    }
+
+    public String getLead() {
+        return article.lead();
+    }
     /** Sanitised when saved; templates may print it without escaping. */
-    public String getBody() { return article.body(); }
-    public String getImage() { return article.image(); }
-    public String getImageAlt() { return article.imageAlt(); }
-    public String getImageCaption() { return article.imageCaption(); }
-    public String getImageCredit() { return article.imageCredit(); }
-    public String getCategory() { return article.category(); }
-    public String getAuthor() { return article.author(); }
-    public boolean isFeatured() { return article.featured(); }
-    public Long getFeaturedRank() { return article.featuredRank(); }
-    public Date getPostedDate() { return Date.from(article.postedDate()); }
+    public String getBody() {
+        return article.body();
+    }
+
+    public String getImage() {
+        return article.image();
+    }
+
+    public String getImageAlt() {
+        return article.imageAlt();
+    }
+
+    public String getImageCaption() {
+        return article.imageCaption();
+    }
+
+    public String getImageCredit() {
+        return article.imageCredit();
+    }
+
+    public String getCategory() {
+        return article.category();
+    }
+
+    public String getAuthor() {
+        return article.author();
+    }
+
+    public boolean isFeatured() {
+        return article.featured();
+    }
+
+    public Long getFeaturedRank() {
+        return article.featuredRank();
+    }
+
+    public Date getPostedDate() {
+        return Date.from(article.postedDate());
+    }
 
     /** {@code 27/10/2020} in the site's time zone. */
-    public String getDate() { return DATE.format(article.postedDate().atZone(zone)); }
+    public String getDate() {
+        return DATE.format(article.postedDate().atZone(zone));
+    }
 
     /** {@code 10:28} in the site's time zone. */
-    public String getTime() { return TIME.format(article.postedDate().atZone(zone)); }
+    public String getTime() {
+        return TIME.format(article.postedDate().atZone(zone));
+    }
 
     /** {@code 2020-10-27T10:28:00+07:00}, for {@code <time datetime>} and structured data. */
-    public String getIsoDate() { return iso(article.postedDate()); }
+    public String getIsoDate() {
+        return iso(article.postedDate());
+    }
 
     public String getIsoModified() {
         return iso(article.lastModified() != null ? article.lastModified() : article.postedDate());

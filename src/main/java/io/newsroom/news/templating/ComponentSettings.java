@@ -2,7 +2,6 @@ package io.newsroom.news.templating;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,8 +18,14 @@ public final class FeaturedBlock {
     private final boolean showLead;
     private final List<ArticleView> items;
 
-    FeaturedBlock(String heading, String layout, boolean showImage, boolean showDate, boolean showViews,
-                  boolean showLead, List<ArticleView> items) {
+    FeaturedBlock(
+            String heading,
+            String layout,
+            boolean showImage,
+            boolean showDate,
+            boolean showViews,
+            boolean showLead,
+            List<ArticleView> items) {
         this.heading = heading;
         this.layout = layout;
         this.showImage = showImage;
@@ -30,12 +36,35 @@ public final class FeaturedBlock {
     }
 
     /** The editor's heading, or {@code null}: the template then uses the i18n default. */
-    public String getHeading() { return heading; }
-    public String getLayout() { return layout; }
-    public boolean isShowImage() { return showImage; }
-    public boolean isShowDate() { return showDate; }
-    public boolean isShowViews() { return showViews; }
-    public boolean isShowLead() { return showLead; }
-    public List<ArticleView> getItems() { return items; }
-    public boolean isEmpty() { return items.isEmpty(); }
+    public String getHeading() {
+        return heading;
+    }
+
+    public String getLayout() {
+        return layout;
+    }
+
+    public boolean isShowImage() {
+        return showImage;
+    }
+
+    public boolean isShowDate() {
+        return showDate;
+    }
+
+    public boolean isShowViews() {
+        return showViews;
+    }
+
+    public boolean isShowLead() {
+        return showLead;
+    }
+
+    public List<ArticleView> getItems() {
+        return items;
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
 }

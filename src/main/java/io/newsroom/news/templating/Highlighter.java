@@ -1,10 +1,9 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.article.FoldingAnalyzer;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.newsroom.news.article.FoldingAnalyzer;
 
 /**
  * Marks the words of a text that a search matched, the way the search matched them: folded to
@@ -14,8 +13,7 @@ import io.newsroom.news.article.FoldingAnalyzer;
 final class Highlighter {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{M}]+");
 
-    private Highlighter() {
-    }
+    private Highlighter() {}
 
     static String highlight(String text, String words) {
         if (text == null) {
@@ -29,7 +27,8 @@ final class Highlighter {
             html.append(escape(text.substring(at, word.start())));
             String found = word.group();
             List<String> folded = FoldingAnalyzer.terms(found);
-            boolean matches = !folded.isEmpty() && searched.stream().anyMatch(s -> folded.get(0).startsWith(s));
+            boolean matches = !folded.isEmpty()
+                    && searched.stream().anyMatch(s -> folded.get(0).startsWith(s));
             html.append(matches ? "<mark>" + escape(found) + "</mark>" : escape(found));
             at = word.end();
         }

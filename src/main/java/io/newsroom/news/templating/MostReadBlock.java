@@ -14,8 +14,13 @@ public final class MostReadBlock {
             this.views = views;
         }
 
-        public ArticleView getArticle() { return article; }
-        public long getViews() { return views; }
+        public ArticleView getArticle() {
+            return article;
+        }
+
+        public long getViews() {
+            return views;
+        }
     }
 
     private final String heading;
@@ -28,9 +33,19 @@ public final class MostReadBlock {
         this.items = List.copyOf(items);
     }
 
-    public String getHeading() { return heading; }
+    public String getHeading() {
+        return heading;
+    }
     /** {@code today}, {@code 7d}, {@code 30d} or {@code all}. */
-    public String getPeriod() { return period; }
-    public List<Entry> getItems() { return items; }
-    public boolean isEmpty() { return items.isEmpty(); }
+    public String getPeriod() {
+        return period;
+    }
+
+    public List<Entry> getItems() {
+        return items;
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
 }

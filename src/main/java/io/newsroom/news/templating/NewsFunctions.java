@@ -1,18 +1,15 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.assets.ImageSizes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.jcr.RepositoryException;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.assets.ImageSizes;
 
 /**
  * {@code newsfn}: everything news-specific a template needs, implemented once for both hosts. In
@@ -43,7 +40,8 @@ public class NewsFunctions {
         this(of.parts, of.blocks, of.archive, of.links, of.previewed);
     }
 
-    private NewsFunctions(TemplatingParts parts, ArticleBlocks blocks, ArchivePages archive, SiteLinks links, Article previewed) {
+    private NewsFunctions(
+            TemplatingParts parts, ArticleBlocks blocks, ArchivePages archive, SiteLinks links, Article previewed) {
         this.parts = parts;
         this.blocks = blocks;
         this.archive = archive;
@@ -148,8 +146,12 @@ public class NewsFunctions {
         if (previewed != null && idOrPath.equals(previewed.id())) {
             return parts.view(previewed);
         }
-        Optional<Article> found = idOrPath.startsWith("/") ? parts.articles().findByPath(idOrPath) : parts.articles().findById(idOrPath);
-        return found.filter(a -> parts.audience().sees(a, parts.clock().instant())).map(parts::view).orElse(null);
+        Optional<Article> found = idOrPath.startsWith("/")
+                ? parts.articles().findByPath(idOrPath)
+                : parts.articles().findById(idOrPath);
+        return found.filter(a -> parts.audience().sees(a, parts.clock().instant()))
+                .map(parts::view)
+                .orElse(null);
     }
 
     /**
@@ -162,7 +164,8 @@ public class NewsFunctions {
         }
         Optional<Article> moved = parts.articles().findByFormerPath(formerPath);
         return moved.filter(a -> parts.audience().sees(a, parts.clock().instant()))
-                .map(a -> links.link(parts.view(a), locale)).orElse(null);
+                .map(a -> links.link(parts.view(a), locale))
+                .orElse(null);
     }
 
     /** Views counted for an article (or an article id). */
@@ -187,7 +190,9 @@ public class NewsFunctions {
      */
     public ImageSizes.Size imageSize(String itemKey, String rendition) {
         ImageSizes sizes = parts.imageSizes();
-        return sizes == null || itemKey == null || itemKey.isBlank() ? null : sizes.size(itemKey, rendition).orElse(null);
+        return sizes == null || itemKey == null || itemKey.isBlank()
+                ? null
+                : sizes.size(itemKey, rendition).orElse(null);
     }
 
     /** schema.org NewsArticle as JSON, safe to print inside {@code <script type="application/ld+json">}. */
@@ -202,7 +207,9 @@ public class NewsFunctions {
 
     /** schema.org {@code BreadcrumbList} JSON-LD of the trail {@code names} at the absolute {@code urls}. */
     public String breadcrumbJsonLd(List<?> names, List<?> urls) {
-        return StructuredData.breadcrumbs(names.stream().map(String::valueOf).toList(), urls.stream().map(String::valueOf).toList());
+        return StructuredData.breadcrumbs(
+                names.stream().map(String::valueOf).toList(),
+                urls.stream().map(String::valueOf).toList());
     }
 
     // --- addresses and languages ---
@@ -275,13 +282,17 @@ public class NewsFunctions {
     /** {@code dd/MM/yyyy} in the site's zone, for a Date, Calendar or Instant. */
     public String date(Object value) {
         Instant instant = instant(value);
-        return instant == null ? "" : ArticleView.DATE.format(instant.atZone(parts.articles().siteZone()));
+        return instant == null
+                ? ""
+                : ArticleView.DATE.format(instant.atZone(parts.articles().siteZone()));
     }
 
     /** {@code HH:mm} in the site's zone. */
     public String time(Object value) {
         Instant instant = instant(value);
-        return instant == null ? "" : ArticleView.TIME.format(instant.atZone(parts.articles().siteZone()));
+        return instant == null
+                ? ""
+                : ArticleView.TIME.format(instant.atZone(parts.articles().siteZone()));
     }
 
     private static Instant instant(Object value) {

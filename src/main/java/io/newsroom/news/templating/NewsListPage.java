@@ -16,14 +16,39 @@ public final class NewsListPage {
         this.total = total;
     }
 
-    public List<ArticleView> getItems() { return items; }
+    public List<ArticleView> getItems() {
+        return items;
+    }
     /** 1-based. */
-    public int getPage() { return page; }
-    public int getPageCount() { return pageCount; }
-    public long getTotal() { return total; }
-    public boolean isHasPrevious() { return page > 1; }
-    public boolean isHasNext() { return page < pageCount; }
-    public int getPreviousPage() { return Math.max(1, page - 1); }
-    public int getNextPage() { return Math.min(pageCount, page + 1); }
-    public boolean isEmpty() { return items.isEmpty(); }
+    public int getPage() {
+        return page;
+    }
+
+    public int getPageCount() {
+        return pageCount;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+
+    public boolean isHasPrevious() {
+        return page > 1;
+    }
+
+    public boolean isHasNext() {
+        return page < pageCount;
+    }
+
+    public int getPreviousPage() {
+        return Math.max(1, page - 1);
+    }
+
+    public int getNextPage() {
+        return Math.min(pageCount, page + 1);
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.article.StoredLinkFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 @FunctionalInterface
 public interface RichTextLinks {
     /** The stored form, groups: 1 uuid, 2 workspace, 3 path, 4 extension (may be null). */
-    Pattern STORED_LINK = io.newsroom.news.article.StoredLinkFormat.PATTERN;
+    Pattern STORED_LINK = StoredLinkFormat.PATTERN;
 
     /** {@code html} with every stored link replaced by its address. */
     String resolve(String html);

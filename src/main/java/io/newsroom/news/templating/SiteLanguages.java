@@ -35,13 +35,19 @@ public interface SiteLanguages {
 
     /** A language as the switcher shows it: its code and its name in itself ("Tiếng Việt", "English"). */
     record Language(String code, String name) {
-        public String getCode() { return code; }
-        public String getName() { return name; }
+        public String getCode() {
+            return code;
+        }
+
+        public String getName() {
+            return name;
+        }
 
         static Language of(String code) {
             Locale locale = Locale.forLanguageTag(code);
             String name = locale.getDisplayLanguage(locale);
-            return new Language(code, name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale) + name.substring(1));
+            return new Language(
+                    code, name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale) + name.substring(1));
         }
     }
 }

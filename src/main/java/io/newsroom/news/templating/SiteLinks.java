@@ -1,15 +1,13 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.article.Slugs;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import io.newsroom.news.article.Slugs;
 
 /**
  * Addresses templates print: an article's, a category's, a site path's in a language, the same page
@@ -26,7 +24,8 @@ final class SiteLinks {
         Function<String, String> versions = parts.resourceVersions() == null ? path -> null : parts.resourceVersions();
         // A fingerprint is a hash of the file: computed once per path.
         Map<String, Optional<String>> known = new ConcurrentHashMap<>();
-        this.resourceVersions = path -> known.computeIfAbsent(path, p -> Optional.ofNullable(versions.apply(p))).orElse(null);
+        this.resourceVersions = path -> known.computeIfAbsent(path, p -> Optional.ofNullable(versions.apply(p)))
+                .orElse(null);
     }
 
     String resource(String path) {
@@ -51,11 +50,16 @@ final class SiteLinks {
 
     List<SiteLanguages.Language> otherLanguages(Object current) {
         String language = languageOf(current);
-        return parts.languages().languages().stream().filter(l -> !l.equals(language)).map(SiteLanguages.Language::of).toList();
+        return parts.languages().languages().stream()
+                .filter(l -> !l.equals(language))
+                .map(SiteLanguages.Language::of)
+                .toList();
     }
 
     List<SiteLanguages.Language> languages() {
-        return parts.languages().languages().stream().map(SiteLanguages.Language::of).toList();
+        return parts.languages().languages().stream()
+                .map(SiteLanguages.Language::of)
+                .toList();
     }
 
     boolean isDefaultLanguage(Object locale) {

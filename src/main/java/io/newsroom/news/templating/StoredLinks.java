@@ -1,18 +1,14 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.article.JcrSessions;
 import io.newsroom.news.assets.ImageAssets;
-
-
+import java.util.Optional;
 import java.util.regex.Matcher;
-
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.JcrSessions;
 
 /**
  * The embedded runtime's resolution of Magnolia's stored rich text links (found in content made in
@@ -48,7 +44,7 @@ public final class StoredLinks implements RichTextLinks {
 
     private String address(String id, String workspace, String storedPath, String extension) {
         String path = currentPath(id, workspace).orElse(storedPath);
-        if (io.newsroom.news.assets.ImageAssets.WORKSPACE.equals(workspace)) {
+        if (ImageAssets.WORKSPACE.equals(workspace)) {
             return UriPaths.encode(ImageAssets.DAM_PATH + "/jcr:" + id + path.substring(path.lastIndexOf('/')));
         }
         if (workspace.equals(articleWorkspace)) {
@@ -58,20 +54,20 @@ public final class StoredLinks implements RichTextLinks {
         return UriPaths.encode(path + "." + ext);
     }
 
-    private java.util.Optional<String> currentPath(String id, String workspace) {
+    private Optional<String> currentPath(String id, String workspace) {
         try {
             return sessions.run(workspace, session -> {
                 try {
                     Node node = session.getNodeByIdentifier(id);
-                    return java.util.Optional.of(node.getPath());
+                    return Optional.of(node.getPath());
                 } catch (ItemNotFoundException e) {
-                    return java.util.Optional.<String>empty();
+                    return Optional.<String>empty();
                 }
             });
         } catch (RepositoryException | RuntimeException e) {
             // an unknown workspace or a malformed identifier: the stored path is all there is
             LOG.debug("Link to {} in {} not looked up: {}", id, workspace, e.toString());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

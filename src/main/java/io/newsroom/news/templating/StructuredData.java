@@ -1,13 +1,14 @@
 package io.newsroom.news.templating;
 
+import java.util.List;
+
 /**
  * schema.org {@code NewsArticle} JSON-LD. Written by hand because it is six fields; every string
  * is JSON-escaped and {@code <} becomes {@code \u003c}, so no value can close the script element.
  */
 final class StructuredData {
 
-    private StructuredData() {
-    }
+    private StructuredData() {}
 
     static String newsArticle(ArticleView article, String pageUrl, String siteName) {
         return newsArticle(article, pageUrl, siteName, null);
@@ -48,10 +49,13 @@ final class StructuredData {
     }
 
     /** A {@code BreadcrumbList}: each name at its absolute URL, in order. */
-    static String breadcrumbs(java.util.List<String> names, java.util.List<String> urls) {
-        StringBuilder json = new StringBuilder("{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\",\"itemListElement\":[");
+    static String breadcrumbs(List<String> names, List<String> urls) {
+        StringBuilder json = new StringBuilder(
+                "{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\",\"itemListElement\":[");
         for (int i = 0; i < names.size(); i++) {
-            json.append(i == 0 ? "" : ",").append("{\"@type\":\"ListItem\",\"position\":").append(i + 1);
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"@type\":\"ListItem\",\"position\":")
+                    .append(i + 1);
             field(json, "name", names.get(i));
             field(json, "item", i < urls.size() ? urls.get(i) : null);
             json.append('}');

@@ -1,15 +1,14 @@
 package io.newsroom.news.templating;
 
-import java.time.Clock;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
 import io.newsroom.news.assets.ImageSizes;
 import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.views.ViewCounts;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What {@code newsfn} works with, as the module assembles it for a host.
@@ -21,9 +20,17 @@ import io.newsroom.news.views.ViewCounts;
  * @param imageSizes       renditions' pixel sizes where the host knows them, else null
  * @param resourceVersions a web resource's fingerprint ({@code css/news.css} to a short hash), or null
  */
-public record TemplatingParts(ArticleRepository articles, ArticleCache cache, ViewCounts views, Clock clock,
-                              SiteLanguages languages, RichTextLinks links, Supplier<String> baseUrl, Audience audience,
-                              ImageSizes imageSizes, Function<String, String> resourceVersions) {
+public record TemplatingParts(
+        ArticleRepository articles,
+        ArticleCache cache,
+        ViewCounts views,
+        Clock clock,
+        SiteLanguages languages,
+        RichTextLinks links,
+        Supplier<String> baseUrl,
+        Audience audience,
+        ImageSizes imageSizes,
+        Function<String, String> resourceVersions) {
 
     ArticleView view(Article article) {
         return new ArticleView(article, articles.siteZone());

@@ -1,22 +1,19 @@
 package io.newsroom.news.views;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.views.ViewCounter.Beacon;
+import io.newsroom.news.views.ViewCounter.Outcome;
+import io.newsroom.news.views.ViewCounter.Stats;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-
 import javax.jcr.RepositoryException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.views.ViewCounter.Beacon;
-import io.newsroom.news.views.ViewCounter.Outcome;
-import io.newsroom.news.views.ViewCounter.Stats;
 
 /**
  * Whether a beacon counts, in this order: the off switch, known bots, editor previews, beacons sent
@@ -26,7 +23,8 @@ import io.newsroom.news.views.ViewCounter.Stats;
  */
 final class BeaconRules {
     private static final Logger LOG = LoggerFactory.getLogger(BeaconRules.class);
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int VISIBILITY_CACHE = 100_000;
 
     private final ViewSettings settings;
@@ -93,8 +91,16 @@ final class BeaconRules {
     }
 
     Stats stats(long counted) {
-        return new Stats(received.get(), counted, bot.get(), preview.get(), repeat.get(), notFound.get(),
-                rateLimited.get(), off.get(), crossSite.get());
+        return new Stats(
+                received.get(),
+                counted,
+                bot.get(),
+                preview.get(),
+                repeat.get(),
+                notFound.get(),
+                rateLimited.get(),
+                off.get(),
+                crossSite.get());
     }
 
     private boolean isVisible(String id, Instant now) {
@@ -106,8 +112,10 @@ final class BeaconRules {
                     return false;
                 }
                 // A draft or a trashed article is never visible (until a change clears this cache).
-                posted = article.get().publication().published() && !article.get().isTrashed()
-                        ? article.get().postedDate() : Instant.MAX;
+                posted = article.get().publication().published()
+                                && !article.get().isTrashed()
+                        ? article.get().postedDate()
+                        : Instant.MAX;
                 if (visibleFrom.size() >= VISIBILITY_CACHE) {
                     visibleFrom.clear();
                 }

@@ -26,6 +26,7 @@ public final class ClientKeys {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     });
+
     private volatile LocalDate saltDay;
     private volatile byte[] salt;
 

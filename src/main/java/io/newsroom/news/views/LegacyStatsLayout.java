@@ -2,7 +2,6 @@ package io.newsroom.news.views;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -10,7 +9,6 @@ import javax.jcr.PropertyIterator;
 import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +21,7 @@ import org.slf4j.LoggerFactory;
 final class LegacyStatsLayout {
     private static final Logger LOG = LoggerFactory.getLogger(LegacyStatsLayout.class);
 
-    private LegacyStatsLayout() {
-    }
+    private LegacyStatsLayout() {}
 
     static void migrate(Session session, String root, String marks, String folderType, String nodeType)
             throws RepositoryException {

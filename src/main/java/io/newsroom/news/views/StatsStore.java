@@ -1,5 +1,6 @@
 package io.newsroom.news.views;
 
+import io.newsroom.news.article.JcrSessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,11 +10,12 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
-
+import java.util.TreeMap;
 import javax.jcr.InvalidItemStateException;
 import javax.jcr.ItemExistsException;
 import javax.jcr.Node;
@@ -24,11 +26,8 @@ import javax.jcr.PropertyIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.query.Query;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.JcrSessions;
 
 /**
  * View counts in the {@code news-stats} workspace, never on the article: one counter node per
@@ -51,7 +50,8 @@ public final class StatsStore {
     static final String COUNTER_TYPE = "mgnl:contentNode";
     static final String FOLDER_TYPE = "nt:folder";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("'d'yyyyMMdd", Locale.ROOT);
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
     private static final int MAX_ATTEMPTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StatsStore.class);
 
@@ -98,7 +98,9 @@ public final class StatsStore {
     public long journalPosition(String instanceId) throws RepositoryException {
         return sessions.run(ViewSettings.WORKSPACE, session -> {
             Node marks = session.getNode("/" + MARKS);
-            return marks.hasNode(instanceId) ? marks.getNode(instanceId).getProperty("position").getLong() : 0L;
+            return marks.hasNode(instanceId)
+                    ? marks.getNode(instanceId).getProperty("position").getLong()
+                    : 0L;
         });
     }
 
@@ -124,10 +126,13 @@ public final class StatsStore {
         });
     }
 
-    private void write(Session session, List<Delta> deltas, String instanceId, long position) throws RepositoryException {
+    private void write(Session session, List<Delta> deltas, String instanceId, long position)
+            throws RepositoryException {
         Calendar now = calendar(clock.instant());
         Node root = session.getNode("/" + ROOT);
-        int oldestKept = (int) LocalDate.ofInstant(clock.instant(), zone).minusDays(retentionDays - 1L).toEpochDay();
+        int oldestKept = (int) LocalDate.ofInstant(clock.instant(), zone)
+                .minusDays(retentionDays - 1L)
+                .toEpochDay();
         // A flush touches many counters of few shards and days: look each of those up once.
         Map<String, Node> shards = new HashMap<>();
         Map<Integer, String> dayNames = new HashMap<>();
@@ -178,7 +183,9 @@ public final class StatsStore {
     public long total(String articleId) throws RepositoryException {
         return sessions.run(ViewSettings.WORKSPACE, session -> {
             try {
-                return session.getNode(counterPath(articleId)).getProperty("total").getLong();
+                return session.getNode(counterPath(articleId))
+                        .getProperty("total")
+                        .getLong();
             } catch (PathNotFoundException e) {
                 return 0L;
             }
@@ -195,7 +202,7 @@ public final class StatsStore {
     /** Views of all articles per day over the last {@code days} days including today (stored counts only). */
     public Map<LocalDate, Long> viewsPerDay(int days) throws RepositoryException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        Map<LocalDate, Long> perDay = new java.util.TreeMap<>();
+        Map<LocalDate, Long> perDay = new TreeMap<>();
         for (LocalDate d = today.minusDays(days - 1L); !d.isAfter(today); d = d.plusDays(1)) {
             perDay.put(d, 0L);
         }
@@ -213,15 +220,19 @@ public final class StatsStore {
         LocalDate first = today.minusDays(days - 1L);
         sessions.run(ViewSettings.WORKSPACE, session -> {
             String since = ISO_MILLIS.format(first.atStartOfDay(zone));
-            Query query = session.getWorkspace().getQueryManager().createQuery(
-                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")[@lastViewed >= xs:dateTime('" + since + "')]",
-                    Query.XPATH);
+            Query query = session.getWorkspace()
+                    .getQueryManager()
+                    .createQuery(
+                            "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")[@lastViewed >= xs:dateTime('"
+                                    + since + "')]",
+                            Query.XPATH);
             for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
                 Node counter = it.nextNode();
                 for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
                     String name = DAY.format(d);
                     if (counter.hasProperty(name)) {
-                        visitor.visit(counter.getName(), d, counter.getProperty(name).getLong());
+                        visitor.visit(
+                                counter.getName(), d, counter.getProperty(name).getLong());
                     }
                 }
             }
@@ -241,10 +252,11 @@ public final class StatsStore {
 
     /** Counter totals in query order; {@code limit} 0 means all. */
     private Map<String, Long> totals(String order, int limit) throws RepositoryException {
-        Map<String, Long> totals = new java.util.LinkedHashMap<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
         sessions.run(ViewSettings.WORKSPACE, session -> {
-            Query query = session.getWorkspace().getQueryManager().createQuery(
-                    "/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")" + order, Query.XPATH);
+            Query query = session.getWorkspace()
+                    .getQueryManager()
+                    .createQuery("/jcr:root/" + ROOT + "//element(*, " + COUNTER_TYPE + ")" + order, Query.XPATH);
             if (limit > 0) {
                 query.setLimit(limit);
             }
@@ -259,7 +271,7 @@ public final class StatsStore {
 
     /** The stored views of one article per day, for tests and the admin dashboard. */
     public Map<LocalDate, Long> days(String articleId) throws RepositoryException {
-        Map<LocalDate, Long> days = new java.util.TreeMap<>();
+        Map<LocalDate, Long> days = new TreeMap<>();
         sessions.run(ViewSettings.WORKSPACE, session -> {
             try {
                 Node counter = session.getNode(counterPath(articleId));

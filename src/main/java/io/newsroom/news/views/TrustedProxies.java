@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +69,8 @@ public final class TrustedProxies {
             String[] parts = entry.split("/", 2);
             byte[] address = literal(parts[0]);
             if (address == null) {
-                throw new IllegalArgumentException("'" + entry + "' is not an IP address or CIDR (e.g. 10.0.0.0/8 or ::1)");
+                throw new IllegalArgumentException(
+                        "'" + entry + "' is not an IP address or CIDR (e.g. 10.0.0.0/8 or ::1)");
             }
             int bits = address.length * 8;
             if (parts.length == 2) {
@@ -78,7 +80,8 @@ public final class TrustedProxies {
                     bits = -1;
                 }
                 if (bits < 0 || bits > address.length * 8) {
-                    throw new IllegalArgumentException("'" + entry + "' has a prefix length outside 0-" + address.length * 8);
+                    throw new IllegalArgumentException(
+                            "'" + entry + "' has a prefix length outside 0-" + address.length * 8);
                 }
             }
             networks.add(new Network(address, bits));
@@ -139,7 +142,7 @@ public final class TrustedProxies {
         if (bytes == null || bytes.length == 4) {
             return String.valueOf(address);
         }
-        return new BigInteger(1, java.util.Arrays.copyOf(bytes, 8)).toString(16) + "::/64";
+        return new BigInteger(1, Arrays.copyOf(bytes, 8)).toString(16) + "::/64";
     }
 
     @Override

@@ -1,17 +1,19 @@
 package io.newsroom.news.views;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The counting endpoint ({@code POST /.news/views}), one servlet for both hosts. The article page's
@@ -28,7 +30,8 @@ public class ViewBeaconServlet extends HttpServlet {
     public static final String PREVIEW_HEADER = "X-News-Preview";
     private static final Pattern ID_FIELD = Pattern.compile("(?:^|&)id=([^&]*)");
     private static final Pattern ID_JSON = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"");
-    private static final Pattern PREVIEW_FIELD = Pattern.compile("(?:^|&)preview=(1|true)(?:&|$)|\"preview\"\\s*:\\s*true");
+    private static final Pattern PREVIEW_FIELD =
+            Pattern.compile("(?:^|&)preview=(1|true)(?:&|$)|\"preview\"\\s*:\\s*true");
 
     private final transient Supplier<ViewCounter> counter;
 
@@ -62,12 +65,14 @@ public class ViewBeaconServlet extends HttpServlet {
             error(response, 400, "missingId");
             return;
         }
-        boolean preview = request.getHeader(PREVIEW_HEADER) != null || PREVIEW_FIELD.matcher(text).find();
+        boolean preview = request.getHeader(PREVIEW_HEADER) != null
+                || PREVIEW_FIELD.matcher(text).find();
         ViewCounter current = counter.get();
-        String client = current.settings().trustedProxies().client(request.getRemoteAddr(),
-                headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
-        ViewCounter.Beacon beacon = new ViewCounter.Beacon(id, client, request.getHeader("User-Agent"), preview,
-                fromAnotherSite(request));
+        String client = current.settings()
+                .trustedProxies()
+                .client(request.getRemoteAddr(), headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
+        ViewCounter.Beacon beacon =
+                new ViewCounter.Beacon(id, client, request.getHeader("User-Agent"), preview, fromAnotherSite(request));
         if (request.isAsyncSupported()) {
             // The 204 goes out when the view is on disk; no request thread waits for the disk meanwhile.
             AsyncContext async = request.startAsync();
@@ -86,8 +91,8 @@ public class ViewBeaconServlet extends HttpServlet {
         answer(response, current.receive(beacon));
     }
 
-    private static java.util.List<String> headers(HttpServletRequest request, String name) {
-        return java.util.Collections.list(request.getHeaders(name));
+    private static List<String> headers(HttpServletRequest request, String name) {
+        return Collections.list(request.getHeaders(name));
     }
 
     /**
@@ -106,12 +111,13 @@ public class ViewBeaconServlet extends HttpServlet {
             return true;
         }
         try {
-            java.net.URI uri = java.net.URI.create(source.strip());
+            URI uri = URI.create(source.strip());
             if (uri.getHost() == null) {
                 return true;
             }
             int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            String authority = uri.getHost() + (uri.getPort() < 0 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort());
+            String authority =
+                    uri.getHost() + (uri.getPort() < 0 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort());
             String requested = host.strip();
             if (requested.endsWith(":" + defaultPort)) {
                 requested = requested.substring(0, requested.length() - (":" + defaultPort).length());

@@ -1,5 +1,6 @@
 package io.newsroom.news.views;
 
+import io.newsroom.news.article.ArticleRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,13 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.jcr.RepositoryException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.ArticleRepository;
 
 /**
  * Counts article views. A beacon is checked (off switch, bots, editor preview, rate, a visible
@@ -45,7 +46,12 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private static final long READ_TTL_MILLIS = 10_000;
 
     /** What the endpoint answers: 204 for counted and not counted, 404, 429. */
-    public enum Outcome { COUNTED, NOT_COUNTED, NOT_FOUND, RATE_LIMITED }
+    public enum Outcome {
+        COUNTED,
+        NOT_COUNTED,
+        NOT_FOUND,
+        RATE_LIMITED
+    }
 
     /**
      * One beacon as it arrived. {@code address} (the client, proxies considered) and {@code userAgent}
@@ -58,9 +64,16 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     }
 
     /** What happened to the beacons so far. */
-    public record Stats(long received, long counted, long bots, long previews, long repeats, long notFound,
-                        long rateLimited, long switchedOff, long crossSite) {
-    }
+    public record Stats(
+            long received,
+            long counted,
+            long bots,
+            long previews,
+            long repeats,
+            long notFound,
+            long rateLimited,
+            long switchedOff,
+            long crossSite) {}
 
     private final ViewSettings settings;
     private final StatsStore store;
@@ -72,7 +85,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private final ScheduledExecutorService flusher;
 
     private final Object aggregateLock = new Object();
-    private final java.util.concurrent.locks.ReentrantLock flushLock = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock flushLock = new ReentrantLock();
     private Map<String, Map<Integer, Long>> unsaved = new HashMap<>();
     private long unsavedEnd;
     private volatile long savedPosition;
@@ -90,8 +103,14 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
 
     private final AtomicLong counted = new AtomicLong();
 
-    private ViewCounter(ViewSettings settings, StatsStore store, ArticleRepository articles, Clock clock,
-                        String instanceId, long savedPosition) throws IOException {
+    private ViewCounter(
+            ViewSettings settings,
+            StatsStore store,
+            ArticleRepository articles,
+            Clock clock,
+            String instanceId,
+            long savedPosition)
+            throws IOException {
         this.settings = settings;
         this.store = store;
         this.articles = articles;
@@ -153,17 +172,19 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             return CompletableFuture.completedFuture(outcome);
         }
         int day = (int) LocalDate.ofInstant(now, settings.siteZone()).toEpochDay();
-        return journal.append(new ViewJournal.Entry(UUID.fromString(beacon.articleId()), day)).thenApply(position -> {
-            counted.incrementAndGet();
-            return Outcome.COUNTED;
-        });
+        return journal.append(new ViewJournal.Entry(UUID.fromString(beacon.articleId()), day))
+                .thenApply(position -> {
+                    counted.incrementAndGet();
+                    return Outcome.COUNTED;
+                });
     }
 
     /** Counts one view without the checks (replays, tests of the storage path). Returns when durable. */
     public void record(String articleId, Instant when) {
         int day = (int) LocalDate.ofInstant(when, settings.siteZone()).toEpochDay();
         try {
-            journal.append(new ViewJournal.Entry(UUID.fromString(articleId), day)).get(30, TimeUnit.SECONDS);
+            journal.append(new ViewJournal.Entry(UUID.fromString(articleId), day))
+                    .get(30, TimeUnit.SECONDS);
             counted.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -204,14 +225,15 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     public Map<LocalDate, Long> viewsPerDay(int days) {
         Map<LocalDate, Long> perDay;
         try {
-            perDay = new java.util.TreeMap<>(store.viewsPerDay(days));
+            perDay = new TreeMap<>(store.viewsPerDay(days));
         } catch (RepositoryException e) {
             LOG.warn("Cannot read views per day: {}", e.toString());
             return Map.of();
         }
         synchronized (aggregateLock) {
-            unsaved.values().forEach(byDay -> byDay.forEach((day, n) ->
-                    perDay.computeIfPresent(LocalDate.ofEpochDay(day), (d, stored) -> stored + n)));
+            unsaved.values()
+                    .forEach(byDay -> byDay.forEach(
+                            (day, n) -> perDay.computeIfPresent(LocalDate.ofEpochDay(day), (d, stored) -> stored + n)));
         }
         return perDay;
     }
@@ -347,7 +369,8 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         synchronized (aggregateLock) {
             add(unsaved, entry.article().toString(), entry.epochDay(), 1L);
         }
-        pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder()).increment();
+        pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder())
+                .increment();
     }
 
     /** Runs in the journal's writer thread once a batch is on disk, before its callers hear back. */
@@ -359,7 +382,8 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             unsavedEnd = endPosition;
         }
         for (ViewJournal.Entry entry : batch) {
-            pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder()).increment();
+            pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder())
+                    .increment();
         }
     }
 
@@ -378,7 +402,9 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         } catch (RepositoryException e) {
             LOG.warn("Cannot read the most read articles: {}", e.toString());
         }
-        int firstDay = (int) LocalDate.ofInstant(clock.instant(), settings.siteZone()).minusDays(Math.max(days, 1) - 1L).toEpochDay();
+        int firstDay = (int) LocalDate.ofInstant(clock.instant(), settings.siteZone())
+                .minusDays(Math.max(days, 1) - 1L)
+                .toEpochDay();
         synchronized (aggregateLock) {
             unsaved.forEach((id, byDay) -> byDay.forEach((day, n) -> {
                 if (days <= 0 || day >= firstDay) {
@@ -388,7 +414,8 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         }
         Map<String, Long> sorted = new LinkedHashMap<>();
         views.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
@@ -413,7 +440,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         }
     }
 
-    private static final java.util.regex.Pattern INSTANCE_ID = java.util.regex.Pattern.compile("i[0-9a-f]{32}");
+    private static final Pattern INSTANCE_ID = Pattern.compile("i[0-9a-f]{32}");
 
     /**
      * This instance's name in the store's journal marks, kept in {@code instance-id} beside the
@@ -428,11 +455,12 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             if (INSTANCE_ID.matcher(stored).matches()) {
                 return stored;
             }
-            try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
                 if (files.anyMatch(f -> f.getFileName().toString().matches("views-\\d+\\.journal"))) {
-                    throw new IOException(file.toAbsolutePath() + " does not hold an instance id (\"i\" and 32 hex digits) "
-                            + "but the journal holds views: put the id back (the marks under /journals in news-stats name it), "
-                            + "or, if every view in the journal is saved, remove its views-*.journal files and this file");
+                    throw new IOException(
+                            file.toAbsolutePath() + " does not hold an instance id (\"i\" and 32 hex digits) "
+                                    + "but the journal holds views: put the id back (the marks under /journals in news-stats name it), "
+                                    + "or, if every view in the journal is saved, remove its views-*.journal files and this file");
                 }
             }
             LOG.warn("{} held no valid instance id; this instance gets a new one", file.toAbsolutePath());

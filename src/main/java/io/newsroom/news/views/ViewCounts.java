@@ -1,5 +1,7 @@
 package io.newsroom.news.views;
 
+import java.util.Map;
+
 /**
  * How many times an article was viewed, by its identifier. Counting itself lives in this package
  * too; templates reach it through {@code newsfn.views(article)}.
@@ -15,7 +17,7 @@ public interface ViewCounts {
      * The most viewed articles, identifier to views, most first: over the last {@code days} days
      * including today, or all time for 0.
      */
-    default java.util.Map<String, Long> mostRead(int days, int limit) {
-        return java.util.Map.of();
+    default Map<String, Long> mostRead(int days, int limit) {
+        return Map.of();
     }
 }

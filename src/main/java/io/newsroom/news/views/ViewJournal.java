@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +43,19 @@ final class ViewJournal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 8L * 1024 * 1024;
     private static final int MAX_BATCH = 4096;
     /** Files already reported as not ours: said once, not at every listing. */
-    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("views-(\\d{1,20})\\.journal");
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+
+    private static final Pattern SEGMENT_NAME = Pattern.compile("views-(\\d{1,20})\\.journal");
 
     /** One accepted view: the article and the day (in the site's zone) it was seen. */
-    record Entry(UUID article, int epochDay) {
-    }
+    record Entry(UUID article, int epochDay) {}
 
     /** Called by the writer thread after a batch is durable, before the callers are released. */
     interface DurableListener {
         void durable(List<Entry> batch, long endPosition);
     }
 
-    private record Pending(Entry entry, CompletableFuture<Long> done) {
-    }
+    private record Pending(Entry entry, CompletableFuture<Long> done) {}
 
     private final Path folder;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(65_536);
@@ -79,14 +82,14 @@ final class ViewJournal implements AutoCloseable {
      *
      * @return the journal, positioned at its end
      */
-    static ViewJournal open(Path folder, long replayFrom, java.util.function.Consumer<Entry> replay) throws IOException {
+    static ViewJournal open(Path folder, long replayFrom, Consumer<Entry> replay) throws IOException {
         Files.createDirectories(folder);
         long end = replay(folder, replayFrom, replay);
         return new ViewJournal(folder, end);
     }
 
     /** Reads every entry after {@code from} without opening the journal for writing (for checks and tools). */
-    static long replayOnly(Path folder, long from, java.util.function.Consumer<Entry> replay) throws IOException {
+    static long replayOnly(Path folder, long from, Consumer<Entry> replay) throws IOException {
         return replay(folder, from, replay);
     }
 
@@ -208,8 +211,8 @@ final class ViewJournal implements AutoCloseable {
         } else {
             segmentStart = start;
         }
-        channel = FileChannel.open(segmentPath(folder, segmentStart),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel = FileChannel.open(
+                segmentPath(folder, segmentStart), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.position(start - segmentStart);
         channel.truncate(start - segmentStart);
     }
@@ -227,7 +230,7 @@ final class ViewJournal implements AutoCloseable {
 
     // --- reading ---
 
-    private static long replay(Path folder, long from, java.util.function.Consumer<Entry> replay) throws IOException {
+    private static long replay(Path folder, long from, Consumer<Entry> replay) throws IOException {
         List<long[]> segments = segments(folder);
         long end = from;
         for (long[] segment : segments) {
@@ -257,12 +260,16 @@ final class ViewJournal implements AutoCloseable {
                     offset += RECORD_BYTES;
                 }
                 if (damaged > 0) {
-                    LOG.warn("Journal segment {} has {} damaged record(s); they are skipped, the records around them kept",
-                            segmentPath(folder, start).getFileName(), damaged);
+                    LOG.warn(
+                            "Journal segment {} has {} damaged record(s); they are skipped, the records around them kept",
+                            segmentPath(folder, start).getFileName(),
+                            damaged);
                 }
                 if (offset < size) {
-                    LOG.warn("Journal segment {} ends in a torn record of {} bytes (a write cut short); it is dropped",
-                            segmentPath(folder, start).getFileName(), size - offset);
+                    LOG.warn(
+                            "Journal segment {} ends in a torn record of {} bytes (a write cut short); it is dropped",
+                            segmentPath(folder, start).getFileName(),
+                            size - offset);
                 }
                 end = start + offset;
             }
@@ -298,7 +305,7 @@ final class ViewJournal implements AutoCloseable {
         List<long[]> segments = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "views-*.journal")) {
             for (Path file : files) {
-                java.util.regex.Matcher name = SEGMENT_NAME.matcher(file.getFileName().toString());
+                Matcher name = SEGMENT_NAME.matcher(file.getFileName().toString());
                 long start;
                 try {
                     start = name.matches() && Files.isRegularFile(file) ? Long.parseLong(name.group(1)) : -1;

@@ -30,27 +30,39 @@ public record ViewSettings(
     public static final int MAX_BODY_BYTES = 1024;
 
     public static ViewSettings defaults(Path journalFolder, ZoneId siteZone) {
-        return new ViewSettings(true, Duration.ofSeconds(1), 90, Duration.ofMinutes(30), 120, journalFolder, siteZone,
+        return new ViewSettings(
+                true,
+                Duration.ofSeconds(1),
+                90,
+                Duration.ofMinutes(30),
+                120,
+                journalFolder,
+                siteZone,
                 TrustedProxies.NONE);
     }
 
     public ViewSettings withEnabled(boolean on) {
-        return new ViewSettings(on, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
+        return new ViewSettings(
+                on, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
     }
 
     public ViewSettings withRatePerMinute(int rate) {
-        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, rate, journalFolder, siteZone, trustedProxies);
+        return new ViewSettings(
+                enabled, flushInterval, retentionDays, repeatWindow, rate, journalFolder, siteZone, trustedProxies);
     }
 
     public ViewSettings withFlushInterval(Duration interval) {
-        return new ViewSettings(enabled, interval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
+        return new ViewSettings(
+                enabled, interval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
     }
 
     public ViewSettings withTrustedProxies(TrustedProxies proxies) {
-        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, proxies);
+        return new ViewSettings(
+                enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, proxies);
     }
 
     public ViewSettings withJournalFolder(Path folder) {
-        return new ViewSettings(enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, folder, siteZone, trustedProxies);
+        return new ViewSettings(
+                enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, folder, siteZone, trustedProxies);
     }
 }

@@ -2,19 +2,17 @@ package io.newsroom.news.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-
 import io.newsroom.news.article.CoreImportingAHostFixture;
 import io.newsroom.news.embedded.server.ServletWritingContentFixture;
 import io.newsroom.news.featured.CycleHalfFixture;
 import io.newsroom.news.magnolia.MagnoliaImportingTheEmbeddedHostFixture;
 import io.newsroom.news.views.CycleOtherHalfFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The layout's rules ({@link LayoutRules}) hold for the module's own classes, and each one fails on
@@ -26,7 +24,8 @@ class LayoutTest {
 
     @BeforeAll
     static void importModule() {
-        module = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        module = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.newsroom.news");
         assertTrue(module.size() > 200, "the module's classes were found: " + module.size());
     }

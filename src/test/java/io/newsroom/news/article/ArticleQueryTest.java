@@ -4,14 +4,13 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /** Listing, paging, sorting and filtering against a real Jackrabbit index. */
 class ArticleQueryTest {
@@ -29,8 +28,12 @@ class ArticleQueryTest {
             d.setLead(i == 7 ? "Có chữ ĐẶC BIỆT ở đây" : "Tóm tắt thường");
             articles.create(d, "t");
         }
-        for (String hostile : List.of("O'Brien's \"quoted\" title", "Tin 100% chính_xác", "a') or @title=('x",
-                "] | //element(*) [", "back\\slash")) {
+        for (String hostile : List.of(
+                "O'Brien's \"quoted\" title",
+                "Tin 100% chính_xác",
+                "a') or @title=('x",
+                "] | //element(*) [",
+                "back\\slash")) {
             ArticleDraft d = draft(hostile, hanoi(2023, 6, 1, 8, 0));
             d.setCategory(hostile);
             articles.create(d, "t");
@@ -49,19 +52,26 @@ class ArticleQueryTest {
         assertEquals(30, first.total());
         assertEquals(10, first.items().size());
         assertEquals(10, second.items().size());
-        List<Article> both = new java.util.ArrayList<>(first.items());
+        List<Article> both = new ArrayList<>(first.items());
         both.addAll(second.items());
         for (int i = 1; i < both.size(); i++) {
             assertFalse(both.get(i).postedDate().isAfter(both.get(i - 1).postedDate()), "sorted newest first at " + i);
         }
         assertEquals(20, both.stream().map(Article::id).distinct().count(), "pages do not overlap");
-        assertEquals(0, articles.list(ArticleQuery.newest(10).page(100, 10)).items().size());
+        assertEquals(
+                0, articles.list(ArticleQuery.newest(10).page(100, 10)).items().size());
     }
 
     @Test
     void sortsByTitleIgnoringCase() throws Exception {
-        List<String> titles = articles.list(ArticleQuery.newest(5).withCategory("Tin hoạt động")
-                .withSort(List.of(ArticleQuery.Sort.asc("title")))).items().stream().map(Article::title).toList();
+        List<String> titles = articles
+                .list(ArticleQuery.newest(5)
+                        .withCategory("Tin hoạt động")
+                        .withSort(List.of(ArticleQuery.Sort.asc("title"))))
+                .items()
+                .stream()
+                .map(Article::title)
+                .toList();
         assertEquals(List.of("Tin số 01", "Tin số 02", "Tin số 04", "Tin số 05", "Tin số 07"), titles);
     }
 
@@ -70,7 +80,8 @@ class ArticleQueryTest {
         assertEquals(8, articles.count(ArticleQuery.newest(1).withCategory("Thông báo")));
         assertEquals(5, articles.count(ArticleQuery.newest(1).featuredOnly()));
         assertEquals(4, articles.count(ArticleQuery.newest(1).featuredOnly().withCategory("Tin hoạt động")));
-        List<Article> special = articles.list(ArticleQuery.newest(10).withText("đặc biệt")).items();
+        List<Article> special =
+                articles.list(ArticleQuery.newest(10).withText("đặc biệt")).items();
         assertEquals(List.of("Tin số 07"), special.stream().map(Article::title).toList());
         assertEquals(25, articles.count(ArticleQuery.newest(1).withText("TIN SỐ")));
     }
@@ -99,13 +110,18 @@ class ArticleQueryTest {
 
     @Test
     void unknownPropertiesAndBadPathsAreRefusedNotRun() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> articles.list(ArticleQuery.newest(5).withFilter(PropertyFilter.eq("title] | //*[@x", "y"))));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> articles.list(ArticleQuery.newest(5).withSort(List.of(ArticleQuery.Sort.asc("nope")))));
-        assertThrows(IllegalArgumentException.class, () -> articles.list(ArticleQuery.newest(5).withAncestor("/2024']")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> articles.list(ArticleQuery.newest(5).withAncestor("/2024']")));
         assertThrows(IllegalArgumentException.class, () -> ArticleQuery.newest(0));
-        assertThrows(IllegalArgumentException.class, () -> ArticleQuery.newest(5).page(-1, 5));
+        assertThrows(
+                IllegalArgumentException.class, () -> ArticleQuery.newest(5).page(-1, 5));
     }
 
     @Test
@@ -122,7 +138,9 @@ class ArticleQueryTest {
     }
 
     private static void assertTitles(ArticleQuery query, String... expected) throws Exception {
-        assertEquals(List.of(expected), articles.list(query).items().stream().map(Article::title).toList(),
+        assertEquals(
+                List.of(expected),
+                articles.list(query).items().stream().map(Article::title).toList(),
                 articles.statement(query));
     }
 }

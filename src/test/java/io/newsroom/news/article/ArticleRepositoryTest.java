@@ -1,23 +1,23 @@
 package io.newsroom.news.article;
 
-import static org.junit.jupiter.api.Assertions.*;
-
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.List;
-
-import javax.jcr.Node;
-import javax.jcr.Session;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
+import static org.junit.jupiter.api.Assertions.*;
 
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.jcr.Node;
+import javax.jcr.PropertyType;
+import javax.jcr.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class ArticleRepositoryTest {
     private static NewsRuntime runtime;
@@ -78,11 +78,13 @@ class ArticleRepositoryTest {
             assertEquals("news:article", node.getPrimaryNodeType().getName());
             assertTrue(node.isNodeType("mgnl:content"));
             assertEquals("mgnl:folder", node.getParent().getPrimaryNodeType().getName());
-            assertEquals("mgnl:folder", node.getParent().getParent().getPrimaryNodeType().getName());
+            assertEquals(
+                    "mgnl:folder",
+                    node.getParent().getParent().getPrimaryNodeType().getName());
             assertEquals("editor", node.getProperty("mgnl:createdBy").getString());
-            assertEquals(javax.jcr.PropertyType.DATE, node.getProperty("postedDate").getType());
-            assertEquals(javax.jcr.PropertyType.BOOLEAN, node.getProperty("featured").getType());
-            assertEquals(javax.jcr.PropertyType.LONG, node.getProperty("featuredRank").getType());
+            assertEquals(PropertyType.DATE, node.getProperty("postedDate").getType());
+            assertEquals(PropertyType.BOOLEAN, node.getProperty("featured").getType());
+            assertEquals(PropertyType.LONG, node.getProperty("featuredRank").getType());
         } finally {
             session.logout();
         }
@@ -119,8 +121,10 @@ class ArticleRepositoryTest {
         bad.setName("Not A Slug!");
 
         ValidationException e = assertThrows(ValidationException.class, () -> articles.create(bad, "e"));
-        List<String> fields = e.errors().stream().map(FieldError::field).sorted().toList();
-        assertEquals(List.of("featuredRank", "featuredUntil", "imageAlt", "lead", "name", "postedDate", "title"), fields);
+        List<String> fields =
+                e.errors().stream().map(FieldError::field).sorted().toList();
+        assertEquals(
+                List.of("featuredRank", "featuredUntil", "imageAlt", "lead", "name", "postedDate", "title"), fields);
         assertEquals(before, articles.count(ArticleQuery.newest(1)));
     }
 
@@ -146,19 +150,21 @@ class ArticleRepositoryTest {
         theirs.setLead("Bản của biên tập viên B");
 
         Article saved = articles.update(a.id(), a.version(), mine, "a");
-        ConflictException conflict = assertThrows(ConflictException.class,
-                () -> articles.update(a.id(), a.version(), theirs, "b"));
+        ConflictException conflict =
+                assertThrows(ConflictException.class, () -> articles.update(a.id(), a.version(), theirs, "b"));
         assertEquals(saved.version(), conflict.currentVersion());
-        assertEquals("Bản của biên tập viên A", articles.findById(a.id()).orElseThrow().lead());
+        assertEquals(
+                "Bản của biên tập viên A",
+                articles.findById(a.id()).orElseThrow().lead());
     }
 
     @Test
     void concurrentUpdatesFromTheSameVersionLetExactlyOneWin() throws Exception {
         Article a = articles.create(draft("Lịch trực tết", hanoi(2022, 1, 20, 7, 0)), "e");
         int writers = 8;
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
-        java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             String lead = "writer " + i;
             results.add(pool.submit(() -> {
@@ -174,7 +180,7 @@ class ArticleRepositoryTest {
             }));
         }
         go.countDown();
-        List<String> winners = new java.util.ArrayList<>();
+        List<String> winners = new ArrayList<>();
         for (var f : results) {
             String w = f.get();
             if (w != null) winners.add(w);

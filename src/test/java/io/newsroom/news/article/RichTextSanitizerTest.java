@@ -2,6 +2,7 @@ package io.newsroom.news.article;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RichTextSanitizerTest {
@@ -31,9 +32,16 @@ class RichTextSanitizerTest {
                 + "<p><a href=\"https://example.org/a\">liên kết</a></p>"
                 + "<img src=\"https://example.org/a.jpg\" alt=\"Ảnh\" />";
         String out = clean(html);
-        for (String kept : new String[] {"<h2>Tiêu đề</h2>", "<strong>Đậm</strong>", "<em>nghiêng</em>",
-                "<ul><li>Một</li></ul>", "<ol><li>Hai</li></ol>", "href=\"https://example.org/a\"",
-                "src=\"https://example.org/a.jpg\"", "alt=\"Ảnh\""}) {
+        for (String kept : new String[] {
+            "<h2>Tiêu đề</h2>",
+            "<strong>Đậm</strong>",
+            "<em>nghiêng</em>",
+            "<ul><li>Một</li></ul>",
+            "<ol><li>Hai</li></ol>",
+            "href=\"https://example.org/a\"",
+            "src=\"https://example.org/a.jpg\"",
+            "alt=\"Ảnh\""
+        }) {
             assertTrue(out.contains(kept), kept + " in " + out);
         }
     }
@@ -51,8 +59,9 @@ class RichTextSanitizerTest {
     @Test
     void keepsLinksStoredTheWayMagnoliaStoresThemAndNothingThatLooksLikeOne() {
         String stored = "${link:{uuid:{3a6c2b1e-0000-4000-8000-000000000001},repository:{website},path:{/home}}}";
-        String out = RichTextSanitizer.sanitize("<p><a href=\"" + stored + "\">Trang chủ</a> <a href=\"" + stored + "\">lại</a></p>");
-        assertEquals(2, out.split(java.util.regex.Pattern.quote("href=\"" + stored + "\""), -1).length - 1, out);
+        String out = RichTextSanitizer.sanitize(
+                "<p><a href=\"" + stored + "\">Trang chủ</a> <a href=\"" + stored + "\">lại</a></p>");
+        assertEquals(2, out.split(Pattern.quote("href=\"" + stored + "\""), -1).length - 1, out);
         String breakout = "${link:{uuid:{x\" onmouseover=\"alert(1)},repository:{website},path:{/home}}}";
         String hostile = RichTextSanitizer.sanitize("<p><a href=\"" + breakout + "\">x</a></p>");
         assertFalse(hostile.contains("onmouseover"), hostile);

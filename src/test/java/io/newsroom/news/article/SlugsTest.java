@@ -3,7 +3,6 @@ package io.newsroom.news.article;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class SlugsTest {
@@ -24,7 +23,8 @@ class SlugsTest {
 
     @Test
     void longTitlesAreCutAtAWordBoundary() {
-        String slug = Slugs.fromTitle("Quán triệt triển khai thực hiện nghị quyết đại hội đại biểu đảng bộ quận lần thứ hai mươi sáu nhiệm kỳ");
+        String slug = Slugs.fromTitle(
+                "Quán triệt triển khai thực hiện nghị quyết đại hội đại biểu đảng bộ quận lần thứ hai mươi sáu nhiệm kỳ");
         assertTrue(slug.length() <= Slugs.MAX_LENGTH, slug);
         assertFalse(slug.endsWith("-"));
         assertTrue(Slugs.isValid(slug));

@@ -1,21 +1,20 @@
 package io.newsroom.news.article;
 
-import io.newsroom.news.assets.ImageAssets;
-
 import static io.newsroom.news.TestArticles.hanoi;
 import static io.newsroom.news.TestArticles.unpublished;
 import static io.newsroom.news.assets.ImageAssetsTest.image;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.newsroom.news.MutableClock;
+import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /** Images uploaded into an article that was never saved go after a day; used ones never do. */
 class UnusedImagesTest {
@@ -36,18 +35,30 @@ class UnusedImagesTest {
             d.setBody("<p>Ảnh trong bài: <img src=\"/dam/" + inBody + "/body.png\" alt=\"x\"></p>");
             Article article = runtime.articles().create(d, "nam");
             runtime.publishing().publish(article.id(), "nam");
-            ArticleDraft later = runtime.articles().findById(article.id()).orElseThrow().toDraft();
+            ArticleDraft later =
+                    runtime.articles().findById(article.id()).orElseThrow().toDraft();
             later.setImage(lead);
-            runtime.articles().update(article.id(), runtime.articles().findById(article.id()).orElseThrow().version(), later, "nam");
+            runtime.articles()
+                    .update(
+                            article.id(),
+                            runtime.articles()
+                                    .findById(article.id())
+                                    .orElseThrow()
+                                    .version(),
+                            later,
+                            "nam");
 
-            java.nio.file.Path abandonedRendition = runtime.renditions().rendition(abandoned, "card").orElseThrow().file();
+            Path abandonedRendition = runtime.renditions()
+                    .rendition(abandoned, "card")
+                    .orElseThrow()
+                    .file();
             assertEquals(0, runtime.removeUnusedImages(clock), "nothing is removed within its first day");
             clock.advance(Duration.ofDays(1).plusMinutes(1));
             String fresh = images.store(image("png"), "fresh.png");
             assertEquals(1, runtime.removeUnusedImages(clock));
 
             assertTrue(images.read(abandoned).isEmpty(), "the image of an article never saved is gone");
-            assertFalse(java.nio.file.Files.exists(abandonedRendition), "and its renditions with it");
+            assertFalse(Files.exists(abandonedRendition), "and its renditions with it");
             for (String kept : new String[] {lead, inBody, onlyInAVersion, fresh}) {
                 assertTrue(images.read(kept).isPresent(), kept);
             }

@@ -2,18 +2,15 @@ package io.newsroom.news.assets;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
 
 public class ImageAssetsTest {
     private static NewsRuntime runtime;
@@ -50,16 +47,29 @@ public class ImageAssetsTest {
     @Test
     void anythingElseIsRefusedWhateverItsName() throws Exception {
         ImageAssets images = runtime.images();
-        assertEquals("news.admin.image.type", assertThrows(ImageAssets.RefusedException.class,
-                () -> images.store("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), "fake.png")).messageKey());
-        assertEquals("news.admin.image.type", assertThrows(ImageAssets.RefusedException.class,
-                () -> images.store("GIF89a....".getBytes(StandardCharsets.US_ASCII), "anim.gif")).messageKey());
-        assertEquals("news.admin.image.empty", assertThrows(ImageAssets.RefusedException.class,
-                () -> images.store(new byte[0], "empty.png")).messageKey());
+        assertEquals(
+                "news.admin.image.type",
+                assertThrows(
+                                ImageAssets.RefusedException.class,
+                                () -> images.store(
+                                        "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), "fake.png"))
+                        .messageKey());
+        assertEquals(
+                "news.admin.image.type",
+                assertThrows(
+                                ImageAssets.RefusedException.class,
+                                () -> images.store("GIF89a....".getBytes(StandardCharsets.US_ASCII), "anim.gif"))
+                        .messageKey());
+        assertEquals(
+                "news.admin.image.empty",
+                assertThrows(ImageAssets.RefusedException.class, () -> images.store(new byte[0], "empty.png"))
+                        .messageKey());
         byte[] huge = new byte[ImageAssets.MAX_BYTES + 1];
         System.arraycopy(image("png"), 0, huge, 0, 8);
-        assertEquals("news.admin.image.tooLarge", assertThrows(ImageAssets.RefusedException.class,
-                () -> images.store(huge, "huge.png")).messageKey());
+        assertEquals(
+                "news.admin.image.tooLarge",
+                assertThrows(ImageAssets.RefusedException.class, () -> images.store(huge, "huge.png"))
+                        .messageKey());
         assertTrue(images.read("jcr:00000000-0000-0000-0000-000000000000").isEmpty());
         assertTrue(images.read("jcr:not-an-id").isEmpty());
         assertTrue(images.read("/some/path.png").isEmpty());

@@ -1,23 +1,21 @@
 package io.newsroom.news.benchmark;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import io.newsroom.news.Browser;
-import io.newsroom.news.embedded.admin.ViewsOrder;
 import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.embedded.admin.ViewsOrder;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.embedded.server.SiteServer;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin grid's data with many articles: the first page plus its count (what the grid asks
@@ -71,7 +69,7 @@ public final class AdminBenchmark {
             int first = t;
             readers[t] = new Thread(() -> {
                 for (int i = first; i < 20_000; i += readers.length) {
-                    runtime.viewCounter().record(ids.get((i * 7919) % 5_000 * (ids.size() / 5_000)), java.time.Instant.now());
+                    runtime.viewCounter().record(ids.get((i * 7919) % 5_000 * (ids.size() / 5_000)), Instant.now());
                 }
             });
             readers[t].start();
@@ -93,14 +91,22 @@ public final class AdminBenchmark {
                     browsers.add(browser);
                     browser.get(server.baseUrl() + "/admin/");
                     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-                    wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name=username]")).isEmpty());
-                    browser.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys("admin");
-                    browser.findElement(By.cssSelector("vaadin-login-form input[name=password]")).sendKeys(RuntimeConfig.TEST_ADMIN_PASSWORD);
-                    browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
-                    wait.until(d -> !d.findElements(By.cssSelector("vaadin-grid-cell-content")).isEmpty());
+                    wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name=username]"))
+                            .isEmpty());
+                    browser.findElement(By.cssSelector("vaadin-login-form input[name=username]"))
+                            .sendKeys("admin");
+                    browser.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
+                            .sendKeys(RuntimeConfig.TEST_ADMIN_PASSWORD);
+                    browser.findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                            .click();
+                    wait.until(d -> !d.findElements(By.cssSelector("vaadin-grid-cell-content"))
+                            .isEmpty());
                 }
                 long after = usedHeap();
-                System.out.printf(Locale.ROOT, "heap per signed-in admin session on the grid: %.1f MB%n", (after - before) / 5 / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "heap per signed-in admin session on the grid: %.1f MB%n",
+                        (after - before) / 5 / 1e6);
             } finally {
                 browsers.forEach(ChromeDriver::quit);
             }
@@ -115,6 +121,5 @@ public final class AdminBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private AdminBenchmark() {
-    }
+    private AdminBenchmark() {}
 }

@@ -1,5 +1,14 @@
 package io.newsroom.news.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.embedded.cluster.ClusterSettings;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
+import io.newsroom.news.views.TrustedProxies;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,17 +26,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.jcr.Node;
 import javax.jcr.Session;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.embedded.cluster.ClusterSettings;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.embedded.server.SiteServer;
-import io.newsroom.news.views.TrustedProxies;
 
 /**
  * The cluster on the machine's PostgreSQL (a new database, dropped after): counted views per second
@@ -41,13 +41,17 @@ public final class ClusterBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        String database = "news_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", ""); Statement sql = admin.createStatement()) {
+        String database =
+                "news_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "");
+                Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database);
         }
         Path folders = Files.createTempDirectory("cluster-bench-");
-        try (NewsRuntime a = node(folders, database, "bench-a"); NewsRuntime b = node(folders, database, "bench-b");
-             SiteServer aServer = SiteServer.start(a, 0); SiteServer bServer = SiteServer.start(b, 0)) {
+        try (NewsRuntime a = node(folders, database, "bench-a");
+                NewsRuntime b = node(folders, database, "bench-b");
+                SiteServer aServer = SiteServer.start(a, 0);
+                SiteServer bServer = SiteServer.start(b, 0)) {
             ArticleDraft d = new ArticleDraft();
             d.setTitle("Bài đo cụm");
             d.setPostedDate(Instant.now().minusSeconds(60));
@@ -64,26 +68,43 @@ public final class ClusterBenchmark {
             long[] journalAfter = journal(database);
             double naive = naive(a, seconds);
             Timings edits = editsSeen(a, b, article);
-            System.out.printf(Locale.ROOT, "counted views/s, 8 connections: 1 node %.0f, 2 nodes %.0f (%.2fx); naive save per view %.0f/s"
-                    + " (%.1fx less than 2 nodes)%n", one, two, two / one, naive, two / naive);
+            System.out.printf(
+                    Locale.ROOT,
+                    "counted views/s, 8 connections: 1 node %.0f, 2 nodes %.0f (%.2fx); naive save per view %.0f/s"
+                            + " (%.1fx less than 2 nodes)%n",
+                    one,
+                    two,
+                    two / one,
+                    naive,
+                    two / naive);
             System.out.println(edits.line("an edit on A seen on B"));
             double hours = 2.0 * seconds / 3600;
-            System.out.printf(Locale.ROOT, "journal while counting: %d rows, %,d bytes in %d s (%,.0f rows and %,.0f KB an hour at that load,"
-                    + " flush every %s)%n", journalAfter[0] - journalBefore[0], journalAfter[1] - journalBefore[1], 2 * seconds,
-                    (journalAfter[0] - journalBefore[0]) / hours, (journalAfter[1] - journalBefore[1]) / hours / 1024,
+            System.out.printf(
+                    Locale.ROOT,
+                    "journal while counting: %d rows, %,d bytes in %d s (%,.0f rows and %,.0f KB an hour at that load,"
+                            + " flush every %s)%n",
+                    journalAfter[0] - journalBefore[0],
+                    journalAfter[1] - journalBefore[1],
+                    2 * seconds,
+                    (journalAfter[0] - journalBefore[0]) / hours,
+                    (journalAfter[1] - journalBefore[1]) / hours / 1024,
                     a.config().cluster() == null ? "-" : "interval of the view counter");
-            System.out.printf(Locale.ROOT, "process CPU time: %.1f s for both nodes%n",
-                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                            .getProcessCpuTime() / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "process CPU time: %.1f s for both nodes%n",
+                    ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
         } finally {
-            try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", ""); Statement sql = admin.createStatement()) {
+            try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "");
+                    Statement sql = admin.createStatement()) {
                 sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
     }
 
     private static NewsRuntime node(Path folders, String database, String id) throws Exception {
-        return NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(folders.resolve(id)).withCounting(true, 0)
+        return NewsRuntime.start(RuntimeConfig.forTests()
+                .withDataFolder(folders.resolve(id))
+                .withCounting(true, 0)
                 .withTrustedProxies(TrustedProxies.parse("127.0.0.1,::1"))
                 .withCluster(new ClusterSettings(SERVER + database, "postgres", "", id)));
     }
@@ -100,12 +121,19 @@ public final class ClusterBenchmark {
                 HttpClient http = HttpClient.newHttpClient();
                 for (int i = 0; !stop.get(); i++) {
                     HttpRequest beacon = HttpRequest.newBuilder(URI.create(base + "/.news/views"))
-                            .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench-" + thread + "-" + i)
-                            .header("X-Forwarded-For", "10." + (thread + 20) + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
+                            .header(
+                                    "User-Agent",
+                                    "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench-" + thread + "-" + i)
+                            .header(
+                                    "X-Forwarded-For",
+                                    "10." + (thread + 20) + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("id=" + articleId)).build();
+                            .POST(HttpRequest.BodyPublishers.ofString("id=" + articleId))
+                            .build();
                     try {
-                        if (http.send(beacon, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                        if (http.send(beacon, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 204) {
                             ok.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -160,13 +188,14 @@ public final class ClusterBenchmark {
 
     /** Rows and bytes in the cluster journal. */
     private static long[] journal(String database) throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + database, "postgres", ""); Statement sql = c.createStatement();
-             ResultSet r = sql.executeQuery("SELECT count(*), coalesce(sum(octet_length(revision_data)), 0) FROM journal_journal")) {
+        try (Connection c = DriverManager.getConnection(SERVER + database, "postgres", "");
+                Statement sql = c.createStatement();
+                ResultSet r = sql.executeQuery(
+                        "SELECT count(*), coalesce(sum(octet_length(revision_data)), 0) FROM journal_journal")) {
             r.next();
             return new long[] {r.getLong(1), r.getLong(2)};
         }
     }
 
-    private ClusterBenchmark() {
-    }
+    private ClusterBenchmark() {}
 }

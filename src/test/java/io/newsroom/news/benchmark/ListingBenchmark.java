@@ -1,21 +1,5 @@
 package io.newsroom.news.benchmark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Random;
-import java.util.stream.Stream;
-
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
-import javax.jcr.Session;
-import javax.jcr.query.Query;
-
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNodes;
 import io.newsroom.news.article.ArticleQuery;
@@ -24,6 +8,19 @@ import io.newsroom.news.article.ResultPage;
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.Session;
+import javax.jcr.query.Query;
 
 /**
  * Listing speed with many articles in the on-disk repository: the newest page and a category
@@ -31,8 +28,18 @@ import io.newsroom.news.embedded.server.RuntimeConfig;
  * same run, and the repository's start time with that data. Run by hand (see README).
  */
 public final class ListingBenchmark {
-    private static final String[] CATEGORIES = {"Thông báo", "Tin hoạt động", "Văn hoá - Xã hội", "Thể thao",
-            "Hướng dẫn thủ tục", "Community", "Announcements", "Y tế", "Giáo dục", "Môi trường"};
+    private static final String[] CATEGORIES = {
+        "Thông báo",
+        "Tin hoạt động",
+        "Văn hoá - Xã hội",
+        "Thể thao",
+        "Hướng dẫn thủ tục",
+        "Community",
+        "Announcements",
+        "Y tế",
+        "Giáo dục",
+        "Môi trường"
+    };
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -48,7 +55,8 @@ public final class ListingBenchmark {
                     seed(runtime, (int) (count - existing));
                 }
             }
-            System.out.printf(Locale.ROOT, "seeded %,d articles in %.1f s%n", count, (System.nanoTime() - seedStart) / 1e9);
+            System.out.printf(
+                    Locale.ROOT, "seeded %,d articles in %.1f s%n", count, (System.nanoTime() - seedStart) / 1e9);
 
             long start = System.nanoTime();
             NewsRuntime runtime = NewsRuntime.start(config, LightModule.locate(), Clock.systemUTC());
@@ -74,8 +82,13 @@ public final class ListingBenchmark {
         ArticleQuery deepPage = ArticleQuery.newest(20).page(5_000, 20);
         ResultPage<?> first = articles.list(newest);
         ResultPage<?> cat = articles.list(category);
-        System.out.printf(Locale.ROOT, "newest page: %d items of %,d; category page: %d of %,d%n",
-                first.items().size(), first.total(), cat.items().size(), cat.total());
+        System.out.printf(
+                Locale.ROOT,
+                "newest page: %d items of %,d; category page: %d of %,d%n",
+                first.items().size(),
+                first.total(),
+                cat.items().size(),
+                cat.total());
 
         Timings newestT = Timings.measure(20, 100, () -> articles.list(newest));
         Timings categoryT = Timings.measure(20, 100, () -> articles.list(category));
@@ -89,10 +102,14 @@ public final class ListingBenchmark {
             articles.list(category);
         });
         Timings deepT = Timings.measure(5, 30, () -> articles.list(deepPage));
-        Timings sql2Newest = Timings.measure(5, 30, () -> sql2(runtime,
-                "SELECT * FROM [news:article] AS a ORDER BY a.[postedDate] DESC"));
-        Timings sql2Category = Timings.measure(5, 30, () -> sql2(runtime,
-                "SELECT * FROM [news:article] AS a WHERE a.[category] = 'Thể thao' ORDER BY a.[postedDate] DESC"));
+        Timings sql2Newest = Timings.measure(
+                5, 30, () -> sql2(runtime, "SELECT * FROM [news:article] AS a ORDER BY a.[postedDate] DESC"));
+        Timings sql2Category = Timings.measure(
+                5,
+                30,
+                () -> sql2(
+                        runtime,
+                        "SELECT * FROM [news:article] AS a WHERE a.[category] = 'Thể thao' ORDER BY a.[postedDate] DESC"));
         System.out.println(newestT.line("newest 20 + total (ArticleRepository, XPath)"));
         System.out.println(newestChanged.line("newest 20 + total, right after a change"));
         System.out.println(sql2Newest.line("newest 20 (plain JCR-SQL2 ORDER BY)"));
@@ -100,8 +117,11 @@ public final class ListingBenchmark {
         System.out.println(categoryChanged.line("category page 20 + total, right after a change"));
         System.out.println(sql2Category.line("category page 20 (plain JCR-SQL2 ORDER BY)"));
         System.out.println(deepT.line("page at offset 5,000 (ArticleRepository)"));
-        System.out.printf(Locale.ROOT, "ratio plain SQL2 / ours: newest %.1fx, category %.1fx%n",
-                sql2Newest.p50() / newestT.p50(), sql2Category.p50() / categoryT.p50());
+        System.out.printf(
+                Locale.ROOT,
+                "ratio plain SQL2 / ours: newest %.1fx, category %.1fx%n",
+                sql2Newest.p50() / newestT.p50(),
+                sql2Category.p50() / categoryT.p50());
     }
 
     private static void sql2(NewsRuntime runtime, String statement) throws Exception {
@@ -157,7 +177,5 @@ public final class ListingBenchmark {
         return parent.hasNode(name) ? parent.getNode(name) : parent.addNode(name, ArticleRepository.FOLDER_TYPE);
     }
 
-    private ListingBenchmark() {
-    }
-
+    private ListingBenchmark() {}
 }

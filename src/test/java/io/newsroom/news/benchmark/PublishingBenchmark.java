@@ -1,5 +1,13 @@
 package io.newsroom.news.benchmark;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.embedded.render.PageRenderer;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.publishing.ArticleVersions;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +16,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import javax.jcr.Node;
 import javax.jcr.Session;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.publishing.ArticleVersions;
-import io.newsroom.news.embedded.server.DemoContentAccess;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.render.PageRenderer;
-import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /**
  * Publishing with many articles: from "Publish" (which also keeps a version) to the next home page
@@ -40,7 +38,8 @@ public final class PublishingBenchmark {
             Session website = runtime.repository().login("website");
             try {
                 Node home = website.getNode("/home");
-                Timings render = Timings.measure(20, 100, () -> runtime.pageRenderer().render(home, request, new StringWriter()));
+                Timings render = Timings.measure(
+                        20, 100, () -> runtime.pageRenderer().render(home, request, new StringWriter()));
                 int[] n = {0};
                 Timings publish = Timings.measure(3, RUNS, () -> {
                     Article draft = runtime.articles().create(featured("Bài đo đăng " + n[0]++), "bench");
@@ -48,7 +47,10 @@ public final class PublishingBenchmark {
                     awaitOnHome(runtime, home, request, draft.title());
                 });
                 Timings save = Timings.measure(3, RUNS, () -> {
-                    Article live = runtime.articles().list(ArticleQuery.newest(1).featuredOnly()).items().get(0);
+                    Article live = runtime.articles()
+                            .list(ArticleQuery.newest(1).featuredOnly())
+                            .items()
+                            .get(0);
                     ArticleDraft edit = live.toDraft();
                     edit.setTitle("Bài đo sửa " + n[0]++);
                     runtime.articles().update(live.id(), live.version(), edit, "bench");
@@ -77,7 +79,8 @@ public final class PublishingBenchmark {
     }
 
     /** Renders the home page until the title is on it (it is at once: the cache is refreshed on save). */
-    private static void awaitOnHome(NewsRuntime runtime, Node home, PageRenderer.Request request, String title) throws Exception {
+    private static void awaitOnHome(NewsRuntime runtime, Node home, PageRenderer.Request request, String title)
+            throws Exception {
         for (int attempt = 0; ; attempt++) {
             StringWriter html = new StringWriter();
             runtime.pageRenderer().render(home, request, html);
@@ -103,7 +106,8 @@ public final class PublishingBenchmark {
             news.logout();
         }
         long articleBytes = Files.size(exportFile);
-        long before = size(data.resolve("version")) + size(data.resolve("workspaces").resolve(ArticleVersions.WORKSPACE));
+        long before =
+                size(data.resolve("version")) + size(data.resolve("workspaces").resolve(ArticleVersions.WORKSPACE));
         for (int i = 0; i < ArticleVersions.DEFAULT_MAX_VERSIONS; i++) {
             Article now = runtime.articles().findById(article.id()).orElseThrow();
             ArticleDraft edit = now.toDraft();
@@ -111,9 +115,15 @@ public final class PublishingBenchmark {
             runtime.articles().update(article.id(), now.version(), edit, "bench");
             versions.save(article.id(), "bench", "lần " + i);
         }
-        long after = size(data.resolve("version")) + size(data.resolve("workspaces").resolve(ArticleVersions.WORKSPACE));
-        System.out.printf(Locale.ROOT, "one article's export: %,d bytes; 50 versions grew the version store by %,d bytes "
-                + "(%,d bytes a version, %.1fx the article)%n", articleBytes, after - before, (after - before) / 50,
+        long after =
+                size(data.resolve("version")) + size(data.resolve("workspaces").resolve(ArticleVersions.WORKSPACE));
+        System.out.printf(
+                Locale.ROOT,
+                "one article's export: %,d bytes; 50 versions grew the version store by %,d bytes "
+                        + "(%,d bytes a version, %.1fx the article)%n",
+                articleBytes,
+                after - before,
+                (after - before) / 50,
                 (after - before) / 50.0 / articleBytes);
         Files.delete(exportFile);
     }
@@ -123,10 +133,11 @@ public final class PublishingBenchmark {
             return 0;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 
-    private PublishingBenchmark() {
-    }
+    private PublishingBenchmark() {}
 }

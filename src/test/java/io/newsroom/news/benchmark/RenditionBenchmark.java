@@ -1,5 +1,12 @@
 package io.newsroom.news.benchmark;
 
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,15 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
+import java.util.Random;
+import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.embedded.server.DemoContentAccess;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.embedded.server.SiteServer;
 
 /**
  * What renditions save a reader: the home page with five featured articles, each with a 24-megapixel
@@ -52,29 +54,47 @@ public final class RenditionBenchmark {
 
             try (SiteServer server = SiteServer.start(runtime, 0)) {
                 HttpClient http = HttpClient.newHttpClient();
-                String home = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String home = http.send(
+                                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 long after = 0;
                 int images = 0;
                 for (Element img : Jsoup.parse(home).select("img")) {
-                    after += http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + img.attr("src"))).build(),
-                            HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                    after += http.send(
+                                    HttpRequest.newBuilder(URI.create(server.baseUrl() + img.attr("src")))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofByteArray())
+                            .body()
+                            .length;
                     images++;
                 }
                 long before = (long) images * photo.length;
                 System.out.printf(Locale.ROOT, "original photo: 6000x4000 JPEG, %,d bytes%n", photo.length);
-                System.out.printf(Locale.ROOT, "home page images (%d): %,d bytes with renditions, %,d bytes with the originals"
-                        + " (%.1fx less)%n", images, after, before, (double) before / after);
+                System.out.printf(
+                        Locale.ROOT,
+                        "home page images (%d): %,d bytes with renditions, %,d bytes with the originals"
+                                + " (%.1fx less)%n",
+                        images,
+                        after,
+                        before,
+                        (double) before / after);
             }
-            System.out.printf(Locale.ROOT, "lead rendition of the photo: first request %.0f ms (made), then p50 %.2f ms "
-                    + "(file read; %.0fx faster)%n", firstMs, cached.p50(), firstMs / cached.p50());
+            System.out.printf(
+                    Locale.ROOT,
+                    "lead rendition of the photo: first request %.0f ms (made), then p50 %.2f ms "
+                            + "(file read; %.0fx faster)%n",
+                    firstMs,
+                    cached.p50(),
+                    firstMs / cached.p50());
         }
     }
 
     /** A 6000x4000 JPEG with some detail (a flat image would compress to nothing). */
     private static byte[] photo() throws Exception {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(6000, 4000, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.util.Random random = new java.util.Random(7);
+        BufferedImage image = new BufferedImage(6000, 4000, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
         for (int y = 0; y < 4000; y += 4) {
             for (int x = 0; x < 6000; x += 4) {
                 int rgb = (x * 255 / 6000) << 16 | (y * 255 / 4000) << 8 | random.nextInt(256);
@@ -85,11 +105,10 @@ public final class RenditionBenchmark {
                 }
             }
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "jpg", out);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
         return out.toByteArray();
     }
 
-    private RenditionBenchmark() {
-    }
+    private RenditionBenchmark() {}
 }

@@ -1,5 +1,17 @@
 package io.newsroom.news.benchmark;
 
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNodes;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.views.StatsStore;
+import io.newsroom.news.views.ViewBeaconServlet;
+import io.newsroom.news.views.ViewCounter;
+import io.newsroom.news.views.ViewSettings;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,33 +25,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.jcr.Node;
 import javax.jcr.Session;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.article.ArticleNodes;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.views.StatsStore;
-import io.newsroom.news.views.ViewBeaconServlet;
-import io.newsroom.news.views.ViewCounter;
-import io.newsroom.news.views.ViewSettings;
 
 /**
  * Counting throughput on loopback with 64 keep-alive connections: the real endpoint, the same
@@ -56,7 +53,8 @@ public final class ViewsBenchmark {
     public static void main(String[] args) throws Exception {
         Duration run = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 10);
         Path data = Files.createTempDirectory("news-views-bench-");
-        try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(data).withCounting(true, 0))) {
+        try (NewsRuntime runtime =
+                NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(data).withCounting(true, 0))) {
             List<String> ids = seed(runtime);
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
@@ -90,13 +88,30 @@ public final class ViewsBenchmark {
                 long stored = storedSum(runtime, ids) - before;
                 double noop = median(noops);
                 Result counted = new Result(median(counts), sent);
-                double naive = args.length > 1 && args[1].equals("--skip-naive") ? Double.NaN : load(port, "/naive", ids, run);
-                System.out.printf(Locale.ROOT, "rounds: no-op %s, counting %s%n", java.util.Arrays.toString(noops),
-                        java.util.Arrays.toString(counts));
+                double naive =
+                        args.length > 1 && args[1].equals("--skip-naive") ? Double.NaN : load(port, "/naive", ids, run);
+                System.out.printf(
+                        Locale.ROOT,
+                        "rounds: no-op %s, counting %s%n",
+                        Arrays.toString(noops),
+                        Arrays.toString(counts));
                 System.out.printf(Locale.ROOT, "no-op servlet           %,10.0f requests/s (median)%n", noop);
-                System.out.printf(Locale.ROOT, "counting endpoint       %,10.0f views/s   (median, %.2f of no-op)%n", counted.rate, counted.rate / noop);
-                System.out.printf(Locale.ROOT, "naive save-per-view     %,10.0f views/s   (counting is %.0fx naive)%n", naive, counted.rate / naive);
-                System.out.printf(Locale.ROOT, "204s sent %,d, stored %,d: %s%n", counted.ok, stored, counted.ok == stored ? "exact" : "MISMATCH");
+                System.out.printf(
+                        Locale.ROOT,
+                        "counting endpoint       %,10.0f views/s   (median, %.2f of no-op)%n",
+                        counted.rate,
+                        counted.rate / noop);
+                System.out.printf(
+                        Locale.ROOT,
+                        "naive save-per-view     %,10.0f views/s   (counting is %.0fx naive)%n",
+                        naive,
+                        counted.rate / naive);
+                System.out.printf(
+                        Locale.ROOT,
+                        "204s sent %,d, stored %,d: %s%n",
+                        counted.ok,
+                        stored,
+                        counted.ok == stored ? "exact" : "MISMATCH");
                 System.out.println(runtime.viewCounter().stats());
             } finally {
                 server.stop();
@@ -105,12 +120,11 @@ public final class ViewsBenchmark {
         }
     }
 
-    private record Result(double rate, long ok) {
-    }
+    private record Result(double rate, long ok) {}
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
@@ -141,7 +155,8 @@ public final class ViewsBenchmark {
                     for (long i = 0; !stop.get(); i++) {
                         String body = "id=" + ids.get((int) ((thread * 7919L + i) % ids.size()));
                         String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                                + "User-Agent: Mozilla/5.0 Chrome/126.0 bench-" + runId + "-" + thread + "-" + i + "\r\n"
+                                + "User-Agent: Mozilla/5.0 Chrome/126.0 bench-" + runId + "-" + thread + "-" + i
+                                + "\r\n"
                                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                                 + "\r\n\r\n" + body;
                         out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -197,7 +212,8 @@ public final class ViewsBenchmark {
     }
 
     private static long storedSum(NewsRuntime runtime, List<String> ids) throws Exception {
-        StatsStore store = new StatsStore(runtime.repository().sessions(), RuntimeConfig.DEFAULT_ZONE, Clock.systemUTC(), 90);
+        StatsStore store =
+                new StatsStore(runtime.repository().sessions(), RuntimeConfig.DEFAULT_ZONE, Clock.systemUTC(), 90);
         long sum = 0;
         for (String id : ids) {
             sum += store.total(id);
@@ -210,7 +226,9 @@ public final class ViewsBenchmark {
         ArticleNodes nodes = new ArticleNodes(RuntimeConfig.DEFAULT_ZONE);
         Session session = runtime.repository().login("news");
         try {
-            Node folder = session.getRootNode().addNode("2026", ArticleRepository.FOLDER_TYPE).addNode("01", ArticleRepository.FOLDER_TYPE);
+            Node folder = session.getRootNode()
+                    .addNode("2026", ArticleRepository.FOLDER_TYPE)
+                    .addNode("01", ArticleRepository.FOLDER_TYPE);
             for (int i = 0; i < ARTICLES; i++) {
                 ArticleDraft d = new ArticleDraft();
                 d.setPublishOnCreate(true);
@@ -230,8 +248,10 @@ public final class ViewsBenchmark {
     /** Heap taken by views of 100,000 distinct articles waiting for their save. */
     private static void heap(NewsRuntime runtime) throws Exception {
         Path journal = Files.createTempDirectory("news-views-heap-");
-        ViewSettings settings = ViewSettings.defaults(journal, RuntimeConfig.DEFAULT_ZONE).withFlushInterval(Duration.ofHours(1));
-        StatsStore store = new StatsStore(runtime.repository().sessions(), RuntimeConfig.DEFAULT_ZONE, Clock.systemUTC(), 90);
+        ViewSettings settings =
+                ViewSettings.defaults(journal, RuntimeConfig.DEFAULT_ZONE).withFlushInterval(Duration.ofHours(1));
+        StatsStore store =
+                new StatsStore(runtime.repository().sessions(), RuntimeConfig.DEFAULT_ZONE, Clock.systemUTC(), 90);
         ViewCounter counter = ViewCounter.start(settings, store, runtime.articles(), Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
@@ -253,7 +273,8 @@ public final class ViewsBenchmark {
             writer.join();
         }
         long after = usedHeap();
-        System.out.printf(Locale.ROOT, "heap for pending views of 100,000 distinct articles: %.1f MB%n", (after - before) / 1e6);
+        System.out.printf(
+                Locale.ROOT, "heap for pending views of 100,000 distinct articles: %.1f MB%n", (after - before) / 1e6);
         counter.close();
     }
 
@@ -289,9 +310,12 @@ public final class ViewsBenchmark {
                 Session session = runtime.repository().login(ViewSettings.WORKSPACE);
                 try {
                     Node root = session.getRootNode();
-                    Node naive = root.hasNode("naive") ? root.getNode("naive") : root.addNode("naive", "nt:unstructured");
+                    Node naive =
+                            root.hasNode("naive") ? root.getNode("naive") : root.addNode("naive", "nt:unstructured");
                     Node counter = naive.hasNode(id) ? naive.getNode(id) : naive.addNode(id, "nt:unstructured");
-                    long total = counter.hasProperty("total") ? counter.getProperty("total").getLong() : 0;
+                    long total = counter.hasProperty("total")
+                            ? counter.getProperty("total").getLong()
+                            : 0;
                     counter.setProperty("total", total + 1);
                     session.save();
                     response.setStatus(204);
@@ -304,6 +328,5 @@ public final class ViewsBenchmark {
         }
     }
 
-    private ViewsBenchmark() {
-    }
+    private ViewsBenchmark() {}
 }

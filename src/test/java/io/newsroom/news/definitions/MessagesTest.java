@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Both languages carry every key, and every key the Java code names exists. */
@@ -68,12 +68,12 @@ class MessagesTest {
         assertEquals(Messages.ENGLISH, Messages.supported(Locale.US));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void countsReadRightInBothLanguages() {
         Messages messages = Messages.load(LightModule.locate());
-        org.junit.jupiter.api.Assertions.assertEquals("1 article", messages.get(Messages.ENGLISH, "news.admin.matches", 1L));
-        org.junit.jupiter.api.Assertions.assertEquals("2 articles", messages.get(Messages.ENGLISH, "news.admin.matches", 2L));
-        org.junit.jupiter.api.Assertions.assertEquals("0 articles", messages.get(Messages.ENGLISH, "news.admin.matches", 0L));
-        org.junit.jupiter.api.Assertions.assertEquals("1 bài viết", messages.get(Messages.VIETNAMESE, "news.admin.matches", 1L));
+        Assertions.assertEquals("1 article", messages.get(Messages.ENGLISH, "news.admin.matches", 1L));
+        Assertions.assertEquals("2 articles", messages.get(Messages.ENGLISH, "news.admin.matches", 2L));
+        Assertions.assertEquals("0 articles", messages.get(Messages.ENGLISH, "news.admin.matches", 0L));
+        Assertions.assertEquals("1 bài viết", messages.get(Messages.VIETNAMESE, "news.admin.matches", 1L));
     }
 }

@@ -1,31 +1,29 @@
 package io.newsroom.news.delivery;
 
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.embedded.server.SiteServer;
-
 import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
 
 /** The JSON API over real HTTP on Jetty, against Magnolia's documented delivery shape. */
 class DeliveryApiTest {
@@ -82,7 +80,7 @@ class DeliveryApiTest {
         assertEquals("invalidQuery", json(values).get("error").get("code").asText());
         assertTrue(json(values).get("error").get("message").asText().contains("100"));
 
-        String words = String.join("+", java.util.Collections.nCopies(1100, "tin"));
+        String words = String.join("+", Collections.nCopies(1100, "tin"));
         HttpResponse<String> text = get("/.rest/delivery/news?q=" + words, "Accept-Language", "en");
         assertEquals(400, text.statusCode(), text.body());
         assertTrue(json(text).get("error").get("message").asText().contains("32 words"), text.body());
@@ -98,13 +96,15 @@ class DeliveryApiTest {
 
     @Test
     void anonymousReadersGetWhatTheSiteShowsAndNoAccountNames() throws Exception {
-        Article scheduled = runtime.articles().create(draft("Bản tin hẹn giờ", java.time.Instant.now().plusSeconds(3600)), "t");
+        Article scheduled =
+                runtime.articles().create(draft("Bản tin hẹn giờ", Instant.now().plusSeconds(3600)), "t");
         try {
             for (String base : List.of(DeliveryApiServlet.PATH, DeliveryApiServlet.MODULE_PATH)) {
                 String all = get(base + "?limit=100").body();
                 assertFalse(all.contains(scheduled.id()), base + ": a scheduled article is not public yet");
                 assertTrue(all.contains(featuredOne.id()), base);
-                assertFalse(all.contains("mgnl:createdBy") || all.contains("mgnl:lastModifiedBy") || all.contains("\"t\""),
+                assertFalse(
+                        all.contains("mgnl:createdBy") || all.contains("mgnl:lastModifiedBy") || all.contains("\"t\""),
                         base + ": account names stay private");
                 assertEquals(404, get(base + scheduled.path()).statusCode());
                 assertEquals(404, get(base + "/" + scheduled.id()).statusCode());
@@ -134,7 +134,8 @@ class DeliveryApiTest {
                 assertTrue(field.getValue().isTextual(), field.getKey() + " must be a JSON string");
             }
         }
-        assertTrue(node.get("postedDate").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+07:00"),
+        assertTrue(
+                node.get("postedDate").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+07:00"),
                 node.get("postedDate").asText());
         assertTrue(node.get("featured").asText().matches("true|false"));
         assertTrue(node.has("mgnl:created") && node.has("mgnl:lastModified"));
@@ -183,9 +184,22 @@ class DeliveryApiTest {
 
     @Test
     void badParametersAre400WithALocalizedMessage() throws Exception {
-        for (String bad : List.of("limit=abc", "limit=0", "limit=101", "offset=-1", "orderBy=nope",
-                "orderBy=title%20sideways", "orderBy=@name", "featured=maybe", "featuredRank=seven", "postedDate=yesterday",
-                "nope=1", "title[contains]=x", "@ancestor=relative", "postedDate[in]=2020-01-01~", "limit=1&limit=2",
+        for (String bad : List.of(
+                "limit=abc",
+                "limit=0",
+                "limit=101",
+                "offset=-1",
+                "orderBy=nope",
+                "orderBy=title%20sideways",
+                "orderBy=@name",
+                "featured=maybe",
+                "featuredRank=seven",
+                "postedDate=yesterday",
+                "nope=1",
+                "title[contains]=x",
+                "@ancestor=relative",
+                "postedDate[in]=2020-01-01~",
+                "limit=1&limit=2",
                 "title%5D%20%7C%20//*%5B@x=1")) {
             HttpResponse<String> response = get("/.rest/delivery/news?" + bad, "Accept-Language", "en");
             assertEquals(400, response.statusCode(), bad + " -> " + response.body());
@@ -202,8 +216,8 @@ class DeliveryApiTest {
 
     @Test
     void unknownItemsAre404AndOtherMethods405() throws Exception {
-        for (String missing : List.of("/2025/01/nope", "/00000000-0000-0000-0000-000000000000",
-                "/2025%5B1%5D", "/2025", "/%27%5D")) {
+        for (String missing :
+                List.of("/2025/01/nope", "/00000000-0000-0000-0000-000000000000", "/2025%5B1%5D", "/2025", "/%27%5D")) {
             HttpResponse<String> response = get("/.rest/delivery/news" + missing);
             assertEquals(404, response.statusCode(), missing + " -> " + response.body());
             assertEquals("pathNotFound", json(response).get("error").get("code").asText());
@@ -211,8 +225,11 @@ class DeliveryApiTest {
         // Jetty itself turns away paths that climb out of the context, before any servlet.
         int climbing = get("/.rest/delivery/news/../../../etc/passwd").statusCode();
         assertTrue(climbing == 400 || climbing == 404, "status " + climbing);
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.rest/delivery/news"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.rest/delivery/news"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
         assertEquals("methodNotAllowed", json(post).get("error").get("code").asText());
     }

@@ -1,26 +1,23 @@
 package io.newsroom.news.delivery;
 
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-
-import io.newsroom.news.article.ArticleQuery;
 
 /**
  * Fuzzing of the delivery query parser, with every parsed query run against a real repository: any
@@ -57,7 +54,7 @@ class DeliveryQueryFuzzTest {
     }
 
     /** Found by the property above: a list of nothing ({@code category[in]=,}) was a 500. */
-    @net.jqwik.api.Example
+    @Example
     void anEmptyListIsA400() throws Exception {
         for (String raw : new String[] {",", ",,", ""}) {
             try {
@@ -71,20 +68,61 @@ class DeliveryQueryFuzzTest {
     @Provide
     Arbitrary<Map<String, String[]>> parameters() {
         Arbitrary<String> names = Arbitraries.oneOf(
-                Arbitraries.of("limit", "offset", "orderBy", "q", "lang", "title", "category", "postedDate", "featured",
-                        "featuredRank", "@name", "@ancestor", "jcr:uuid", "title[like]", "category[in]", "category[not-in]",
-                        "postedDate[in]", "postedDate[gte]", "featuredRank[lt]", "featured[ne]", "x[eq]", "title[zz]"),
+                Arbitraries.of(
+                        "limit",
+                        "offset",
+                        "orderBy",
+                        "q",
+                        "lang",
+                        "title",
+                        "category",
+                        "postedDate",
+                        "featured",
+                        "featuredRank",
+                        "@name",
+                        "@ancestor",
+                        "jcr:uuid",
+                        "title[like]",
+                        "category[in]",
+                        "category[not-in]",
+                        "postedDate[in]",
+                        "postedDate[gte]",
+                        "featuredRank[lt]",
+                        "featured[ne]",
+                        "x[eq]",
+                        "title[zz]"),
                 Arbitraries.strings().all().ofMaxLength(20));
         Arbitrary<String> values = Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(60),
-                Arbitraries.of("10", "-1", "0", "101", "2026-01-01", "2026-01-01~2026-02-01", "~", "a,b,c", "true",
-                        "postedDate desc", "title asc,postedDate", "/2026", "/../x", "'\"]", "*", "\\u0000", " ", "%20"),
+                Arbitraries.of(
+                        "10",
+                        "-1",
+                        "0",
+                        "101",
+                        "2026-01-01",
+                        "2026-01-01~2026-02-01",
+                        "~",
+                        "a,b,c",
+                        "true",
+                        "postedDate desc",
+                        "title asc,postedDate",
+                        "/2026",
+                        "/../x",
+                        "'\"]",
+                        "*",
+                        "\\u0000",
+                        " ",
+                        "%20"),
                 Arbitraries.strings().withChars("ab, ~").ofMaxLength(3000));
         Arbitrary<String[]> arrays = values.list().ofMinSize(1).ofMaxSize(3).map(l -> l.toArray(String[]::new));
-        return Combinators.combine(names, arrays).as(Map::entry).list().ofMaxSize(5).map(entries -> {
-            Map<String, String[]> map = new LinkedHashMap<>();
-            entries.forEach(e -> map.put(e.getKey(), e.getValue()));
-            return map;
-        });
+        return Combinators.combine(names, arrays)
+                .as(Map::entry)
+                .list()
+                .ofMaxSize(5)
+                .map(entries -> {
+                    Map<String, String[]> map = new LinkedHashMap<>();
+                    entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+                    return map;
+                });
     }
 }

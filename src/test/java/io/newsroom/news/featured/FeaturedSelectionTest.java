@@ -4,18 +4,6 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import javax.jcr.Node;
-import javax.jcr.Session;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.newsroom.news.MutableClock;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
@@ -25,6 +13,15 @@ import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.templating.ArticleView;
 import io.newsroom.news.templating.FeaturedBlock;
 import io.newsroom.news.templating.NewsFunctions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.jcr.Node;
+import javax.jcr.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The featured block's selection rules and its cache, against a real repository and a hand-moved clock. */
 class FeaturedSelectionTest {
@@ -84,9 +81,11 @@ class FeaturedSelectionTest {
         article("plain newest", NOW.minus(Duration.ofHours(1)), null, null);
         article("plain older", NOW.minus(Duration.ofDays(10)), null, null);
 
-        assertEquals(List.of("rank 1 old", "rank 2", "unranked new", "unranked older", "plain newest", "plain older"),
+        assertEquals(
+                List.of("rank 1 old", "rank 2", "unranked new", "unranked older", "plain newest", "plain older"),
                 titles(Map.of("maxItems", 6L), null));
-        assertEquals(List.of("rank 1 old", "rank 2", "unranked new", "unranked older"),
+        assertEquals(
+                List.of("rank 1 old", "rank 2", "unranked new", "unranked older"),
                 titles(Map.of("maxItems", 6L, "fillWithLatest", false), null));
         assertEquals(List.of("rank 1 old", "rank 2"), titles(Map.of("maxItems", 2L), null));
     }

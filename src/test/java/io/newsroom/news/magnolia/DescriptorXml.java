@@ -2,13 +2,11 @@ package io.newsroom.news.magnolia;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.w3c.dom.Element;
 
 /** Reading the module descriptor's elements, for the offline checks and the host model. */
 final class DescriptorXml {
-    private DescriptorXml() {
-    }
+    private DescriptorXml() {}
 
     static List<Element> elements(Element parent, String name) {
         List<Element> out = new ArrayList<>();

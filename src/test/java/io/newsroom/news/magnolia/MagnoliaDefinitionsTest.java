@@ -1,7 +1,19 @@
 package io.newsroom.news.magnolia;
 
+import static io.newsroom.news.magnolia.DescriptorXml.elements;
+import static io.newsroom.news.magnolia.DescriptorXml.text;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.article.ArticleField;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.definitions.PropertyType;
+import io.newsroom.news.definitions.VirtualUriMappings;
+import io.newsroom.news.delivery.DeliveryApiServlet;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.views.ViewBeaconServlet;
+import jakarta.servlet.http.HttpServlet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,36 +22,25 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.jcr.Session;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
-import static io.newsroom.news.magnolia.DescriptorXml.elements;
-import static io.newsroom.news.magnolia.DescriptorXml.text;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
-
-import io.newsroom.news.article.ArticleField;
-import io.newsroom.news.definitions.PropertyType;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.definitions.VirtualUriMappings;
 
 /**
  * Offline checks of everything Magnolia reads, since no Magnolia runs here: the YAML parses with
@@ -60,31 +61,40 @@ class MagnoliaDefinitionsTest {
     @Test
     void everyYamlFileParsesWithMagnoliasTags() throws IOException {
         assertTrue(yaml.size() >= 12, yaml.keySet().toString());
-        assertEquals(List.of("!content-type:article", "!override"), yaml.get("apps/news.yaml").tags());
+        assertEquals(
+                List.of("!content-type:article", "!override"),
+                yaml.get("apps/news.yaml").tags());
         for (MagnoliaYaml.File file : yaml.values()) {
             assertTrue(file.tree() instanceof Map, file.relative() + " is a mapping");
         }
         Path unknown = Files.createTempFile("unknown-tag", ".yaml");
         Files.writeString(unknown, "a: !colour red\n");
         RuntimeException refused = assertThrows(RuntimeException.class, () -> MagnoliaYaml.read(unknown));
-        assertTrue(String.valueOf(refused.getMessage()).contains("!colour")
-                || String.valueOf(refused.getCause()).contains("!colour"), refused.toString());
+        assertTrue(
+                String.valueOf(refused.getMessage()).contains("!colour")
+                        || String.valueOf(refused.getCause()).contains("!colour"),
+                refused.toString());
     }
 
     @Test
     void templatesDialogsAndComponentsResolve() {
-        List<String> templates = yaml.keySet().stream().filter(k -> k.startsWith("templates/")).toList();
+        List<String> templates =
+                yaml.keySet().stream().filter(k -> k.startsWith("templates/")).toList();
         assertTrue(templates.size() >= 5, templates.toString());
         for (String file : templates) {
             Map<String, Object> def = yaml.get(file).map();
             assertEquals("freemarker", def.get("renderType"), file);
             String script = (String) def.get("templateScript");
             assertTrue(script.startsWith("/news/templates/"), file + ": " + script);
-            assertTrue(Files.isRegularFile(MagnoliaYaml.MODULE.resolve(script.substring("/news/".length()))), file + ": " + script);
+            assertTrue(
+                    Files.isRegularFile(MagnoliaYaml.MODULE.resolve(script.substring("/news/".length()))),
+                    file + ": " + script);
             String dialog = (String) def.get("dialog");
             assertNotNull(dialog, file + " names its dialog");
             assertTrue(yaml.containsKey(dialogFile(dialog)), file + ": dialog " + dialog);
-            assertTrue(Files.isRegularFile(MagnoliaYaml.MODULE.resolve(file.replace(".yaml", ".md"))), file + " has its README");
+            assertTrue(
+                    Files.isRegularFile(MagnoliaYaml.MODULE.resolve(file.replace(".yaml", ".md"))),
+                    file + " has its README");
             if (def.get("areas") instanceof Map<?, ?> areas) {
                 for (Object area : areas.values()) {
                     Map<?, ?> available = (Map<?, ?>) ((Map<?, ?>) area).get("availableComponents");
@@ -107,23 +117,29 @@ class MagnoliaDefinitionsTest {
         assertTrue(yaml.containsKey("contentTypes/article.yaml"));
         // Magnolia's configurable endpoint (bypassWorkspaceAcls) would serve scheduled articles and account
         // names to anyone: the module serves its own read-only endpoint instead, declared like the beacon.
-        assertFalse(Files.exists(MagnoliaYaml.MODULE.resolve("restEndpoints")), "no configurable delivery endpoint ships");
+        assertFalse(
+                Files.exists(MagnoliaYaml.MODULE.resolve("restEndpoints")), "no configurable delivery endpoint ships");
         List<String> mappings = elements(parseDescriptor().getDocumentElement(), "mapping").stream()
-                .map(e -> e.getTextContent().strip()).toList();
-        assertTrue(mappings.contains(io.newsroom.news.delivery.DeliveryApiServlet.MODULE_PATH + "/*"), mappings.toString());
+                .map(e -> e.getTextContent().strip())
+                .toList();
+        assertTrue(mappings.contains(DeliveryApiServlet.MODULE_PATH + "/*"), mappings.toString());
 
-        Map<String, Object> mapping = yaml.get("virtualUriMappings/articles.yaml").map();
+        Map<String, Object> mapping =
+                yaml.get("virtualUriMappings/articles.yaml").map();
         assertEquals("info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping", mapping.get("class"));
-        String target = VirtualUriMappings.load(io.newsroom.news.definitions.LightModule.locate())
-                .map("/news/2020/10/dang-bo-phuong.html").orElseThrow();
+        String target = VirtualUriMappings.load(LightModule.locate())
+                .map("/news/2020/10/dang-bo-phuong.html")
+                .orElseThrow();
         assertEquals("/news/article.html?article=/2020/10/dang-bo-phuong", target);
         // The target page exists in the site the module sets up, with the article template.
         try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests())) {
-            io.newsroom.news.embedded.server.DemoContentAccess.createPages(runtime);
+            DemoContentAccess.createPages(runtime);
             Session website = runtime.repository().login("website");
             try {
                 String page = target.substring(0, target.indexOf(".html"));
-                assertEquals("news:pages/article", website.getNode(page).getProperty("mgnl:template").getString());
+                assertEquals(
+                        "news:pages/article",
+                        website.getNode(page).getProperty("mgnl:template").getString());
             } finally {
                 website.logout();
             }
@@ -132,8 +148,10 @@ class MagnoliaDefinitionsTest {
 
     @Test
     void contentTypeAppFormAndJavaModelAgree() {
-        Map<?, ?> form = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml").map()
-                .get("subApps")).get("detail")).get("form")).get("properties");
+        Map<?, ?> form = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>)
+                                ((Map<?, ?>) yaml.get("apps/news.yaml").map().get("subApps")).get("detail"))
+                        .get("form"))
+                .get("properties");
         Set<String> formNames = new TreeSet<>();
         form.keySet().forEach(k -> formNames.add((String) k));
         Set<String> javaNames = new TreeSet<>();
@@ -155,12 +173,17 @@ class MagnoliaDefinitionsTest {
             if (field.type() == PropertyType.LONG) {
                 assertEquals("java.lang.Long", input.get("type"), field.propertyName());
             }
-            assertEquals(field.required(), Boolean.TRUE.equals(input.get("required")), field.propertyName() + " required");
+            assertEquals(
+                    field.required(), Boolean.TRUE.equals(input.get("required")), field.propertyName() + " required");
         }
         assertEquals(javaNames, formNames, "the form has exactly the model's properties");
 
-        Map<?, ?> tabs = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml").map()
-                .get("subApps")).get("detail")).get("form")).get("layout")).get("tabs");
+        Map<?, ?> tabs = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>)
+                                                yaml.get("apps/news.yaml").map().get("subApps"))
+                                        .get("detail"))
+                                .get("form"))
+                        .get("layout"))
+                .get("tabs");
         Set<String> inTabs = new TreeSet<>();
         for (Object tab : tabs.values()) {
             for (Object field : (List<?>) ((Map<?, ?>) tab).get("fields")) {
@@ -169,8 +192,15 @@ class MagnoliaDefinitionsTest {
         }
         assertEquals(javaNames, inTabs, "every field sits in a tab");
 
-        Map<?, ?> columns = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml")
-                .map().get("subApps")).get("browser")).get("workbench")).get("contentViews")).get("list")).get("columns");
+        Map<?, ?> columns =
+                (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml")
+                                                                .map()
+                                                                .get("subApps"))
+                                                        .get("browser"))
+                                                .get("workbench"))
+                                        .get("contentViews"))
+                                .get("list"))
+                        .get("columns");
         for (Object key : columns.keySet()) {
             String name = (String) ((Map<?, ?>) columns.get(key)).get("name");
             assertTrue(javaNames.contains(name) || Set.of("views", "status").contains(name), "column " + name);
@@ -218,7 +248,9 @@ class MagnoliaDefinitionsTest {
         assertEquals("news", text(module, "name"));
         assertFalse(text(module, "version").contains("${"), "the version comes from the pom");
         for (Element dependency : elements(module, "dependency")) {
-            assertTrue(text(dependency, "version").matches("\\d+\\.\\d+/\\*"), "version range " + text(dependency, "version"));
+            assertTrue(
+                    text(dependency, "version").matches("\\d+\\.\\d+/\\*"),
+                    "version range " + text(dependency, "version"));
         }
         for (Element component : elements(module, "component")) {
             Class<?> type = Class.forName(text(component, "type"));
@@ -226,15 +258,20 @@ class MagnoliaDefinitionsTest {
             assertTrue(type.isAssignableFrom(implementation), implementation + " is a " + type);
             assertPublicNoArgConstructor(implementation);
         }
-        Map<String, String> servlets = new java.util.HashMap<>();
+        Map<String, String> servlets = new HashMap<>();
         for (Element servlet : elements(module, "servlet")) {
             Class<?> servletClass = Class.forName(text(servlet, "class"));
-            assertTrue(jakarta.servlet.http.HttpServlet.class.isAssignableFrom(servletClass), servletClass.getName());
+            assertTrue(HttpServlet.class.isAssignableFrom(servletClass), servletClass.getName());
             assertPublicNoArgConstructor(servletClass);
             servlets.put(text(servlet, "mapping"), servletClass.getName());
         }
-        assertEquals(Map.of(io.newsroom.news.views.ViewBeaconServlet.PATH, MagnoliaViewBeaconServlet.class.getName(),
-                io.newsroom.news.delivery.DeliveryApiServlet.MODULE_PATH + "/*", MagnoliaDeliveryServlet.class.getName()), servlets);
+        assertEquals(
+                Map.of(
+                        ViewBeaconServlet.PATH,
+                        MagnoliaViewBeaconServlet.class.getName(),
+                        DeliveryApiServlet.MODULE_PATH + "/*",
+                        MagnoliaDeliveryServlet.class.getName()),
+                servlets);
         assertNull(text(module, "nodeTypeFile"), "news-stats uses only node types that exist before modules start");
         assertEquals("news-stats", text(module, "workspace"));
 
@@ -248,26 +285,41 @@ class MagnoliaDefinitionsTest {
     void theDescriptorStructureIsMagnoliasElementByElement() throws Exception {
         String descriptor = Files.readString(Path.of("target/classes/META-INF/magnolia/news.xml"));
         // Containers hold at least one child, and component children keep their order.
-        assertThrows(SAXParseException.class, () -> parse(descriptor.replaceAll("(?s)<servlets>.*</servlets>", "<servlets/>")));
-        assertThrows(SAXParseException.class, () -> parse(descriptor.replace(
-                "<implementation>io.newsroom.news.magnolia.MagnoliaNewsFunctions</implementation>\n      <scope>singleton</scope>",
-                "<scope>singleton</scope>\n      <implementation>io.newsroom.news.magnolia.MagnoliaNewsFunctions</implementation>")));
-        assertDoesNotThrow(() -> parse(descriptor.replace("<type>io.newsroom.news.templating.NewsFunctions</type>", "")),
+        assertThrows(
+                SAXParseException.class,
+                () -> parse(descriptor.replaceAll("(?s)<servlets>.*</servlets>", "<servlets/>")));
+        assertThrows(
+                SAXParseException.class,
+                () -> parse(
+                        descriptor.replace(
+                                "<implementation>io.newsroom.news.magnolia.MagnoliaNewsFunctions</implementation>\n      <scope>singleton</scope>",
+                                "<scope>singleton</scope>\n      <implementation>io.newsroom.news.magnolia.MagnoliaNewsFunctions</implementation>")));
+        assertDoesNotThrow(
+                () -> parse(descriptor.replace("<type>io.newsroom.news.templating.NewsFunctions</type>", "")),
                 "type is optional in a component");
     }
 
     @Test
     void theJarCarriesOneDescriptorAndTheLightModulesRangesAgreeWithIt() throws Exception {
-        assertFalse(Files.exists(Path.of("target/classes/news/module.yaml")), "module.yaml describes the light module alone");
+        assertFalse(
+                Files.exists(Path.of("target/classes/news/module.yaml")),
+                "module.yaml describes the light module alone");
         assertTrue(Files.exists(Path.of("target/classes/news/contentTypes/article.yaml")));
-        Map<String, String> fromXml = new java.util.TreeMap<>();
+        Map<String, String> fromXml = new TreeMap<>();
         for (Element dependency : elements(parseDescriptor().getDocumentElement(), "dependency")) {
-            fromXml.put(text(dependency, "name"), text(dependency, "version") + (Boolean.parseBoolean(text(dependency, "optional")) ? " optional" : ""));
+            fromXml.put(
+                    text(dependency, "name"),
+                    text(dependency, "version")
+                            + (Boolean.parseBoolean(text(dependency, "optional")) ? " optional" : ""));
         }
-        Map<String, String> fromYaml = new java.util.TreeMap<>();
-        Map<?, ?> declared = (Map<?, ?>) MagnoliaYaml.read(MagnoliaYaml.MODULE.resolve("module.yaml")).map().get("dependencies");
-        declared.forEach((name, value) -> fromYaml.put((String) name, ((Map<?, ?>) value).get("version")
-                + (Boolean.TRUE.equals(((Map<?, ?>) value).get("optional")) ? " optional" : "")));
+        Map<String, String> fromYaml = new TreeMap<>();
+        Map<?, ?> declared = (Map<?, ?>) MagnoliaYaml.read(MagnoliaYaml.MODULE.resolve("module.yaml"))
+                .map()
+                .get("dependencies");
+        declared.forEach((name, value) -> fromYaml.put(
+                (String) name,
+                ((Map<?, ?>) value).get("version")
+                        + (Boolean.TRUE.equals(((Map<?, ?>) value).get("optional")) ? " optional" : "")));
         for (Map.Entry<String, String> dependency : fromYaml.entrySet()) {
             assertEquals(dependency.getValue(), fromXml.get(dependency.getKey()), "range of " + dependency.getKey());
         }
@@ -280,12 +332,17 @@ class MagnoliaDefinitionsTest {
         try (Stream<Path> files = Files.walk(MagnoliaYaml.MODULE.resolve("templates"))) {
             for (Path ftl : files.filter(p -> p.toString().endsWith(".ftl")).toList()) {
                 String text = Files.readString(ftl);
-                assertTrue(text.startsWith("[#ftl output_format=\"HTML\"]"), ftl + " declares HTML output (auto-escaping)");
+                assertTrue(
+                        text.startsWith("[#ftl output_format=\"HTML\"]"),
+                        ftl + " declares HTML output (auto-escaping)");
                 assertFalse(text.contains("/dam/"), ftl + " builds no asset address by hand");
                 assertFalse(text.contains("imageUrl"), ftl + " links images with damfn.getAssetLink");
                 if (text.contains("article.image")) {
                     // The image itself or one of the theme's renditions, always through damfn.
-                    assertTrue(java.util.regex.Pattern.compile("damfn\\.getAssetLink\\(article\\.image(, \"[a-z]+\")?\\)").matcher(text).find(),
+                    assertTrue(
+                            Pattern.compile("damfn\\.getAssetLink\\(article\\.image(, \"[a-z]+\")?\\)")
+                                    .matcher(text)
+                                    .find(),
                             ftl.toString());
                 }
             }
@@ -301,11 +358,13 @@ class MagnoliaDefinitionsTest {
         try (InputStream in = getClass().getResourceAsStream(file)) {
             bootstrap = factory.newDocumentBuilder().parse(in);
         }
-        Map<String, String> properties = new java.util.HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         var props = bootstrap.getElementsByTagNameNS("http://www.jcp.org/jcr/sv/1.0", "property");
         for (int i = 0; i < props.getLength(); i++) {
             Element p = (Element) props.item(i);
-            properties.put(p.getAttributeNS("http://www.jcp.org/jcr/sv/1.0", "name"), p.getTextContent().strip());
+            properties.put(
+                    p.getAttributeNS("http://www.jcp.org/jcr/sv/1.0", "name"),
+                    p.getTextContent().strip());
         }
         assertEquals("newsfn", properties.get("name"));
         assertEquals("newsfn", bootstrap.getDocumentElement().getAttributeNS("http://www.jcp.org/jcr/sv/1.0", "name"));
@@ -317,7 +376,9 @@ class MagnoliaDefinitionsTest {
 
     private static void assertPublicNoArgConstructor(Class<?> type) throws NoSuchMethodException {
         Constructor<?> constructor = type.getConstructor();
-        assertTrue(Modifier.isPublic(constructor.getModifiers()) && !Modifier.isAbstract(type.getModifiers()), type.getName());
+        assertTrue(
+                Modifier.isPublic(constructor.getModifiers()) && !Modifier.isAbstract(type.getModifiers()),
+                type.getName());
     }
 
     private static Document parseDescriptor() throws Exception {
@@ -329,7 +390,8 @@ class MagnoliaDefinitionsTest {
         factory.setValidating(true);
         var builder = factory.newDocumentBuilder();
         builder.setEntityResolver((publicId, systemId) -> systemId != null && systemId.endsWith("module.dtd")
-                ? new InputSource(MagnoliaDefinitionsTest.class.getResourceAsStream("/module.dtd")) : null);
+                ? new InputSource(MagnoliaDefinitionsTest.class.getResourceAsStream("/module.dtd"))
+                : null);
         builder.setErrorHandler(new DefaultHandler() {
             @Override
             public void error(SAXParseException e) throws SAXParseException {
@@ -338,7 +400,6 @@ class MagnoliaDefinitionsTest {
         });
         return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
-
 
     private static String dialogFile(String id) {
         return "dialogs/" + id.substring(id.indexOf(':') + 1) + ".yaml";
@@ -358,7 +419,8 @@ class MagnoliaDefinitionsTest {
 
     private static Properties bundle(String language) throws IOException {
         Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(MagnoliaYaml.MODULE.resolve("i18n/module-news-messages_" + language + ".properties"))) {
+        try (var reader = Files.newBufferedReader(
+                MagnoliaYaml.MODULE.resolve("i18n/module-news-messages_" + language + ".properties"))) {
             properties.load(reader);
         }
         return properties;
@@ -373,5 +435,4 @@ class MagnoliaDefinitionsTest {
             into.add(s);
         }
     }
-
 }

@@ -1,5 +1,31 @@
 package io.newsroom.news.magnolia;
 
+import static io.newsroom.news.magnolia.DescriptorXml.elements;
+import static io.newsroom.news.magnolia.DescriptorXml.text;
+
+import info.magnolia.cms.i18n.DefaultI18nContentSupport;
+import info.magnolia.cms.i18n.I18nContentSupport;
+import info.magnolia.context.MgnlContext;
+import info.magnolia.context.WebContext;
+import info.magnolia.objectfactory.Components;
+import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.definitions.ContentTypeDefinition;
+import io.newsroom.news.definitions.ContentTypeReader;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.definitions.TemplateDefinitions;
+import io.newsroom.news.definitions.VirtualUriMappings;
+import io.newsroom.news.embedded.render.PageRenderer;
+import io.newsroom.news.embedded.render.RenderContext;
+import io.newsroom.news.embedded.render.RenderState;
+import io.newsroom.news.embedded.repository.EmbeddedRepository;
+import io.newsroom.news.templating.NewsFunctions;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -9,6 +35,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,21 +44,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import javax.jcr.ImportUUIDBehavior;
 import javax.jcr.Node;
 import javax.jcr.PathNotFoundException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.xml.parsers.DocumentBuilderFactory;
-
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl;
 import org.apache.jackrabbit.core.nodetype.xml.NodeTypeReader;
 import org.apache.jackrabbit.spi.QNodeTypeDefinition;
@@ -42,27 +61,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
-import static io.newsroom.news.magnolia.DescriptorXml.elements;
-import static io.newsroom.news.magnolia.DescriptorXml.text;
-
-import info.magnolia.cms.i18n.DefaultI18nContentSupport;
-import info.magnolia.cms.i18n.I18nContentSupport;
-import info.magnolia.context.MgnlContext;
-import info.magnolia.context.WebContext;
-import info.magnolia.objectfactory.Components;
-import io.newsroom.news.definitions.ContentTypeDefinition;
-import io.newsroom.news.definitions.ContentTypeReader;
-import io.newsroom.news.assets.ImageAssets;
-import io.newsroom.news.embedded.repository.EmbeddedRepository;
-import io.newsroom.news.definitions.LightModule;
-import io.newsroom.news.definitions.Messages;
-import io.newsroom.news.embedded.render.PageRenderer;
-import io.newsroom.news.embedded.render.RenderContext;
-import io.newsroom.news.embedded.render.RenderState;
-import io.newsroom.news.definitions.TemplateDefinitions;
-import io.newsroom.news.definitions.VirtualUriMappings;
-import io.newsroom.news.templating.NewsFunctions;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * TEST ONLY - the Magnolia host model: runs the module jar's Magnolia side the way Magnolia runs a
@@ -105,8 +106,7 @@ public final class MagnoliaHost implements AutoCloseable {
     private PageRenderer renderer;
     private VirtualUriMappings mappings;
 
-    private record RegisteredServlet(String name, List<String> mappings, HttpServlet servlet) {
-    }
+    private record RegisteredServlet(String name, List<String> mappings, HttpServlet servlet) {}
 
     private MagnoliaHost(EmbeddedRepository repository, String descriptorResource) throws Exception {
         this.repository = repository;
@@ -115,10 +115,11 @@ public final class MagnoliaHost implements AutoCloseable {
         factory.setValidating(true);
         var builder = factory.newDocumentBuilder();
         builder.setEntityResolver((publicId, systemId) -> systemId != null && systemId.endsWith("module.dtd")
-                ? new org.xml.sax.InputSource(MagnoliaHost.class.getResourceAsStream("/module.dtd")) : null);
-        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                ? new InputSource(MagnoliaHost.class.getResourceAsStream("/module.dtd"))
+                : null);
+        builder.setErrorHandler(new DefaultHandler() {
             @Override
-            public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+            public void error(SAXParseException e) throws SAXParseException {
                 throw e;
             }
         });
@@ -143,7 +144,8 @@ public final class MagnoliaHost implements AutoCloseable {
         return start(EmbeddedRepository.persistent(home), descriptorResource, siteI18n);
     }
 
-    private static MagnoliaHost start(EmbeddedRepository repository, String descriptor, Map<?, ?> siteI18n) throws Exception {
+    private static MagnoliaHost start(EmbeddedRepository repository, String descriptor, Map<?, ?> siteI18n)
+            throws Exception {
         MagnoliaHost host = new MagnoliaHost(repository, descriptor);
         try {
             host.boot(siteI18n);
@@ -166,14 +168,19 @@ public final class MagnoliaHost implements AutoCloseable {
             i18n.configure(siteI18n);
         }
         Components.bindInstance(I18nContentSupport.class, i18n);
-        info.magnolia.cms.beans.config.ServerConfiguration server = new info.magnolia.cms.beans.config.ServerConfiguration();
+        info.magnolia.cms.beans.config.ServerConfiguration server =
+                new info.magnolia.cms.beans.config.ServerConfiguration();
         server.setAdmin(author);
         Components.bindInstance(info.magnolia.cms.beans.config.ServerConfiguration.class, server);
         for (Element component : elements(descriptor.getDocumentElement(), "component")) {
             Components.bind(Class.forName(text(component, "type")), Class.forName(text(component, "implementation")));
         }
-        renderer = new PageRenderer(lightModule, new TemplateDefinitions(lightModule), Messages.load(lightModule),
-                rendererAttribute("newsfn", NewsFunctions.class), new ImageAssets(MagnoliaContext.find()));
+        renderer = new PageRenderer(
+                lightModule,
+                new TemplateDefinitions(lightModule),
+                Messages.load(lightModule),
+                rendererAttribute("newsfn", NewsFunctions.class),
+                new ImageAssets(MagnoliaContext.find()));
         mappings = VirtualUriMappings.load(lightModule);
         chain = initChain();
         startJetty();
@@ -256,10 +263,13 @@ public final class MagnoliaHost implements AutoCloseable {
         }
         Session session = repository.login("default");
         try {
-            NodeTypeManagerImpl manager = (NodeTypeManagerImpl) session.getWorkspace().getNodeTypeManager();
+            NodeTypeManagerImpl manager =
+                    (NodeTypeManagerImpl) session.getWorkspace().getNodeTypeManager();
             for (QNodeTypeDefinition type : types) {
                 try {
-                    session.getWorkspace().getNamespaceRegistry().getPrefix(type.getName().getNamespaceURI());
+                    session.getWorkspace()
+                            .getNamespaceRegistry()
+                            .getPrefix(type.getName().getNamespaceURI());
                     if (!manager.getNodeTypeRegistry().isRegistered(type.getName())) {
                         manager.getNodeTypeRegistry().registerNodeType(type);
                     }
@@ -292,10 +302,13 @@ public final class MagnoliaHost implements AutoCloseable {
             for (Element servlet : elements(descriptor.getDocumentElement(), "servlet")) {
                 Node registered = servlets.addNode(text(servlet, "name"), "mgnl:contentNode");
                 registered.setProperty("servletClass", text(servlet, "class"));
-                List<String> paths = elements(servlet, "mapping").stream().map(e -> e.getTextContent().strip()).toList();
+                List<String> paths = elements(servlet, "mapping").stream()
+                        .map(e -> e.getTextContent().strip())
+                        .toList();
                 registered.setProperty("mappings", paths.toArray(String[]::new));
             }
-            ensurePath(config, "/modules/news").setProperty("version", text(descriptor.getDocumentElement(), "version"));
+            ensurePath(config, "/modules/news")
+                    .setProperty("version", text(descriptor.getDocumentElement(), "version"));
             config.save();
         } finally {
             config.logout();
@@ -303,7 +316,8 @@ public final class MagnoliaHost implements AutoCloseable {
     }
 
     private static List<Path> bootstrapFiles() throws Exception {
-        Path folder = Path.of(MagnoliaHost.class.getResource("/" + BOOTSTRAP_FOLDER).toURI());
+        Path folder =
+                Path.of(MagnoliaHost.class.getResource("/" + BOOTSTRAP_FOLDER).toURI());
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
         }
@@ -311,8 +325,9 @@ public final class MagnoliaHost implements AutoCloseable {
 
     /** {@code config.modules.a.b.name.xml}: workspace {@code config}, node {@code /modules/a/b/name}. */
     private void importBootstrap(Path file) throws Exception {
-        String[] parts = file.getFileName().toString().replaceFirst("\\.xml$", "").split("\\.");
-        String parent = "/" + String.join("/", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1));
+        String[] parts =
+                file.getFileName().toString().replaceFirst("\\.xml$", "").split("\\.");
+        String parent = "/" + String.join("/", Arrays.copyOfRange(parts, 1, parts.length - 1));
         Session session = repository.login(parts[0]);
         try {
             ensurePath(session, parent);
@@ -342,7 +357,8 @@ public final class MagnoliaHost implements AutoCloseable {
         Session config = repository.login("config");
         try {
             Node attribute = config.getNode("/modules/rendering/renderers/freemarker/contextAttributes/" + name);
-            Class<?> componentClass = Class.forName(attribute.getProperty("componentClass").getString());
+            Class<?> componentClass =
+                    Class.forName(attribute.getProperty("componentClass").getString());
             return expected.cast(Components.getComponent(componentClass));
         } finally {
             config.logout();
@@ -355,8 +371,10 @@ public final class MagnoliaHost implements AutoCloseable {
         try {
             for (var it = config.getNode("/server/filters/servlets").getNodes(); it.hasNext(); ) {
                 Node registered = it.nextNode();
-                HttpServlet servlet = (HttpServlet) Class.forName(registered.getProperty("servletClass").getString())
-                        .getConstructor().newInstance();
+                HttpServlet servlet = (HttpServlet)
+                        Class.forName(registered.getProperty("servletClass").getString())
+                                .getConstructor()
+                                .newInstance();
                 List<String> paths = new ArrayList<>();
                 for (var value : registered.getProperty("mappings").getValues()) {
                     paths.add(value.getString());
@@ -389,7 +407,7 @@ public final class MagnoliaHost implements AutoCloseable {
 
             @Override
             public Enumeration<String> getInitParameterNames() {
-                return java.util.Collections.emptyEnumeration();
+                return Collections.emptyEnumeration();
             }
         };
     }
@@ -415,7 +433,8 @@ public final class MagnoliaHost implements AutoCloseable {
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             MgnlContext.setInstance(new WebContext(request));
             try {
-                String uri = request.getRequestURI().substring(request.getContextPath().length());
+                String uri = request.getRequestURI()
+                        .substring(request.getContextPath().length());
                 for (RegisteredServlet registered : chain) {
                     for (String mapping : registered.mappings()) {
                         Optional<HttpServletRequest> matched = match(request, uri, mapping);
@@ -476,7 +495,8 @@ public final class MagnoliaHost implements AutoCloseable {
         if (i18n.isEnabled()) {
             for (Locale candidate : i18n.getLocales()) {
                 String prefix = "/" + candidate;
-                if (!candidate.equals(i18n.getDefaultLocale()) && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
+                if (!candidate.equals(i18n.getDefaultLocale())
+                        && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
                     locale = candidate;
                     path = path.length() == prefix.length() ? "/" : path.substring(prefix.length());
                 }
@@ -504,8 +524,12 @@ public final class MagnoliaHost implements AutoCloseable {
             return;
         }
         StringWriter html = new StringWriter();
-        renderer.render(page, new PageRenderer.Request(new RenderContext(request, forwarded, locale),
-                new RenderState(locale, request.getRequestURI(), pagePath + ".html")), html);
+        renderer.render(
+                page,
+                new PageRenderer.Request(
+                        new RenderContext(request, forwarded, locale),
+                        new RenderState(locale, request.getRequestURI(), pagePath + ".html")),
+                html);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(html.toString());
     }
@@ -522,5 +546,4 @@ public final class MagnoliaHost implements AutoCloseable {
         }
         return node;
     }
-
 }

@@ -3,6 +3,12 @@ package io.newsroom.news.magnolia;
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
+import info.magnolia.objectfactory.Components;
+import info.magnolia.observation.WorkspaceEventListenerRegistration;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.templating.NewsFunctions;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -12,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -21,23 +28,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
-
-import info.magnolia.context.MgnlContext;
-import info.magnolia.observation.WorkspaceEventListenerRegistration;
-import info.magnolia.objectfactory.Components;
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.embedded.server.DemoContentAccess;
-import io.newsroom.news.templating.NewsFunctions;
 
 /**
  * The module's whole life in the Magnolia host model ({@link MagnoliaHost}): installed on an empty
@@ -46,10 +43,12 @@ import io.newsroom.news.templating.NewsFunctions;
  * point of Magnolia's runtime contract it proves (issue 9).
  */
 class MagnoliaRuntimeContractTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @TempDir
     Path home;
+
     private MagnoliaHost host;
 
     @AfterEach
@@ -63,7 +62,8 @@ class MagnoliaRuntimeContractTest {
     }
 
     private MagnoliaHost start(Map<?, ?> siteI18n) throws Exception {
-        System.setProperty("newsroom.news.views.journal", home.resolve("journal").toString());
+        System.setProperty(
+                "newsroom.news.views.journal", home.resolve("journal").toString());
         // Readers come through the loopback "proxy" and are told apart by X-Forwarded-For.
         System.setProperty("newsroom.news.trustedProxies", "127.0.0.1,::1");
         host = MagnoliaHost.start(home.resolve("repository"), siteI18n);
@@ -84,7 +84,8 @@ class MagnoliaRuntimeContractTest {
     @Test
     void onAFirstStartTheCounterWorksWithOnlyTheNodeTypesMagnoliaHasThen() throws Exception {
         start(shippedSiteI18n());
-        assertEquals(List.of(), host.nodeTypeFailures(), "every type of the node type file registers before modules start");
+        assertEquals(
+                List.of(), host.nodeTypeFailures(), "every type of the node type file registers before modules start");
         Article article = create("Tin đầu tiên", Instant.now().minusSeconds(60), true);
 
         assertEquals(204, post("/.news/views", "id=" + article.id()).statusCode());
@@ -95,7 +96,8 @@ class MagnoliaRuntimeContractTest {
             Node counter = stats.getNode("/views/" + article.id().substring(0, 2) + "/" + article.id());
             assertEquals(1L, counter.getProperty("total").getLong());
             assertEquals("nt:folder", counter.getParent().getPrimaryNodeType().getName());
-            assertFalse(counter.getParent().getDefinition().allowsSameNameSiblings(),
+            assertFalse(
+                    counter.getParent().getDefinition().allowsSameNameSiblings(),
                     "two instances creating one counter must conflict, not make a17[2]");
             assertEquals("mgnl:contentNode", counter.getPrimaryNodeType().getName());
         } finally {
@@ -107,12 +109,15 @@ class MagnoliaRuntimeContractTest {
     void theModelRegistersANodeTypeFileBeforeTheNewsNamespaceExistsAsMagnoliaDoes() throws Exception {
         // 0.1's descriptor declared news-stats types in the news namespace: on a first start in
         // Magnolia all three failed, since content types creates the namespace only later.
-        System.setProperty("newsroom.news.views.journal", home.resolve("journal").toString());
+        System.setProperty(
+                "newsroom.news.views.journal", home.resolve("journal").toString());
         host = MagnoliaHost.start(home.resolve("repository"), "/legacy/news-0.1.xml", null);
         assertEquals(3, host.nodeTypeFailures().size(), host.nodeTypeFailures().toString());
         Session session = host.adminSession("news");
         try {
-            assertTrue(session.getWorkspace().getNodeTypeManager().hasNodeType("news:article"), "autoCreate ran afterwards");
+            assertTrue(
+                    session.getWorkspace().getNodeTypeManager().hasNodeType("news:article"),
+                    "autoCreate ran afterwards");
             assertFalse(session.getWorkspace().getNodeTypeManager().hasNodeType("news:viewCounter"));
         } finally {
             session.logout();
@@ -165,11 +170,14 @@ class MagnoliaRuntimeContractTest {
     void aFailedUnitOfWorkLeavesNothingUnsavedInTheThreadsSession() throws Exception {
         start(null);
         MagnoliaContext context = MagnoliaContext.find();
-        assertThrows(RepositoryException.class, () -> context.run("news", session -> {
-            session.getRootNode().addNode("half-done", "mgnl:folder");
-            throw new RepositoryException("failed on purpose");
-        }));
-        boolean clean = context.run("news", session -> !session.hasPendingChanges() && !session.nodeExists("/half-done"));
+        assertThrows(
+                RepositoryException.class,
+                () -> context.run("news", session -> {
+                    session.getRootNode().addNode("half-done", "mgnl:folder");
+                    throw new RepositoryException("failed on purpose");
+                }));
+        boolean clean =
+                context.run("news", session -> !session.hasPendingChanges() && !session.nodeExists("/half-done"));
         assertTrue(clean, "the next unit of work on this thread starts clean");
     }
 
@@ -183,7 +191,9 @@ class MagnoliaRuntimeContractTest {
         // An editor saves a new featured article in Magnolia's content app (not through the module).
         Session news = host.adminSession("news");
         try {
-            Node month = news.getRootNode().getNode(String.valueOf(java.time.LocalDate.now(MagnoliaNews.get().zone()).getYear()));
+            Node month = news.getRootNode()
+                    .getNode(String.valueOf(
+                            LocalDate.now(MagnoliaNews.get().zone()).getYear()));
             Node fresh = month.getNodes().nextNode().addNode("tin-moi-tu-app", "news:article");
             fresh.setProperty("title", "Tin mới từ ứng dụng");
             fresh.setProperty("featured", true);
@@ -221,14 +231,16 @@ class MagnoliaRuntimeContractTest {
         assertEquals(12L, Components.getComponent(NewsFunctions.class).views(article.id()));
         Session news = host.adminSession("news");
         try {
-            assertEquals(12L, new ViewCountColumn().apply(news.getNodeByIdentifier(article.id())), "the app's Views column");
+            assertEquals(
+                    12L, new ViewCountColumn().apply(news.getNodeByIdentifier(article.id())), "the app's Views column");
         } finally {
             news.logout();
         }
 
         host.close();
         host = MagnoliaHost.start(home.resolve("repository"), shippedSiteI18n());
-        assertEquals(12L, MagnoliaNews.get().counter().views(article.id()), "after Magnolia's shutdown and a new start");
+        assertEquals(
+                12L, MagnoliaNews.get().counter().views(article.id()), "after Magnolia's shutdown and a new start");
         assertEquals(1, beacon(article, "reader-after-restart"));
         MagnoliaNews.get().counter().flush();
         assertEquals(13L, storedTotal(article.id()));
@@ -281,8 +293,11 @@ class MagnoliaRuntimeContractTest {
         Session news = host.adminSession("news");
         try {
             // As Magnolia's rich text field stores a link to a page (the page has moved since).
-            news.getNodeByIdentifier(article.id()).setProperty("body",
-                    "<p>Xem <a href=\"${link:{uuid:{" + homeId + "},repository:{website},path:{/old-home}}}\">trang chủ</a></p>");
+            news.getNodeByIdentifier(article.id())
+                    .setProperty(
+                            "body",
+                            "<p>Xem <a href=\"${link:{uuid:{" + homeId
+                                    + "},repository:{website},path:{/old-home}}}\">trang chủ</a></p>");
             news.save();
         } finally {
             news.logout();
@@ -315,25 +330,31 @@ class MagnoliaRuntimeContractTest {
         ArticleDraft draft = draft("Bản nháp trên author", Instant.now().minusSeconds(60));
         draft.setPublishOnCreate(false);
         Article article = MagnoliaNews.get().articles().create(draft, "editor-account");
-        assertTrue(get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
+        assertTrue(
+                get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
                 "the author instance previews drafts");
         assertTrue(get("/").body().contains("Bản nháp trên author"));
-        assertEquals(404, get("/.news/delivery/news/" + article.id()).statusCode(), "the public JSON never shows drafts");
+        assertEquals(
+                404, get("/.news/delivery/news/" + article.id()).statusCode(), "the public JSON never shows drafts");
         host.close();
         host = null;
 
         MagnoliaHost.author = false;
         host = MagnoliaHost.start(home.resolve("repository"), shippedSiteI18n());
-        assertFalse(get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
+        assertFalse(
+                get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
                 "a public instance does not");
         assertFalse(get("/").body().contains("Bản nháp trên author"));
     }
 
     @Test
     void withoutMagnoliaTheAdapterSaysSoClearly() throws Exception {
-        URL ownClasses = MagnoliaContext.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader withoutMagnolia = new URLClassLoader(new URL[] {ownClasses}, ClassLoader.getPlatformClassLoader())) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> MagnoliaContext.find(withoutMagnolia));
+        URL ownClasses =
+                MagnoliaContext.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader withoutMagnolia =
+                new URLClassLoader(new URL[] {ownClasses}, ClassLoader.getPlatformClassLoader())) {
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> MagnoliaContext.find(withoutMagnolia));
             assertTrue(e.getMessage().contains("Magnolia is not on the classpath"), e.getMessage());
             assertTrue(e.getMessage().contains("info.magnolia.context.MgnlContext"), e.getMessage());
         }
@@ -351,10 +372,15 @@ class MagnoliaRuntimeContractTest {
 
     /** A view by one reader: its own user agent and its own forwarded address. */
     private int beacon(Article article, String userAgent) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(host.uri("/.news/views"))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("User-Agent", userAgent)
-                        .header("X-Forwarded-For", "10.20." + (userAgent.hashCode() >>> 24) + "." + (userAgent.hashCode() & 0xFF))
-                        .POST(HttpRequest.BodyPublishers.ofString("id=" + article.id())).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(host.uri("/.news/views"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("User-Agent", userAgent)
+                        .header(
+                                "X-Forwarded-For",
+                                "10.20." + (userAgent.hashCode() >>> 24) + "." + (userAgent.hashCode() & 0xFF))
+                        .POST(HttpRequest.BodyPublishers.ofString("id=" + article.id()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(204, r.statusCode(), r.body());
         return 1;
@@ -363,7 +389,9 @@ class MagnoliaRuntimeContractTest {
     private long storedTotal(String id) throws RepositoryException {
         Session stats = host.adminSession("news-stats");
         try {
-            return stats.getNode("/views/" + id.substring(0, 2) + "/" + id).getProperty("total").getLong();
+            return stats.getNode("/views/" + id.substring(0, 2) + "/" + id)
+                    .getProperty("total")
+                    .getLong();
         } finally {
             stats.logout();
         }
@@ -375,15 +403,20 @@ class MagnoliaRuntimeContractTest {
 
     private HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(host.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(
+                    HttpRequest.newBuilder(host.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(host.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(host.uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {

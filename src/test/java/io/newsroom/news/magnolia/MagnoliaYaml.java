@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -40,8 +39,7 @@ final class MagnoliaYaml {
         }
     }
 
-    private MagnoliaYaml() {
-    }
+    private MagnoliaYaml() {}
 
     static Map<String, File> all() throws IOException {
         Map<String, File> files = new TreeMap<>();
@@ -69,10 +67,12 @@ final class MagnoliaYaml {
                 @Override
                 public Object construct(Node node) {
                     String tag = node.getTag().getValue();
-                    if (!(tag.startsWith("!content-type:") || tag.startsWith("!include") || tag.startsWith("!inherit")
+                    if (!(tag.startsWith("!content-type:")
+                            || tag.startsWith("!include")
+                            || tag.startsWith("!inherit")
                             || tag.equals("!override"))) {
-                        throw new IllegalArgumentException("Unknown YAML tag " + tag + " (Magnolia knows !content-type, "
-                                + "!include, !inherit, !override)");
+                        throw new IllegalArgumentException("Unknown YAML tag " + tag
+                                + " (Magnolia knows !content-type, " + "!include, !inherit, !override)");
                     }
                     tags.add(tag);
                     if (node instanceof MappingNode mapping) {

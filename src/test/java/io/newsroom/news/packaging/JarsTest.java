@@ -2,6 +2,11 @@ package io.newsroom.news.packaging;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.newsroom.news.embedded.server.NewsServerProcessTest.Child;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,16 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-
-import io.newsroom.news.embedded.server.NewsServerProcessTest.Child;
 
 /**
  * The build's two artifacts, as Maven made them before the tests: the Magnolia module jar holds the
@@ -41,13 +38,19 @@ class JarsTest {
         long size = Files.size(MAGNOLIA_JAR);
         assertTrue(size < 1_000_000, "under 1 MB: " + size + " bytes");
         Set<String> entries = entries(MAGNOLIA_JAR);
-        for (String needed : List.of("META-INF/magnolia/news.xml",
+        for (String needed : List.of(
+                "META-INF/magnolia/news.xml",
                 "mgnl-bootstrap/news/config.modules.rendering.renderers.freemarker.contextAttributes.newsfn.xml",
-                "io/newsroom/news/NewsModule.class", "io/newsroom/news/magnolia/MagnoliaNews.class",
-                "io/newsroom/news/magnolia/MagnoliaViewBeaconServlet.class", "io/newsroom/news/templating/NewsFunctions.class",
-                "io/newsroom/news/views/stats-indexing.xml", "io/newsroom/news/views/bots.txt",
-                "news/contentTypes/article.yaml", "news/templates/components/featuredNews.ftl",
-                "news/i18n/module-news-messages_vi.properties", "news/webresources/css/news.css")) {
+                "io/newsroom/news/NewsModule.class",
+                "io/newsroom/news/magnolia/MagnoliaNews.class",
+                "io/newsroom/news/magnolia/MagnoliaViewBeaconServlet.class",
+                "io/newsroom/news/templating/NewsFunctions.class",
+                "io/newsroom/news/views/stats-indexing.xml",
+                "io/newsroom/news/views/bots.txt",
+                "news/contentTypes/article.yaml",
+                "news/templates/components/featuredNews.ftl",
+                "news/i18n/module-news-messages_vi.properties",
+                "news/webresources/css/news.css")) {
             assertTrue(entries.contains(needed), "the Magnolia jar has " + needed);
         }
         for (String entry : entries) {
@@ -85,23 +88,32 @@ class JarsTest {
     void theStandaloneJarHoldsEverythingAndServesTheSiteAndTheAdminApp(@TempDir Path folder) throws Exception {
         assertTrue(Files.exists(STANDALONE_JAR), "the build made " + STANDALONE_JAR);
         Set<String> entries = entries(STANDALONE_JAR);
-        for (String needed : List.of("io/newsroom/news/embedded/server/NewsServer.class", "META-INF/VAADIN/config/stats.json",
-                "logback.xml", "org/eclipse/jetty/server/Server.class", "org/apache/jackrabbit/core/RepositoryImpl.class",
-                "META-INF/services/com.vaadin.flow.server.VaadinServiceInitListener", "news/templates/pages/home.ftl")) {
+        for (String needed : List.of(
+                "io/newsroom/news/embedded/server/NewsServer.class",
+                "META-INF/VAADIN/config/stats.json",
+                "logback.xml",
+                "org/eclipse/jetty/server/Server.class",
+                "org/apache/jackrabbit/core/RepositoryImpl.class",
+                "META-INF/services/com.vaadin.flow.server.VaadinServiceInitListener",
+                "news/templates/pages/home.ftl")) {
             assertTrue(entries.contains(needed), "the standalone jar has " + needed);
         }
         try (JarFile jar = new JarFile(STANDALONE_JAR.toFile())) {
-            assertEquals("io.newsroom.news.embedded.server.NewsServer", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertEquals(
+                    "io.newsroom.news.embedded.server.NewsServer",
+                    jar.getManifest().getMainAttributes().getValue("Main-Class"));
             ZipEntry services = jar.getEntry("META-INF/services/com.vaadin.flow.server.VaadinServiceInitListener");
             String listeners = new String(jar.getInputStream(services).readAllBytes());
-            assertTrue(listeners.contains("io.newsroom.news.embedded.admin.AdminRoutes"), "the app's routes are registered: " + listeners);
+            assertTrue(
+                    listeners.contains("io.newsroom.news.embedded.admin.AdminRoutes"),
+                    "the app's routes are registered: " + listeners);
         }
         try (Child child = Child.startJar(STANDALONE_JAR.toAbsolutePath(), folder, "--memory", "--port", "0")) {
             String url = child.awaitUrl();
             HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/", "/news", "/admin/login")) {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, page.statusCode(), path + ": " + child.output());
             }
         }

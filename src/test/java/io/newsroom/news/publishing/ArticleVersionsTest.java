@@ -1,25 +1,22 @@
 package io.newsroom.news.publishing;
 
+import static io.newsroom.news.TestArticles.hanoi;
+import static io.newsroom.news.TestArticles.unpublished;
+import static org.junit.jupiter.api.Assertions.*;
+
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ConflictException;
-
-import static io.newsroom.news.TestArticles.hanoi;
-import static io.newsroom.news.TestArticles.unpublished;
-import static org.junit.jupiter.api.Assertions.*;
-
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 import java.util.List;
-
+import javax.jcr.Node;
 import javax.jcr.Session;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /** Versions in Jackrabbit's version storage, through a copy in the mgnlVersion workspace, as Magnolia keeps them. */
 class ArticleVersionsTest {
@@ -70,7 +67,7 @@ class ArticleVersionsTest {
         versions.save(a.id(), "lan", "thêm");
         Session news = runtime.repository().login("news");
         try {
-            javax.jcr.Node node = news.getNodeByIdentifier(a.id());
+            Node node = news.getNodeByIdentifier(a.id());
             assertFalse(node.isNodeType("mix:versionable"));
             assertFalse(node.hasProperty("jcr:versionHistory"));
             assertFalse(node.hasNode(ArticleVersions.META));
@@ -79,7 +76,7 @@ class ArticleVersionsTest {
         }
         Session store = runtime.repository().login(ArticleVersions.WORKSPACE);
         try {
-            javax.jcr.Node copy = store.getNodeByIdentifier(a.id());
+            Node copy = store.getNodeByIdentifier(a.id());
             assertEquals("/" + a.id(), copy.getPath(), "the copy lives at the root, named by the article's id");
             assertTrue(copy.isNodeType("mix:versionable"));
             assertEquals(2, copy.getVersionHistory().getAllVersions().getSize() - 1);
@@ -95,14 +92,16 @@ class ArticleVersionsTest {
         String original = versions.history(a.id()).get(0).name();
         Article current = articles.update(a.id(), a.version(), withTitle(a, "Tiêu đề đã sửa"), "nam");
 
-        Article restored = runtime.publishing().restoreVersion(a.id(), current.version(), original, "lan", "Trước khi khôi phục");
+        Article restored =
+                runtime.publishing().restoreVersion(a.id(), current.version(), original, "lan", "Trước khi khôi phục");
 
         assertEquals("Tiêu đề gốc", restored.title());
         assertEquals(current.path(), restored.path(), "the address stays");
         List<ArticleVersion> history = versions.history(a.id());
         assertEquals("Tiêu đề đã sửa", history.get(0).content().title(), "the replaced text is kept");
         assertEquals("Trước khi khôi phục", history.get(0).comment());
-        assertThrows(ConflictException.class,
+        assertThrows(
+                ConflictException.class,
                 () -> runtime.publishing().restoreVersion(a.id(), current.version(), original, "lan", null),
                 "a restore from a stale form is a conflict like any save");
     }
@@ -117,8 +116,11 @@ class ArticleVersionsTest {
                 repo.update(a.id(), now.version(), withTitle(now, "Lần " + i), "nam");
                 small.publishing().versions().orElseThrow().save(a.id(), "nam", null);
             }
-            List<ArticleVersion> history = small.publishing().versions().orElseThrow().history(a.id());
-            assertEquals(List.of("Lần 5", "Lần 4", "Lần 3"), history.stream().map(v -> v.content().title()).toList());
+            List<ArticleVersion> history =
+                    small.publishing().versions().orElseThrow().history(a.id());
+            assertEquals(
+                    List.of("Lần 5", "Lần 4", "Lần 3"),
+                    history.stream().map(v -> v.content().title()).toList());
         }
     }
 
@@ -134,14 +136,30 @@ class ArticleVersionsTest {
 
     @Test
     void versionsOfANeverSavedIdAreRefused() {
-        assertThrows(ArticleNotFoundException.class, () -> versions.save("00000000-0000-0000-0000-000000000000", "x", null));
+        assertThrows(
+                ArticleNotFoundException.class, () -> versions.save("00000000-0000-0000-0000-000000000000", "x", null));
     }
 
     static RuntimeConfig withMaxVersions(int max) {
         RuntimeConfig c = RuntimeConfig.forTests();
-        return new RuntimeConfig(c.port(), c.dataFolder(), c.inMemory(), c.siteZone(), c.demoContent(), c.exportTo(), c.importFrom(),
-                c.countViews(), c.viewsPerMinute(), c.adminPassword(), c.trustedProxies(), c.baseUrl(), c.logLevel(),
-                c.resetAdminPassword(), max, c.previewLifetime(), c.cluster());
+        return new RuntimeConfig(
+                c.port(),
+                c.dataFolder(),
+                c.inMemory(),
+                c.siteZone(),
+                c.demoContent(),
+                c.exportTo(),
+                c.importFrom(),
+                c.countViews(),
+                c.viewsPerMinute(),
+                c.adminPassword(),
+                c.trustedProxies(),
+                c.baseUrl(),
+                c.logLevel(),
+                c.resetAdminPassword(),
+                max,
+                c.previewLifetime(),
+                c.cluster());
     }
 
     private static ArticleDraft withTitle(Article a, String title) {

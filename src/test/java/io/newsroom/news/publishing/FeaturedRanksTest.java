@@ -4,17 +4,6 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import javax.jcr.Node;
-import javax.jcr.Session;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.newsroom.news.Eventually;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
@@ -22,6 +11,15 @@ import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Map;
+import javax.jcr.Node;
+import javax.jcr.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class FeaturedRanksTest {
     private NewsRuntime runtime;
@@ -40,8 +38,30 @@ class FeaturedRanksTest {
 
     private static Article a(String id, Long rank) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new Article(id, "/2026/01/" + id, id, id, null, null, null, null, null, null, now, null, null, true, rank, null, null,
-                now, now, 1L, "t", new Publication(true, now, "t"), null);
+        return new Article(
+                id,
+                "/2026/01/" + id,
+                id,
+                id,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                null,
+                null,
+                true,
+                rank,
+                null,
+                null,
+                now,
+                now,
+                1L,
+                "t",
+                new Publication(true, now, "t"),
+                null);
     }
 
     private static List<String> ids(List<Article> articles) {
@@ -56,7 +76,9 @@ class FeaturedRanksTest {
     }
 
     private List<String> siteOrderTitles() throws Exception {
-        return FeaturedRanks.siteOrder(articles).stream().map(a -> a.title() + "=" + a.featuredRank()).toList();
+        return FeaturedRanks.siteOrder(articles).stream()
+                .map(a -> a.title() + "=" + a.featuredRank())
+                .toList();
     }
 
     @Test
@@ -67,7 +89,8 @@ class FeaturedRanksTest {
         List<Article> order = List.of(one, two, three);
         assertEquals(List.of("three", "one", "two"), ids(FeaturedRanks.move(order, three, one, false)));
         assertEquals(List.of("two", "one", "three"), ids(FeaturedRanks.move(order, one, two, true)));
-        assertEquals(List.of("one", "two", "three"), ids(FeaturedRanks.move(order, two, two, false)), "dropped on itself");
+        assertEquals(
+                List.of("one", "two", "three"), ids(FeaturedRanks.move(order, two, two, false)), "dropped on itself");
     }
 
     @Test
@@ -96,7 +119,10 @@ class FeaturedRanksTest {
         Article saved = featured("Mới", 2L, 4);
 
         assertEquals(List.of("Một=1", "Mới=2", "Hai=3", "Ba=4"), siteOrderTitles(), "renumbered in the save itself");
-        assertEquals(2, runtime.module().featuredRanks().takeRenumberedHere(), "the saving thread is told how many moved (Hai, Ba)");
+        assertEquals(
+                2,
+                runtime.module().featuredRanks().takeRenumberedHere(),
+                "the saving thread is told how many moved (Hai, Ba)");
         assertEquals(0, runtime.module().featuredRanks().takeRenumberedHere());
         Article renumbered = articles.findById(two.id()).orElseThrow();
         assertEquals("lan", renumbered.lastModifiedBy(), "stamped with the editor whose save caused it");
@@ -113,13 +139,15 @@ class FeaturedRanksTest {
         try {
             Node node = session.getNodeByIdentifier(three.id());
             node.setProperty("featuredRank", 1L);
-            node.setProperty("mgnl:lastModified", java.util.Calendar.getInstance());
+            node.setProperty("mgnl:lastModified", Calendar.getInstance());
             session.save();
         } finally {
             session.logout();
         }
-        Eventually.await(() -> siteOrderTitles().equals(List.of("Ba=1", "Một=2", "Hai=3")),
-                "the content app's save renumbered by the observation listener, the saved one first; now " + siteOrderTitles());
+        Eventually.await(
+                () -> siteOrderTitles().equals(List.of("Ba=1", "Một=2", "Hai=3")),
+                "the content app's save renumbered by the observation listener, the saved one first; now "
+                        + siteOrderTitles());
     }
 
     @Test

@@ -3,23 +3,22 @@ package io.newsroom.news.views;
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.LongSupplier;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-
 import io.newsroom.news.Browser;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.embedded.server.DemoContentAccess;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.embedded.server.SiteServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The article page's beacon script in a real headless Chromium: one beacon per tab session. */
 class BeaconScriptBrowserTest {
@@ -31,7 +30,8 @@ class BeaconScriptBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         runtime = NewsRuntime.start(RuntimeConfig.forTests());
-        article = runtime.articles().create(draft("Bài được đọc trong trình duyệt", Instant.now().minusSeconds(600)), "t");
+        article = runtime.articles()
+                .create(draft("Bài được đọc trong trình duyệt", Instant.now().minusSeconds(600)), "t");
         DemoContentAccess.createPages(runtime);
         server = SiteServer.start(runtime, 0);
         browser = Browser.start();
@@ -98,7 +98,7 @@ class BeaconScriptBrowserTest {
         browser.switchTo().newWindow(WindowType.TAB);
         open(articleUrl() + "?preview=1");
         assertEquals(before + 2, settle(received), "a preview sends none");
-        String meta = browser.findElement(org.openqa.selenium.By.cssSelector(".news-article__meta")).getText();
+        String meta = browser.findElement(By.cssSelector(".news-article__meta")).getText();
         // The second tab is the same reader within 30 minutes: its beacon arrived but did not count.
         assertTrue(meta.endsWith(": 1"), "the page shows the one counted view: " + meta);
         assertEquals(1, runtime.viewCounter().stats().repeats());

@@ -2,20 +2,20 @@ package io.newsroom.news.views;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Map;
-
 import javax.jcr.Node;
 import javax.jcr.Session;
-
+import org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
 
 /**
  * Counters stored by 0.1 (own node types in the news namespace) move to the stock-type layout on the
@@ -38,9 +38,9 @@ class LegacyStatsLayoutTest {
     /** 0.1's news-stats node types, as its repositories have them registered. */
     private void registerLegacyNodeTypes() throws Exception {
         Session session = runtime.repository().login(ViewSettings.WORKSPACE);
-        try (java.io.InputStream xml = getClass().getResourceAsStream("/legacy/news-stats-nodetypes-0.1.xml")) {
-            ((org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl) session.getWorkspace().getNodeTypeManager())
-                    .registerNodeTypes(xml, org.apache.jackrabbit.core.nodetype.NodeTypeManagerImpl.TEXT_XML, true);
+        try (InputStream xml = getClass().getResourceAsStream("/legacy/news-stats-nodetypes-0.1.xml")) {
+            ((NodeTypeManagerImpl) session.getWorkspace().getNodeTypeManager())
+                    .registerNodeTypes(xml, NodeTypeManagerImpl.TEXT_XML, true);
         } finally {
             session.logout();
         }
@@ -49,25 +49,29 @@ class LegacyStatsLayoutTest {
     @Test
     void countersOfTheOldLayoutKeepTheirTotalsDaysAndMarks() throws Exception {
         registerLegacyNodeTypes();
-        String today = StatsStore.dayProperty((int) LocalDate.now(RuntimeConfig.DEFAULT_ZONE).toEpochDay());
+        String today = StatsStore.dayProperty(
+                (int) LocalDate.now(RuntimeConfig.DEFAULT_ZONE).toEpochDay());
         Session session = runtime.repository().login(ViewSettings.WORKSPACE);
         try {
             session.getNode("/views").remove();
             session.getNode("/journals").remove();
             Node views = session.getRootNode().addNode("views", "news:viewFolder");
-            Node counter = views.addNode(ARTICLE.substring(0, 2), "news:viewFolder").addNode(ARTICLE, "news:viewCounter");
+            Node counter =
+                    views.addNode(ARTICLE.substring(0, 2), "news:viewFolder").addNode(ARTICLE, "news:viewCounter");
             counter.setProperty("articleId", ARTICLE);
             counter.setProperty("total", 64L);
             counter.setProperty(today, 5L);
             counter.setProperty("lastViewed", Calendar.getInstance());
-            Node mark = session.getRootNode().addNode("journals", "news:viewFolder").addNode("i-old", "news:journalMark");
+            Node mark =
+                    session.getRootNode().addNode("journals", "news:viewFolder").addNode("i-old", "news:journalMark");
             mark.setProperty("position", 1234L);
             session.save();
         } finally {
             session.logout();
         }
 
-        StatsStore store = new StatsStore(runtime.repository().sessions(), RuntimeConfig.DEFAULT_ZONE, Clock.systemUTC(), 90);
+        StatsStore store =
+                new StatsStore(runtime.repository().sessions(), RuntimeConfig.DEFAULT_ZONE, Clock.systemUTC(), 90);
         store.initialize();
 
         assertEquals(64L, store.total(ARTICLE));
@@ -75,13 +79,23 @@ class LegacyStatsLayoutTest {
         assertEquals(1234L, store.journalPosition("i-old"));
         session = runtime.repository().login(ViewSettings.WORKSPACE);
         try {
-            assertEquals("nt:folder", session.getNode("/views").getPrimaryNodeType().getName());
-            assertEquals("mgnl:contentNode", session.getNode(StatsStore.counterPath(ARTICLE)).getPrimaryNodeType().getName());
+            assertEquals(
+                    "nt:folder", session.getNode("/views").getPrimaryNodeType().getName());
+            assertEquals(
+                    "mgnl:contentNode",
+                    session.getNode(StatsStore.counterPath(ARTICLE))
+                            .getPrimaryNodeType()
+                            .getName());
             assertFalse(session.nodeExists("/views-upgraded"));
         } finally {
             session.logout();
         }
-        store.add(java.util.List.of(new StatsStore.Delta(ARTICLE, Map.of((int) LocalDate.now(RuntimeConfig.DEFAULT_ZONE).toEpochDay(), 1L))), "i-old", 1300L);
+        store.add(
+                List.of(new StatsStore.Delta(
+                        ARTICLE,
+                        Map.of((int) LocalDate.now(RuntimeConfig.DEFAULT_ZONE).toEpochDay(), 1L))),
+                "i-old",
+                1300L);
         assertEquals(65L, store.total(ARTICLE), "counting goes on where it was");
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -29,7 +28,8 @@ class ParsersFuzzTest {
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> noise = Arbitraries.strings().all().ofMaxLength(1100);
-        Arbitrary<String> shaped = Arbitraries.of("id=", "{\"id\":\"", "&id=", "id=%", "id=%zz", "\"id\" : \"", "preview=1&id=")
+        Arbitrary<String> shaped = Arbitraries.of(
+                        "id=", "{\"id\":\"", "&id=", "id=%", "id=%zz", "\"id\" : \"", "preview=1&id=")
                 .flatMap(prefix -> Arbitraries.strings().all().ofMaxLength(200).map(rest -> prefix + rest));
         return Arbitraries.oneOf(noise, shaped);
     }

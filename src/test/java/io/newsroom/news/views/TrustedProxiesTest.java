@@ -3,7 +3,6 @@ package io.newsroom.news.views;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Whose address a request is, with and without trusted reverse proxies. */
@@ -18,20 +17,30 @@ class TrustedProxiesTest {
 
     @Test
     void hopsAreReadRightToLeftSkippingTrustedOnes() {
-        assertEquals("198.51.100.7", proxies.client("127.0.0.1", List.of(), List.of("6.6.6.6, 198.51.100.7, 10.1.2.3")),
+        assertEquals(
+                "198.51.100.7",
+                proxies.client("127.0.0.1", List.of(), List.of("6.6.6.6, 198.51.100.7, 10.1.2.3")),
                 "what the client wrote itself (6.6.6.6) is never reached");
-        assertEquals("198.51.100.7", proxies.client("10.0.0.2", List.of("for=6.6.6.6, for=198.51.100.7;proto=https"), List.of("1.1.1.1")),
+        assertEquals(
+                "198.51.100.7",
+                proxies.client("10.0.0.2", List.of("for=6.6.6.6, for=198.51.100.7;proto=https"), List.of("1.1.1.1")),
                 "Forwarded wins over X-Forwarded-For");
         assertEquals("2001:db8::1", proxies.client("::1", List.of("for=\"[2001:db8::1]:4711\""), List.of()));
-        assertEquals("10.9.9.9", proxies.client("127.0.0.1", List.of(), List.of("10.9.9.9")), "only trusted hops: the first of them");
-        assertEquals("10.1.1.1", proxies.client("127.0.0.1", List.of(), List.of("garbage, 10.1.1.1")),
+        assertEquals(
+                "10.9.9.9",
+                proxies.client("127.0.0.1", List.of(), List.of("10.9.9.9")),
+                "only trusted hops: the first of them");
+        assertEquals(
+                "10.1.1.1",
+                proxies.client("127.0.0.1", List.of(), List.of("garbage, 10.1.1.1")),
                 "garbage stops the walk at the last trusted hop");
         assertEquals("127.0.0.1", proxies.client("127.0.0.1", List.of(), List.of()));
     }
 
     @Test
     void badSettingsAreRefusedWithTheirEntryNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/8, proxy.local"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/8, proxy.local"));
         assertTrue(e.getMessage().contains("proxy.local"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("300.1.1.1"));

@@ -4,6 +4,14 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.MutableClock;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.backup.WorkspaceBackup;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.views.ViewCounter.Beacon;
+import io.newsroom.news.views.ViewCounter.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,27 +24,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.jcr.Session;
 import javax.jcr.query.Query;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.newsroom.news.MutableClock;
-import io.newsroom.news.article.Article;
-import io.newsroom.news.definitions.LightModule;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.embedded.backup.WorkspaceBackup;
-import io.newsroom.news.views.ViewCounter.Beacon;
-import io.newsroom.news.views.ViewCounter.Outcome;
-
 /** The view counter against a real repository, with a hand-moved clock. */
 class ViewCounterTest {
     private static final Instant NOW = hanoi(2026, 3, 10, 9, 0);
-    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
+    private static final String BROWSER =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
     private final MutableClock clock = new MutableClock(NOW);
     private NewsRuntime runtime;
 
@@ -59,8 +57,11 @@ class ViewCounterTest {
     /** A beacon from a client of its own: its own address (from its name) and user agent. */
     private static Beacon beacon(Article a, String client) {
         int h = client.hashCode();
-        return new Beacon(a.id(), "10." + ((h >>> 16) & 0xFF) + "." + ((h >>> 8) & 0xFF) + "." + (h & 0xFF),
-                BROWSER + " " + client, false);
+        return new Beacon(
+                a.id(),
+                "10." + ((h >>> 16) & 0xFF) + "." + ((h >>> 8) & 0xFF) + "." + (h & 0xFF),
+                BROWSER + " " + client,
+                false);
     }
 
     @Test
@@ -69,15 +70,21 @@ class ViewCounterTest {
         Article a = article("Tin", NOW.minus(Duration.ofHours(1)));
         int counted = 0;
         for (int i = 0; i < 1000; i++) {
-            if (runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.20", BROWSER + " v" + i, false)) == Outcome.COUNTED) {
+            if (runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.20", BROWSER + " v" + i, false))
+                    == Outcome.COUNTED) {
                 counted++;
             }
         }
         assertEquals(RepeatFilter.AGENTS_PER_ADDRESS, counted, "a household of a few readers at most, not a thousand");
         // An IPv6 client owns its whole /64: other addresses in it are the same client.
-        assertEquals(Outcome.COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:2::1", BROWSER, false)));
-        assertEquals(Outcome.NOT_COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:2:ffff::9", BROWSER, false)));
-        assertEquals(Outcome.COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:3::1", BROWSER, false)),
+        assertEquals(
+                Outcome.COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:2::1", BROWSER, false)));
+        assertEquals(
+                Outcome.NOT_COUNTED,
+                runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:2:ffff::9", BROWSER, false)));
+        assertEquals(
+                Outcome.COUNTED,
+                runtime.viewCounter().receive(new Beacon(a.id(), "2001:db8:1:3::1", BROWSER, false)),
                 "another /64 is another client");
     }
 
@@ -86,24 +93,34 @@ class ViewCounterTest {
         start(RuntimeConfig.forTests().withCounting(true, 5));
         Article a = article("Tin", NOW.minus(Duration.ofHours(1)));
         for (int i = 0; i < 5; i++) {
-            assertNotEquals(Outcome.RATE_LIMITED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.30", BROWSER + i, false)));
+            assertNotEquals(
+                    Outcome.RATE_LIMITED,
+                    runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.30", BROWSER + i, false)));
         }
-        assertEquals(Outcome.RATE_LIMITED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.30", BROWSER + " new", false)));
+        assertEquals(
+                Outcome.RATE_LIMITED,
+                runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.30", BROWSER + " new", false)));
     }
 
     @Test
     void headlessBrowsersAndBeaconsFromOtherSitesAreNotCounted() throws Exception {
         start(RuntimeConfig.forTests());
         Article a = article("Tin", NOW.minus(Duration.ofHours(1)));
-        String headless = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0 Safari/537.36";
-        assertEquals(Outcome.NOT_COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.40", headless, false)));
-        assertEquals(Outcome.NOT_COUNTED, runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.41", BROWSER, false, true)));
+        String headless =
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0 Safari/537.36";
+        assertEquals(
+                Outcome.NOT_COUNTED,
+                runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.40", headless, false)));
+        assertEquals(
+                Outcome.NOT_COUNTED,
+                runtime.viewCounter().receive(new Beacon(a.id(), "198.51.100.41", BROWSER, false, true)));
         assertEquals(0, runtime.viewCounter().views(a.id()));
         assertEquals(1, runtime.viewCounter().stats().crossSite());
     }
 
     @Test
-    void exactTotalsFromEightThreadsThroughTwoCountersSharingOneRepository(@TempDir Path secondJournal) throws Exception {
+    void exactTotalsFromEightThreadsThroughTwoCountersSharingOneRepository(@TempDir Path secondJournal)
+            throws Exception {
         start(RuntimeConfig.forTests());
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -180,17 +197,25 @@ class ViewCounterTest {
         Article a = article("Tin", NOW.minus(Duration.ofHours(1)));
         Article scheduled = article("Hẹn giờ", NOW.plus(Duration.ofHours(1)));
         ViewCounter counter = runtime.viewCounter();
-        for (String bot : List.of("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-                "Mozilla/5.0 (compatible; bingbot/2.0)", "facebookexternalhit/1.1", "curl/8.5.0", "")) {
+        for (String bot : List.of(
+                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+                "Mozilla/5.0 (compatible; bingbot/2.0)",
+                "facebookexternalhit/1.1",
+                "curl/8.5.0",
+                "")) {
             assertEquals(Outcome.NOT_COUNTED, counter.receive(new Beacon(a.id(), "10.0.0.1", bot, false)), bot);
         }
         assertEquals(Outcome.NOT_COUNTED, counter.receive(new Beacon(a.id(), "10.0.0.2", BROWSER, true)));
-        assertEquals(Outcome.NOT_FOUND, counter.receive(new Beacon(UUID.randomUUID().toString(), "10.0.0.3", BROWSER, false)));
+        assertEquals(
+                Outcome.NOT_FOUND,
+                counter.receive(new Beacon(UUID.randomUUID().toString(), "10.0.0.3", BROWSER, false)));
         assertEquals(Outcome.NOT_FOUND, counter.receive(new Beacon("../../etc/passwd", "10.0.0.3", BROWSER, false)));
         assertEquals(Outcome.NOT_FOUND, counter.receive(new Beacon(scheduled.id(), "10.0.0.3", BROWSER, false)));
         assertEquals(0, counter.views(a.id()));
         clock.advance(Duration.ofHours(2));
-        assertEquals(Outcome.COUNTED, counter.receive(new Beacon(scheduled.id(), "10.0.0.3", BROWSER, false)),
+        assertEquals(
+                Outcome.COUNTED,
+                counter.receive(new Beacon(scheduled.id(), "10.0.0.3", BROWSER, false)),
                 "counted once its time has come");
     }
 
@@ -201,8 +226,10 @@ class ViewCounterTest {
         runtime.viewCounter().receive(beacon(a, "reader"));
         runtime.viewCounter().flush();
         for (int i = 0; i < 2_000; i++) {
-            assertEquals(Outcome.NOT_FOUND, runtime.viewCounter().receive(
-                    new Beacon(UUID.randomUUID().toString(), "10.1.0." + (i % 250), BROWSER, false)));
+            assertEquals(
+                    Outcome.NOT_FOUND,
+                    runtime.viewCounter()
+                            .receive(new Beacon(UUID.randomUUID().toString(), "10.1.0." + (i % 250), BROWSER, false)));
         }
         runtime.viewCounter().flush();
         assertEquals(1, counterNodes(), "one counter: the real article's");
@@ -216,7 +243,8 @@ class ViewCounterTest {
             assertNotEquals(Outcome.RATE_LIMITED, runtime.viewCounter().receive(beacon(a, "busy")));
         }
         assertEquals(Outcome.RATE_LIMITED, runtime.viewCounter().receive(beacon(a, "busy")));
-        assertEquals(Outcome.COUNTED, runtime.viewCounter().receive(beacon(a, "calm")), "other clients are not affected");
+        assertEquals(
+                Outcome.COUNTED, runtime.viewCounter().receive(beacon(a, "calm")), "other clients are not affected");
         clock.advance(Duration.ofMinutes(1));
         assertNotEquals(Outcome.RATE_LIMITED, runtime.viewCounter().receive(beacon(a, "busy")));
     }
@@ -250,7 +278,8 @@ class ViewCounterTest {
         clock.advance(Duration.ofDays(95));
         counter.record(a.id(), clock.instant());
         counter.flush();
-        assertEquals(Map.of(LocalDate.of(2026, 6, 14), 1L), store.days(a.id()), "buckets older than 90 days are dropped");
+        assertEquals(
+                Map.of(LocalDate.of(2026, 6, 14), 1L), store.days(a.id()), "buckets older than 90 days are dropped");
         assertEquals(4, store.total(a.id()), "the total keeps everything");
     }
 
@@ -269,7 +298,8 @@ class ViewCounterTest {
         news.exportTo(backup);
         assertTrue(runtime.articles().delete(a.id()));
         news.importFrom(backup);
-        assertEquals(a.id(), runtime.articles().findByPath(a.path()).orElseThrow().id());
+        assertEquals(
+                a.id(), runtime.articles().findByPath(a.path()).orElseThrow().id());
         assertEquals(7, runtime.viewCounter().views(a.id()));
     }
 
@@ -297,7 +327,9 @@ class ViewCounterTest {
     private long counterNodes() throws Exception {
         Session session = runtime.repository().login(ViewSettings.WORKSPACE);
         try {
-            Query q = session.getWorkspace().getQueryManager().createQuery("/jcr:root/views//element(*, mgnl:contentNode)", Query.XPATH);
+            Query q = session.getWorkspace()
+                    .getQueryManager()
+                    .createQuery("/jcr:root/views//element(*, mgnl:contentNode)", Query.XPATH);
             long n = 0;
             for (var it = q.execute().getNodes(); it.hasNext(); it.next()) {
                 n++;

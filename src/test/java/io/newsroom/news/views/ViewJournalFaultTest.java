@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,8 @@ class ViewJournalFaultTest {
 
     @Test
     void aDamagedRecordIsSkippedAndTheRecordsAfterItAreKept() throws Exception {
-        ViewJournal journal = ViewJournal.open(folder, 0, e -> { });
-        journal.start((batch, end) -> { });
+        ViewJournal journal = ViewJournal.open(folder, 0, e -> {});
+        journal.start((batch, end) -> {});
         for (int i = 0; i < 500; i++) {
             journal.append(new ViewJournal.Entry(ARTICLE, 20_000 + i)).get(10, TimeUnit.SECONDS);
         }
@@ -49,7 +48,7 @@ class ViewJournalFaultTest {
         ViewJournal reopened = ViewJournal.open(folder, 0, read::add);
         assertEquals(499, read.size(), "one damaged record skipped, none after it lost");
         assertEquals(20_499, read.get(read.size() - 1).epochDay());
-        reopened.start((batch, end) -> { });
+        reopened.start((batch, end) -> {});
         reopened.append(new ViewJournal.Entry(ARTICLE, 30_000)).get(10, TimeUnit.SECONDS);
         reopened.close();
         assertEquals(500, readAll().size(), "appending goes on after the kept records");
@@ -60,8 +59,8 @@ class ViewJournalFaultTest {
         Files.writeString(folder.resolve("views-garbage.journal"), "not ours");
         Files.createDirectories(folder.resolve("views-00000000000000000001.journal.d"));
         Files.writeString(folder.resolve("notes.txt"), "an operator's notes");
-        ViewJournal journal = ViewJournal.open(folder, 0, e -> { });
-        journal.start((batch, end) -> { });
+        ViewJournal journal = ViewJournal.open(folder, 0, e -> {});
+        journal.start((batch, end) -> {});
         journal.append(new ViewJournal.Entry(ARTICLE, 1)).get(10, TimeUnit.SECONDS);
         journal.close();
         assertEquals(1, readAll().size());
@@ -78,7 +77,9 @@ class ViewJournalFaultTest {
         Files.writeString(folder.resolve("views-00000000000000000000.journal"), "");
         Files.writeString(folder.resolve("instance-id"), "  \n");
         IOException refused = assertThrows(IOException.class, () -> ViewCounter.instanceId(folder));
-        assertTrue(refused.getMessage().contains("instance-id") && refused.getMessage().contains("views-*.journal"),
+        assertTrue(
+                refused.getMessage().contains("instance-id")
+                        && refused.getMessage().contains("views-*.journal"),
                 refused.getMessage());
     }
 
@@ -94,8 +95,8 @@ class ViewJournalFaultTest {
         assumeTrue(mountTmpfs(mount, "256k"), "needs root to mount a small tmpfs; skipped");
         try {
             Path journalFolder = mount.resolve("journal");
-            ViewJournal journal = ViewJournal.open(journalFolder, 0, e -> { });
-            journal.start((batch, end) -> { });
+            ViewJournal journal = ViewJournal.open(journalFolder, 0, e -> {});
+            journal.start((batch, end) -> {});
             // Fill the disk but for a little room, so the journal runs out mid-way.
             Path filler = mount.resolve("filler");
             Files.write(filler, new byte[200 * 1024]);
@@ -131,7 +132,10 @@ class ViewJournalFaultTest {
             assertEquals(answered + 10, all.size());
             assertEquals(99_999, all.get(all.size() - 1).epochDay(), "records after the fault are whole");
         } finally {
-            new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
+            new ProcessBuilder("umount", "-l", mount.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
     }
 
@@ -140,7 +144,8 @@ class ViewJournalFaultTest {
             return false;
         }
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean ok = mount.waitFor() == 0;
         if (!ok) {
@@ -161,7 +166,8 @@ class ViewJournalFaultTest {
 
     private Path onlySegment() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> segments = files.filter(f -> f.getFileName().toString().matches("views-\\d+\\.journal")).toList();
+            List<Path> segments = files.filter(f -> f.getFileName().toString().matches("views-\\d+\\.journal"))
+                    .toList();
             assertEquals(1, segments.size());
             return segments.get(0);
         }

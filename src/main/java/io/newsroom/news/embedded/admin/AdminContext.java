@@ -1,35 +1,38 @@
 package io.newsroom.news.embedded.admin;
 
-import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
-
-import java.time.ZoneId;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
-
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinSession;
-
 import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.definitions.DialogDefinition;
+import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinitions;
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import io.newsroom.news.pages.WebsitePages;
 import io.newsroom.news.publishing.FeaturedRanks;
 import io.newsroom.news.publishing.Previews;
 import io.newsroom.news.publishing.Publishing;
-import io.newsroom.news.assets.ImageAssets;
-import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.views.ViewCounter;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the admin app's views work with. Vaadin creates views itself, so the server puts this in
  * the admin web context's attributes and views look it up; several servers in one JVM (tests) do
  * not see each other's.
  */
-public record AdminContext(NewsModule module, AdminAccounts accounts, ZoneId zone, ImageAssets images, Previews previews,
-                           WebsitePages pages, TemplateDefinitions templates,
-                           Function<String, Optional<DialogDefinition>> dialogs) {
+public record AdminContext(
+        NewsModule module,
+        AdminAccounts accounts,
+        ZoneId zone,
+        ImageAssets images,
+        Previews previews,
+        WebsitePages pages,
+        TemplateDefinitions templates,
+        Function<String, Optional<DialogDefinition>> dialogs) {
 
     public ArticleRepository articles() {
         return module.articles();

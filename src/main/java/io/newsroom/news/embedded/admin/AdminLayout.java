@@ -1,7 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.Locale;
-
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,8 +13,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
-
 import io.newsroom.news.definitions.Messages;
+import java.util.Locale;
 
 /**
  * The frame of every admin page: title, navigation, the language switch and sign-out. Nobody gets

@@ -3,8 +3,9 @@ package io.newsroom.news.embedded.admin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
 
 /**
  * The admin app as a web application at {@code /admin} on the site's Jetty: Vaadin Flow in
@@ -15,8 +16,7 @@ public final class AdminWebApp {
     public static final String PATH = "/admin";
     static final int SESSION_SECONDS = LoginView.SESSION_MINUTES * 60;
 
-    private AdminWebApp() {
-    }
+    private AdminWebApp() {}
 
     /**
      * The admin web app; its session cookie is HttpOnly, {@code SameSite=Lax} (a form posted from another
@@ -31,17 +31,17 @@ public final class AdminWebApp {
         context.setParentLoaderPriority(true);
         context.setThrowUnavailableOnStartupException(true);
         // Scan only Vaadin's jars and our own classes for Flow's start-up hooks: fast and predictable.
-        context.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern",
+        context.setAttribute(
+                "org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern",
                 ".*/flow-[^/]*\\.jar$|.*/vaadin-[^/]*\\.jar$|.*/magnolia-news[^/]*\\.jar$|.*/classes/.*");
         context.setInitParameter("productionMode", "true");
         context.setInitParameter("i18n.provider", AdminI18N.class.getName());
         context.getSessionHandler().setMaxInactiveInterval(SESSION_SECONDS);
         context.getSessionHandler().getSessionCookieConfig().setHttpOnly(true);
         context.getSessionHandler().getSessionCookieConfig().setSecure(secureCookie);
-        context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
+        context.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
         context.setAttribute(AdminContext.class.getName(), admin);
-        context.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder("editor", new EditorAssetsServlet()),
-                EditorAssetsServlet.PATH + "/*");
+        context.addServlet(new ServletHolder("editor", new EditorAssetsServlet()), EditorAssetsServlet.PATH + "/*");
         return context;
     }
 }

@@ -1,16 +1,6 @@
 package io.newsroom.news.embedded.admin;
 
-import io.newsroom.news.publishing.FeaturedRanks;
-
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import javax.jcr.RepositoryException;
-
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,13 +20,25 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ArticleValidator;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.FieldError;
 import io.newsroom.news.article.Slugs;
+import io.newsroom.news.publishing.FeaturedRanks;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.jcr.RepositoryException;
 
 /**
  * The editor for one article (new when there is no {@code ?id=}): every property of the content
@@ -44,8 +46,7 @@ import io.newsroom.news.article.Slugs;
  * their errors are shown on the fields, in the editor's language, and nothing is saved until the
  * form is valid. A save that meets someone else's newer save is refused with a way to reload.
  */
-public class ArticleEditorView extends VerticalLayout implements BeforeEnterObserver,
-        com.vaadin.flow.router.BeforeLeaveObserver {
+public class ArticleEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver {
     private final AdminContext admin = AdminContext.current();
     private final Binder<ArticleDraft> binder = new Binder<>(ArticleDraft.class);
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
@@ -92,8 +93,22 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         image.setReadOnly(true);
         imageUpload = new ImageUpload(admin, image);
 
-        FormLayout form = new FormLayout(title, name, lead, body, postedDate, category, author, imageUpload, imageAlt, imageCaption, imageCredit,
-                featured, featuredRank, featuredFrom, featuredUntil);
+        FormLayout form = new FormLayout(
+                title,
+                name,
+                lead,
+                body,
+                postedDate,
+                category,
+                author,
+                imageUpload,
+                imageAlt,
+                imageCaption,
+                imageCredit,
+                featured,
+                featuredRank,
+                featuredFrom,
+                featuredUntil);
         form.setColspan(imageUpload, 2);
         form.setColspan(lead, 2);
         form.setColspan(body, 2);
@@ -101,7 +116,10 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         Button save = new Button(admin.text("news.admin.save"), e -> saveAskingAboutAddress());
         save.setId("save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button back = new Button(admin.text("news.admin.back"), e -> getUI().ifPresent(ui -> ui.navigate("", AdminContext.lastList().toParameters())));
+        Button back = new Button(
+                admin.text("news.admin.back"),
+                e -> getUI().ifPresent(
+                                ui -> ui.navigate("", AdminContext.lastList().toParameters())));
         back.setId("back");
         publish.setId("publish");
         publish.addClickListener(e -> saveAndPublish());
@@ -115,7 +133,9 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         saveVersion.addClickListener(e -> keepVersion());
         HorizontalLayout buttons = new HorizontalLayout(save, publish, unpublish, preview, saveVersion, back);
         buttons.setWrap(true);
-        versions = admin.publishing().versions().map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
+        versions = admin.publishing()
+                .versions()
+                .map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
                 .orElse(null);
         add(heading, state, form, buttons);
         if (versions != null) {
@@ -123,13 +143,15 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         }
         // Closing or reloading the tab with unsaved changes: the browser asks (it shows its own words).
         binder.addValueChangeListener(e -> markDirty(binder.hasChanges()));
-        getElement().executeJs("if (!window.newsEditorGuard) { window.newsEditorGuard = true;"
-                + " window.addEventListener('beforeunload', e => { if (window.newsEditorDirty) { e.preventDefault(); e.returnValue = ''; } }); }");
+        getElement()
+                .executeJs(
+                        "if (!window.newsEditorGuard) { window.newsEditorGuard = true;"
+                                + " window.addEventListener('beforeunload', e => { if (window.newsEditorDirty) { e.preventDefault(); e.returnValue = ''; } }); }");
     }
 
     private <F extends HasValidation> F field(F field, String property) {
         fields.put(property, field);
-        ((com.vaadin.flow.component.Component) field).setId(property);
+        ((Component) field).setId(property);
         return field;
     }
 
@@ -171,15 +193,20 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         binder.forField(category).bind(ArticleDraft::getCategory, ArticleDraft::setCategory);
         binder.forField(author).bind(d -> nullToEmpty(d.getAuthor()), ArticleDraft::setAuthor);
         binder.forField(featured).bind(ArticleDraft::isFeatured, ArticleDraft::setFeatured);
-        binder.forField(featuredRank).bind(d -> d.getFeaturedRank() == null ? null : d.getFeaturedRank().intValue(),
-                (d, v) -> d.setFeaturedRank(v == null ? null : v.longValue()));
+        binder.forField(featuredRank)
+                .bind(
+                        d -> d.getFeaturedRank() == null
+                                ? null
+                                : d.getFeaturedRank().intValue(),
+                        (d, v) -> d.setFeaturedRank(v == null ? null : v.longValue()));
         binder.forField(featuredFrom).bind(d -> local(d.getFeaturedFrom()), (d, v) -> d.setFeaturedFrom(instant(v)));
         binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
+        List<String> ids =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
         try {
             category.setItems(admin.articles().categories());
             if (ids.isEmpty()) {
@@ -240,12 +267,12 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
 
     /** Leaving for another view of the app with unsaved changes: asks first. */
     @Override
-    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+    public void beforeLeave(BeforeLeaveEvent event) {
         if (!binder.hasChanges()) {
             markDirty(false);
             return;
         }
-        com.vaadin.flow.router.BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
         Dialog dialog = new Dialog();
         dialog.setId("confirm-leave");
         dialog.setHeaderTitle(admin.text("news.admin.leave.title"));
@@ -270,7 +297,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     /** The state line and which of Publish / Unpublish apply ("Save" keeps a published article published). */
     private void showPublication(Article article) {
         boolean published = article != null && article.publication().published();
-        state.setText(admin.text(ArticleRow.stateKey(article == null ? ArticleRow.State.DRAFT : ArticleRow.state(article, Instant.now()))));
+        state.setText(admin.text(ArticleRow.stateKey(
+                article == null ? ArticleRow.State.DRAFT : ArticleRow.state(article, Instant.now()))));
         publish.setText(admin.text(article == null || !published ? "news.admin.saveAndPublish" : "news.admin.publish"));
         publish.setVisible(!published);
         unpublish.setText(admin.text("news.admin.unpublish"));
@@ -280,12 +308,14 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private void saveAndPublish() {
         Article saved = save();
         if (saved != null) {
-            changePublication(() -> admin.publishing().publish(saved.id(), AdminContext.user()), "news.admin.publishedNotice");
+            changePublication(
+                    () -> admin.publishing().publish(saved.id(), AdminContext.user()), "news.admin.publishedNotice");
         }
     }
 
     private void unpublish() {
-        changePublication(() -> admin.publishing().unpublish(editing.id(), AdminContext.user()), "news.admin.unpublishedNotice");
+        changePublication(
+                () -> admin.publishing().unpublish(editing.id(), AdminContext.user()), "news.admin.unpublishedNotice");
     }
 
     /** Publishing or unpublishing the article open here. */
@@ -317,9 +347,10 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         String wanted = draft.getName() == null || draft.getName().isBlank() ? editing.name() : draft.getName();
-        boolean otherMonth = draft.getPostedDate() != null && editing.postedDate() != null
-                && !java.time.YearMonth.from(draft.getPostedDate().atZone(admin.zone()))
-                        .equals(java.time.YearMonth.from(editing.postedDate().atZone(admin.zone())));
+        boolean otherMonth = draft.getPostedDate() != null
+                && editing.postedDate() != null
+                && !YearMonth.from(draft.getPostedDate().atZone(admin.zone()))
+                        .equals(YearMonth.from(editing.postedDate().atZone(admin.zone())));
         if (wanted.equals(editing.name()) && !otherMonth) {
             save();
             return;
@@ -351,14 +382,16 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         }
         ArticleDraft checked;
         try {
-            checked = io.newsroom.news.article.ArticleValidator.validate(draft);
+            checked = ArticleValidator.validate(draft);
         } catch (io.newsroom.news.article.ValidationException e) {
             showErrors(e);
             return;
         }
-        String slug = checked.getName() != null ? checked.getName() : editing != null ? editing.name() : Slugs.fromTitle(checked.getTitle());
+        String slug = checked.getName() != null
+                ? checked.getName()
+                : editing != null ? editing.name() : Slugs.fromTitle(checked.getTitle());
         String path = admin.articles().pathOf(checked.getPostedDate(), slug);
-        Article unsaved = checked.toPreview("preview-" + java.util.UUID.randomUUID(), path, editing);
+        Article unsaved = checked.toPreview("preview-" + UUID.randomUUID(), path, editing);
         PreviewDialog.open(admin, unsaved.title(), locale -> admin.previews().unsaved(unsaved, locale), true);
     }
 
@@ -366,7 +399,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         for (FieldError error : e.errors()) {
             HasValidation field = fields.get(error.field());
             if (field != null) {
-                field.setErrorMessage(admin.text(error.messageKey(), error.arguments().toArray()));
+                field.setErrorMessage(
+                        admin.text(error.messageKey(), error.arguments().toArray()));
                 field.setInvalid(true);
             }
         }

@@ -1,11 +1,11 @@
 package io.newsroom.news.embedded.admin;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.Publication;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import io.newsroom.news.article.Article;
 
 /**
  * What the grid shows of an article: its posted time as editors read it and its state, which
@@ -15,13 +15,20 @@ final class ArticleRow {
     static final DateTimeFormatter POSTED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
 
     /** A draft; published and visible; published and edited since; scheduled for later; featured with a closed window. */
-    enum State { DRAFT, VISIBLE, MODIFIED, SCHEDULED, FEATURED_EXPIRED }
-
-    private ArticleRow() {
+    enum State {
+        DRAFT,
+        VISIBLE,
+        MODIFIED,
+        SCHEDULED,
+        FEATURED_EXPIRED
     }
 
+    private ArticleRow() {}
+
     static String posted(Article article, ZoneId zone) {
-        return article.postedDate() == null ? "" : POSTED.format(article.postedDate().atZone(zone));
+        return article.postedDate() == null
+                ? ""
+                : POSTED.format(article.postedDate().atZone(zone));
     }
 
     static State state(Article article, Instant now) {
@@ -32,12 +39,14 @@ final class ArticleRow {
             case SCHEDULED -> {
                 return State.SCHEDULED;
             }
-            default -> { }
+            default -> {}
         }
-        if (article.featured() && article.featuredUntil() != null && !article.featuredUntil().isAfter(now)) {
+        if (article.featured()
+                && article.featuredUntil() != null
+                && !article.featuredUntil().isAfter(now)) {
             return State.FEATURED_EXPIRED;
         }
-        return article.state(now) == io.newsroom.news.article.Publication.State.MODIFIED ? State.MODIFIED : State.VISIBLE;
+        return article.state(now) == Publication.State.MODIFIED ? State.MODIFIED : State.VISIBLE;
     }
 
     static String stateKey(State state) {

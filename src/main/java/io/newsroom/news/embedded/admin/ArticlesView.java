@@ -1,51 +1,53 @@
 package io.newsroom.news.embedded.admin;
 
-import io.newsroom.news.publishing.FeaturedRanks;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import javax.jcr.RepositoryException;
-
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.QueryParameters;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ConflictException;
-import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
+import io.newsroom.news.publishing.FeaturedRanks;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.jcr.RepositoryException;
 
 /**
  * All articles in a grid that loads from the repository page by page, with search, category and
  * "featured only" filters, the count of matches, and the actions editors take on a row.
  */
-public class ArticlesView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+public class ArticlesView extends VerticalLayout implements BeforeEnterObserver {
     private final AdminContext admin = AdminContext.current();
     private final Grid<Article> grid = new Grid<>(Article.class, false);
     private final TextField search = new TextField();
     private final ComboBox<String> category = new ComboBox<>();
     private final Checkbox featuredOnly = new Checkbox();
-    private final com.vaadin.flow.component.select.Select<io.newsroom.news.article.Publication.Filter> publication =
-            new com.vaadin.flow.component.select.Select<>();
+    private final Select<Publication.Filter> publication = new Select<>();
     private final Span count = new Span();
     private static final List<ArticleQuery.Sort> FEATURED_ORDER =
             List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
@@ -68,14 +70,15 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         featuredOnly.setId("featured-only");
         featuredOnly.setLabel(admin.text("news.admin.filter.featuredOnly"));
         publication.setId("publication-filter");
-        publication.setItems(io.newsroom.news.article.Publication.Filter.values());
-        publication.setValue(io.newsroom.news.article.Publication.Filter.ANY);
-        publication.setItemLabelGenerator(f -> admin.text(switch (f) {
-            case ANY -> "news.admin.filter.allStates";
-            case PUBLISHED -> "news.admin.filter.published";
-            case DRAFTS -> "news.admin.filter.drafts";
-            case TRASH -> "news.admin.filter.trash";
-        }));
+        publication.setItems(Publication.Filter.values());
+        publication.setValue(Publication.Filter.ANY);
+        publication.setItemLabelGenerator(f -> admin.text(
+                switch (f) {
+                    case ANY -> "news.admin.filter.allStates";
+                    case PUBLISHED -> "news.admin.filter.published";
+                    case DRAFTS -> "news.admin.filter.drafts";
+                    case TRASH -> "news.admin.filter.trash";
+                }));
         count.setId("match-count");
         Button create = new Button(admin.text("news.admin.new"), e -> getUI().ifPresent(ui -> ui.navigate("article")));
         create.setId("new-article");
@@ -92,33 +95,60 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         filters.expand(count);
 
         grid.setId("articles");
-        grid.addColumn(Article::title).setHeader(admin.text("news.article.title.label")).setKey("title")
+        grid.addColumn(Article::title)
+                .setHeader(admin.text("news.article.title.label"))
+                .setKey("title")
                 .setTooltipGenerator(Article::title)
-                .setSortProperty("title").setFlexGrow(4);
-        grid.addColumn(Article::category).setHeader(admin.text("news.article.category.label")).setKey("category");
-        grid.addColumn(a -> ArticleRow.posted(a, admin.zone())).setHeader(admin.text("news.article.postedDate.label"))
-                .setKey("postedDate").setSortProperty("postedDate").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> admin.counter().views(a.id())).setHeader(admin.text("news.app.views.label")).setKey("views")
+                .setSortProperty("title")
+                .setFlexGrow(4);
+        grid.addColumn(Article::category)
+                .setHeader(admin.text("news.article.category.label"))
+                .setKey("category");
+        grid.addColumn(a -> ArticleRow.posted(a, admin.zone()))
+                .setHeader(admin.text("news.article.postedDate.label"))
+                .setKey("postedDate")
+                .setSortProperty("postedDate")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(a -> admin.counter().views(a.id()))
+                .setHeader(admin.text("news.app.views.label"))
+                .setKey("views")
                 .setSortProperty("views");
-        grid.addColumn(ArticleRow::featured).setHeader(admin.text("news.article.featured.label")).setKey("featured");
+        grid.addColumn(ArticleRow::featured)
+                .setHeader(admin.text("news.article.featured.label"))
+                .setKey("featured");
         grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
-                .setHeader(admin.text("news.admin.state")).setKey("state");
+                .setHeader(admin.text("news.admin.state"))
+                .setKey("state");
         grid.addColumn(a -> ArticleRow.stamp(a.lastModifiedBy(), a.lastModified(), admin.zone()))
-                .setHeader(admin.text("news.admin.changed")).setKey("changed").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> ArticleRow.stamp(a.publication().lastActivatedBy(), a.publication().lastActivated(), admin.zone()))
-                .setHeader(admin.text("news.admin.published")).setKey("published").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader(admin.text("news.admin.actions")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(admin.text("news.admin.changed"))
+                .setKey("changed")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(a -> ArticleRow.stamp(
+                        a.publication().lastActivatedBy(), a.publication().lastActivated(), admin.zone()))
+                .setHeader(admin.text("news.admin.published"))
+                .setKey("published")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::actions)
+                .setHeader(admin.text("news.admin.actions"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(this::fetch, this::countMatches);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         enableFeaturedReordering();
         grid.setPageSize(50);
         grid.setSizeFull();
-        BulkActions bulk = new BulkActions(admin, grid,
-                () -> FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())), this::refresh);
+        BulkActions bulk = new BulkActions(
+                admin,
+                grid,
+                () -> FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())),
+                this::refresh);
         // Nothing to do in bulk in the trash: restore and delete for ever are per article.
         publication.addValueChangeListener(e -> {
             grid.asMultiSelect().clear();
-            bulk.setVisible(e.getValue() != io.newsroom.news.article.Publication.Filter.TRASH);
+            bulk.setVisible(e.getValue() != Publication.Filter.TRASH);
         });
         add(filters, bulk, grid);
         search.addValueChangeListener(e -> remember());
@@ -137,7 +167,8 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
             grid.setRowsDraggable(e.getValue());
             grid.setDropMode(e.getValue() ? GridDropMode.BETWEEN : null);
         });
-        grid.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().get(0));
+        grid.addDragStartListener(e -> dragged =
+                e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().get(0));
         grid.addDragEndListener(e -> dragged = null);
         grid.addDropListener(e -> {
             if (dragged == null || e.getDropTargetItem().isEmpty()) {
@@ -184,7 +215,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
 
     /** Puts back the list the address describes (coming back from the editor, a reload, a bookmark). */
     @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+    public void beforeEnter(BeforeEnterEvent event) {
         ListState state = ListState.from(event.getLocation().getQueryParameters());
         restoring = true;
         try {
@@ -192,9 +223,14 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
             category.setValue(state.category());
             publication.setValue(state.filter());
             featuredOnly.setValue(state.featuredOnly());
-            Grid.Column<Article> column = state.sortProperty() == null ? null : grid.getColumnByKey(state.sortProperty());
-            grid.sort(column == null ? List.of() : List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(column,
-                    state.sortDescending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
+            Grid.Column<Article> column =
+                    state.sortProperty() == null ? null : grid.getColumnByKey(state.sortProperty());
+            grid.sort(
+                    column == null
+                            ? List.of()
+                            : List.of(new GridSortOrder<>(
+                                    column,
+                                    state.sortDescending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
         } finally {
             restoring = false;
         }
@@ -205,11 +241,17 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     }
 
     private ListState state() {
-        List<com.vaadin.flow.component.grid.GridSortOrder<Article>> order = grid.getSortOrder();
+        List<GridSortOrder<Article>> order = grid.getSortOrder();
         String property = order.isEmpty() ? null : order.get(0).getSorted().getKey();
         boolean descending = !order.isEmpty() && order.get(0).getDirection() == SortDirection.DESCENDING;
-        return new ListState(search.getValue(), category.getValue(), publication.getValue(), featuredOnly.getValue(),
-                property, descending, 0);
+        return new ListState(
+                search.getValue(),
+                category.getValue(),
+                publication.getValue(),
+                featuredOnly.getValue(),
+                property,
+                descending,
+                0);
     }
 
     /** The list's state into its address and the session, so the editor's "Back" returns to it. */
@@ -225,10 +267,15 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
 
     /** Opens the editor, remembering which row was at the top of the list to come back to it. */
     private void openEditor(String id) {
-        grid.getElement().executeJs("return this._firstVisibleIndex || 0").then(Integer.class, row -> {
-            AdminContext.rememberList(state().atRow(row == null ? 0 : row));
-            getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", id)));
-        }, error -> getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", id))));
+        grid.getElement()
+                .executeJs("return this._firstVisibleIndex || 0")
+                .then(
+                        Integer.class,
+                        row -> {
+                            AdminContext.rememberList(state().atRow(row == null ? 0 : row));
+                            getUI().ifPresent(ui -> ui.navigate("article", QueryParameters.of("id", id)));
+                        },
+                        error -> getUI().ifPresent(ui -> ui.navigate("article", QueryParameters.of("id", id))));
     }
 
     private ArticleQuery query() {
@@ -255,13 +302,24 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         try {
             if (featuredOnly.getValue() && page.getSortOrders().isEmpty()) {
                 // The site's own featured order (unranked after ranked), so what editors see is what readers get.
-                return FeaturedRanks.siteOrder(admin.articles(), query()).stream().skip(page.getOffset()).limit(Math.max(1, page.getLimit()));
+                return FeaturedRanks.siteOrder(admin.articles(), query()).stream()
+                        .skip(page.getOffset())
+                        .limit(Math.max(1, page.getLimit()));
             }
             if (!order.isEmpty() && order.get(0).property().equals("views")) {
-                return ViewsOrder.page(admin.articles(), admin.counter().totals(), query(), order.get(0).descending(),
-                        page.getOffset(), Math.max(1, page.getLimit())).stream();
+                return ViewsOrder.page(
+                        admin.articles(),
+                        admin.counter().totals(),
+                        query(),
+                        order.get(0).descending(),
+                        page.getOffset(),
+                        Math.max(1, page.getLimit()))
+                        .stream();
             }
-            return admin.articles().items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit()))).stream();
+            return admin
+                    .articles()
+                    .items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit())))
+                    .stream();
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
             return Stream.empty();
@@ -282,19 +340,29 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         return new ArticleQuery.Sort(order.getSorted(), order.getDirection() == SortDirection.DESCENDING);
     }
 
-    private com.vaadin.flow.component.Component actions(Article article) {
+    private Component actions(Article article) {
         RowActions row = new RowActions();
         if (article.isTrashed()) {
             // In the trash: put back, or delete for ever after a confirmation.
-            row.add(admin.text("news.admin.restore"), "restore", () -> attempt(() -> {
-                admin.publishing().restore(article.id());
-                Notices.show(admin.text("news.admin.restored", article.title()));
-            }));
-            row.addDanger(admin.text("news.admin.deleteForever"), "delete-forever", () -> confirm(article,
-                    "news.admin.deleteForever.title", "news.admin.deleteForever.text", "news.admin.deleteForever", () -> {
-                        admin.articles().delete(article.id());
-                        Notices.show(admin.text("news.admin.deleted", article.title()));
+            row.add(
+                    admin.text("news.admin.restore"),
+                    "restore",
+                    () -> attempt(() -> {
+                        admin.publishing().restore(article.id());
+                        Notices.show(admin.text("news.admin.restored", article.title()));
                     }));
+            row.addDanger(
+                    admin.text("news.admin.deleteForever"),
+                    "delete-forever",
+                    () -> confirm(
+                            article,
+                            "news.admin.deleteForever.title",
+                            "news.admin.deleteForever.text",
+                            "news.admin.deleteForever",
+                            () -> {
+                                admin.articles().delete(article.id());
+                                Notices.show(admin.text("news.admin.deleted", article.title()));
+                            }));
         } else {
             // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
             if (featuredOnly.getValue() && article.featured()) {
@@ -303,14 +371,21 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
             }
             boolean published = article.publication().published();
             row.add(admin.text("news.admin.edit"), "edit", () -> openEditor(article.id()));
-            row.add(admin.text(published ? "news.admin.unpublish" : "news.admin.publish"), "toggle-published",
+            row.add(
+                    admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
+                    "toggle-published",
                     () -> setPublished(article, !published));
-            row.add(admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"), "toggle-featured",
+            row.add(
+                    admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
+                    "toggle-featured",
                     () -> toggleFeatured(article));
             row.add(admin.text("news.admin.duplicate"), "duplicate", () -> duplicate(article));
             // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
-            row.add(admin.text("news.admin.preview"), "preview", () -> PreviewDialog.open(admin, article.title(),
-                    locale -> admin.previews().stored(article.id(), locale), false));
+            row.add(
+                    admin.text("news.admin.preview"),
+                    "preview",
+                    () -> PreviewDialog.open(
+                            admin, article.title(), locale -> admin.previews().stored(article.id(), locale), false));
             row.addDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
         }
         return narrow ? row.menu(admin.text("news.admin.actions")) : row.buttons();
@@ -334,7 +409,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     }
 
     @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+    protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
         event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
@@ -342,9 +417,11 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
 
     private void setPublished(Article article, boolean published) {
         attempt(() -> {
-            Article changed = published ? admin.publishing().publish(article.id(), AdminContext.user())
+            Article changed = published
+                    ? admin.publishing().publish(article.id(), AdminContext.user())
                     : admin.publishing().unpublish(article.id(), AdminContext.user());
-            Notices.show(admin.text(published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
+            Notices.show(admin.text(
+                    published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
         });
     }
 
@@ -353,7 +430,8 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         ArticleDraft draft = article.toDraft();
         draft.setFeatured(!article.featured());
         try {
-            draft.setFeaturedRank(article.featured() ? null : FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())));
+            draft.setFeaturedRank(
+                    article.featured() ? null : FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
             return;
@@ -370,9 +448,11 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
             // A copy is a draft: nothing reaches readers before an editor publishes it. It opens in the editor.
             Article created = admin.articles().create(copy, AdminContext.user());
             Notices.show(admin.text("news.admin.duplicated"));
-            getUI().ifPresent(ui -> ui.navigate("article", com.vaadin.flow.router.QueryParameters.of("id", created.id())));
+            getUI().ifPresent(ui -> ui.navigate("article", QueryParameters.of("id", created.id())));
         } catch (ValidationException e) {
-            Notices.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+            Notices.show(admin.text(
+                    e.errors().get(0).messageKey(),
+                    e.errors().get(0).arguments().toArray()));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
@@ -386,7 +466,9 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
         } catch (ArticleNotFoundException e) {
             Notices.show(admin.text("news.admin.error.gone"));
         } catch (ValidationException e) {
-            Notices.show(admin.text(e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
+            Notices.show(admin.text(
+                    e.errors().get(0).messageKey(),
+                    e.errors().get(0).arguments().toArray()));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
@@ -404,7 +486,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     /** Work that may fail on the repository. */
     @FunctionalInterface
     private interface RepositoryAction {
-        void run() throws RepositoryException, io.newsroom.news.article.ArticleNotFoundException;
+        void run() throws RepositoryException, ArticleNotFoundException;
     }
 
     private void confirm(Article article, String titleKey, String textKey, String buttonKey, RepositoryAction action) {
@@ -427,7 +509,7 @@ public class ArticlesView extends VerticalLayout implements com.vaadin.flow.rout
     private void attempt(RepositoryAction action) {
         try {
             action.run();
-        } catch (io.newsroom.news.article.ArticleNotFoundException e) {
+        } catch (ArticleNotFoundException e) {
             Notices.show(admin.text("news.admin.error.gone"));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));

@@ -1,12 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
-import javax.jcr.RepositoryException;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,12 +7,18 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.jcr.RepositoryException;
 
 /**
  * Work on the selected rows at once: publish, unpublish, feature, unfeature, move to the trash.
@@ -49,8 +48,10 @@ final class BulkActions extends HorizontalLayout {
 
     /** What happened to one article. */
     enum Outcome {
-        DONE("news.admin.bulk.outcome.done"), UNCHANGED("news.admin.bulk.outcome.unchanged"),
-        GONE("news.admin.bulk.outcome.gone"), CONFLICT("news.admin.bulk.outcome.conflict"),
+        DONE("news.admin.bulk.outcome.done"),
+        UNCHANGED("news.admin.bulk.outcome.unchanged"),
+        GONE("news.admin.bulk.outcome.gone"),
+        CONFLICT("news.admin.bulk.outcome.conflict"),
         FAILED("news.admin.bulk.outcome.failed");
 
         final String key;
@@ -60,8 +61,7 @@ final class BulkActions extends HorizontalLayout {
         }
     }
 
-    record Result(String title, Outcome outcome) {
-    }
+    record Result(String title, Outcome outcome) {}
 
     /** The rank a newly featured article gets: after every ranked one, as "Feature" on one row. */
     @FunctionalInterface
@@ -154,8 +154,9 @@ final class BulkActions extends HorizontalLayout {
             }
             switch (action) {
                 case PUBLISH -> {
-                    if (article.publication().published() && article.state(java.time.Instant.now())
-                            != io.newsroom.news.article.Publication.State.MODIFIED && article.publication().lastActivated() != null) {
+                    if (article.publication().published()
+                            && article.state(Instant.now()) != Publication.State.MODIFIED
+                            && article.publication().lastActivated() != null) {
                         return Outcome.UNCHANGED;
                     }
                     admin.publishing().publish(article.id(), user);
@@ -192,13 +193,17 @@ final class BulkActions extends HorizontalLayout {
         long changed = results.stream().filter(r -> r.outcome() == Outcome.DONE).count();
         Dialog dialog = new Dialog();
         dialog.setId("bulk-result");
-        dialog.setHeaderTitle(admin.text("news.admin.bulk.result", admin.text(action.labelKey), changed, results.size()));
+        dialog.setHeaderTitle(
+                admin.text("news.admin.bulk.result", admin.text(action.labelKey), changed, results.size()));
         Grid<Result> list = new Grid<>();
         list.setId("bulk-result-grid");
         list.setAllRowsVisible(true);
-        list.addColumn(Result::title).setHeader(admin.text("news.article.title.label")).setFlexGrow(3);
+        list.addColumn(Result::title)
+                .setHeader(admin.text("news.article.title.label"))
+                .setFlexGrow(3);
         list.addColumn(r -> admin.text(r.outcome().key))
-                .setHeader(admin.text("news.admin.bulk.outcome")).setFlexGrow(2);
+                .setHeader(admin.text("news.admin.bulk.outcome"))
+                .setFlexGrow(2);
         list.setItems(results);
         dialog.setWidth("min(720px, 95vw)");
         dialog.add(list);

@@ -1,12 +1,7 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
-
-import javax.jcr.RepositoryException;
-
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,10 +10,13 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.pages.WebsitePages;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.jcr.RepositoryException;
 
 /**
  * The settings form of one component, generated from the light module's dialog definition (the
@@ -35,7 +33,8 @@ final class ComponentForm {
     private final WebsitePages.ComponentInfo component;
     private final Map<String, Component> inputs = new LinkedHashMap<>();
 
-    ComponentForm(AdminContext admin, WebsitePages pages, DialogDefinition dialog, WebsitePages.ComponentInfo component) {
+    ComponentForm(
+            AdminContext admin, WebsitePages pages, DialogDefinition dialog, WebsitePages.ComponentInfo component) {
         this.admin = admin;
         this.pages = pages;
         this.dialog = dialog;
@@ -64,7 +63,8 @@ final class ComponentForm {
                 return;
             }
             try {
-                WebsitePages.ComponentInfo after = pages.save(component.path(), component.version(), values, AdminContext.user());
+                WebsitePages.ComponentInfo after =
+                        pages.save(component.path(), component.version(), values, AdminContext.user());
                 window.close();
                 Notices.show(admin.text("news.admin.pages.saved"));
                 saved.accept(after);
@@ -81,7 +81,8 @@ final class ComponentForm {
     }
 
     private Component input(DialogDefinition.Field field, String property, String label) {
-        Object stored = component.values().containsKey(property) ? component.values().get(property)
+        Object stored = component.values().containsKey(property)
+                ? component.values().get(property)
                 : property.equals(field.name()) ? field.defaultValue() : null;
         Component input = switch (field.kind()) {
             case CHECKBOX -> {
@@ -92,10 +93,16 @@ final class ComponentForm {
             case CHOICE -> {
                 Select<String> select = new Select<>();
                 select.setLabel(label);
-                select.setItems(field.options().stream().map(DialogDefinition.Option::value).toList());
-                select.setItemLabelGenerator(value -> field.options().stream().filter(o -> o.value().equals(value))
-                        .findFirst().map(o -> admin.text(o.labelKey())).orElse(value));
-                if (stored != null && field.options().stream().anyMatch(o -> o.value().equals(String.valueOf(stored)))) {
+                select.setItems(field.options().stream()
+                        .map(DialogDefinition.Option::value)
+                        .toList());
+                select.setItemLabelGenerator(value -> field.options().stream()
+                        .filter(o -> o.value().equals(value))
+                        .findFirst()
+                        .map(o -> admin.text(o.labelKey()))
+                        .orElse(value));
+                if (stored != null
+                        && field.options().stream().anyMatch(o -> o.value().equals(String.valueOf(stored)))) {
                     select.setValue(String.valueOf(stored));
                 }
                 yield select;
@@ -107,7 +114,7 @@ final class ComponentForm {
                 yield text;
             }
         };
-        if (field.descriptionKey() != null && input instanceof com.vaadin.flow.component.HasHelper helper) {
+        if (field.descriptionKey() != null && input instanceof HasHelper helper) {
             helper.setHelperText(admin.text(field.descriptionKey()));
         }
         input.setId("field-" + property);
@@ -120,7 +127,8 @@ final class ComponentForm {
         Map<String, Object> values = new LinkedHashMap<>();
         boolean valid = true;
         for (DialogDefinition.Field field : dialog.fields()) {
-            for (String property : field.i18n() ? new String[] {field.name(), field.name() + "_en"} : new String[] {field.name()}) {
+            for (String property :
+                    field.i18n() ? new String[] {field.name(), field.name() + "_en"} : new String[] {field.name()}) {
                 Component input = inputs.get(property);
                 String error = null;
                 Object value;

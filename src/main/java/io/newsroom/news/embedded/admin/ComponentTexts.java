@@ -1,16 +1,14 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.Arrays;
-import java.util.List;
-
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.upload.UploadI18N;
+import java.util.Arrays;
+import java.util.List;
 
 /** The words inside Vaadin's own components (calendar, upload), from the light module's bundles. */
 final class ComponentTexts {
 
-    private ComponentTexts() {
-    }
+    private ComponentTexts() {}
 
     static DatePicker.DatePickerI18n datePicker(AdminContext admin) {
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
@@ -33,9 +31,15 @@ final class ComponentTexts {
                 .setFileIsTooBig(admin.text("news.admin.image.tooLarge"))
                 .setIncorrectFileType(admin.text("news.admin.image.type")));
         i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting("…").setStalled("…").setProcessing("…").setHeld("…"))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix("").setUnknown(""))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(admin.text("news.admin.error.repository"))
+                .setStatus(new UploadI18N.Uploading.Status()
+                        .setConnecting("…")
+                        .setStalled("…")
+                        .setProcessing("…")
+                        .setHeld("…"))
+                .setRemainingTime(
+                        new UploadI18N.Uploading.RemainingTime().setPrefix("").setUnknown(""))
+                .setError(new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(admin.text("news.admin.error.repository"))
                         .setUnexpectedServerError(admin.text("news.admin.error.repository"))
                         .setForbidden(admin.text("news.admin.error.repository"))));
         i18n.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB")));

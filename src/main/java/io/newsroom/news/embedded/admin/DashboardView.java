@@ -1,13 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
-import javax.jcr.RepositoryException;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -16,9 +8,14 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.jcr.RepositoryException;
 
 /**
  * The numbers editors look at: how many articles, how many featured, views today and in the last
@@ -33,10 +30,15 @@ public class DashboardView extends VerticalLayout {
         add(new H2(admin.text("news.admin.nav.dashboard")));
         Map<LocalDate, Long> perDay = admin.counter().viewsPerDay(30);
         long last30 = perDay.values().stream().mapToLong(Long::longValue).sum();
-        long today = perDay.isEmpty() ? 0 : perDay.get(perDay.keySet().stream().max(LocalDate::compareTo).orElseThrow());
+        long today = perDay.isEmpty()
+                ? 0
+                : perDay.get(perDay.keySet().stream().max(LocalDate::compareTo).orElseThrow());
         HorizontalLayout totals = new HorizontalLayout(
                 tile("total-articles", "news.admin.dashboard.articles", count(ArticleQuery.newest(1))),
-                tile("total-featured", "news.admin.dashboard.featured", count(ArticleQuery.newest(1).featuredOnly())),
+                tile(
+                        "total-featured",
+                        "news.admin.dashboard.featured",
+                        count(ArticleQuery.newest(1).featuredOnly())),
                 tile("views-today", "news.admin.dashboard.viewsToday", today),
                 tile("views-30", "news.admin.dashboard.views30", last30));
         totals.setWidthFull();
@@ -46,7 +48,10 @@ public class DashboardView extends VerticalLayout {
     private Div tile(String id, String labelKey, long value) {
         Div tile = new Div();
         tile.setId(id);
-        tile.getStyle().set("padding", "1rem").set("border-radius", "8px").set("background", "var(--lumo-contrast-5pct)")
+        tile.getStyle()
+                .set("padding", "1rem")
+                .set("border-radius", "8px")
+                .set("background", "var(--lumo-contrast-5pct)")
                 .set("min-width", "10rem");
         Span number = new Span(String.format(admin.locale(), "%,d", value));
         number.addClassName("value");
@@ -76,15 +81,23 @@ public class DashboardView extends VerticalLayout {
         chart.setId("views-chart");
         chart.getElement().setAttribute("role", "img");
         chart.getElement().setAttribute("aria-label", admin.text("news.admin.dashboard.chart"));
-        chart.getStyle().set("display", "flex").set("align-items", "flex-end").set("gap", "3px")
-                .set("height", "10rem").set("width", "100%").set("border-bottom", "1px solid var(--lumo-contrast-30pct)");
-        long max = Math.max(1, perDay.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        chart.getStyle()
+                .set("display", "flex")
+                .set("align-items", "flex-end")
+                .set("gap", "3px")
+                .set("height", "10rem")
+                .set("width", "100%")
+                .set("border-bottom", "1px solid var(--lumo-contrast-30pct)");
+        long max = Math.max(
+                1, perDay.values().stream().mapToLong(Long::longValue).max().orElse(1));
         perDay.forEach((day, views) -> {
             Div bar = new Div();
             bar.addClassName("bar");
             bar.getElement().setAttribute("title", DAY.format(day) + ": " + views);
             bar.getElement().setAttribute("data-views", String.valueOf(views));
-            bar.getStyle().set("flex", "1").set("background", "var(--lumo-primary-color)")
+            bar.getStyle()
+                    .set("flex", "1")
+                    .set("background", "var(--lumo-primary-color)")
                     .set("height", Math.max(1, views * 100 / max) + "%");
             chart.add(bar);
         });

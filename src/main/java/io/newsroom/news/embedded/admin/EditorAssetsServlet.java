@@ -1,12 +1,11 @@
 package io.newsroom.news.embedded.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
 
 /** {@code /admin/editor/...}: the rich text editor's two files, straight from Quill's WebJar. */
 public final class EditorAssetsServlet extends HttpServlet {
@@ -20,7 +19,8 @@ public final class EditorAssetsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String file = request.getPathInfo();
         String type = file == null ? null : FILES.get(file);
-        InputStream in = type == null ? null : EditorAssetsServlet.class.getResourceAsStream(WEBJAR + file.substring(1));
+        InputStream in =
+                type == null ? null : EditorAssetsServlet.class.getResourceAsStream(WEBJAR + file.substring(1));
         if (in == null) {
             response.sendError(404);
             return;

@@ -1,10 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-
-import javax.jcr.RepositoryException;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Image;
@@ -14,8 +9,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
-
 import io.newsroom.news.assets.ImageAssets;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.jcr.RepositoryException;
 
 /**
  * The article image: upload a JPEG, PNG or WebP of up to 5 MB, stored as a binary in the
@@ -53,9 +50,12 @@ final class ImageUpload extends VerticalLayout {
         // Which check refused it, by the very text this upload was given for each (not by a word in it,
         // which differs per language).
         upload.addFileRejectedListener(event -> refuse(
-                event.getErrorMessage().equals(upload.getI18n().getError().getFileIsTooBig()) ? "news.admin.image.tooLarge"
-                        : event.getErrorMessage().equals(upload.getI18n().getError().getIncorrectFileType()) ? "news.admin.image.type"
-                        : "news.admin.image.refused"));
+                event.getErrorMessage().equals(upload.getI18n().getError().getFileIsTooBig())
+                        ? "news.admin.image.tooLarge"
+                        : event.getErrorMessage()
+                                        .equals(upload.getI18n().getError().getIncorrectFileType())
+                                ? "news.admin.image.type"
+                                : "news.admin.image.refused"));
         error.setId("image-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         preview.setId("image-preview");

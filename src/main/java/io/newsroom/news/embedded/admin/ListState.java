@@ -1,12 +1,10 @@
 package io.newsroom.news.embedded.admin;
 
+import com.vaadin.flow.router.QueryParameters;
+import io.newsroom.news.article.Publication;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.vaadin.flow.router.QueryParameters;
-
-import io.newsroom.news.article.Publication;
 
 /**
  * What the article list shows: search, category, state, "featured only", sort and the first row in
@@ -14,8 +12,14 @@ import io.newsroom.news.article.Publication;
  * back from the editor, reloading or bookmarking shows the same list. Unknown or malformed values
  * fall back to the defaults.
  */
-record ListState(String text, String category, Publication.Filter filter, boolean featuredOnly,
-                 String sortProperty, boolean sortDescending, int firstRow) {
+record ListState(
+        String text,
+        String category,
+        Publication.Filter filter,
+        boolean featuredOnly,
+        String sortProperty,
+        boolean sortDescending,
+        int firstRow) {
     static final ListState DEFAULT = new ListState("", null, Publication.Filter.ANY, false, null, false, 0);
     private static final List<String> SORTABLE = List.of("title", "postedDate", "views");
 
@@ -37,7 +41,8 @@ record ListState(String text, String category, Publication.Filter filter, boolea
         boolean descending = false;
         if (sort != null) {
             String[] parts = sort.split("\\.", 2);
-            if (SORTABLE.contains(parts[0]) && (parts.length == 1 || parts[1].equals("asc") || parts[1].equals("desc"))) {
+            if (SORTABLE.contains(parts[0])
+                    && (parts.length == 1 || parts[1].equals("asc") || parts[1].equals("desc"))) {
                 property = parts[0];
                 descending = parts.length == 2 && parts[1].equals("desc");
             }
@@ -49,8 +54,14 @@ record ListState(String text, String category, Publication.Filter filter, boolea
         } catch (NumberFormatException e) {
             at = 0;
         }
-        return new ListState(text == null ? "" : text.strip(), category == null || category.isBlank() ? null : category, filter,
-                "1".equals(first(p, "featured")), property, descending, at);
+        return new ListState(
+                text == null ? "" : text.strip(),
+                category == null || category.isBlank() ? null : category,
+                filter,
+                "1".equals(first(p, "featured")),
+                property,
+                descending,
+                at);
     }
 
     QueryParameters toParameters() {

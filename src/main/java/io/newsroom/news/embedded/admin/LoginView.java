@@ -1,7 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
-
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -10,6 +8,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
+import java.util.Collections;
 
 /** Sign-in for editors, in the editor's language; nothing else of the app is reachable before it. */
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
@@ -47,7 +47,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 form.setError(true);
             }
             case THROTTLED -> {
-                form.setI18n(i18n(Math.max(1, outcome.retryAfter().toSeconds() + (outcome.retryAfter().toMillisPart() > 0 ? 1 : 0))));
+                form.setI18n(i18n(Math.max(
+                        1,
+                        outcome.retryAfter().toSeconds() + (outcome.retryAfter().toMillisPart() > 0 ? 1 : 0))));
                 form.setError(true);
             }
         }
@@ -56,9 +58,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     /** Who is signing in: the connection's peer, or behind a trusted proxy the client it forwards for. */
     private String clientAddress() {
         VaadinRequest request = VaadinRequest.getCurrent();
-        return admin.counter().settings().trustedProxies().client(request.getRemoteAddr(),
-                java.util.Collections.list(request.getHeaders("Forwarded")),
-                java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+        return admin.counter()
+                .settings()
+                .trustedProxies()
+                .client(
+                        request.getRemoteAddr(),
+                        Collections.list(request.getHeaders("Forwarded")),
+                        Collections.list(request.getHeaders("X-Forwarded-For")));
     }
 
     /** The form's texts; {@code waitSeconds} above 0 says how long to wait before the next attempt. */
@@ -69,10 +75,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.getForm().setUsername(admin.text("news.admin.login.user"));
         i18n.getForm().setPassword(admin.text("news.admin.login.password"));
         i18n.getForm().setSubmit(admin.text("news.admin.login.submit"));
-        i18n.getErrorMessage().setTitle(admin.text(throttled ? "news.admin.login.throttled.title" : "news.admin.login.wrong.title"));
-        i18n.getErrorMessage().setMessage(throttled
-                ? admin.text("news.admin.login.throttled.text", waitSeconds)
-                : admin.text("news.admin.login.wrong.text"));
+        i18n.getErrorMessage()
+                .setTitle(admin.text(throttled ? "news.admin.login.throttled.title" : "news.admin.login.wrong.title"));
+        i18n.getErrorMessage()
+                .setMessage(
+                        throttled
+                                ? admin.text("news.admin.login.throttled.text", waitSeconds)
+                                : admin.text("news.admin.login.wrong.text"));
         return i18n;
     }
 

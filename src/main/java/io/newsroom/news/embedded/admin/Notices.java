@@ -6,8 +6,7 @@ import com.vaadin.flow.component.notification.Notification;
 final class Notices {
     private static final int MILLIS = 4000;
 
-    private Notices() {
-    }
+    private Notices() {}
 
     static void show(String text) {
         Notification.show(text, MILLIS, Notification.Position.TOP_CENTER);

@@ -1,12 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import javax.jcr.RepositoryException;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,10 +12,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.definitions.TemplateDefinition;
 import io.newsroom.news.pages.WebsitePages;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.jcr.RepositoryException;
 
 /**
  * "Pages": the site's pages and, for the chosen one, its areas and their components. A site
@@ -93,7 +90,8 @@ public class PagesView extends VerticalLayout {
         if (!area.availableComponents().isEmpty()) {
             kind.setValue(area.availableComponents().get(0));
         }
-        Button add = new Button(admin.text("news.admin.pages.add"), e -> addComponent(chosen, area.name(), kind.getValue()));
+        Button add =
+                new Button(admin.text("news.admin.pages.add"), e -> addComponent(chosen, area.name(), kind.getValue()));
         add.setId("add-" + area.name());
         HorizontalLayout adding = new HorizontalLayout(kind, add);
         adding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -108,10 +106,12 @@ public class PagesView extends VerticalLayout {
         summary.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Button edit = small(admin.text("news.admin.edit"), () -> edit(component));
         edit.addClassName("component-edit");
-        Button up = small(admin.text("news.admin.moveUp"), () -> act(() -> admin.pages().move(component.path(), -1)));
+        Button up = small(
+                admin.text("news.admin.moveUp"), () -> act(() -> admin.pages().move(component.path(), -1)));
         up.addClassName("component-up");
         up.setEnabled(index > 0);
-        Button down = small(admin.text("news.admin.moveDown"), () -> act(() -> admin.pages().move(component.path(), 1)));
+        Button down = small(
+                admin.text("news.admin.moveDown"), () -> act(() -> admin.pages().move(component.path(), 1)));
         down.addClassName("component-down");
         down.setEnabled(index < count - 1);
         Button remove = small(admin.text("news.admin.pages.remove"), () -> confirmRemove(component));
@@ -144,7 +144,9 @@ public class PagesView extends VerticalLayout {
 
     private String title(String templateId) {
         Optional<TemplateDefinition> definition = admin.templates().byId(templateId);
-        return definition.map(d -> d.title() == null ? templateId : admin.text(d.title())).orElse(templateId);
+        return definition
+                .map(d -> d.title() == null ? templateId : admin.text(d.title()))
+                .orElse(templateId);
     }
 
     private void edit(WebsitePages.ComponentInfo component) {
@@ -155,7 +157,8 @@ public class PagesView extends VerticalLayout {
         }
         try {
             // The form opens on what is stored now; its save is refused if someone saves meanwhile.
-            WebsitePages.ComponentInfo fresh = admin.pages().component(component.path()).orElse(component);
+            WebsitePages.ComponentInfo fresh =
+                    admin.pages().component(component.path()).orElse(component);
             new ComponentForm(admin, admin.pages(), dialog.get(), fresh).open(saved -> showAreas());
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
@@ -168,13 +171,18 @@ public class PagesView extends VerticalLayout {
         }
         try {
             Map<String, Object> defaults = new LinkedHashMap<>();
-            dialogOf(templateId).ifPresent(d -> d.fields().forEach(f -> {
-                if (f.defaultValue() != null) {
-                    defaults.put(f.name(), f.kind() == DialogDefinition.Kind.NUMBER ? Long.valueOf(String.valueOf(f.defaultValue()))
-                            : f.kind() == DialogDefinition.Kind.CHECKBOX ? Boolean.valueOf(String.valueOf(f.defaultValue()))
-                            : String.valueOf(f.defaultValue()));
-                }
-            }));
+            dialogOf(templateId)
+                    .ifPresent(d -> d.fields().forEach(f -> {
+                        if (f.defaultValue() != null) {
+                            defaults.put(
+                                    f.name(),
+                                    f.kind() == DialogDefinition.Kind.NUMBER
+                                            ? Long.valueOf(String.valueOf(f.defaultValue()))
+                                            : f.kind() == DialogDefinition.Kind.CHECKBOX
+                                                    ? Boolean.valueOf(String.valueOf(f.defaultValue()))
+                                                    : String.valueOf(f.defaultValue()));
+                        }
+                    }));
             String path = admin.pages().add(chosen.path(), area, templateId, defaults, AdminContext.user());
             Notices.show(admin.text("news.admin.pages.added", title(templateId)));
             showAreas();
@@ -217,7 +225,9 @@ public class PagesView extends VerticalLayout {
     private Optional<DialogDefinition> dialogOf(String templateId) {
         try {
             Optional<TemplateDefinition> definition = admin.templates().byId(templateId);
-            return definition.isEmpty() ? Optional.empty() : admin.dialogs().apply(definition.get().dialog());
+            return definition.isEmpty()
+                    ? Optional.empty()
+                    : admin.dialogs().apply(definition.get().dialog());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -1,24 +1,21 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.Locale;
-import java.util.function.Function;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.publishing.Previews;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Signed preview links of one article, one per language, opened in a new tab by the editor's own
  * click (a link, so no popup blocker stands in the way). Says until when they work.
  */
 final class PreviewDialog {
-    private PreviewDialog() {
-    }
+    private PreviewDialog() {}
 
     static void open(AdminContext admin, String title, Function<Locale, Previews.Link> linkIn, boolean unsaved) {
         Dialog dialog = new Dialog();
@@ -28,11 +25,13 @@ final class PreviewDialog {
         Previews.Link en = linkIn.apply(Locale.ENGLISH);
         VerticalLayout content = new VerticalLayout();
         content.setPadding(false);
-        content.add(new Paragraph(admin.text("news.admin.preview.text", ArticleRow.POSTED.format(vi.expires().atZone(admin.zone())))));
+        content.add(new Paragraph(admin.text(
+                "news.admin.preview.text", ArticleRow.POSTED.format(vi.expires().atZone(admin.zone())))));
         if (unsaved) {
             content.add(new Paragraph(admin.text("news.admin.preview.unsaved")));
         }
-        content.add(link("preview-link-vi", vi, admin.text("news.admin.preview.vi")),
+        content.add(
+                link("preview-link-vi", vi, admin.text("news.admin.preview.vi")),
                 link("preview-link-en", en, admin.text("news.admin.preview.en")));
         dialog.add(content);
         Button close = new Button(admin.text("news.admin.close"), e -> dialog.close());

@@ -4,6 +4,10 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Div;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A rich text field on Quill (from its WebJar, loaded at run time: no frontend build). Editors get
@@ -11,26 +15,50 @@ import com.vaadin.flow.component.html.Div;
  * the article's sanitizer cleans when it is saved.
  */
 final class RichTextEditor extends CustomField<String> {
-    private static final java.util.Map<String, String> KEYS = java.util.Map.ofEntries(
-            java.util.Map.entry("normal", "news.admin.editor.normal"), java.util.Map.entry("heading2", "news.admin.editor.heading2"),
-            java.util.Map.entry("heading3", "news.admin.editor.heading3"), java.util.Map.entry("header", "news.admin.editor.header"),
-            java.util.Map.entry("bold", "news.admin.editor.bold"), java.util.Map.entry("italic", "news.admin.editor.italic"),
-            java.util.Map.entry("underline", "news.admin.editor.underline"), java.util.Map.entry("ordered", "news.admin.editor.ordered"),
-            java.util.Map.entry("bullet", "news.admin.editor.bullet"), java.util.Map.entry("blockquote", "news.admin.editor.blockquote"),
-            java.util.Map.entry("link", "news.admin.editor.link"), java.util.Map.entry("clean", "news.admin.editor.clean"),
-            java.util.Map.entry("link.enter", "news.admin.editor.link.enter"), java.util.Map.entry("link.visit", "news.admin.editor.link.visit"),
-            java.util.Map.entry("link.save", "news.admin.editor.link.save"), java.util.Map.entry("link.edit", "news.admin.editor.link.edit"),
-            java.util.Map.entry("link.remove", "news.admin.editor.link.remove"));
+    private static final Map<String, String> KEYS = Map.ofEntries(
+            Map.entry("normal", "news.admin.editor.normal"),
+            Map.entry("heading2", "news.admin.editor.heading2"),
+            Map.entry("heading3", "news.admin.editor.heading3"),
+            Map.entry("header", "news.admin.editor.header"),
+            Map.entry("bold", "news.admin.editor.bold"),
+            Map.entry("italic", "news.admin.editor.italic"),
+            Map.entry("underline", "news.admin.editor.underline"),
+            Map.entry("ordered", "news.admin.editor.ordered"),
+            Map.entry("bullet", "news.admin.editor.bullet"),
+            Map.entry("blockquote", "news.admin.editor.blockquote"),
+            Map.entry("link", "news.admin.editor.link"),
+            Map.entry("clean", "news.admin.editor.clean"),
+            Map.entry("link.enter", "news.admin.editor.link.enter"),
+            Map.entry("link.visit", "news.admin.editor.link.visit"),
+            Map.entry("link.save", "news.admin.editor.link.save"),
+            Map.entry("link.edit", "news.admin.editor.link.edit"),
+            Map.entry("link.remove", "news.admin.editor.link.remove"));
     private final Div editor = new Div();
     private String html = "";
 
     /** Every text the editor shows (menus, button names, the link box), in the editor's language. */
-    private final java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    private final Map<String, String> texts = new LinkedHashMap<>();
 
     /** @param text the editor's texts by i18n key, in the editor's language */
-    RichTextEditor(java.util.function.Function<String, String> text) {
-        for (String key : java.util.List.of("normal", "heading2", "heading3", "header", "bold", "italic", "underline", "ordered",
-                "bullet", "blockquote", "link", "clean", "link.enter", "link.visit", "link.save", "link.edit", "link.remove")) {
+    RichTextEditor(Function<String, String> text) {
+        for (String key : List.of(
+                "normal",
+                "heading2",
+                "heading3",
+                "header",
+                "bold",
+                "italic",
+                "underline",
+                "ordered",
+                "bullet",
+                "blockquote",
+                "link",
+                "clean",
+                "link.enter",
+                "link.visit",
+                "link.save",
+                "link.edit",
+                "link.remove")) {
             texts.put(key, text.apply(KEYS.get(key)));
         }
         editor.addClassName("news-rich-text");

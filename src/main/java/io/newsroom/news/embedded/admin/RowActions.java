@@ -1,8 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,14 +7,15 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The actions of one grid row: small buttons on a wide screen, one menu on a phone (the same
  * actions, the same class names on the buttons and menu items, so nothing differs but the shape).
  */
 final class RowActions {
-    private record Action(String text, String className, Runnable run, boolean danger) {
-    }
+    private record Action(String text, String className, Runnable run, boolean danger) {}
 
     private final List<Action> actions = new ArrayList<>();
 
@@ -54,7 +52,8 @@ final class RowActions {
         more.getElement().setAttribute("aria-label", label);
         more.getElement().setAttribute("title", label);
         for (Action action : actions) {
-            MenuItem item = more.getSubMenu().addItem(action.text(), e -> action.run().run());
+            MenuItem item =
+                    more.getSubMenu().addItem(action.text(), e -> action.run().run());
             item.addClassName(action.className());
             if (action.danger()) {
                 item.getElement().getStyle().set("color", "var(--lumo-error-text-color)");

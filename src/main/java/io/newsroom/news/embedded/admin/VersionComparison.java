@@ -1,19 +1,16 @@
 package io.newsroom.news.embedded.admin;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import io.newsroom.news.article.Article;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-
-import io.newsroom.news.article.Article;
 
 /**
  * What differs between a kept version and the current article: the fields whose values changed,
@@ -22,17 +19,18 @@ import io.newsroom.news.article.Article;
 final class VersionComparison {
 
     /** A field whose value differs: its label key and both values as shown to editors. */
-    record FieldChange(String labelKey, String then, String now) {
-    }
+    record FieldChange(String labelKey, String then, String now) {}
 
-    enum Kind { SAME, REMOVED, ADDED }
+    enum Kind {
+        SAME,
+        REMOVED,
+        ADDED
+    }
 
     /** One paragraph of the body diff. */
-    record Line(Kind kind, String text) {
-    }
+    record Line(Kind kind, String text) {}
 
-    private VersionComparison() {
-    }
+    private VersionComparison() {}
 
     /** The changed fields of {@code then} against {@code now}, body apart, in the editor's order. */
     static List<FieldChange> fields(Article then, Article now, ZoneId zone) {
@@ -48,8 +46,16 @@ final class VersionComparison {
         add(changes, "news.article.imageCaption.label", then.imageCaption(), now.imageCaption());
         add(changes, "news.article.imageCredit.label", then.imageCredit(), now.imageCredit());
         add(changes, "news.article.featured.label", ArticleRow.featured(then), ArticleRow.featured(now));
-        add(changes, "news.article.featuredFrom.label", date.apply(then.featuredFrom()), date.apply(now.featuredFrom()));
-        add(changes, "news.article.featuredUntil.label", date.apply(then.featuredUntil()), date.apply(now.featuredUntil()));
+        add(
+                changes,
+                "news.article.featuredFrom.label",
+                date.apply(then.featuredFrom()),
+                date.apply(now.featuredFrom()));
+        add(
+                changes,
+                "news.article.featuredUntil.label",
+                date.apply(then.featuredUntil()),
+                date.apply(now.featuredUntil()));
         return changes;
     }
 

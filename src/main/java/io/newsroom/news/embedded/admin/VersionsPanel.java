@@ -1,11 +1,5 @@
 package io.newsroom.news.embedded.admin;
 
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
-import javax.jcr.RepositoryException;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -17,13 +11,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleNotFoundException;
-import io.newsroom.news.publishing.ArticleVersion;
-import io.newsroom.news.publishing.ArticleVersions;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.ValidationException;
+import io.newsroom.news.publishing.ArticleVersion;
+import io.newsroom.news.publishing.ArticleVersions;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.jcr.RepositoryException;
 
 /**
  * The editor's list of an article's versions: view one, compare it with the current article,
@@ -53,10 +51,15 @@ final class VersionsPanel extends Details {
         setOpened(true);
         grid.setId("versions-grid");
         grid.setAllRowsVisible(true);
-        grid.addColumn(ArticleVersion::name).setHeader(admin.text("news.admin.versions.version")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> ArticleRow.stamp(v.user(), v.created(), admin.zone())).setHeader(admin.text("news.admin.versions.by"))
+        grid.addColumn(ArticleVersion::name)
+                .setHeader(admin.text("news.admin.versions.version"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(v -> ArticleRow.stamp(v.user(), v.created(), admin.zone()))
+                .setHeader(admin.text("news.admin.versions.by"))
                 .setAutoWidth(true);
-        grid.addColumn(v -> v.comment() == null ? "" : v.comment()).setHeader(admin.text("news.admin.versions.comment"));
+        grid.addColumn(v -> v.comment() == null ? "" : v.comment())
+                .setHeader(admin.text("news.admin.versions.comment"));
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         empty.setText(admin.text("news.admin.versions.none"));
         empty.setId("versions-empty");
@@ -114,7 +117,8 @@ final class VersionsPanel extends Details {
         Article now = current.get();
         Dialog dialog = dialog("compare-dialog", admin.text("news.admin.versions.compareTitle", version.name()));
         List<VersionComparison.FieldChange> fields = VersionComparison.fields(version.content(), now, admin.zone());
-        List<VersionComparison.Line> body = VersionComparison.body(version.content().body(), now.body());
+        List<VersionComparison.Line> body =
+                VersionComparison.body(version.content().body(), now.body());
         boolean bodyChanged = body.stream().anyMatch(l -> l.kind() != VersionComparison.Kind.SAME);
         if (fields.isEmpty() && !bodyChanged) {
             Paragraph same = new Paragraph(admin.text("news.admin.versions.same"));
@@ -125,8 +129,11 @@ final class VersionsPanel extends Details {
             Grid<VersionComparison.FieldChange> changes = new Grid<>();
             changes.setId("compare-fields");
             changes.setAllRowsVisible(true);
-            changes.addColumn(c -> admin.text(c.labelKey())).setHeader(admin.text("news.admin.versions.field")).setAutoWidth(true);
-            changes.addColumn(VersionComparison.FieldChange::then).setHeader(admin.text("news.admin.versions.then", version.name()));
+            changes.addColumn(c -> admin.text(c.labelKey()))
+                    .setHeader(admin.text("news.admin.versions.field"))
+                    .setAutoWidth(true);
+            changes.addColumn(VersionComparison.FieldChange::then)
+                    .setHeader(admin.text("news.admin.versions.then", version.name()));
             changes.addColumn(VersionComparison.FieldChange::now).setHeader(admin.text("news.admin.versions.now"));
             changes.setItems(fields);
             dialog.add(changes);
@@ -138,14 +145,17 @@ final class VersionsPanel extends Details {
             diff.addClassName("news-diff");
             for (VersionComparison.Line line : body) {
                 Div row = new Div();
-                row.addClassName("news-diff__" + line.kind().name().toLowerCase(java.util.Locale.ROOT));
+                row.addClassName("news-diff__" + line.kind().name().toLowerCase(Locale.ROOT));
                 String mark = switch (line.kind()) {
                     case SAME -> "  ";
                     case REMOVED -> "− ";
                     case ADDED -> "+ ";
                 };
                 row.setText(mark + line.text());
-                row.getStyle().set("white-space", "pre-wrap").set("padding", "2px 6px").set("font-family", "monospace");
+                row.getStyle()
+                        .set("white-space", "pre-wrap")
+                        .set("padding", "2px 6px")
+                        .set("font-family", "monospace");
                 if (line.kind() == VersionComparison.Kind.REMOVED) {
                     row.getStyle().set("background", "#fde8e8").set("text-decoration", "line-through");
                     row.getElement().setAttribute("title", admin.text("news.admin.versions.removed"));
@@ -179,8 +189,13 @@ final class VersionsPanel extends Details {
     private void restore(ArticleVersion version) {
         Article now = current.get();
         try {
-            Article article = admin.publishing().restoreVersion(now.id(), now.version(), version.name(), AdminContext.user(),
-                    admin.text("news.admin.versions.keptBeforeRestore", version.name()));
+            Article article = admin.publishing()
+                    .restoreVersion(
+                            now.id(),
+                            now.version(),
+                            version.name(),
+                            AdminContext.user(),
+                            admin.text("news.admin.versions.keptBeforeRestore", version.name()));
             Notices.show(admin.text("news.admin.versions.restored", version.name()));
             restored.accept(article);
         } catch (ConflictException e) {

@@ -1,16 +1,14 @@
 package io.newsroom.news.embedded.admin;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.jcr.RepositoryException;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.article.ArticleRepository;
 
 /**
  * A page of articles sorted by their view counts. Counts live apart from the articles, so the
@@ -19,11 +17,16 @@ import io.newsroom.news.article.ArticleRepository;
  */
 public final class ViewsOrder {
 
-    private ViewsOrder() {
-    }
+    private ViewsOrder() {}
 
-    public static List<Article> page(ArticleRepository articles, Map<String, Long> totals, ArticleQuery query,
-                              boolean descending, long offset, int limit) throws RepositoryException {
+    public static List<Article> page(
+            ArticleRepository articles,
+            Map<String, Long> totals,
+            ArticleQuery query,
+            boolean descending,
+            long offset,
+            int limit)
+            throws RepositoryException {
         if (descending && isUnfiltered(query)) {
             Optional<List<Article>> mostRead = mostReadPage(articles, totals, offset, limit);
             if (mostRead.isPresent()) {
@@ -46,8 +49,8 @@ public final class ViewsOrder {
      * articles with views can lead, so the page comes without listing every article. Empty when
      * the page reaches past the articles that have views.
      */
-    private static Optional<List<Article>> mostReadPage(ArticleRepository articles, Map<String, Long> totals,
-                                                        long offset, int limit) throws RepositoryException {
+    private static Optional<List<Article>> mostReadPage(
+            ArticleRepository articles, Map<String, Long> totals, long offset, int limit) throws RepositoryException {
         List<Map.Entry<String, Long>> viewed = new ArrayList<>();
         for (Map.Entry<String, Long> entry : totals.entrySet()) {
             if (entry.getValue() > 0) {
@@ -73,6 +76,9 @@ public final class ViewsOrder {
     }
 
     private static boolean isUnfiltered(ArticleQuery query) {
-        return query.text() == null && query.fullText() == null && query.ancestor() == null && query.filters().isEmpty();
+        return query.text() == null
+                && query.fullText() == null
+                && query.ancestor() == null
+                && query.filters().isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.backup;
 
+import io.newsroom.news.publishing.ArticleVersion;
+import io.newsroom.news.publishing.ArticleVersions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,22 +16,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.jcr.RepositoryException;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
-
-import io.newsroom.news.publishing.ArticleVersion;
-import io.newsroom.news.publishing.ArticleVersions;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Backup and restore of the articles' versions, beside the {@code news} files: one system-view
@@ -78,10 +78,13 @@ public final class VersionBackup {
                 for (Path file : files) {
                     Matcher name = FILE.matcher(file.getFileName().toString());
                     if (!name.matches()) {
-                        throw new IllegalArgumentException(file.getFileName() + " is not named mgnlVersion.<article id>.<number>.xml");
+                        throw new IllegalArgumentException(
+                                file.getFileName() + " is not named mgnlVersion.<article id>.<number>.xml");
                     }
                     byte[] plain = plainCopy(file, name.group(1));
-                    byArticle.computeIfAbsent(name.group(1), k -> new TreeMap<>()).put(Integer.parseInt(name.group(2)), plain);
+                    byArticle
+                            .computeIfAbsent(name.group(1), k -> new TreeMap<>())
+                            .put(Integer.parseInt(name.group(2)), plain);
                 }
             }
         }
@@ -122,10 +125,10 @@ public final class VersionBackup {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler() {
                 @Override
-                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                public void fatalError(SAXParseException e) throws SAXException {
                     throw e; // reported as the refusal below, not printed
                 }
             });
@@ -134,7 +137,8 @@ public final class VersionBackup {
             throw new IllegalArgumentException(file.getFileName() + " is not well-formed XML: " + e.getMessage(), e);
         }
         Element top = doc.getDocumentElement();
-        if (!SV.equals(top.getNamespaceURI()) || !"node".equals(top.getLocalName())
+        if (!SV.equals(top.getNamespaceURI())
+                || !"node".equals(top.getLocalName())
                 || !"jcr:frozenNode".equals(top.getAttributeNS(SV, "name"))) {
             throw new IllegalArgumentException(file.getFileName() + " is not a system-view export of a version");
         }

@@ -1,7 +1,6 @@
 package io.newsroom.news.embedded.backup;
 
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,18 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.jcr.ImportUUIDBehavior;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
-
-import org.xml.sax.Attributes;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
+import javax.jcr.InvalidSerializedDataException;
+import javax.jcr.ItemExistsException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Backup and restore of a workspace as JCR system-view XML, the format Magnolia's import reads.
@@ -79,19 +78,22 @@ public final class WorkspaceBackup {
         try {
             Node root = session.getRootNode();
             for (Path file : files) {
-                String topName = file.getFileName().toString()
-                        .substring(workspace.length() + 1).replaceFirst("\\.xml$", "");
+                String topName = file.getFileName()
+                        .toString()
+                        .substring(workspace.length() + 1)
+                        .replaceFirst("\\.xml$", "");
                 checkSystemView(file, topName);
                 if (root.hasNode(topName)) {
                     root.getNode(topName).remove();
                 }
                 try (InputStream in = Files.newInputStream(file)) {
                     session.importXML("/", in, ImportUUIDBehavior.IMPORT_UUID_COLLISION_REPLACE_EXISTING);
-                } catch (javax.jcr.InvalidSerializedDataException | javax.jcr.ItemExistsException e) {
-                    throw new IllegalArgumentException(file.getFileName() + " is not a usable system-view export: "
-                            + e.getMessage(), e);
+                } catch (InvalidSerializedDataException | ItemExistsException e) {
+                    throw new IllegalArgumentException(
+                            file.getFileName() + " is not a usable system-view export: " + e.getMessage(), e);
                 } catch (RepositoryException e) {
-                    throw new IllegalArgumentException(file.getFileName() + " could not be imported: " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            file.getFileName() + " could not be imported: " + e.getMessage(), e);
                 }
             }
             session.save();

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.jcr.RepositoryException;
 
 /**
@@ -21,8 +20,7 @@ public final class ClusterJournal {
     /** Where Jackrabbit reads a node's first revision when the journal has none for it yet. */
     static final String REVISION_FILE = "revision.log";
 
-    private ClusterJournal() {
-    }
+    private ClusterJournal() {}
 
     /**
      * A node with a new data folder starts reading the journal at its head. Everything it needs is
@@ -38,17 +36,18 @@ public final class ClusterJournal {
         }
         long head = head(settings);
         try (OutputStream file = Files.newOutputStream(dataFolder.resolve(REVISION_FILE));
-             DataOutputStream out = new DataOutputStream(file)) {
+                DataOutputStream out = new DataOutputStream(file)) {
             out.writeLong(head); // the format of Jackrabbit's FileRevision: one big-endian long
         } catch (IOException e) {
-            throw new RepositoryException("Cannot write " + dataFolder.resolve(REVISION_FILE) + ": " + e.getMessage(), e);
+            throw new RepositoryException(
+                    "Cannot write " + dataFolder.resolve(REVISION_FILE) + ": " + e.getMessage(), e);
         }
     }
 
     /** The newest revision in the journal; 0 for a database no node has started on yet. */
     static long head(ClusterSettings settings) throws RepositoryException {
         try (Connection db = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-             Statement sql = db.createStatement()) {
+                Statement sql = db.createStatement()) {
             try (ResultSet tables = db.getMetaData().getTables(null, null, "journal_global_revision", null)) {
                 if (!tables.next()) {
                     return 0;
@@ -58,7 +57,8 @@ public final class ClusterJournal {
                 return revision.next() ? revision.getLong(1) : 0;
             }
         } catch (SQLException e) {
-            throw new RepositoryException("Cannot read the cluster journal at " + settings.url() + ": " + e.getMessage(), e);
+            throw new RepositoryException(
+                    "Cannot read the cluster journal at " + settings.url() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -20,7 +20,8 @@ public record ClusterSettings(String url, String user, String password, String n
                     + "jdbc:postgresql://127.0.0.1:5432/news, not '" + url + "'");
         }
         if (nodeId != null && !nodeId.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("--cluster-node-id takes letters, digits, '.', '_' and '-' (at most 64), not '" + nodeId + "'");
+            throw new IllegalArgumentException(
+                    "--cluster-node-id takes letters, digits, '.', '_' and '-' (at most 64), not '" + nodeId + "'");
         }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
@@ -33,7 +34,8 @@ public record ClusterSettings(String url, String user, String password, String n
         }
         Path file = dataFolder.resolve(NODE_ID_FILE);
         if (Files.exists(file)) {
-            return new ClusterSettings(url, user, password, Files.readString(file).strip());
+            return new ClusterSettings(
+                    url, user, password, Files.readString(file).strip());
         }
         String made = "node-" + UUID.randomUUID().toString().substring(0, 8);
         Files.createDirectories(dataFolder);

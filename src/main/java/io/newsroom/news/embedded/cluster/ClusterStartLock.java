@@ -5,9 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import javax.jcr.RepositoryException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,8 @@ public final class ClusterStartLock implements AutoCloseable {
             return new ClusterStartLock(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new RepositoryException("Cannot reach the cluster database " + settings.url() + ": " + e.getMessage(), e);
+            throw new RepositoryException(
+                    "Cannot reach the cluster database " + settings.url() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,30 +1,25 @@
 package io.newsroom.news.embedded.demo;
 
-import java.time.ZoneId;
-
-import io.newsroom.news.pages.WebsitePages;
-
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
-
+import io.newsroom.news.pages.WebsitePages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
-
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.article.ValidationException;
 
 /**
  * Fills a new site with the demo articles of {@code demo-articles.yaml} and the pages that show
@@ -34,8 +29,7 @@ import io.newsroom.news.article.ValidationException;
 public final class DemoContent {
     private static final String MARKER = "newsDemoContent";
 
-    private DemoContent() {
-    }
+    private DemoContent() {}
 
     /** Creates the demo articles unless this repository already had them; returns how many. */
     public static int createOnFirstStart(EmbeddedRepository repository, ArticleRepository articles, ZoneId zone)
@@ -49,7 +43,7 @@ public final class DemoContent {
             int created = create(articles, zone);
             createPages(repository);
             Node marker = system.getRootNode().addNode(MARKER, "nt:unstructured");
-            marker.setProperty("created", java.util.Calendar.getInstance());
+            marker.setProperty("created", Calendar.getInstance());
             marker.setProperty("articles", created);
             system.save();
             return created;
@@ -58,7 +52,7 @@ public final class DemoContent {
         }
     }
 
-    static int create(ArticleRepository articles, java.time.ZoneId zone) throws RepositoryException, IOException {
+    static int create(ArticleRepository articles, ZoneId zone) throws RepositoryException, IOException {
         List<Map<String, Object>> entries = read();
         for (Map<String, Object> entry : entries) {
             ArticleDraft draft = new ArticleDraft();
@@ -68,7 +62,8 @@ public final class DemoContent {
             draft.setBody(text(entry, "body"));
             draft.setCategory(text(entry, "category"));
             draft.setAuthor(text(entry, "author"));
-            draft.setPostedDate(LocalDateTime.parse(text(entry, "posted")).atZone(zone).toInstant());
+            draft.setPostedDate(
+                    LocalDateTime.parse(text(entry, "posted")).atZone(zone).toInstant());
             draft.setFeatured(Boolean.TRUE.equals(entry.get("featured")));
             if (entry.get("featuredRank") instanceof Number rank) {
                 draft.setFeaturedRank(rank.longValue());
@@ -93,25 +88,49 @@ public final class DemoContent {
                 return;
             }
             Node home = page(root, "home", "news:pages/home", "Tin tức phường Hoa Sen");
-            component(area(home, "main"), "0", "news:components/featuredNews",
+            component(
+                    area(home, "main"),
+                    "0",
+                    "news:components/featuredNews",
                     Map.of("layout", "lead", "maxItems", 5L, "showLead", false));
             component(area(home, "main"), "1", "news:components/newsList", Map.of("pageSize", 5L));
-            component(area(home, "aside"), "0", "news:components/featuredNews",
-                    Map.of("heading", "Thông báo", "category", "Thông báo", "maxItems", 5L, "showImage", false,
-                            "showViews", false, "layout", "list"));
+            component(
+                    area(home, "aside"),
+                    "0",
+                    "news:components/featuredNews",
+                    Map.of(
+                            "heading",
+                            "Thông báo",
+                            "category",
+                            "Thông báo",
+                            "maxItems",
+                            5L,
+                            "showImage",
+                            false,
+                            "showViews",
+                            false,
+                            "layout",
+                            "list"));
 
             component(area(home, "aside"), "1", "news:components/mostRead", Map.of("period", "7d", "maxItems", 5L));
 
             Node news = page(root, "news", "news:pages/home", "Tin tức");
             component(area(news, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));
-            component(area(news, "aside"), "0", "news:components/featuredNews",
+            component(
+                    area(news, "aside"),
+                    "0",
+                    "news:components/featuredNews",
                     Map.of("maxItems", 5L, "showImage", false, "layout", "list"));
 
             addSectionPages(news);
             Node article = page(news, "article", "news:pages/article", "Bài viết");
-            component(area(article, "related"), "0", "news:components/featuredNews",
+            component(
+                    area(article, "related"),
+                    "0",
+                    "news:components/featuredNews",
                     Map.of("maxItems", 5L, "showImage", false, "layout", "list"));
-            component(area(article, "related"), "1", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
+            component(
+                    area(article, "related"), "1", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
             addEnglishTexts(root);
             website.save();
         } finally {
@@ -141,12 +160,16 @@ public final class DemoContent {
             Node category = page(news, "category", "news:pages/category", "Chuyên mục");
             category.setProperty("title_en", "Category");
             component(area(category, "main"), "0", "news:components/newsList", Map.of("pageSize", 10L));
-            component(area(category, "aside"), "0", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
+            component(
+                    area(category, "aside"), "0", "news:components/mostRead", Map.of("period", "30d", "maxItems", 5L));
         }
         if (!news.hasNode("search")) {
             Node search = page(news, "search", "news:pages/search", "Tìm kiếm");
             search.setProperty("title_en", "Search");
-            component(area(search, "aside"), "0", "news:components/featuredNews",
+            component(
+                    area(search, "aside"),
+                    "0",
+                    "news:components/featuredNews",
                     Map.of("maxItems", 5L, "showImage", false, "layout", "list"));
         }
     }
@@ -161,12 +184,14 @@ public final class DemoContent {
         english(root, "home/aside/0", "heading", "Thông báo", "Announcements");
     }
 
-    private static void english(Node root, String path, String property, String vietnamese, String english) throws RepositoryException {
+    private static void english(Node root, String path, String property, String vietnamese, String english)
+            throws RepositoryException {
         if (!root.hasNode(path)) {
             return;
         }
         Node node = root.getNode(path);
-        if (node.hasProperty(property) && node.getProperty(property).getString().equals(vietnamese)
+        if (node.hasProperty(property)
+                && node.getProperty(property).getString().equals(vietnamese)
                 && !node.hasProperty(property + "_en")) {
             node.setProperty(property + "_en", english);
         }

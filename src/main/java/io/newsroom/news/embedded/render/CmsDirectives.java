@@ -1,25 +1,22 @@
 package io.newsroom.news.embedded.render;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.util.Map;
-
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
-import javax.jcr.RepositoryException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import freemarker.core.Environment;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.SimpleHash;
-import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateDirectiveModel;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Map;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code cms} in templates: {@code [@cms.area name="main"/]} renders the components stored under
@@ -34,14 +31,14 @@ final class CmsDirectives {
         void render(Node component, Writer out) throws Exception;
     }
 
-    private CmsDirectives() {
-    }
+    private CmsDirectives() {}
 
-    static SimpleHash create(Node page, ComponentRenderer renderer, freemarker.template.ObjectWrapper wrapper) {
+    static SimpleHash create(Node page, ComponentRenderer renderer, ObjectWrapper wrapper) {
         SimpleHash cms = new SimpleHash(wrapper);
-        cms.put("page", (TemplateDirectiveModel) (env, params, loopVars, body) -> { });
+        cms.put("page", (TemplateDirectiveModel) (env, params, loopVars, body) -> {});
         cms.put("area", (TemplateDirectiveModel) (env, params, loopVars, body) -> area(page, params, env, renderer));
-        cms.put("component", (TemplateDirectiveModel) (env, params, loopVars, body) -> component(params, env, renderer));
+        cms.put("component", (TemplateDirectiveModel)
+                (env, params, loopVars, body) -> component(params, env, renderer));
         return cms;
     }
 
@@ -57,7 +54,8 @@ final class CmsDirectives {
                 return;
             }
             Node area = page.getNode(areaName);
-            env.getOut().write("<div class=\"news-area news-area--" + areaName.replaceAll("[^A-Za-z0-9_-]", "") + "\">");
+            env.getOut()
+                    .write("<div class=\"news-area news-area--" + areaName.replaceAll("[^A-Za-z0-9_-]", "") + "\">");
             for (NodeIterator it = area.getNodes(); it.hasNext(); ) {
                 renderIsolated(it.nextNode(), env.getOut(), renderer);
             }
@@ -67,7 +65,8 @@ final class CmsDirectives {
         }
     }
 
-    private static void component(Map<?, ?> params, Environment env, ComponentRenderer renderer) throws TemplateException, IOException {
+    private static void component(Map<?, ?> params, Environment env, ComponentRenderer renderer)
+            throws TemplateException, IOException {
         Object content = DeepUnwrap.unwrap((TemplateModel) params.get("content"));
         if (!(content instanceof NodeContent node)) {
             throw new TemplateModelException("[@cms.component] needs content=<a component node>");

@@ -1,14 +1,12 @@
 package io.newsroom.news.embedded.render;
 
+import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.embedded.renditions.ImageRenditions;
-
+import io.newsroom.news.templating.UriPaths;
+import java.util.Map;
 import javax.jcr.RepositoryException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.assets.ImageAssets;
-import io.newsroom.news.templating.UriPaths;
 
 /**
  * {@code damfn} in the embedded runtime: the part of Magnolia's DAM templating functions the news
@@ -47,8 +45,9 @@ public final class DamFunctions {
         }
         try {
             return images.fileName(itemKey)
-                    .map(name -> contextPath + UriPaths.encode(ImageRenditions.PATH + "/" + ImageRenditions.THEME + "/"
-                            + renditionName + ImageAssets.DAM_PATH + "/" + itemKey + "/" + name))
+                    .map(name -> contextPath
+                            + UriPaths.encode(ImageRenditions.PATH + "/" + ImageRenditions.THEME + "/" + renditionName
+                                    + ImageAssets.DAM_PATH + "/" + itemKey + "/" + name))
                     .orElse(null);
         } catch (RepositoryException | RuntimeException e) {
             LOG.warn("Cannot link asset {}: {}", itemKey, e.toString());
@@ -57,8 +56,8 @@ public final class DamFunctions {
     }
 
     /** Magnolia's {@code getRendition(itemKey, name)}: here what templates use of it, its link. */
-    public java.util.Map<String, String> getRendition(String itemKey, String renditionName) {
+    public Map<String, String> getRendition(String itemKey, String renditionName) {
         String link = getAssetLink(itemKey, renditionName);
-        return link == null ? null : java.util.Map.of("link", link);
+        return link == null ? null : Map.of("link", link);
     }
 }

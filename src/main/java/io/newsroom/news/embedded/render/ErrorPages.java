@@ -1,11 +1,9 @@
 package io.newsroom.news.embedded.render;
 
 import io.newsroom.news.definitions.Messages;
-
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The embedded site's own 400/404/500 pages, in the visitor's language and the site's style. */
 public final class ErrorPages {
@@ -46,7 +44,8 @@ public final class ErrorPages {
             case 413 -> "bodyTooLarge";
             default -> status >= 500 ? "internalError" : "badRequest";
         };
-        String message = messages.get(locale, keys(status)[1]).replace("\\", "\\\\").replace("\"", "\\\"");
+        String message =
+                messages.get(locale, keys(status)[1]).replace("\\", "\\\\").replace("\"", "\\\"");
         return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     }
 
@@ -63,8 +62,14 @@ public final class ErrorPages {
         return new String[] {"news.site.badRequest.title", "news.site.badRequest.text"};
     }
 
-    private void write(HttpServletResponse response, int status, Locale locale, String contextPath,
-                       String titleKey, String textKey) throws IOException {
+    private void write(
+            HttpServletResponse response,
+            int status,
+            Locale locale,
+            String contextPath,
+            String titleKey,
+            String textKey)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -80,12 +85,14 @@ public final class ErrorPages {
         String html = "<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\">\n<head>\n"
                 + "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n"
-                + "<title>" + messages.get(locale, titleKey) + " | " + messages.get(locale, "news.site.name") + "</title>\n"
+                + "<title>" + messages.get(locale, titleKey) + " | " + messages.get(locale, "news.site.name")
+                + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"" + contextPath + "/.resources/news/webresources/css/news.css\">\n"
                 + "</head>\n<body class=\"news-page news-page--error\">\n<main class=\"news-error\">\n"
                 + "<h1 class=\"news-error__title\">" + messages.get(locale, titleKey) + "</h1>\n"
                 + "<p class=\"news-error__text\">" + messages.get(locale, textKey) + "</p>\n"
-                + "<p><a class=\"news-error__home\" href=\"" + home + "\">" + messages.get(locale, "news.site.notFound.home")
+                + "<p><a class=\"news-error__home\" href=\"" + home + "\">"
+                + messages.get(locale, "news.site.notFound.home")
                 + "</a></p>\n</main>\n</body>\n</html>\n";
         return html;
     }

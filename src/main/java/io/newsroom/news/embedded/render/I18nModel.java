@@ -1,12 +1,10 @@
 package io.newsroom.news.embedded.render;
 
-import io.newsroom.news.definitions.Messages;
-
-import java.util.Locale;
-
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateModel;
+import io.newsroom.news.definitions.Messages;
+import java.util.Locale;
 
 /**
  * {@code i18n} in templates: {@code i18n['news.article.posted']} gives the message in the page's

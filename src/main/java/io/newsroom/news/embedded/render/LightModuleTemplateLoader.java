@@ -1,13 +1,11 @@
 package io.newsroom.news.embedded.render;
 
+import freemarker.cache.TemplateLoader;
 import io.newsroom.news.definitions.LightModule;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-
-import freemarker.cache.TemplateLoader;
 
 /**
  * Serves FreeMarker the light module's files under the names Magnolia uses for them:
@@ -33,7 +31,9 @@ final class LightModuleTemplateLoader implements TemplateLoader {
 
     @Override
     public long getLastModified(Object source) {
-        return module.folder().map(folder -> folder.resolve((String) source).toFile().lastModified()).orElse(-1L);
+        return module.folder()
+                .map(folder -> folder.resolve((String) source).toFile().lastModified())
+                .orElse(-1L);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.newsroom.news.embedded.render;
 
 import io.newsroom.news.definitions.Messages;
-
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -26,6 +25,7 @@ public final class NodeContent extends AbstractMap<String, Object> {
     private final Node node;
     /** The language of the page; its own values ({@code heading_en}) stand in for the plain ones. */
     private final String language;
+
     private Map<String, Object> entries;
 
     public NodeContent(Node node) {
@@ -37,7 +37,7 @@ public final class NodeContent extends AbstractMap<String, Object> {
      * fields marked {@code i18n: true}, {@code heading_en} is {@code heading} on English pages, and the
      * plain value is the default language's and the fallback.
      */
-    public NodeContent(Node node, java.util.Locale locale) {
+    public NodeContent(Node node, Locale locale) {
         this.node = node;
         this.language = locale == null || locale.equals(Messages.VIETNAMESE) ? null : locale.getLanguage();
     }
@@ -89,14 +89,18 @@ public final class NodeContent extends AbstractMap<String, Object> {
         if (language != null) {
             String suffix = "_" + language;
             for (String name : List.copyOf(map.keySet())) {
-                if (name.endsWith(suffix) && name.length() > suffix.length() && map.get(name) instanceof String text && !text.isBlank()) {
+                if (name.endsWith(suffix)
+                        && name.length() > suffix.length()
+                        && map.get(name) instanceof String text
+                        && !text.isBlank()) {
                     map.put(name.substring(0, name.length() - suffix.length()), text);
                 }
             }
         }
         for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
-            map.putIfAbsent(child.getName(), new NodeContent(child, language == null ? null : java.util.Locale.forLanguageTag(language)));
+            map.putIfAbsent(
+                    child.getName(), new NodeContent(child, language == null ? null : Locale.forLanguageTag(language)));
         }
         return map;
     }

@@ -1,21 +1,5 @@
 package io.newsroom.news.embedded.render;
 
-import io.newsroom.news.pages.WebsitePages;
-
-import io.newsroom.news.definitions.LightModule;
-import io.newsroom.news.definitions.Messages;
-import io.newsroom.news.definitions.TemplateDefinition;
-import io.newsroom.news.definitions.TemplateDefinitions;
-import io.newsroom.news.embedded.renditions.ImageRenditions;
-
-import java.io.IOException;
-import java.io.Writer;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import javax.jcr.Node;
-import javax.jcr.RepositoryException;
-
 import freemarker.core.Environment;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
@@ -24,9 +8,20 @@ import freemarker.template.SimpleHash;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-
 import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.definitions.TemplateDefinition;
+import io.newsroom.news.definitions.TemplateDefinitions;
+import io.newsroom.news.embedded.renditions.ImageRenditions;
+import io.newsroom.news.pages.WebsitePages;
 import io.newsroom.news.templating.NewsFunctions;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
 
 /**
  * Renders pages and components the way Magnolia does, from the light module's definitions: a
@@ -51,14 +46,23 @@ public final class PageRenderer {
     private final Configuration freemarker;
     private final DefaultObjectWrapper wrapper;
 
-    public PageRenderer(LightModule module, TemplateDefinitions definitions, Messages messages, NewsFunctions newsfn,
-                        ImageAssets images) {
+    public PageRenderer(
+            LightModule module,
+            TemplateDefinitions definitions,
+            Messages messages,
+            NewsFunctions newsfn,
+            ImageAssets images) {
         this(module, definitions, messages, newsfn, images, null);
     }
 
     /** With the theme's image renditions ({@code damfn.getAssetLink(itemKey, name)}); null links the originals. */
-    public PageRenderer(LightModule module, TemplateDefinitions definitions, Messages messages, NewsFunctions newsfn,
-                        ImageAssets images, ImageRenditions renditions) {
+    public PageRenderer(
+            LightModule module,
+            TemplateDefinitions definitions,
+            Messages messages,
+            NewsFunctions newsfn,
+            ImageAssets images,
+            ImageRenditions renditions) {
         this.renditions = renditions;
         this.definitions = definitions;
         this.messages = messages;
@@ -78,10 +82,15 @@ public final class PageRenderer {
     }
 
     /** Renders the node with its own template; a node without a known template is an error. */
-    public void render(Node node, Request request, Writer out) throws IOException, TemplateException, RepositoryException {
-        String templateId = node.hasProperty(WebsitePages.TEMPLATE_PROPERTY) ? node.getProperty(WebsitePages.TEMPLATE_PROPERTY).getString() : null;
-        TemplateDefinition definition = definitions.byId(templateId)
-                .orElseThrow(() -> new IllegalStateException("Unknown template '" + templateId + "' on " + pathOf(node)));
+    public void render(Node node, Request request, Writer out)
+            throws IOException, TemplateException, RepositoryException {
+        String templateId = node.hasProperty(WebsitePages.TEMPLATE_PROPERTY)
+                ? node.getProperty(WebsitePages.TEMPLATE_PROPERTY).getString()
+                : null;
+        TemplateDefinition definition = definitions
+                .byId(templateId)
+                .orElseThrow(
+                        () -> new IllegalStateException("Unknown template '" + templateId + "' on " + pathOf(node)));
         Template template = freemarker.getTemplate(definition.templateScript());
         SimpleHash model = new SimpleHash(wrapper);
         model.put("content", new NodeContent(node, request.state().locale()));
@@ -91,7 +100,8 @@ public final class PageRenderer {
         model.put("i18n", new I18nModel(messages, request.state().locale()));
         model.put("newsfn", request.newsfn() != null ? request.newsfn() : newsfn);
         model.put("damfn", new DamFunctions(images, renditions, request.ctx().getContextPath()));
-        model.put("cms", CmsDirectives.create(node, (component, writer) -> render(component, request, writer), wrapper));
+        model.put(
+                "cms", CmsDirectives.create(node, (component, writer) -> render(component, request, writer), wrapper));
         Environment environment = template.createProcessingEnvironment(model, out);
         environment.setLocale(request.state().locale());
         environment.process();

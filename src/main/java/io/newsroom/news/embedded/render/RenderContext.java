@@ -1,9 +1,8 @@
 package io.newsroom.news.embedded.render;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code ctx} in templates: the part of Magnolia's web context the news templates use, over the

@@ -14,8 +14,19 @@ public record RenderState(Locale locale, String originalURI, String currentURI, 
         this(locale, originalURI, currentURI, false);
     }
 
-    public boolean isPreviewMode() { return previewMode; }
-    public Locale getLocale() { return locale; }
-    public String getOriginalURI() { return originalURI; }
-    public String getCurrentURI() { return currentURI; }
+    public boolean isPreviewMode() {
+        return previewMode;
+    }
+
+    public Locale getLocale() {
+        return locale;
+    }
+
+    public String getOriginalURI() {
+        return originalURI;
+    }
+
+    public String getCurrentURI() {
+        return currentURI;
+    }
 }

@@ -1,11 +1,9 @@
 package io.newsroom.news.embedded.render;
 
 import io.newsroom.news.definitions.Messages;
-
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Which language a page is served in, from its address only (Magnolia's way): a {@code /en} path
@@ -34,7 +32,8 @@ public record SiteLanguage(Locale locale, String path) {
             return Messages.VIETNAMESE;
         }
         try {
-            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), List.of(Messages.VIETNAMESE, Messages.ENGLISH));
+            Locale best =
+                    Locale.lookup(Locale.LanguageRange.parse(header), List.of(Messages.VIETNAMESE, Messages.ENGLISH));
             return Messages.supported(best);
         } catch (IllegalArgumentException e) {
             return Messages.VIETNAMESE;

@@ -1,33 +1,32 @@
 package io.newsroom.news.embedded.renditions;
 
+import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.assets.ImageSizes;
 import io.newsroom.news.definitions.LightModule;
-
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.jcr.RepositoryException;
-
-
-import io.newsroom.news.assets.ImageAssets;
-import io.newsroom.news.assets.ImageSizes;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
 import net.coobird.thumbnailator.util.exif.ExifUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
+import org.slf4j.LoggerFactory;
 
 /**
  * Image renditions of the embedded runtime: the named sizes of the light module's theme
@@ -40,6 +39,7 @@ public final class ImageRenditions implements ImageSizes {
     public static final String THEME = "news";
     /** Where Magnolia's imaging module serves a theme's variations: {@code /.imaging/mte/<theme>/<variation>/dam/...}. */
     public static final String PATH = "/.imaging/mte";
+
     private static final String THEME_FILE = "themes/" + THEME + ".yaml";
 
     /** A named size: a width alone scales to it (never up); a width and height crop to fill the box. */
@@ -50,8 +50,7 @@ public final class ImageRenditions implements ImageSizes {
     }
 
     /** A made rendition: its file and type. */
-    public record Rendered(Path file, String mimeType) {
-    }
+    public record Rendered(Path file, String mimeType) {}
 
     private final ImageAssets images;
     private final Map<String, Variation> variations;
@@ -71,7 +70,8 @@ public final class ImageRenditions implements ImageSizes {
         Map<String, Variation> variations = new LinkedHashMap<>();
         Object tree = module.exists(THEME_FILE) ? module.yaml(THEME_FILE) : null;
         Object defined = tree instanceof Map<?, ?> theme && theme.get("imaging") instanceof Map<?, ?> imaging
-                ? imaging.get("variations") : null;
+                ? imaging.get("variations")
+                : null;
         if (defined instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String name = String.valueOf(entry.getKey());
@@ -89,7 +89,8 @@ public final class ImageRenditions implements ImageSizes {
         if (value instanceof Number n && n.intValue() > 0 && n.intValue() <= 8000) {
             return n.intValue();
         }
-        throw new IllegalArgumentException(THEME_FILE + ": " + where + " must be a width in pixels from 1 to 8000, not '" + value + "'");
+        throw new IllegalArgumentException(
+                THEME_FILE + ": " + where + " must be a width in pixels from 1 to 8000, not '" + value + "'");
     }
 
     public Optional<Variation> variation(String name) {
@@ -103,13 +104,14 @@ public final class ImageRenditions implements ImageSizes {
         }
         Path dir = folder.resolve(itemKey.substring(4));
         try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-        } catch (java.nio.file.NoSuchFileException none) {
+        } catch (NoSuchFileException none) {
             // no rendition was ever made
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(ImageRenditions.class).warn("Cannot delete the renditions of {}: {}", itemKey, e.toString());
+            LoggerFactory.getLogger(ImageRenditions.class)
+                    .warn("Cannot delete the renditions of {}: {}", itemKey, e.toString());
         }
         originals.keySet().removeIf(k -> k.startsWith(itemKey + "@"));
     }
@@ -196,7 +198,10 @@ public final class ImageRenditions implements ImageSizes {
         if (png) {
             builder.outputFormat("png").toOutputStream(out);
         } else {
-            builder.outputFormat("jpg").outputQuality(0.82).imageType(BufferedImage.TYPE_INT_RGB).toOutputStream(out);
+            builder.outputFormat("jpg")
+                    .outputQuality(0.82)
+                    .imageType(BufferedImage.TYPE_INT_RGB)
+                    .toOutputStream(out);
         }
         return out.toByteArray();
     }
@@ -252,8 +257,10 @@ public final class ImageRenditions implements ImageSizes {
                 } catch (IOException | RuntimeException noExif) {
                     // no orientation: as stored
                 }
-                boolean turned = orientation == Orientation.LEFT_TOP || orientation == Orientation.RIGHT_TOP
-                        || orientation == Orientation.RIGHT_BOTTOM || orientation == Orientation.LEFT_BOTTOM;
+                boolean turned = orientation == Orientation.LEFT_TOP
+                        || orientation == Orientation.RIGHT_TOP
+                        || orientation == Orientation.RIGHT_BOTTOM
+                        || orientation == Orientation.LEFT_BOTTOM;
                 return turned ? new Size(height, width) : new Size(width, height);
             } finally {
                 reader.dispose();

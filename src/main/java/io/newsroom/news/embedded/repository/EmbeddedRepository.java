@@ -1,34 +1,39 @@
 package io.newsroom.news.embedded.repository;
 
+import io.newsroom.news.article.ChangeObservation;
+import io.newsroom.news.article.JcrSessions;
+import io.newsroom.news.definitions.ContentTypeDefinition;
+import io.newsroom.news.definitions.ContentTypeNodeTypes;
 import io.newsroom.news.embedded.cluster.ClusterJournal;
 import io.newsroom.news.embedded.cluster.ClusterSettings;
 import io.newsroom.news.embedded.cluster.ClusterStartLock;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.Random;
 import java.util.stream.Stream;
-
+import javax.jcr.Repository;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.SimpleCredentials;
-
+import javax.jcr.observation.Event;
+import javax.jcr.observation.EventListener;
 import org.apache.jackrabbit.api.JackrabbitWorkspace;
 import org.apache.jackrabbit.core.RepositoryImpl;
+import org.apache.jackrabbit.core.config.ConfigurationException;
 import org.apache.jackrabbit.core.config.RepositoryConfig;
+import org.apache.jackrabbit.core.config.RepositoryConfigurationParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.ChangeObservation;
-import io.newsroom.news.definitions.ContentTypeDefinition;
-import io.newsroom.news.definitions.ContentTypeNodeTypes;
-import io.newsroom.news.article.JcrSessions;
+import org.xml.sax.InputSource;
 
 /**
  * The embedded Jackrabbit 2 repository: on disk in a data folder (Derby, a second start finds
@@ -57,14 +62,17 @@ public final class EmbeddedRepository implements AutoCloseable {
     public static EmbeddedRepository persistent(Path dataFolder) throws RepositoryException {
         createDataFolder(dataFolder);
         if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", dataFolder.resolve("derby.log").toString());
+            System.setProperty(
+                    "derby.stream.error.file", dataFolder.resolve("derby.log").toString());
         }
         try {
             SearchIndexUpgrade.apply(dataFolder.resolve("workspaces").resolve("news"));
         } catch (IOException e) {
-            throw new RepositoryException("Cannot prepare the search index of " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new RepositoryException(
+                    "Cannot prepare the search index of " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return start("repository-persistent.xml", dataFolder.toAbsolutePath(), new Properties(), "-persistent.xml", false);
+        return start(
+                "repository-persistent.xml", dataFolder.toAbsolutePath(), new Properties(), "-persistent.xml", false);
     }
 
     /**
@@ -74,14 +82,15 @@ public final class EmbeddedRepository implements AutoCloseable {
      * after a pause, five times.
      */
     public static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings) throws RepositoryException {
-        return cluster(dataFolder, settings, java.time.Duration.ofSeconds(1));
+        return cluster(dataFolder, settings, Duration.ofSeconds(1));
     }
 
     /**
      * A cluster node that reads the others' changes every {@code syncDelay} (and whenever it saves or a
      * session refreshes); tests lengthen it to decide exactly when a node has seen another's writes.
      */
-    public static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings, java.time.Duration syncDelay) throws RepositoryException {
+    public static EmbeddedRepository cluster(Path dataFolder, ClusterSettings settings, Duration syncDelay)
+            throws RepositoryException {
         createDataFolder(dataFolder);
         Properties variables = new Properties();
         variables.setProperty("cluster.url", settings.url());
@@ -93,16 +102,21 @@ public final class EmbeddedRepository implements AutoCloseable {
         RepositoryException last = null;
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
-                EmbeddedRepository embedded = start("repository-cluster.xml", dataFolder.toAbsolutePath(), variables, "-cluster.xml", false);
+                EmbeddedRepository embedded =
+                        start("repository-cluster.xml", dataFolder.toAbsolutePath(), variables, "-cluster.xml", false);
                 LOG.info("Cluster node {} joined {}", settings.nodeId(), settings.url());
                 return embedded;
             } catch (UnreadableConfiguration e) {
                 throw e; // trying again changes nothing
             } catch (RepositoryException e) {
                 last = e;
-                LOG.warn("Cluster node {} could not start (attempt {} of 5): {}", settings.nodeId(), attempt, e.toString());
+                LOG.warn(
+                        "Cluster node {} could not start (attempt {} of 5): {}",
+                        settings.nodeId(),
+                        attempt,
+                        e.toString());
                 try {
-                    Thread.sleep(1000L * attempt + new java.util.Random().nextInt(1000));
+                    Thread.sleep(1000L * attempt + new Random().nextInt(1000));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -116,7 +130,12 @@ public final class EmbeddedRepository implements AutoCloseable {
     public static EmbeddedRepository inMemory() throws RepositoryException {
         try {
             // Jackrabbit still wants a home folder for its lock file.
-            return start("repository-memory.xml", Files.createTempDirectory("news-repo-"), new Properties(), "-memory.xml", true);
+            return start(
+                    "repository-memory.xml",
+                    Files.createTempDirectory("news-repo-"),
+                    new Properties(),
+                    "-memory.xml",
+                    true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,12 +146,13 @@ public final class EmbeddedRepository implements AutoCloseable {
         try {
             Files.createDirectories(dataFolder);
             try {
-                Files.setPosixFilePermissions(dataFolder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                Files.setPosixFilePermissions(dataFolder, PosixFilePermissions.fromString("rwx------"));
             } catch (UnsupportedOperationException notPosix) {
                 // the file system's own access rules apply
             }
         } catch (IOException e) {
-            throw new RepositoryException("Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new RepositoryException(
+                    "Cannot create the data folder " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,19 +160,21 @@ public final class EmbeddedRepository implements AutoCloseable {
      * Starts Jackrabbit from one of the configurations beside this class, with {@code home} as
      * {@code rep.home} and {@code variables} for the rest; registers Magnolia's node types.
      */
-    private static EmbeddedRepository start(String config, Path home, Properties variables, String templateSuffix, boolean inMemory)
+    private static EmbeddedRepository start(
+            String config, Path home, Properties variables, String templateSuffix, boolean inMemory)
             throws RepositoryException {
         Properties withHome = new Properties(System.getProperties());
         withHome.putAll(variables);
-        withHome.setProperty(org.apache.jackrabbit.core.config.RepositoryConfigurationParser.REPOSITORY_HOME_VARIABLE, home.toString());
+        withHome.setProperty(RepositoryConfigurationParser.REPOSITORY_HOME_VARIABLE, home.toString());
         try (InputStream xml = EmbeddedRepository.class.getResourceAsStream(config)) {
-            RepositoryConfig repositoryConfig = RepositoryConfig.create(new org.xml.sax.InputSource(xml), withHome);
-            EmbeddedRepository embedded = new EmbeddedRepository(RepositoryImpl.create(repositoryConfig), home, inMemory, templateSuffix);
+            RepositoryConfig repositoryConfig = RepositoryConfig.create(new InputSource(xml), withHome);
+            EmbeddedRepository embedded =
+                    new EmbeddedRepository(RepositoryImpl.create(repositoryConfig), home, inMemory, templateSuffix);
             embedded.registerMagnoliaNodeTypes();
             return embedded;
         } catch (IOException e) {
             throw new UnreadableConfiguration("Cannot read " + config + ": " + e.getMessage(), e);
-        } catch (org.apache.jackrabbit.core.config.ConfigurationException e) {
+        } catch (ConfigurationException e) {
             throw new UnreadableConfiguration("Bad repository configuration " + config + ": " + e.getMessage(), e);
         }
     }
@@ -165,7 +187,7 @@ public final class EmbeddedRepository implements AutoCloseable {
     }
 
     /** The JCR repository itself, for code that logs in on its own terms. */
-    public javax.jcr.Repository jcrRepository() {
+    public Repository jcrRepository() {
         return repository;
     }
 
@@ -199,9 +221,11 @@ public final class EmbeddedRepository implements AutoCloseable {
     public ChangeObservation observation() {
         return (workspace, onChange) -> {
             Session session = login(workspace);
-            javax.jcr.observation.EventListener listener = events -> onChange.run();
+            EventListener listener = events -> onChange.run();
             try {
-                session.getWorkspace().getObservationManager().addEventListener(listener, ALL_CHANGES, "/", true, null, null, false);
+                session.getWorkspace()
+                        .getObservationManager()
+                        .addEventListener(listener, ALL_CHANGES, "/", true, null, null, false);
             } catch (RepositoryException | RuntimeException e) {
                 session.logout();
                 throw e;
@@ -218,9 +242,12 @@ public final class EmbeddedRepository implements AutoCloseable {
         };
     }
 
-    private static final int ALL_CHANGES = javax.jcr.observation.Event.NODE_ADDED | javax.jcr.observation.Event.NODE_REMOVED
-            | javax.jcr.observation.Event.NODE_MOVED | javax.jcr.observation.Event.PROPERTY_ADDED
-            | javax.jcr.observation.Event.PROPERTY_CHANGED | javax.jcr.observation.Event.PROPERTY_REMOVED;
+    private static final int ALL_CHANGES = Event.NODE_ADDED
+            | Event.NODE_REMOVED
+            | Event.NODE_MOVED
+            | Event.PROPERTY_ADDED
+            | Event.PROPERTY_CHANGED
+            | Event.PROPERTY_REMOVED;
 
     public Session login(String workspace) throws RepositoryException {
         return repository.login(ADMIN, workspace);
@@ -249,7 +276,8 @@ public final class EmbeddedRepository implements AutoCloseable {
     public void ensureWorkspace(String name, String template) throws RepositoryException {
         Session session = repository.login(ADMIN);
         try {
-            if (Arrays.asList(session.getWorkspace().getAccessibleWorkspaceNames()).contains(name)) {
+            if (Arrays.asList(session.getWorkspace().getAccessibleWorkspaceNames())
+                    .contains(name)) {
                 return;
             }
             JackrabbitWorkspace workspace = (JackrabbitWorkspace) session.getWorkspace();
@@ -258,7 +286,7 @@ public final class EmbeddedRepository implements AutoCloseable {
             } else {
                 String file = template + templateSuffix;
                 try (InputStream in = EmbeddedRepository.class.getResourceAsStream(file)) {
-                    workspace.createWorkspace(name, new org.xml.sax.InputSource(in));
+                    workspace.createWorkspace(name, new InputSource(in));
                 } catch (IOException e) {
                     throw new RepositoryException("Cannot read " + file, e);
                 }
@@ -283,9 +311,11 @@ public final class EmbeddedRepository implements AutoCloseable {
         Session session = repository.login(ADMIN);
         try {
             for (String kept : ContentTypeNodeTypes.reregisterCnd(session, cnd, "magnolia-nodetypes.cnd")) {
-                LOG.warn("Node type {} keeps the definition this repository was made with (the current one cannot replace "
-                        + "it in place); everything works with it. For the current definitions, export and import into a "
-                        + "new data folder (--export, --import).", kept);
+                LOG.warn(
+                        "Node type {} keeps the definition this repository was made with (the current one cannot replace "
+                                + "it in place); everything works with it. For the current definitions, export and import into a "
+                                + "new data folder (--export, --import).",
+                        kept);
             }
         } finally {
             session.logout();

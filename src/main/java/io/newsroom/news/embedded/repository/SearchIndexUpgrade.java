@@ -1,18 +1,17 @@
 package io.newsroom.news.embedded.repository;
 
+import io.newsroom.news.article.FoldingAnalyzer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.FoldingAnalyzer;
 
 /**
  * A data folder made before accent-free search: Jackrabbit keeps each workspace's configuration
@@ -25,8 +24,7 @@ public final class SearchIndexUpgrade {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexUpgrade.class);
     private static final Pattern SEARCH_INDEX = Pattern.compile("<SearchIndex\\b[^>]*>");
 
-    private SearchIndexUpgrade() {
-    }
+    private SearchIndexUpgrade() {}
 
     /** Whether the workspace's configuration was changed (and its index will be rebuilt). */
     public static boolean apply(Path workspaceFolder) throws IOException {
@@ -44,7 +42,7 @@ public final class SearchIndexUpgrade {
                 + xml.substring(index.end());
         Path temp = config.resolveSibling("workspace.xml.new");
         Files.writeString(temp, upgraded, StandardCharsets.UTF_8);
-        Files.move(temp, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Path indexFolder = workspaceFolder.resolve("index");
         if (Files.exists(indexFolder)) {
             try (Stream<Path> files = Files.walk(indexFolder)) {
@@ -53,7 +51,9 @@ public final class SearchIndexUpgrade {
                 }
             }
         }
-        LOG.info("The search index of {} is rebuilt once, for searches with or without accents", workspaceFolder.getFileName());
+        LOG.info(
+                "The search index of {} is rebuilt once, for searches with or without accents",
+                workspaceFolder.getFileName());
         return true;
     }
 }

@@ -1,13 +1,12 @@
 package io.newsroom.news.embedded.server;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Sends a rendered page or feed with an {@code ETag} (a hash of its bytes) and its caching rule;
@@ -18,11 +17,15 @@ final class ConditionalResponse {
     /** Pages and feeds: fresh for a minute, then served stale while a cache fetches them again. */
     static final String PAGES = "public, max-age=60, stale-while-revalidate=300";
 
-    private ConditionalResponse() {
-    }
+    private ConditionalResponse() {}
 
-    static void send(HttpServletRequest request, HttpServletResponse response, String body, String contentType,
-                     String cacheControl) throws IOException {
+    static void send(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String body,
+            String contentType,
+            String cacheControl)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String etag = etag(bytes);
         response.setHeader("ETag", etag);
@@ -41,7 +44,11 @@ final class ConditionalResponse {
     static String etag(byte[] bytes) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22) + "\"";
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(hash)
+                            .substring(0, 22) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -1,13 +1,11 @@
 package io.newsroom.news.embedded.server;
 
-import java.io.IOException;
-import java.util.Optional;
-
-import jakarta.servlet.http.HttpServlet;
+import io.newsroom.news.assets.ImageAssets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.newsroom.news.assets.ImageAssets;
+import java.io.IOException;
+import java.util.Optional;
+import javax.jcr.RepositoryException;
 
 /**
  * {@code /dam/jcr:<id>/<name>}: article images stored by the admin app, at the address Magnolia's
@@ -38,7 +36,7 @@ public final class DamServlet extends ReadOnlyServlet {
             response.setHeader("Cache-Control", "public, max-age=86400");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.getOutputStream().write(image.get().data());
-        } catch (javax.jcr.RepositoryException e) {
+        } catch (RepositoryException e) {
             response.sendError(404);
         }
     }

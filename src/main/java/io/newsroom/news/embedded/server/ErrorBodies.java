@@ -3,14 +3,13 @@ package io.newsroom.news.embedded.server;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.embedded.render.ErrorPages;
 import io.newsroom.news.embedded.render.SiteLanguage;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -29,16 +28,17 @@ final class ErrorBodies {
         Locale locale = SiteLanguage.fromHeader(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
         boolean json = path != null && (path.startsWith("/.rest/") || path.startsWith("/.news/"));
         String body = json ? pages.json(code, locale) : pages.html(code, locale, "");
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, json ? "application/json;charset=UTF-8" : "text/html;charset=UTF-8");
+        response.getHeaders()
+                .put(HttpHeader.CONTENT_TYPE, json ? "application/json;charset=UTF-8" : "text/html;charset=UTF-8");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     /** A core (non-servlet) error handler for what fails before any context: bad URIs, bad headers. */
-    static org.eclipse.jetty.server.handler.ErrorHandler serverHandler(ErrorBodies bodies) {
-        org.eclipse.jetty.server.handler.ErrorHandler handler = new org.eclipse.jetty.server.handler.ErrorHandler() {
+    static ErrorHandler serverHandler(ErrorBodies bodies) {
+        ErrorHandler handler = new ErrorHandler() {
             @Override
-            protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                            Callback callback) {
+            protected void generateResponse(
+                    Request request, Response response, int code, String message, Throwable cause, Callback callback) {
                 bodies.write(request, response, code, callback);
             }
 
@@ -51,7 +51,7 @@ final class ErrorBodies {
     }
 
     /** Nothing of the server's inside shows in an error: no stack, cause, message or origin. */
-    static <H extends org.eclipse.jetty.server.handler.ErrorHandler> H quiet(H handler) {
+    static <H extends ErrorHandler> H quiet(H handler) {
         handler.setShowStacks(false);
         handler.setShowCauses(false);
         handler.setShowMessageInTitle(false);

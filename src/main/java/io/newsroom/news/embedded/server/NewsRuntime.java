@@ -1,46 +1,47 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.NewsModule;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.definitions.ContentTypeDefinition;
+import io.newsroom.news.definitions.ContentTypeReader;
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinitions;
 import io.newsroom.news.definitions.VirtualUriMappings;
+import io.newsroom.news.embedded.admin.AdminContext;
+import io.newsroom.news.embedded.admin.accounts.AccountStore;
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import io.newsroom.news.embedded.cluster.ClusterStartLock;
 import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.renditions.ImageRenditions;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
+import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.pages.WebsitePages;
+import io.newsroom.news.publishing.ArticleVersions;
 import io.newsroom.news.publishing.Previews;
+import io.newsroom.news.publishing.Publishing;
+import io.newsroom.news.templating.NewsFunctions;
 import io.newsroom.news.templating.StoredLinks;
-
+import io.newsroom.news.views.ViewCounter;
+import io.newsroom.news.views.ViewSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.TimeUnit;
-
-import io.newsroom.news.NewsModule;
-import io.newsroom.news.publishing.Publishing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-
-import javax.jcr.RepositoryException;
-import javax.jcr.Session;
-
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-
-import io.newsroom.news.embedded.admin.accounts.AccountStore;
-import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
-import io.newsroom.news.embedded.admin.AdminContext;
-import io.newsroom.news.article.ArticleRepository;
-import io.newsroom.news.assets.ImageAssets;
-import io.newsroom.news.definitions.ContentTypeDefinition;
-import io.newsroom.news.definitions.ContentTypeReader;
-import io.newsroom.news.featured.ArticleCache;
-import io.newsroom.news.templating.NewsFunctions;
-import io.newsroom.news.views.ViewCounter;
-import io.newsroom.news.views.ViewSettings;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.jcr.RepositoryException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded runtime's parts, wired once: the repository with the article content type
@@ -65,20 +66,25 @@ public final class NewsRuntime implements AutoCloseable {
     private final ImageRenditions renditions;
     private volatile String servedAt = "http://localhost";
     /** Empties the trash of what has been in it for {@link #TRASH_DAYS} days: at start, then every six hours. */
-    private final java.util.concurrent.ScheduledExecutorService trashPurge =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "news-trash-purge");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ScheduledExecutorService trashPurge = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "news-trash-purge");
+        t.setDaemon(true);
+        return t;
+    });
+
     public static final int TRASH_DAYS = 30;
     /** How often a cluster node adds its counted views to the shared totals. */
-    public static final java.time.Duration CLUSTER_FLUSH_INTERVAL = java.time.Duration.ofSeconds(5);
+    public static final Duration CLUSTER_FLUSH_INTERVAL = Duration.ofSeconds(5);
     /** An image uploaded into an article that was never saved is removed after this long. */
-    public static final java.time.Duration UNUSED_IMAGE_AGE = java.time.Duration.ofDays(1);
+    public static final Duration UNUSED_IMAGE_AGE = Duration.ofDays(1);
 
-    private NewsRuntime(RuntimeConfig config, LightModule lightModule, EmbeddedRepository repository,
-                        ContentTypeDefinition articleType, Clock clock) throws RepositoryException, IOException {
+    private NewsRuntime(
+            RuntimeConfig config,
+            LightModule lightModule,
+            EmbeddedRepository repository,
+            ContentTypeDefinition articleType,
+            Clock clock)
+            throws RepositoryException, IOException {
         this.config = config;
         this.lightModule = lightModule;
         this.repository = repository;
@@ -96,8 +102,12 @@ public final class NewsRuntime implements AutoCloseable {
             views = views.withFlushInterval(CLUSTER_FLUSH_INTERVAL);
         }
         this.images = new ImageAssets(repository.sessions(), clock);
-        this.renditions = ImageRenditions.load(lightModule, images,
-                config.inMemory() ? journalFolder.resolve("renditions") : config.dataFolder().resolve("renditions"));
+        this.renditions = ImageRenditions.load(
+                lightModule,
+                images,
+                config.inMemory()
+                        ? journalFolder.resolve("renditions")
+                        : config.dataFolder().resolve("renditions"));
         this.module = NewsModule.builder(repository.sessions(), repository.observation(), config.siteZone(), clock)
                 .articleType(articleType.workspace(), articleType.nodeType())
                 .views(views)
@@ -110,27 +120,40 @@ public final class NewsRuntime implements AutoCloseable {
                 .start();
         Path accountsFolder = config.inMemory() ? journalFolder : config.dataFolder();
         // A cluster's nodes share their accounts: made once, and a reset on one node applies on all.
-        this.accountStore = config.cluster() != null ? AccountStore.shared(repository.sessions(), accountsFolder)
+        this.accountStore = config.cluster() != null
+                ? AccountStore.shared(repository.sessions(), accountsFolder)
                 : AccountStore.file(accountsFolder);
-        Map.Entry<AdminAccounts, Optional<String>> accounts = AdminAccounts.open(accountStore, accountsFolder,
-                config.adminPassword(), clock);
+        Map.Entry<AdminAccounts, Optional<String>> accounts =
+                AdminAccounts.open(accountStore, accountsFolder, config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
         this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
         TemplateDefinitions templates = new TemplateDefinitions(lightModule);
-        this.adminContext = new AdminContext(module, accounts.getKey(), config.siteZone(), images, previews,
-                new WebsitePages(repository.sessions(), templates, clock), templates, dialogId -> {
+        this.adminContext = new AdminContext(
+                module,
+                accounts.getKey(),
+                config.siteZone(),
+                images,
+                previews,
+                new WebsitePages(repository.sessions(), templates, clock),
+                templates,
+                dialogId -> {
                     try {
                         return DialogDefinition.load(lightModule, dialogId);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
-        this.pageRenderer = new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
+        this.pageRenderer =
+                new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
-        trashPurge.scheduleWithFixedDelay(() -> {
-            purgeTrash(clock);
-            removeUnusedImages(clock);
-        }, 0, 6, TimeUnit.HOURS);
+        trashPurge.scheduleWithFixedDelay(
+                () -> {
+                    purgeTrash(clock);
+                    removeUnusedImages(clock);
+                },
+                0,
+                6,
+                TimeUnit.HOURS);
     }
 
     public static NewsRuntime start(RuntimeConfig config) throws RepositoryException, IOException {
@@ -139,7 +162,7 @@ public final class NewsRuntime implements AutoCloseable {
 
     public static NewsRuntime start(RuntimeConfig config, LightModule lightModule, Clock clock)
             throws RepositoryException, IOException {
-        return start(config, lightModule, clock, runtime -> { });
+        return start(config, lightModule, clock, runtime -> {});
     }
 
     /** What a starting node does before another may start: create content every node would otherwise create too. */
@@ -160,12 +183,16 @@ public final class NewsRuntime implements AutoCloseable {
             articleType = ContentTypeReader.read("article", yaml);
         }
         if (config.cluster() != null && config.inMemory()) {
-            throw new IllegalArgumentException("A cluster node keeps its indexes in a data folder: use --data, not --memory");
+            throw new IllegalArgumentException(
+                    "A cluster node keeps its indexes in a data folder: use --data, not --memory");
         }
         try (ClusterStartLock alone = config.cluster() != null ? ClusterStartLock.take(config.cluster()) : null) {
-            EmbeddedRepository repository = config.inMemory() ? EmbeddedRepository.inMemory()
-                    : config.cluster() != null ? EmbeddedRepository.cluster(config.dataFolder(), config.cluster().withNodeIdIn(config.dataFolder()))
-                    : EmbeddedRepository.persistent(config.dataFolder());
+            EmbeddedRepository repository = config.inMemory()
+                    ? EmbeddedRepository.inMemory()
+                    : config.cluster() != null
+                            ? EmbeddedRepository.cluster(
+                                    config.dataFolder(), config.cluster().withNodeIdIn(config.dataFolder()))
+                            : EmbeddedRepository.persistent(config.dataFolder());
             NewsRuntime runtime;
             try {
                 prepare(repository, articleType, config.cluster() != null);
@@ -193,13 +220,15 @@ public final class NewsRuntime implements AutoCloseable {
         repository.ensureWorkspace(WebsitePages.WORKSPACE);
         repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
         repository.ensureWorkspace(ImageAssets.WORKSPACE);
-        repository.ensureWorkspace(io.newsroom.news.publishing.ArticleVersions.WORKSPACE);
+        repository.ensureWorkspace(ArticleVersions.WORKSPACE);
         if (clustered) {
             repository.ensureWorkspace(AccountStore.SharedAccounts.WORKSPACE);
         }
     }
 
-    public RuntimeConfig config() { return config; }
+    public RuntimeConfig config() {
+        return config;
+    }
 
     /**
      * The site's public address for absolute links: {@code --base-url}, else the address the server was
@@ -213,22 +242,70 @@ public final class NewsRuntime implements AutoCloseable {
     void serving(int port) {
         this.servedAt = "http://localhost:" + port;
     }
-    public LightModule lightModule() { return lightModule; }
-    public EmbeddedRepository repository() { return repository; }
-    public ContentTypeDefinition articleType() { return articleType; }
-    public NewsModule module() { return module; }
-    public ArticleRepository articles() { return module.articles(); }
-    public Publishing publishing() { return module.publishing(); }
-    public Messages messages() { return module.messages(); }
-    public ArticleCache cache() { return module.cache(); }
-    public NewsFunctions newsFunctions() { return module.newsFunctions(); }
-    public PageRenderer pageRenderer() { return pageRenderer; }
-    public VirtualUriMappings virtualUriMappings() { return virtualUriMappings; }
-    public ViewCounter viewCounter() { return module.viewCounter(); }
-    public AdminContext adminContext() { return adminContext; }
-    public ImageAssets images() { return images; }
-    public Previews previews() { return previews; }
-    public ImageRenditions renditions() { return renditions; }
+
+    public LightModule lightModule() {
+        return lightModule;
+    }
+
+    public EmbeddedRepository repository() {
+        return repository;
+    }
+
+    public ContentTypeDefinition articleType() {
+        return articleType;
+    }
+
+    public NewsModule module() {
+        return module;
+    }
+
+    public ArticleRepository articles() {
+        return module.articles();
+    }
+
+    public Publishing publishing() {
+        return module.publishing();
+    }
+
+    public Messages messages() {
+        return module.messages();
+    }
+
+    public ArticleCache cache() {
+        return module.cache();
+    }
+
+    public NewsFunctions newsFunctions() {
+        return module.newsFunctions();
+    }
+
+    public PageRenderer pageRenderer() {
+        return pageRenderer;
+    }
+
+    public VirtualUriMappings virtualUriMappings() {
+        return virtualUriMappings;
+    }
+
+    public ViewCounter viewCounter() {
+        return module.viewCounter();
+    }
+
+    public AdminContext adminContext() {
+        return adminContext;
+    }
+
+    public ImageAssets images() {
+        return images;
+    }
+
+    public Previews previews() {
+        return previews;
+    }
+
+    public ImageRenditions renditions() {
+        return renditions;
+    }
 
     /** Where this runtime's admin accounts are kept (the data folder's file, or the cluster's repository). */
     public AccountStore accountStore() {
@@ -247,25 +324,27 @@ public final class NewsRuntime implements AutoCloseable {
 
     private void purgeTrash(Clock clock) {
         try {
-            int purged = module.publishing().purgeTrash(clock.instant().minus(java.time.Duration.ofDays(TRASH_DAYS)));
+            int purged = module.publishing().purgeTrash(clock.instant().minus(Duration.ofDays(TRASH_DAYS)));
             if (purged > 0) {
-                org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).info("Deleted {} article(s) from the trash after {} days", purged, TRASH_DAYS);
+                LoggerFactory.getLogger(NewsRuntime.class)
+                        .info("Deleted {} article(s) from the trash after {} days", purged, TRASH_DAYS);
             }
         } catch (RepositoryException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).warn("Emptying the trash failed: {}", e.toString());
+            LoggerFactory.getLogger(NewsRuntime.class).warn("Emptying the trash failed: {}", e.toString());
         }
     }
 
     /** Removes images uploaded into articles that were never saved; how many. */
     public int removeUnusedImages(Clock clock) {
         try {
-            int removed = images.removeUnused(clock.instant().minus(UNUSED_IMAGE_AGE), module.articles()::usesImage, renditions::forget);
+            int removed = images.removeUnused(
+                    clock.instant().minus(UNUSED_IMAGE_AGE), module.articles()::usesImage, renditions::forget);
             if (removed > 0) {
-                org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).info("Removed {} image(s) no article uses", removed);
+                LoggerFactory.getLogger(NewsRuntime.class).info("Removed {} image(s) no article uses", removed);
             }
             return removed;
         } catch (RepositoryException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(NewsRuntime.class).warn("Removing unused images failed: {}", e.toString());
+            LoggerFactory.getLogger(NewsRuntime.class).warn("Removing unused images failed: {}", e.toString());
             return 0;
         }
     }
@@ -281,8 +360,8 @@ public final class NewsRuntime implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temp folder left behind is harmless
         }

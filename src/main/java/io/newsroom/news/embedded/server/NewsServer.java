@@ -1,17 +1,19 @@
 package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import io.newsroom.news.embedded.backup.VersionBackup;
 import io.newsroom.news.embedded.backup.WorkspaceBackup;
 import io.newsroom.news.embedded.demo.DemoContent;
-
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
-
-import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,8 +28,7 @@ public final class NewsServer {
         return LoggerFactory.getLogger(NewsServer.class);
     }
 
-    private NewsServer() {
-    }
+    private NewsServer() {}
 
     public static void main(String[] args) throws Exception {
         RuntimeConfig config;
@@ -51,18 +52,21 @@ public final class NewsServer {
         SiteServer server;
         try {
             server = SiteServer.bind(config.port());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println(e.getMessage() + ". Nothing was created.");
             System.exit(1);
             return;
         }
-        java.util.concurrent.atomic.AtomicBoolean resetNow = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean resetNow = new AtomicBoolean();
         NewsRuntime runtime;
         try {
-            runtime = NewsRuntime.start(config, LightModule.locate(), java.time.Clock.systemUTC(), started -> {
+            runtime = NewsRuntime.start(config, LightModule.locate(), Clock.systemUTC(), started -> {
                 resetNow.set(resetSharedAdminPassword(started, config));
                 if (config.demoContent()) {
-                    int created = DemoContent.createOnFirstStart(started.repository(), started.articles(), started.config().siteZone());
+                    int created = DemoContent.createOnFirstStart(
+                            started.repository(),
+                            started.articles(),
+                            started.config().siteZone());
                     if (created > 0) {
                         log().info("Created {} demo articles", created);
                     }
@@ -78,32 +82,39 @@ public final class NewsServer {
         // A password just reset on this cluster node was shown above: no reminder of an unshown one.
         switch (resetNow.get() ? AdminAccounts.Creation.NONE : runtime.adminCreation()) {
             case GENERATED -> {
-                System.out.println("Created the admin account 'admin' with password: " + runtime.initialAdminPassword().orElseThrow()
-                        + "  (shown this once; sign in at " + server.baseUrl() + "/admin)");
+                System.out.println("Created the admin account 'admin' with password: "
+                        + runtime.initialAdminPassword().orElseThrow() + "  (shown this once; sign in at "
+                        + server.baseUrl() + "/admin)");
                 if (accountsFolder != null) {
                     AdminAccounts.passwordShown(accountsFolder);
                 }
             }
-            case FROM_ENVIRONMENT -> System.out.println("Created the admin account 'admin' with the password from "
-                    + "NEWS_ADMIN_PASSWORD; sign in at " + server.baseUrl() + "/admin");
-            case NEVER_SHOWN -> System.out.println("The password made for 'admin' on the first start was never shown "
-                    + "(that start failed). Set a new one: stop, then start once with --reset-admin-password "
-                    + "(NEWS_ADMIN_PASSWORD, if set, becomes the password; otherwise a new one is printed).");
-            case NONE -> { }
+            case FROM_ENVIRONMENT ->
+                System.out.println("Created the admin account 'admin' with the password from "
+                        + "NEWS_ADMIN_PASSWORD; sign in at " + server.baseUrl() + "/admin");
+            case NEVER_SHOWN ->
+                System.out.println("The password made for 'admin' on the first start was never shown "
+                        + "(that start failed). Set a new one: stop, then start once with --reset-admin-password "
+                        + "(NEWS_ADMIN_PASSWORD, if set, becomes the password; otherwise a new one is printed).");
+            case NONE -> {}
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception e) {
-                log().warn("Jetty did not stop cleanly", e);
-            }
-            runtime.close();
-            System.out.println("Magnolia News stopped; repository closed.");
-            stopped.countDown();
-        }, "news-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } catch (Exception e) {
+                                log().warn("Jetty did not stop cleanly", e);
+                            }
+                            runtime.close();
+                            System.out.println("Magnolia News stopped; repository closed.");
+                            stopped.countDown();
+                        },
+                        "news-shutdown"));
         System.out.println("Magnolia News is running at " + server.baseUrl() + "/"
-                + "  (data: " + (config.inMemory() ? "in memory" : config.dataFolder().toAbsolutePath())
+                + "  (data: "
+                + (config.inMemory() ? "in memory" : config.dataFolder().toAbsolutePath())
                 + ", light module: " + runtime.lightModule().origin() + "). Stop with Ctrl-C.");
         stopped.await();
     }
@@ -117,18 +128,18 @@ public final class NewsServer {
         try {
             announceReset(AdminAccounts.resetPassword(config.dataFolder(), "admin", config.adminPassword()));
             return true;
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             System.err.println("No admin accounts in " + config.dataFolder().toAbsolutePath() + " yet: start without "
                     + "--reset-admin-password to create the first one.");
             return false;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("The password was not reset: " + e.getMessage());
             return false;
         }
     }
 
     /** A cluster node's {@code --reset-admin-password} that could not be done; the start ends with its message. */
-    private static final class ResetRefused extends java.io.IOException {
+    private static final class ResetRefused extends IOException {
         ResetRefused(String message) {
             super(message);
         }
@@ -138,7 +149,7 @@ public final class NewsServer {
      * {@code --reset-admin-password} on a cluster node: the shared account, once the repository runs.
      * Returns whether a password was reset (and shown).
      */
-    private static boolean resetSharedAdminPassword(NewsRuntime started, RuntimeConfig config) throws java.io.IOException {
+    private static boolean resetSharedAdminPassword(NewsRuntime started, RuntimeConfig config) throws IOException {
         if (!config.resetAdminPassword() || config.cluster() == null) {
             return false;
         }
@@ -148,28 +159,31 @@ public final class NewsServer {
             return false;
         }
         try {
-            announceReset(AdminAccounts.resetPassword(started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
+            announceReset(AdminAccounts.resetPassword(
+                    started.accountStore(), config.dataFolder(), "admin", config.adminPassword()));
             return true;
         } catch (IllegalArgumentException e) {
-            throw new ResetRefused("The password was not reset: " + e.getMessage() + ". Nothing else changed; start without "
-                    + "--reset-admin-password.");
+            throw new ResetRefused("The password was not reset: " + e.getMessage()
+                    + ". Nothing else changed; start without " + "--reset-admin-password.");
         }
     }
 
-    private static void announceReset(java.util.Optional<String> made) {
+    private static void announceReset(Optional<String> made) {
         System.out.println(made.map(p -> "The admin account 'admin' has a new password: " + p + "  (shown this once)")
                 .orElse("The admin account 'admin' now has the password from NEWS_ADMIN_PASSWORD."));
     }
 
     private static int backupOrRestore(NewsRuntime runtime, RuntimeConfig config) {
         try (runtime) {
-            WorkspaceBackup backup = new WorkspaceBackup(runtime.repository(), runtime.articleType().workspace());
-            VersionBackup versions = new VersionBackup(runtime.publishing().versions().orElseThrow());
+            WorkspaceBackup backup = new WorkspaceBackup(
+                    runtime.repository(), runtime.articleType().workspace());
+            VersionBackup versions =
+                    new VersionBackup(runtime.publishing().versions().orElseThrow());
             if (config.exportTo() != null) {
                 List<Path> files = backup.exportTo(config.exportTo());
                 List<Path> versionFiles = versions.exportTo(config.exportTo());
-                System.out.println("Exported " + files.size() + " file(s) and " + versionFiles.size() + " version(s) to "
-                        + config.exportTo().toAbsolutePath());
+                System.out.println("Exported " + files.size() + " file(s) and " + versionFiles.size()
+                        + " version(s) to " + config.exportTo().toAbsolutePath());
             }
             if (config.importFrom() != null) {
                 // Every version file is read and checked before the articles change.

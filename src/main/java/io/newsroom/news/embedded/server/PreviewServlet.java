@@ -1,32 +1,28 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.pages.WebsitePages;
-
+import io.newsroom.news.article.Article;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.embedded.render.ErrorPages;
 import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.render.RenderContext;
 import io.newsroom.news.embedded.render.RenderState;
+import io.newsroom.news.pages.WebsitePages;
 import io.newsroom.news.publishing.Previews;
-
+import io.newsroom.news.templating.ArticleView;
+import io.newsroom.news.templating.NewsFunctions;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.jcr.Node;
+import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.templating.NewsFunctions;
 
 /**
  * {@code /.news/preview?article=<id>|draft=<token>&lang=en&expires=..&sig=..}: the article page
@@ -52,8 +48,13 @@ public final class PreviewServlet extends HttpServlet {
         response.setHeader("Referrer-Policy", "no-referrer");
         String context = request.getContextPath();
         try {
-            Optional<Article> article = runtime.previews().resolve(request.getParameter("article"), request.getParameter("draft"),
-                    request.getParameter("expires"), request.getParameter("sig")).flatMap(this::article);
+            Optional<Article> article = runtime.previews()
+                    .resolve(
+                            request.getParameter("article"),
+                            request.getParameter("draft"),
+                            request.getParameter("expires"),
+                            request.getParameter("sig"))
+                    .flatMap(this::article);
             if (article.isEmpty()) {
                 errors.previewGone(response, locale, context);
                 return;
@@ -62,12 +63,21 @@ public final class PreviewServlet extends HttpServlet {
             Session session = runtime.repository().login(WebsitePages.WORKSPACE);
             try {
                 Node page = session.getNode(SiteServlet.ARTICLE_PAGE);
-                RenderContext ctx = new RenderContext(request, Map.of("article", article.get().id()), locale);
-                String publicAddress = context + newsfn.link(new io.newsroom.news.templating.ArticleView(article.get(),
-                        runtime.config().siteZone()), locale);
+                RenderContext ctx = new RenderContext(
+                        request, Map.of("article", article.get().id()), locale);
+                String publicAddress = context
+                        + newsfn.link(
+                                new ArticleView(article.get(), runtime.config().siteZone()), locale);
                 StringWriter html = new StringWriter();
-                runtime.pageRenderer().render(page, new PageRenderer.Request(ctx,
-                        new RenderState(locale, publicAddress, SiteServlet.ARTICLE_PAGE + ".html", true), newsfn), html);
+                runtime.pageRenderer()
+                        .render(
+                                page,
+                                new PageRenderer.Request(
+                                        ctx,
+                                        new RenderState(
+                                                locale, publicAddress, SiteServlet.ARTICLE_PAGE + ".html", true),
+                                        newsfn),
+                                html);
                 response.setContentType("text/html;charset=UTF-8");
                 response.setHeader("Content-Language", locale.getLanguage());
                 response.getWriter().write(html.toString());
@@ -86,7 +96,7 @@ public final class PreviewServlet extends HttpServlet {
         }
         try {
             return runtime.articles().findById(((Previews.StoredTarget) target).articleId());
-        } catch (javax.jcr.RepositoryException e) {
+        } catch (RepositoryException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,11 +1,10 @@
 package io.newsroom.news.embedded.server;
 
-import java.io.IOException;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * A servlet that only answers GET and HEAD: every other method (TRACE included, which
@@ -14,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public abstract class ReadOnlyServlet extends HttpServlet {
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");

@@ -1,19 +1,15 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.embedded.renditions.ImageRenditions;
-
 import io.newsroom.news.assets.ImageAssets;
-
-import io.newsroom.news.embedded.server.ReadOnlyServlet;
-
+import io.newsroom.news.embedded.renditions.ImageRenditions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import javax.jcr.RepositoryException;
 
 /**
  * {@code /.imaging/mte/news/<rendition>/dam/jcr:<id>/<name>}: an image's rendition, at the address
@@ -21,8 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * upload is a new asset), so the answer may be kept for a year.
  */
 public final class RenditionServlet extends ReadOnlyServlet {
-    private static final Pattern ADDRESS = Pattern.compile("/" + ImageRenditions.THEME
-            + "/([a-zA-Z0-9_-]{1,40})" + ImageAssets.DAM_PATH + "/(jcr:[0-9a-fA-F-]{36})(/[^/]*)?");
+    private static final Pattern ADDRESS = Pattern.compile("/" + ImageRenditions.THEME + "/([a-zA-Z0-9_-]{1,40})"
+            + ImageAssets.DAM_PATH + "/(jcr:[0-9a-fA-F-]{36})(/[^/]*)?");
     private final transient ImageRenditions renditions;
 
     public RenditionServlet(ImageRenditions renditions) {
@@ -47,7 +43,7 @@ public final class RenditionServlet extends ReadOnlyServlet {
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setContentLengthLong(Files.size(rendition.get().file()));
             Files.copy(rendition.get().file(), response.getOutputStream());
-        } catch (javax.jcr.RepositoryException e) {
+        } catch (RepositoryException e) {
             response.sendError(404);
         }
     }

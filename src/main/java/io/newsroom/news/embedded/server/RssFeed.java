@@ -1,7 +1,10 @@
 package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.definitions.Messages;
-
+import io.newsroom.news.templating.ArticleView;
+import io.newsroom.news.templating.NewsFunctions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -9,16 +12,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import io.newsroom.news.templating.ArticleView;
-import io.newsroom.news.templating.NewsFunctions;
 
 /**
  * {@code /news/feed.xml} and {@code /en/news/feed.xml}: the newest articles as RSS 2.0 in the feed's
@@ -51,7 +47,10 @@ final class RssFeed {
             element(xml, "description", messages.get(locale, "news.site.footer"));
             element(xml, "language", locale.equals(Messages.VIETNAMESE) ? "vi-VN" : "en");
             if (!articles.isEmpty()) {
-                element(xml, "lastBuildDate", RFC_822.format(articles.get(0).getPostedDate().toInstant()));
+                element(
+                        xml,
+                        "lastBuildDate",
+                        RFC_822.format(articles.get(0).getPostedDate().toInstant()));
             }
             for (ArticleView article : articles) {
                 String link = newsfn.absoluteUrl(request, request.getContextPath() + newsfn.link(article, locale));
@@ -68,7 +67,11 @@ final class RssFeed {
                 xml.writeAttribute("isPermaLink", "false");
                 xml.writeCharacters(article.getId());
                 xml.writeEndElement();
-                element(xml, "pubDate", RFC_822.format(Instant.ofEpochMilli(article.getPostedDate().getTime())));
+                element(
+                        xml,
+                        "pubDate",
+                        RFC_822.format(
+                                Instant.ofEpochMilli(article.getPostedDate().getTime())));
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -78,7 +81,8 @@ final class RssFeed {
         } catch (XMLStreamException e) {
             throw new IOException("Cannot write the feed", e);
         }
-        ConditionalResponse.send(request, response, out.toString(), "application/rss+xml;charset=UTF-8", ConditionalResponse.PAGES);
+        ConditionalResponse.send(
+                request, response, out.toString(), "application/rss+xml;charset=UTF-8", ConditionalResponse.PAGES);
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

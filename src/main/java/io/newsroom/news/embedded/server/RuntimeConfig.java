@@ -1,11 +1,17 @@
 package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.embedded.cluster.ClusterSettings;
-
+import io.newsroom.news.publishing.ArticleVersions;
+import io.newsroom.news.views.TrustedProxies;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How the embedded runtime is started. Options win over environment variables, which win over
@@ -31,57 +37,168 @@ public record RuntimeConfig(
         boolean countViews,
         int viewsPerMinute,
         String adminPassword,
-        io.newsroom.news.views.TrustedProxies trustedProxies,
-        java.net.URI baseUrl,
+        TrustedProxies trustedProxies,
+        URI baseUrl,
         String logLevel,
         boolean resetAdminPassword,
         int maxVersions,
-        java.time.Duration previewLifetime,
+        Duration previewLifetime,
         ClusterSettings cluster) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
     /** How long a preview link of an unpublished article works. */
-    public static final java.time.Duration DEFAULT_PREVIEW_LIFETIME = java.time.Duration.ofHours(1);
+    public static final Duration DEFAULT_PREVIEW_LIFETIME = Duration.ofHours(1);
     /** The admin password of test runtimes (never used by the server command). */
     public static final String TEST_ADMIN_PASSWORD = "test-admin-password";
 
     /** A configuration for tests: in memory, any free port, no demo content. */
     public static RuntimeConfig forTests() {
-        return new RuntimeConfig(0, null, true, DEFAULT_ZONE, false, null, null, true, DEFAULT_VIEWS_PER_MINUTE, TEST_ADMIN_PASSWORD,
-                io.newsroom.news.views.TrustedProxies.NONE, null, "INFO", false,
-                io.newsroom.news.publishing.ArticleVersions.DEFAULT_MAX_VERSIONS, DEFAULT_PREVIEW_LIFETIME, null);
+        return new RuntimeConfig(
+                0,
+                null,
+                true,
+                DEFAULT_ZONE,
+                false,
+                null,
+                null,
+                true,
+                DEFAULT_VIEWS_PER_MINUTE,
+                TEST_ADMIN_PASSWORD,
+                TrustedProxies.NONE,
+                null,
+                "INFO",
+                false,
+                ArticleVersions.DEFAULT_MAX_VERSIONS,
+                DEFAULT_PREVIEW_LIFETIME,
+                null);
     }
 
     public RuntimeConfig withDemoContent(boolean demo) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demo, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+        return new RuntimeConfig(
+                port,
+                dataFolder,
+                inMemory,
+                siteZone,
+                demo,
+                exportTo,
+                importFrom,
+                countViews,
+                viewsPerMinute,
+                adminPassword,
+                trustedProxies,
+                baseUrl,
+                logLevel,
+                resetAdminPassword,
+                maxVersions,
+                previewLifetime,
+                cluster);
     }
 
     public RuntimeConfig withDataFolder(Path folder) {
-        return new RuntimeConfig(port, folder, folder == null, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+        return new RuntimeConfig(
+                port,
+                folder,
+                folder == null,
+                siteZone,
+                demoContent,
+                exportTo,
+                importFrom,
+                countViews,
+                viewsPerMinute,
+                adminPassword,
+                trustedProxies,
+                baseUrl,
+                logLevel,
+                resetAdminPassword,
+                maxVersions,
+                previewLifetime,
+                cluster);
     }
 
     public RuntimeConfig withCounting(boolean on, int perMinute) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, on, perMinute, adminPassword,
-                trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+        return new RuntimeConfig(
+                port,
+                dataFolder,
+                inMemory,
+                siteZone,
+                demoContent,
+                exportTo,
+                importFrom,
+                on,
+                perMinute,
+                adminPassword,
+                trustedProxies,
+                baseUrl,
+                logLevel,
+                resetAdminPassword,
+                maxVersions,
+                previewLifetime,
+                cluster);
     }
 
-    public RuntimeConfig withTrustedProxies(io.newsroom.news.views.TrustedProxies proxies) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
-                adminPassword, proxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    public RuntimeConfig withTrustedProxies(TrustedProxies proxies) {
+        return new RuntimeConfig(
+                port,
+                dataFolder,
+                inMemory,
+                siteZone,
+                demoContent,
+                exportTo,
+                importFrom,
+                countViews,
+                viewsPerMinute,
+                adminPassword,
+                proxies,
+                baseUrl,
+                logLevel,
+                resetAdminPassword,
+                maxVersions,
+                previewLifetime,
+                cluster);
     }
 
     /** The same configuration as a node of the cluster {@code settings} name. */
     public RuntimeConfig withCluster(ClusterSettings settings) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
-                adminPassword, trustedProxies, baseUrl, logLevel, resetAdminPassword, maxVersions, previewLifetime, settings);
+        return new RuntimeConfig(
+                port,
+                dataFolder,
+                inMemory,
+                siteZone,
+                demoContent,
+                exportTo,
+                importFrom,
+                countViews,
+                viewsPerMinute,
+                adminPassword,
+                trustedProxies,
+                baseUrl,
+                logLevel,
+                resetAdminPassword,
+                maxVersions,
+                previewLifetime,
+                settings);
     }
 
-    public RuntimeConfig withBaseUrl(java.net.URI url) {
-        return new RuntimeConfig(port, dataFolder, inMemory, siteZone, demoContent, exportTo, importFrom, countViews, viewsPerMinute,
-                adminPassword, trustedProxies, url, logLevel, resetAdminPassword, maxVersions, previewLifetime, cluster);
+    public RuntimeConfig withBaseUrl(URI url) {
+        return new RuntimeConfig(
+                port,
+                dataFolder,
+                inMemory,
+                siteZone,
+                demoContent,
+                exportTo,
+                importFrom,
+                countViews,
+                viewsPerMinute,
+                adminPassword,
+                trustedProxies,
+                url,
+                logLevel,
+                resetAdminPassword,
+                maxVersions,
+                previewLifetime,
+                cluster);
     }
 
     public static RuntimeConfig parse(String[] args, Map<String, String> env) {
@@ -90,23 +207,27 @@ public record RuntimeConfig(
         ZoneId zone = parseZone(env.getOrDefault("NEWS_ZONE", DEFAULT_ZONE.getId()));
         boolean memory = false;
         boolean demo = true;
-        boolean counting = !"off".equalsIgnoreCase(env.getOrDefault("NEWS_COUNTING", "on").trim());
-        int perMinute = parseCount(env.getOrDefault("NEWS_VIEWS_PER_MINUTE", String.valueOf(DEFAULT_VIEWS_PER_MINUTE)),
+        boolean counting =
+                !"off".equalsIgnoreCase(env.getOrDefault("NEWS_COUNTING", "on").trim());
+        int perMinute = parseCount(
+                env.getOrDefault("NEWS_VIEWS_PER_MINUTE", String.valueOf(DEFAULT_VIEWS_PER_MINUTE)),
                 "NEWS_VIEWS_PER_MINUTE");
         Path exportTo = null;
         Path importFrom = null;
-        io.newsroom.news.views.TrustedProxies proxies = parseProxies(env.getOrDefault("NEWS_TRUSTED_PROXIES", ""), "NEWS_TRUSTED_PROXIES");
-        java.net.URI baseUrl = parseBaseUrl(env.get("NEWS_BASE_URL"), "NEWS_BASE_URL");
+        TrustedProxies proxies = parseProxies(env.getOrDefault("NEWS_TRUSTED_PROXIES", ""), "NEWS_TRUSTED_PROXIES");
+        URI baseUrl = parseBaseUrl(env.get("NEWS_BASE_URL"), "NEWS_BASE_URL");
         String logLevel = parseLevel(env.getOrDefault("NEWS_LOG_LEVEL", "INFO"), "NEWS_LOG_LEVEL");
         boolean resetPassword = false;
         String clusterDb = env.get("NEWS_CLUSTER_DB");
         String clusterUser = env.get("NEWS_CLUSTER_DB_USER");
         String clusterPassword = env.get("NEWS_CLUSTER_DB_PASSWORD");
         String nodeId = null;
-        int maxVersions = parseAtLeastOne(env.getOrDefault("NEWS_MAX_VERSIONS",
-                String.valueOf(io.newsroom.news.publishing.ArticleVersions.DEFAULT_MAX_VERSIONS)), "NEWS_MAX_VERSIONS");
-        java.time.Duration previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(env.getOrDefault("NEWS_PREVIEW_MINUTES",
-                String.valueOf(DEFAULT_PREVIEW_LIFETIME.toMinutes())), "NEWS_PREVIEW_MINUTES"));
+        int maxVersions = parseAtLeastOne(
+                env.getOrDefault("NEWS_MAX_VERSIONS", String.valueOf(ArticleVersions.DEFAULT_MAX_VERSIONS)),
+                "NEWS_MAX_VERSIONS");
+        Duration previewLifetime = Duration.ofMinutes(parseAtLeastOne(
+                env.getOrDefault("NEWS_PREVIEW_MINUTES", String.valueOf(DEFAULT_PREVIEW_LIFETIME.toMinutes())),
+                "NEWS_PREVIEW_MINUTES"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -128,13 +249,31 @@ public record RuntimeConfig(
                 case "--cluster-db-password" -> clusterPassword = value(args, ++i, arg);
                 case "--cluster-node-id" -> nodeId = value(args, ++i, arg);
                 case "--max-versions" -> maxVersions = parseAtLeastOne(value(args, ++i, arg), arg);
-                case "--preview-minutes" -> previewLifetime = java.time.Duration.ofMinutes(parseAtLeastOne(value(args, ++i, arg), arg));
+                case "--preview-minutes" ->
+                    previewLifetime = Duration.ofMinutes(parseAtLeastOne(value(args, ++i, arg), arg));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
-        return new RuntimeConfig(port, memory ? null : data, memory, zone, demo, exportTo, importFrom, counting, perMinute,
-                env.get("NEWS_ADMIN_PASSWORD"), proxies, baseUrl, logLevel, resetPassword, maxVersions, previewLifetime,
-                clusterDb == null || clusterDb.isBlank() ? null : new ClusterSettings(clusterDb.strip(), clusterUser, clusterPassword, nodeId));
+        return new RuntimeConfig(
+                port,
+                memory ? null : data,
+                memory,
+                zone,
+                demo,
+                exportTo,
+                importFrom,
+                counting,
+                perMinute,
+                env.get("NEWS_ADMIN_PASSWORD"),
+                proxies,
+                baseUrl,
+                logLevel,
+                resetPassword,
+                maxVersions,
+                previewLifetime,
+                clusterDb == null || clusterDb.isBlank()
+                        ? null
+                        : new ClusterSettings(clusterDb.strip(), clusterUser, clusterPassword, nodeId));
     }
 
     public static String usage() {
@@ -188,38 +327,42 @@ public record RuntimeConfig(
         return n;
     }
 
-    private static io.newsroom.news.views.TrustedProxies parseProxies(String text, String source) {
+    private static TrustedProxies parseProxies(String text, String source) {
         try {
-            return io.newsroom.news.views.TrustedProxies.parse(text);
+            return TrustedProxies.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage());
         }
     }
 
     /** {@code https://news.example.org} (no path, query or fragment); null when unset. */
-    private static java.net.URI parseBaseUrl(String text, String source) {
+    private static URI parseBaseUrl(String text, String source) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String trimmed = text.strip().replaceAll("/+$", "");
         try {
-            java.net.URI url = new java.net.URI(trimmed);
-            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
-                    || (url.getPath() != null && !url.getPath().isEmpty()) || url.getQuery() != null || url.getFragment() != null
+            URI url = new URI(trimmed);
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                    || url.getHost() == null
+                    || (url.getPath() != null && !url.getPath().isEmpty())
+                    || url.getQuery() != null
+                    || url.getFragment() != null
                     || url.getUserInfo() != null) {
-                throw new java.net.URISyntaxException(text, "not a site address");
+                throw new URISyntaxException(text, "not a site address");
             }
             return url;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException(source + " must be the site's address such as https://news.example.org "
                     + "(http or https, a host, no path), not '" + text + "'");
         }
     }
 
     private static String parseLevel(String text, String source) {
-        String level = text.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
-            throw new IllegalArgumentException(source + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, not '" + text + "'");
+        String level = text.strip().toUpperCase(Locale.ROOT);
+        if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+            throw new IllegalArgumentException(
+                    source + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, not '" + text + "'");
         }
         return level;
     }

@@ -1,6 +1,6 @@
 package io.newsroom.news.embedded.server;
 
-
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -9,7 +9,7 @@ import org.eclipse.jetty.util.Callback;
  * Errors of the site's and the admin's servlet contexts (a servlet's {@code sendError}) in the site's
  * own words ({@link ErrorBodies}); {@link ErrorBodies#serverHandler} does the same before any context.
  */
-final class SiteErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+final class SiteErrorHandler extends ErrorHandler {
     private final ErrorBodies bodies;
 
     SiteErrorHandler(ErrorBodies bodies) {
@@ -18,8 +18,8 @@ final class SiteErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         bodies.write(request, response, code, callback);
     }
 

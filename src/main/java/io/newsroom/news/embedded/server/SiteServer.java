@@ -1,22 +1,22 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.embedded.renditions.ImageRenditions;
-
 import io.newsroom.news.assets.ImageAssets;
-
 import io.newsroom.news.delivery.DeliveryApiServlet;
-import io.newsroom.news.embedded.server.RenditionServlet;
+import io.newsroom.news.embedded.admin.AdminWebApp;
+import io.newsroom.news.embedded.renditions.ImageRenditions;
 import io.newsroom.news.publishing.Previews;
-
+import io.newsroom.news.views.ViewBeaconServlet;
+import java.io.IOException;
+import java.time.Clock;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.ServletMapping;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
-
-import io.newsroom.news.embedded.admin.AdminWebApp;
-import io.newsroom.news.views.ViewBeaconServlet;
 
 /**
  * Jetty serving the embedded site on one port: the pages, the light module's web resources, the
@@ -42,17 +42,19 @@ public final class SiteServer implements AutoCloseable {
     public static SiteServer bind(int port) throws Exception {
         Server server = new Server();
         // No version in a Server header, no X-Powered-By: nothing that tells an attacker what to try.
-        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
         try {
             connector.open();
-        } catch (java.io.IOException e) {
-            throw new java.io.IOException("Cannot listen on port " + port + " (" + e.getMessage()
-                    + "): is another server running there? Choose another with --port or NEWS_PORT", e);
+        } catch (IOException e) {
+            throw new IOException(
+                    "Cannot listen on port " + port + " (" + e.getMessage()
+                            + "): is another server running there? Choose another with --port or NEWS_PORT",
+                    e);
         }
         return new SiteServer(server);
     }
@@ -64,26 +66,37 @@ public final class SiteServer implements AutoCloseable {
         context.setContextPath("/");
         // The same endpoint at Magnolia's delivery address and at the module's own, which is where
         // a Magnolia install serves it (see MagnoliaDeliveryServlet): one address works in both hosts.
-        ServletHolder delivery = new ServletHolder("delivery", new DeliveryApiServlet(runtime.articles(), runtime.messages(), runtime.newsFunctions(), runtime.viewCounter(),
-                runtime.articleType().nodeType(), java.time.Clock.systemUTC()));
+        ServletHolder delivery = new ServletHolder(
+                "delivery",
+                new DeliveryApiServlet(
+                        runtime.articles(),
+                        runtime.messages(),
+                        runtime.newsFunctions(),
+                        runtime.viewCounter(),
+                        runtime.articleType().nodeType(),
+                        Clock.systemUTC()));
         context.getServletHandler().addServlet(delivery);
-        org.eclipse.jetty.ee10.servlet.ServletMapping deliveryPaths = new org.eclipse.jetty.ee10.servlet.ServletMapping();
+        ServletMapping deliveryPaths = new ServletMapping();
         deliveryPaths.setServletName("delivery");
-        deliveryPaths.setPathSpecs(new String[] {DeliveryApiServlet.PATH + "/*", DeliveryApiServlet.MODULE_PATH + "/*"});
+        deliveryPaths.setPathSpecs(
+                new String[] {DeliveryApiServlet.PATH + "/*", DeliveryApiServlet.MODULE_PATH + "/*"});
         context.getServletHandler().addServletMapping(deliveryPaths);
-        context.addServlet(new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
+        context.addServlet(
+                new ServletHolder("webresources", new WebResourceServlet(runtime.lightModule())),
                 WebResourceServlet.PATH + "/*");
         context.addServlet(new ServletHolder("dam", new DamServlet(runtime.images())), ImageAssets.DAM_PATH + "/*");
         ServletHolder views = new ServletHolder("views", new ViewBeaconServlet(runtime::viewCounter));
         views.setAsyncSupported(true);
         context.addServlet(views, ViewBeaconServlet.PATH);
         context.addServlet(new ServletHolder("preview", new PreviewServlet(runtime)), Previews.PATH);
-        context.addServlet(new ServletHolder("renditions", new RenditionServlet(runtime.renditions())), ImageRenditions.PATH + "/*");
+        context.addServlet(
+                new ServletHolder("renditions", new RenditionServlet(runtime.renditions())),
+                ImageRenditions.PATH + "/*");
         context.addServlet(new ServletHolder("site", new SiteServlet(runtime)), "/");
         ErrorBodies bodies = new ErrorBodies(runtime.messages());
         SiteErrorHandler errors = new SiteErrorHandler(bodies);
         context.setErrorHandler(errors);
-        org.eclipse.jetty.ee10.webapp.WebAppContext admin = AdminWebApp.create(runtime.adminContext(), secureCookies(runtime));
+        WebAppContext admin = AdminWebApp.create(runtime.adminContext(), secureCookies(runtime));
         admin.setErrorHandler(errors);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(admin);
@@ -98,7 +111,8 @@ public final class SiteServer implements AutoCloseable {
 
     /** Session cookies are {@code Secure} when the site's public address is https. */
     private static boolean secureCookies(NewsRuntime runtime) {
-        return runtime.config().baseUrl() != null && "https".equals(runtime.config().baseUrl().getScheme());
+        return runtime.config().baseUrl() != null
+                && "https".equals(runtime.config().baseUrl().getScheme());
     }
 
     /** The port actually bound (useful when started on port 0). */

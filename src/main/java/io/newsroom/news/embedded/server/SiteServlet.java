@@ -1,7 +1,5 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.pages.WebsitePages;
-
 import io.newsroom.news.definitions.VirtualUriMappings;
 import io.newsroom.news.embedded.render.ErrorPages;
 import io.newsroom.news.embedded.render.PageRenderer;
@@ -9,29 +7,28 @@ import io.newsroom.news.embedded.render.RenderContext;
 import io.newsroom.news.embedded.render.RenderState;
 import io.newsroom.news.embedded.render.SiteLanguage;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
-
+import io.newsroom.news.pages.WebsitePages;
+import io.newsroom.news.templating.NewsFunctions;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.jcr.Node;
 import javax.jcr.PathNotFoundException;
+import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.newsroom.news.templating.NewsFunctions;
 
 /**
  * The embedded site: pages of the {@code website} workspace rendered with their templates.
@@ -45,6 +42,7 @@ public final class SiteServlet extends HttpServlet {
     static final String CATEGORY_TEMPLATE = "news:pages/category";
     /** The page the light module's mapping forwards article addresses to; previews render it too. */
     static final String ARTICLE_PAGE = "/news/article";
+
     private static final Logger LOG = LoggerFactory.getLogger(SiteServlet.class);
     private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]*)*");
     private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9][a-z0-9-]*)+");
@@ -66,7 +64,7 @@ public final class SiteServlet extends HttpServlet {
         this.newsfn = runtime.newsFunctions();
         this.errors = new ErrorPages(runtime.messages());
         this.feed = new RssFeed(runtime.newsFunctions(), runtime.messages());
-        this.sitemap = new Sitemap(runtime.articles(), runtime.newsFunctions(), java.time.Clock.systemUTC());
+        this.sitemap = new Sitemap(runtime.articles(), runtime.newsFunctions(), Clock.systemUTC());
     }
 
     @Override
@@ -93,9 +91,10 @@ public final class SiteServlet extends HttpServlet {
                 sitemap.robots(request, response);
                 return;
             }
-            java.util.regex.Matcher sitemapFile = SITEMAP_FILE.matcher(rawPath);
+            Matcher sitemapFile = SITEMAP_FILE.matcher(rawPath);
             if (rawPath.equals("/sitemap.xml") || sitemapFile.matches()) {
-                if (!sitemap.write(request, response, sitemapFile.matches() ? Integer.parseInt(sitemapFile.group(1)) : 0)) {
+                if (!sitemap.write(
+                        request, response, sitemapFile.matches() ? Integer.parseInt(sitemapFile.group(1)) : 0)) {
                     errors.notFound(response, locale, contextPath);
                 }
                 return;
@@ -109,7 +108,8 @@ public final class SiteServlet extends HttpServlet {
             if (target.isPresent()) {
                 path = splitQuery(target.get(), forwarded);
             }
-            String pagePath = path.equals("/") ? HOME : path.endsWith(".html") ? path.substring(0, path.length() - 5) : path;
+            String pagePath =
+                    path.equals("/") ? HOME : path.endsWith(".html") ? path.substring(0, path.length() - 5) : path;
             if (!PAGE_PATH.matcher(pagePath).matches()) {
                 errors.notFound(response, locale, contextPath);
                 return;
@@ -121,8 +121,14 @@ public final class SiteServlet extends HttpServlet {
         }
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, String pagePath,
-                        Map<String, String> forwarded, Locale locale, String originalPath) throws Exception {
+    private void render(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String pagePath,
+            Map<String, String> forwarded,
+            Locale locale,
+            String originalPath)
+            throws Exception {
         Session session = repository.login(WebsitePages.WORKSPACE);
         try {
             Node page;
@@ -137,8 +143,10 @@ public final class SiteServlet extends HttpServlet {
                 return;
             }
             RenderContext ctx = new RenderContext(request, forwarded, locale);
-            boolean missingArticle = (ARTICLE_TEMPLATE.equals(templateOf(page)) && newsfn.article(ctx.getParameter("article")) == null)
-                    || (CATEGORY_TEMPLATE.equals(templateOf(page)) && newsfn.category(ctx.getParameter("category")) == null);
+            boolean missingArticle =
+                    (ARTICLE_TEMPLATE.equals(templateOf(page)) && newsfn.article(ctx.getParameter("article")) == null)
+                            || (CATEGORY_TEMPLATE.equals(templateOf(page))
+                                    && newsfn.category(ctx.getParameter("category")) == null);
             if (missingArticle) {
                 // An address the article had before it moved: straight to where it is now.
                 String moved = newsfn.movedTo(ctx.getParameter("article"), locale);
@@ -149,9 +157,16 @@ public final class SiteServlet extends HttpServlet {
                 }
             }
             StringWriter html = new StringWriter();
-            renderer.render(page, new PageRenderer.Request(ctx,
-                    new RenderState(locale, request.getContextPath() + originalPath, pagePath + ".html",
-                            request.getParameter("preview") != null)), html);
+            renderer.render(
+                    page,
+                    new PageRenderer.Request(
+                            ctx,
+                            new RenderState(
+                                    locale,
+                                    request.getContextPath() + originalPath,
+                                    pagePath + ".html",
+                                    request.getParameter("preview") != null)),
+                    html);
             response.setHeader("Content-Language", locale.getLanguage());
             if (missingArticle || request.getParameter("preview") != null) {
                 response.setStatus(missingArticle ? 404 : 200);
@@ -160,14 +175,17 @@ public final class SiteServlet extends HttpServlet {
                 response.getWriter().write(html.toString());
                 return;
             }
-            ConditionalResponse.send(request, response, html.toString(), "text/html;charset=UTF-8", ConditionalResponse.PAGES);
+            ConditionalResponse.send(
+                    request, response, html.toString(), "text/html;charset=UTF-8", ConditionalResponse.PAGES);
         } finally {
             session.logout();
         }
     }
 
-    private static String templateOf(Node page) throws javax.jcr.RepositoryException {
-        return page.hasProperty(WebsitePages.TEMPLATE_PROPERTY) ? page.getProperty(WebsitePages.TEMPLATE_PROPERTY).getString() : null;
+    private static String templateOf(Node page) throws RepositoryException {
+        return page.hasProperty(WebsitePages.TEMPLATE_PROPERTY)
+                ? page.getProperty(WebsitePages.TEMPLATE_PROPERTY).getString()
+                : null;
     }
 
     /** {@code /news/article.html?article=/2020/10/x} into its path, parameters going to {@code into}. */
@@ -179,7 +197,8 @@ public final class SiteServlet extends HttpServlet {
         for (String pair : target.substring(q + 1).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                into.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                into.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -1,26 +1,24 @@
 package io.newsroom.news.embedded.server;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-
-import javax.jcr.RepositoryException;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
 import io.newsroom.news.templating.ArticleView;
 import io.newsroom.news.templating.NewsFunctions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javax.jcr.RepositoryException;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code /sitemap.xml} and {@code /robots.txt} for search engines: the home and news pages and every
@@ -37,7 +35,7 @@ final class Sitemap {
     private final ArticleRepository articles;
     private final NewsFunctions newsfn;
     private final Clock clock;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     Sitemap(ArticleRepository articles, NewsFunctions newsfn, Clock clock) {
         this.articles = articles;
@@ -53,7 +51,8 @@ final class Sitemap {
     }
 
     /** {@code file} 0 for {@code /sitemap.xml}, n for {@code /sitemap-n.xml}; false when there is no such file. */
-    boolean write(HttpServletRequest request, HttpServletResponse response, int file) throws IOException, RepositoryException {
+    boolean write(HttpServletRequest request, HttpServletResponse response, int file)
+            throws IOException, RepositoryException {
         ArticleQuery visible = Audience.READERS.visibleAt(ArticleQuery.newest(1), clock.instant());
         long total = articles.count(visible);
         int files = (int) Math.max(1, (total + ARTICLES_PER_FILE - 1) / ARTICLES_PER_FILE);
@@ -69,7 +68,10 @@ final class Sitemap {
                 xml.writeDefaultNamespace(NS);
                 for (int i = 1; i <= files; i++) {
                     xml.writeStartElement("sitemap");
-                    element(xml, "loc", newsfn.absoluteUrl(request, request.getContextPath() + "/sitemap-" + i + ".xml"));
+                    element(
+                            xml,
+                            "loc",
+                            newsfn.absoluteUrl(request, request.getContextPath() + "/sitemap-" + i + ".xml"));
                     xml.writeEndElement();
                 }
             } else {
@@ -83,11 +85,17 @@ final class Sitemap {
                     }
                 }
                 // Read a thousand at a time (the most one query returns), newest first.
-                for (long from = (long) page * ARTICLES_PER_FILE; from < (page + 1L) * ARTICLES_PER_FILE; from += READ) {
-                    List<Article> batch = articles.items(visible.withSort(List.of(ArticleQuery.Sort.desc("postedDate"))).page(from, READ));
+                for (long from = (long) page * ARTICLES_PER_FILE;
+                        from < (page + 1L) * ARTICLES_PER_FILE;
+                        from += READ) {
+                    List<Article> batch = articles.items(visible.withSort(List.of(ArticleQuery.Sort.desc("postedDate")))
+                            .page(from, READ));
                     for (Article article : batch) {
-                        String lastModified = (article.lastModified() != null ? article.lastModified() : article.postedDate())
-                                .atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                        String lastModified = (article.lastModified() != null
+                                        ? article.lastModified()
+                                        : article.postedDate())
+                                .atZone(zone)
+                                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
                         url(xml, request, newsfn.link(new ArticleView(article, zone)), lastModified);
                     }
                     if (batch.size() < READ) {
@@ -101,12 +109,14 @@ final class Sitemap {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
-        ConditionalResponse.send(request, response, out.toString(), "application/xml;charset=UTF-8", ConditionalResponse.PAGES);
+        ConditionalResponse.send(
+                request, response, out.toString(), "application/xml;charset=UTF-8", ConditionalResponse.PAGES);
         return true;
     }
 
     /** One address per language, each naming all of them as alternates. */
-    private void url(XMLStreamWriter xml, HttpServletRequest request, String path, String lastModified) throws XMLStreamException {
+    private void url(XMLStreamWriter xml, HttpServletRequest request, String path, String lastModified)
+            throws XMLStreamException {
         for (var language : newsfn.languages()) {
             xml.writeStartElement("url");
             element(xml, "loc", address(request, path, language.code()));
@@ -124,7 +134,8 @@ final class Sitemap {
     }
 
     private String address(HttpServletRequest request, String path, String language) {
-        return newsfn.absoluteUrl(request, request.getContextPath() + newsfn.localized(path, Locale.forLanguageTag(language)));
+        return newsfn.absoluteUrl(
+                request, request.getContextPath() + newsfn.localized(path, Locale.forLanguageTag(language)));
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

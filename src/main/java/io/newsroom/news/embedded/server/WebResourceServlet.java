@@ -1,15 +1,12 @@
 package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.definitions.LightModule;
-
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /.resources/news/webresources/...}: the light module's CSS and scripts, at the address
@@ -19,8 +16,22 @@ public final class WebResourceServlet extends ReadOnlyServlet {
     public static final String PATH = "/.resources/news/webresources";
     private static final Pattern SAFE = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
     private static final Map<String, String> TYPES = Map.of(
-            "css", "text/css;charset=UTF-8", "js", "text/javascript;charset=UTF-8", "svg", "image/svg+xml",
-            "png", "image/png", "jpg", "image/jpeg", "webp", "image/webp", "woff2", "font/woff2", "ico", "image/x-icon");
+            "css",
+            "text/css;charset=UTF-8",
+            "js",
+            "text/javascript;charset=UTF-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "jpg",
+            "image/jpeg",
+            "webp",
+            "image/webp",
+            "woff2",
+            "font/woff2",
+            "ico",
+            "image/x-icon");
 
     private final transient LightModule module;
 
@@ -63,7 +74,8 @@ public final class WebResourceServlet extends ReadOnlyServlet {
         // Asked for with its fingerprint (newsfn.resource): that content never changes at that address.
         String version = request.getParameter("v");
         boolean fingerprinted = version != null && version.equals(fingerprint(bytes));
-        response.setHeader("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+        response.setHeader(
+                "Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

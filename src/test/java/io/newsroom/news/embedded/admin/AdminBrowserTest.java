@@ -3,10 +3,25 @@ package io.newsroom.news.embedded.admin;
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.Browser;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.Publication;
+import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.assets.ImageAssetsTest;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,18 +29,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import io.newsroom.news.Browser;
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.embedded.server.SiteServer;
 
 /** The admin app in a real headless Chromium against the real server. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,7 +57,7 @@ class AdminBrowserTest {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // Vaadin re-renders and the language switch reloads: elements may go stale while we wait.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -73,10 +82,11 @@ class AdminBrowserTest {
 
     static WebElement find(ChromeDriver driver, String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() ? null : found.get(0);
-        });
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> found = d.findElements(By.cssSelector(css));
+                    return found.isEmpty() ? null : found.get(0);
+                });
     }
 
     static void signIn(ChromeDriver driver, String user, String password) {
@@ -94,7 +104,7 @@ class AdminBrowserTest {
                 driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
                 element.click();
                 return;
-            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            } catch (StaleElementReferenceException rerendered) {
                 if (attempt == 5) {
                     throw rerendered;
                 }
@@ -142,7 +152,9 @@ class AdminBrowserTest {
         click(browser, "#save");
         WebElement title = find(browser, "#title");
         wait.until(d -> title.getDomAttribute("invalid") != null);
-        assertTrue(find(browser, "#title").getText().contains("bắt buộc") || errorOf("title").contains("bắt buộc"),
+        assertTrue(
+                find(browser, "#title").getText().contains("bắt buộc")
+                        || errorOf("title").contains("bắt buộc"),
                 "the title's error is shown in Vietnamese");
         assertNotNull(find(browser, "#lead").getDomAttribute("invalid"));
         assertEquals(before, runtime.articles().count(ArticleQuery.newest(1)));
@@ -155,7 +167,8 @@ class AdminBrowserTest {
         type(browser, "title", "Bài tạo trong trình duyệt");
         type(browser, "lead", "Tóm tắt từ trình duyệt");
         WebElement editor = find(browser, "#body .ql-editor");
-        Object label = browser.executeScript("return getComputedStyle(document.querySelector('#body .ql-picker-label'), '::before').content");
+        Object label = browser.executeScript(
+                "return getComputedStyle(document.querySelector('#body .ql-picker-label'), '::before').content");
         assertEquals("\"Đoạn văn\"", label, "the editor's menu speaks the editor's language");
         editor.click();
         editor.sendKeys("Đoạn đầu tiên");
@@ -164,14 +177,23 @@ class AdminBrowserTest {
         click(browser, "#save");
         wait.until(d -> {
             try {
-                return runtime.articles().list(ArticleQuery.newest(5).withText("trình duyệt")).total() == 1;
+                return runtime.articles()
+                                .list(ArticleQuery.newest(5).withText("trình duyệt"))
+                                .total()
+                        == 1;
             } catch (Exception e) {
                 return false;
             }
         });
-        Article created = runtime.articles().list(ArticleQuery.newest(5).withText("trình duyệt")).items().get(0);
+        Article created = runtime.articles()
+                .list(ArticleQuery.newest(5).withText("trình duyệt"))
+                .items()
+                .get(0);
         assertEquals("bai-tao-trong-trinh-duyet", created.name());
-        assertEquals("<p>Đoạn đầu tiên<strong> in đậm</strong></p>", created.body(), "the rich text editor's HTML, sanitized");
+        assertEquals(
+                "<p>Đoạn đầu tiên<strong> in đậm</strong></p>",
+                created.body(),
+                "the rich text editor's HTML, sanitized");
 
         type(browser, "title", "Bài đã sửa trong trình duyệt");
         click(browser, "#save");
@@ -210,7 +232,10 @@ class AdminBrowserTest {
         runtime.publishing().trash(created.id(), "t");
         browser.navigate().refresh();
         showTrash();
-        wait.until(d -> matchCount(browser).startsWith("1 ") && d.findElements(By.cssSelector("vaadin-button.delete-forever")).size() == 1);
+        wait.until(d -> matchCount(browser).startsWith("1 ")
+                && d.findElements(By.cssSelector("vaadin-button.delete-forever"))
+                                .size()
+                        == 1);
         click(browser, "vaadin-button.delete-forever");
         wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).stream()
                 .anyMatch(o -> o.getText().contains("Bài đã sửa trong trình duyệt")));
@@ -247,7 +272,10 @@ class AdminBrowserTest {
                 .anyMatch(o -> o.getText().contains("chưa được lưu")));
         click(browser, "#stay");
         assertTrue(browser.getCurrentUrl().contains("article"), "still in the editor");
-        assertEquals(true, browser.executeScript("return window.newsEditorDirty === true"), "a reload or close would ask too");
+        assertEquals(
+                true,
+                browser.executeScript("return window.newsEditorDirty === true"),
+                "a reload or close would ask too");
         click(browser, "#save");
         wait.until(d -> "Thay đổi chưa lưu".equals(found("Bài nháp thử đăng").lead()));
         wait.until(d -> Boolean.FALSE.equals(browser.executeScript("return window.newsEditorDirty === true")));
@@ -283,8 +311,9 @@ class AdminBrowserTest {
         WebElement last = wait.until(d -> {
             // The select shows its value with a copy of the chosen item: only the list's own items count.
             List<WebElement> items = d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(i -> !String.valueOf(i.getDomAttribute("id")).startsWith("value-")).toList();
-            return items.size() == io.newsroom.news.article.Publication.Filter.values().length ? items.get(items.size() - 1) : null;
+                    .filter(i -> !String.valueOf(i.getDomAttribute("id")).startsWith("value-"))
+                    .toList();
+            return items.size() == Publication.Filter.values().length ? items.get(items.size() - 1) : null;
         });
         // The overlay opens with an animation; a script click does not wait for it to settle.
         browser.executeScript("arguments[0].click();", last);
@@ -292,22 +321,32 @@ class AdminBrowserTest {
 
     private static Article found(String title) {
         try {
-            var items = runtime.articles().list(ArticleQuery.newest(5).withText(title)).items();
-            return items.stream().filter(a -> a.title().equals(title)).findFirst().orElse(null);
+            var items = runtime.articles()
+                    .list(ArticleQuery.newest(5).withText(title))
+                    .items();
+            return items.stream()
+                    .filter(a -> a.title().equals(title))
+                    .findFirst()
+                    .orElse(null);
         } catch (Exception e) {
             return null;
         }
     }
 
     private static int status(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(server.baseUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
     @Order(5)
     void twoEditorsOnOneArticleNeverOverwriteEachOther() throws Exception {
-        Article article = runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
+        Article article =
+                runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
         ChromeDriver other = Browser.start();
         try {
             signIn(other, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
@@ -316,14 +355,16 @@ class AdminBrowserTest {
             browser.get(admin() + "article?id=" + article.id());
             type(other, "lead", "Bản của biên tập viên thứ hai");
             click(other, "#save");
-            new WebDriverWait(other, Duration.ofSeconds(20)).until(d -> lead(article).equals("Bản của biên tập viên thứ hai"));
+            new WebDriverWait(other, Duration.ofSeconds(20))
+                    .until(d -> lead(article).equals("Bản của biên tập viên thứ hai"));
 
             type(browser, "lead", "Bản của biên tập viên thứ nhất");
             click(browser, "#save");
             assertNotNull(find(browser, "#conflict-reload"), "the second save is refused with a way to reload");
             assertEquals("Bản của biên tập viên thứ hai", lead(article), "nothing was overwritten");
             click(browser, "#conflict-reload");
-            wait.until(d -> find(browser, "#lead textarea").getDomProperty("value").equals("Bản của biên tập viên thứ hai"));
+            wait.until(d ->
+                    find(browser, "#lead textarea").getDomProperty("value").equals("Bản của biên tập viên thứ hai"));
         } finally {
             other.quit();
         }
@@ -332,30 +373,35 @@ class AdminBrowserTest {
     @Test
     @Order(6)
     void uploadsTakeImagesAndRefuseOtherFiles() throws Exception {
-        Article article = runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
+        Article article =
+                runtime.articles().list(ArticleQuery.newest(1)).items().get(0);
         browser.get(admin() + "article?id=" + article.id());
         WebElement upload = find(browser, "#image-upload");
-        java.nio.file.Path text = java.nio.file.Files.createTempFile("note", ".txt");
-        java.nio.file.Files.writeString(text, "not an image");
+        Path text = Files.createTempFile("note", ".txt");
+        Files.writeString(text, "not an image");
         fileInput(upload).sendKeys(text.toString());
         wait.until(d -> !find(browser, "#image-error").getText().isBlank());
-        assertTrue(find(browser, "#image-error").getText().contains("JPEG"), find(browser, "#image-error").getText());
+        assertTrue(
+                find(browser, "#image-error").getText().contains("JPEG"),
+                find(browser, "#image-error").getText());
         // Too large names its own cause (the editor is Vietnamese: no English word to look for).
-        java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".jpg");
-        java.nio.file.Files.write(big, new byte[(int) io.newsroom.news.assets.ImageAssets.MAX_BYTES + 1024]);
+        Path big = Files.createTempFile("big", ".jpg");
+        Files.write(big, new byte[(int) ImageAssets.MAX_BYTES + 1024]);
         fileInput(upload).sendKeys(big.toString());
         wait.until(d -> find(browser, "#image-error").getText().contains("5 MB"));
         assertFalse(find(browser, "#image-error").getText().contains("JPEG"), "too large, not the wrong type");
-        java.nio.file.Path fake = java.nio.file.Files.createTempFile("fake", ".png");
-        java.nio.file.Files.writeString(fake, "<svg onload=alert(1)>");
+        Path fake = Files.createTempFile("fake", ".png");
+        Files.writeString(fake, "<svg onload=alert(1)>");
         fileInput(upload).sendKeys(fake.toString());
         Thread.sleep(1500);
-        assertEquals("", find(browser, "#image input").getDomProperty("value"), "a text file named .png is refused too");
+        assertEquals(
+                "", find(browser, "#image input").getDomProperty("value"), "a text file named .png is refused too");
 
-        java.nio.file.Path png = java.nio.file.Files.createTempFile("anh", ".png");
-        java.nio.file.Files.write(png, io.newsroom.news.assets.ImageAssetsTest.image("png"));
+        Path png = Files.createTempFile("anh", ".png");
+        Files.write(png, ImageAssetsTest.image("png"));
         fileInput(upload).sendKeys(png.toString());
-        wait.until(d -> String.valueOf(find(browser, "#image input").getDomProperty("value")).startsWith("jcr:"));
+        wait.until(d -> String.valueOf(find(browser, "#image input").getDomProperty("value"))
+                .startsWith("jcr:"));
         type(browser, "imageAlt", "Ảnh minh hoạ");
         click(browser, "#save");
         wait.until(d -> {
@@ -366,9 +412,11 @@ class AdminBrowserTest {
             }
         });
         String key = runtime.articles().findById(article.id()).orElseThrow().image();
-        java.net.http.HttpResponse<byte[]> served = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/dam/" + key + "/anh.png")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> served = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/dam/" + key + "/anh.png"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, served.statusCode());
         assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
     }
@@ -387,8 +435,10 @@ class AdminBrowserTest {
         find(browser, "#articles");
         click(browser, "#featured-only input");
         wait.until(d -> matchCount(browser).startsWith("3"));
-        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
-                "const g = document.querySelector('#articles'); return g.rowsDraggable === true && g.dropMode === 'between';")));
+        wait.until(
+                d -> Boolean.TRUE.equals(
+                        browser.executeScript(
+                                "const g = document.querySelector('#articles'); return g.rowsDraggable === true && g.dropMode === 'between';")));
         // HTML5 drag and drop as the browser fires it: the third row dropped above the first.
         browser.executeScript("""
                 const grid = document.querySelector('#articles');
@@ -407,7 +457,8 @@ class AdminBrowserTest {
 
         // Without dragging: the last row one place up (a button, so the keyboard reaches it too).
         wait.until(d -> d.findElements(By.cssSelector("vaadin-button.move-up")).size() == 3);
-        browser.executeScript("const b = [...document.querySelectorAll('vaadin-button.move-up')]; b[b.length - 1].click();");
+        browser.executeScript(
+                "const b = [...document.querySelectorAll('vaadin-button.move-up')]; b[b.length - 1].click();");
         wait.until(d -> rank(all.get(2)) == 1L && rank(all.get(1)) == 2L && rank(all.get(0)) == 3L);
     }
 
@@ -432,17 +483,23 @@ class AdminBrowserTest {
         long articles = runtime.articles().count(ArticleQuery.newest(1));
         wait.until(d -> find(browser, "#total-articles .value").getText().equals(String.valueOf(articles)));
         assertTrue(find(browser, "#views-today .value").getText().matches("[1-9]\\d*"), "today has views");
-        assertTrue(find(browser, "#top-7").getText().contains(read.title() + " - 5"), find(browser, "#top-7").getText());
-        assertEquals(30, browser.findElements(By.cssSelector("#views-chart .bar")).size());
+        assertTrue(
+                find(browser, "#top-7").getText().contains(read.title() + " - 5"),
+                find(browser, "#top-7").getText());
+        assertEquals(
+                30, browser.findElements(By.cssSelector("#views-chart .bar")).size());
 
         // The grid sorts by views too: the most read comes first when sorted descending.
         browser.get(admin());
         find(browser, "#articles");
         WebElement sorter = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-sorter")).stream()
-                .filter(x -> x.getText().equals("Lượt xem")).findFirst().orElse(null));
+                .filter(x -> x.getText().equals("Lượt xem"))
+                .findFirst()
+                .orElse(null));
         sorter.click();
         sorter.click();
-        wait.until(d -> "descending".equals(sorter.getDomAttribute("direction")) || "desc".equals(sorter.getDomAttribute("direction")));
+        wait.until(d -> "descending".equals(sorter.getDomAttribute("direction"))
+                || "desc".equals(sorter.getDomAttribute("direction")));
         wait.until(d -> firstTitle().equals(read.title()));
     }
 
@@ -467,7 +524,10 @@ class AdminBrowserTest {
         click(browser, "#language");
         wait.until(d -> !d.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
         browser.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.getText().equals("English")).findFirst().orElseThrow().click();
+                .filter(item -> item.getText().equals("English"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         wait.until(d -> {
             List<WebElement> button = d.findElements(By.cssSelector("#new-article"));
             return !button.isEmpty() && button.get(0).getText().equals("New article");
@@ -480,7 +540,7 @@ class AdminBrowserTest {
     void theAdminSessionStaysUnderAdminAndSignOutEndsIt() {
         browser.get(admin());
         find(browser, "#articles");
-        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
         assertNotNull(session);
         assertEquals("/admin", session.getPath(), "the site's pages never receive the admin session");
         assertTrue(session.isHttpOnly());
@@ -511,7 +571,8 @@ class AdminBrowserTest {
 
     private static String lead(Article a) {
         try {
-            return String.valueOf(runtime.articles().findById(a.id()).orElseThrow().lead());
+            return String.valueOf(
+                    runtime.articles().findById(a.id()).orElseThrow().lead());
         } catch (Exception e) {
             return "";
         }

@@ -2,19 +2,6 @@ package io.newsroom.news.embedded.admin;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import javax.jcr.Node;
-import javax.jcr.Session;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import io.newsroom.news.Browser;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNodes;
@@ -22,6 +9,16 @@ import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.embedded.server.SiteServer;
+import java.time.Duration;
+import java.time.Instant;
+import javax.jcr.Node;
+import javax.jcr.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The grid with 10,000 articles shows its first page without reading them all. */
 class AdminLargeGridTest {
@@ -39,7 +36,8 @@ class AdminLargeGridTest {
             Node folder = session.getRootNode().addNode("2025", ArticleRepository.FOLDER_TYPE);
             Instant first = Instant.parse("2025-01-01T00:00:00Z");
             for (int i = 0; i < ARTICLES; i++) {
-                Node month = folder.hasNode(String.format("%02d", 1 + i % 12)) ? folder.getNode(String.format("%02d", 1 + i % 12))
+                Node month = folder.hasNode(String.format("%02d", 1 + i % 12))
+                        ? folder.getNode(String.format("%02d", 1 + i % 12))
                         : folder.addNode(String.format("%02d", 1 + i % 12), ArticleRepository.FOLDER_TYPE);
                 ArticleDraft d = new ArticleDraft();
                 d.setPublishOnCreate(true);

@@ -7,10 +7,29 @@ import static io.newsroom.news.embedded.admin.AdminBrowserTest.find;
 import static io.newsroom.news.embedded.admin.AdminBrowserTest.type;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.Browser;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.embedded.server.DemoContentAccess;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.embedded.server.SiteServer;
+import io.newsroom.news.publishing.ArticleVersion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-
+import javax.jcr.Node;
+import javax.jcr.PropertyType;
+import javax.jcr.Session;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,21 +37,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.jsoup.Jsoup;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import io.newsroom.news.Browser;
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.publishing.ArticleVersion;
-import io.newsroom.news.embedded.server.DemoContentAccess;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-import io.newsroom.news.embedded.server.SiteServer;
 
 /** An editor's publishing work in the real browser: versions, compare, restore and previews. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,7 +61,7 @@ class EditorialBrowserTest {
         server = SiteServer.start(runtime, 0);
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @BeforeEach
@@ -91,13 +103,23 @@ class EditorialBrowserTest {
         ArticleDraft change = article.toDraft();
         change.setTitle("Tiêu đề đã đổi");
         change.setBody("<p>Đoạn giữ nguyên</p><p>Đoạn mới viết lại</p>");
-        runtime.articles().update(article.id(), runtime.articles().findById(article.id()).orElseThrow().version(), change, "lan");
+        runtime.articles()
+                .update(
+                        article.id(),
+                        runtime.articles().findById(article.id()).orElseThrow().version(),
+                        change,
+                        "lan");
         browser.navigate().refresh();
         click(browser, "#version-compare-" + first.replace(".", "\\."));
         WebElement fields = find(browser, "#compare-fields");
-        wait.until(e -> fields.getText().contains("Tiêu đề ban đầu") && fields.getText().contains("Tiêu đề đã đổi"));
-        assertEquals("Đoạn sẽ bị sửa", text(find(browser, "#compare-body .news-diff__removed")).substring(2));
-        assertEquals("Đoạn mới viết lại", text(find(browser, "#compare-body .news-diff__added")).substring(2));
+        wait.until(e ->
+                fields.getText().contains("Tiêu đề ban đầu") && fields.getText().contains("Tiêu đề đã đổi"));
+        assertEquals(
+                "Đoạn sẽ bị sửa",
+                text(find(browser, "#compare-body .news-diff__removed")).substring(2));
+        assertEquals(
+                "Đoạn mới viết lại",
+                text(find(browser, "#compare-body .news-diff__added")).substring(2));
         assertTrue(text(find(browser, "#compare-body .news-diff__same")).contains("Đoạn giữ nguyên"));
         click(browser, "#compare-dialog-close");
 
@@ -109,7 +131,9 @@ class EditorialBrowserTest {
         List<ArticleVersion> history = history(article);
         assertEquals(2, history.size());
         assertEquals("Tiêu đề đã đổi", history.get(0).content().title(), "nothing is lost");
-        assertEquals("<p>Đoạn giữ nguyên</p><p>Đoạn sẽ bị sửa</p>", runtime.articles().findById(article.id()).orElseThrow().body());
+        assertEquals(
+                "<p>Đoạn giữ nguyên</p><p>Đoạn sẽ bị sửa</p>",
+                runtime.articles().findById(article.id()).orElseThrow().body());
 
         // "Save version" with a comment.
         click(browser, "#save-version");
@@ -124,7 +148,8 @@ class EditorialBrowserTest {
     @Test
     @Order(3)
     void thePreviewShowsTheUnsavedFormInANewTabAndSavesNothing() throws Exception {
-        Article article = runtime.articles().create(unpublished("Bài trước khi sửa", Instant.now().minus(Duration.ofHours(1))), "nam");
+        Article article = runtime.articles()
+                .create(unpublished("Bài trước khi sửa", Instant.now().minus(Duration.ofHours(1))), "nam");
         browser.get(admin() + "article?id=" + article.id());
         wait.until(e -> "Bài trước khi sửa".equals(find(browser, "#title input").getDomProperty("value")));
         type(browser, "title", "Tiêu đề chưa lưu để xem trước");
@@ -178,15 +203,17 @@ class EditorialBrowserTest {
     @Test
     @Order(5)
     void bulkActionsChangeEachSelectedArticleAfterOneConfirmationAndSayWhatHappened() throws Exception {
-        List<Article> seeded = new java.util.ArrayList<>();
+        List<Article> seeded = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            seeded.add(runtime.articles().create(unpublished("Tin hàng loạt " + i, Instant.now().minus(Duration.ofHours(i))), "nam"));
+            seeded.add(runtime.articles()
+                    .create(unpublished("Tin hàng loạt " + i, Instant.now().minus(Duration.ofHours(i))), "nam"));
         }
         runtime.publishing().publish(seeded.get(2).id(), "lan");
         browser.get(admin());
         type(browser, "search", "hàng loạt");
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
-        assertNotNull(find(browser, "#bulk-publish").getDomAttribute("disabled"), "nothing to do before a row is chosen");
+        assertNotNull(
+                find(browser, "#bulk-publish").getDomAttribute("disabled"), "nothing to do before a row is chosen");
         selectRows(3);
         wait.until(e -> text(find(browser, "#bulk-selected")).equals("Đã chọn 3 bài"));
 
@@ -197,7 +224,11 @@ class EditorialBrowserTest {
         wait.until(e -> cells().contains("Vốn đã như vậy"));
         assertEquals(2, cells().split("\\|Xong", -1).length - 1, "two published, one already was: " + cells());
         for (Article a : seeded) {
-            assertTrue(runtime.articles().findById(a.id()).orElseThrow().publication().published());
+            assertTrue(runtime.articles()
+                    .findById(a.id())
+                    .orElseThrow()
+                    .publication()
+                    .published());
         }
         assertNotNull(result);
         click(browser, "#bulk-result-close");
@@ -206,7 +237,12 @@ class EditorialBrowserTest {
         click(browser, "#bulk-feature");
         click(browser, "#confirm-bulk-button");
         wait.until(e -> seeded.stream().filter(a -> fresh(a).featured()).count() == 2);
-        List<Long> ranks = seeded.stream().map(EditorialBrowserTest::fresh).filter(Article::featured).map(Article::featuredRank).sorted().toList();
+        List<Long> ranks = seeded.stream()
+                .map(EditorialBrowserTest::fresh)
+                .filter(Article::featured)
+                .map(Article::featuredRank)
+                .sorted()
+                .toList();
         assertEquals(ranks.get(0) + 1, ranks.get(1), "each gets the next free rank: " + ranks);
         click(browser, "#bulk-result-close");
 
@@ -223,21 +259,29 @@ class EditorialBrowserTest {
     @Order(6)
     void comingBackFromTheEditorShowsTheListAsItWasLeft() throws Exception {
         for (int i = 1; i <= 3; i++) {
-            runtime.articles().create(unpublished("Tin quay lại danh sách " + i, Instant.now().minus(Duration.ofHours(i))), "nam");
+            runtime.articles()
+                    .create(
+                            unpublished(
+                                    "Tin quay lại danh sách " + i, Instant.now().minus(Duration.ofHours(i))),
+                            "nam");
         }
         browser.get(admin());
         type(browser, "search", "quay lai danh sach");
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
         WebElement sorter = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-sorter")).stream()
-                .filter(x -> x.getText().equals("Tiêu đề")).findFirst().orElse(null));
+                .filter(x -> x.getText().equals("Tiêu đề"))
+                .findFirst()
+                .orElse(null));
         sorter.click();
         sorter.click();
-        wait.until(e -> browser.getCurrentUrl().contains("sort=title.desc") && browser.getCurrentUrl().contains("q=quay"));
+        wait.until(e -> browser.getCurrentUrl().contains("sort=title.desc")
+                && browser.getCurrentUrl().contains("q=quay"));
         click(browser, "vaadin-button.edit");
         wait.until(e -> browser.getCurrentUrl().contains("article?id="));
         click(browser, "#back");
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("3 "));
-        assertEquals("quay lai danh sach", find(browser, "#search input").getDomProperty("value"), "the search is kept");
+        assertEquals(
+                "quay lai danh sach", find(browser, "#search input").getDomProperty("value"), "the search is kept");
         assertTrue(browser.getCurrentUrl().contains("sort=title.desc"), browser.getCurrentUrl());
         wait.until(e -> cells().indexOf("Tin quay lại danh sách 3") < cells().indexOf("Tin quay lại danh sách 1"));
         // A reload of that address shows the same list.
@@ -263,32 +307,42 @@ class EditorialBrowserTest {
     @Test
     @Order(8)
     void thePhoneLayoutFitsIn390PixelsAndItsRowMenuWorks() throws Exception {
-        Article draft = runtime.articles().create(unpublished("Tin trên điện thoại", Instant.now().minus(Duration.ofHours(1))), "nam");
-        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Article draft = runtime.articles()
+                .create(unpublished("Tin trên điện thoại", Instant.now().minus(Duration.ofHours(1))), "nam");
+        Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
         try {
             wait.until(e -> ((Number) browser.executeScript("return window.innerWidth")).intValue() <= 400);
             browser.get(admin());
             type(browser, "search", "tin tren dien thoai");
             wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
             WebElement menu = find(browser, "vaadin-menu-bar.row-menu");
-            assertTrue(browser.findElements(By.cssSelector("vaadin-button.toggle-published")).isEmpty(), "a menu, not a row of buttons");
+            assertTrue(
+                    browser.findElements(By.cssSelector("vaadin-button.toggle-published"))
+                            .isEmpty(),
+                    "a menu, not a row of buttons");
             assertFits("the list");
             for (String id : List.of("sign-out", "language", "new-article", "search")) {
-                Number right = (Number) browser.executeScript("return document.getElementById(arguments[0]).getBoundingClientRect().right", id);
+                Number right = (Number) browser.executeScript(
+                        "return document.getElementById(arguments[0]).getBoundingClientRect().right", id);
                 assertTrue(right.doubleValue() <= 390, id + " is on the screen: " + right);
             }
             browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
             menu.findElement(By.cssSelector("vaadin-menu-bar-button")).click();
-            WebElement publish = wait.until(e -> e.findElements(By.cssSelector("vaadin-menu-bar-item.toggle-published")).stream()
-                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            WebElement publish =
+                    wait.until(e -> e.findElements(By.cssSelector("vaadin-menu-bar-item.toggle-published")).stream()
+                            .filter(WebElement::isDisplayed)
+                            .findFirst()
+                            .orElse(null));
             browser.executeScript("arguments[0].click();", publish);
             wait.until(e -> fresh(draft).publication().published());
 
             browser.get(admin() + "article?id=" + draft.id());
-            wait.until(e -> "Tin trên điện thoại".equals(find(browser, "#title input").getDomProperty("value")));
+            wait.until(e ->
+                    "Tin trên điện thoại".equals(find(browser, "#title input").getDomProperty("value")));
             assertFits("the editor");
-            Number saveRight = (Number) browser.executeScript("return document.querySelector('#save').getBoundingClientRect().right");
+            Number saveRight = (Number)
+                    browser.executeScript("return document.querySelector('#save').getBoundingClientRect().right");
             assertTrue(saveRight.doubleValue() <= 390, "the save button is on the screen: " + saveRight);
         } finally {
             browser.manage().window().setSize(wide);
@@ -305,11 +359,17 @@ class EditorialBrowserTest {
     @Test
     @Order(9)
     void theAdminSearchFindsArticlesWithOrWithoutAccents() throws Exception {
-        runtime.articles().create(unpublished("Hiến máu tình nguyện tại phường Đống Đa", Instant.now().minus(Duration.ofHours(2))), "nam");
+        runtime.articles()
+                .create(
+                        unpublished(
+                                "Hiến máu tình nguyện tại phường Đống Đa",
+                                Instant.now().minus(Duration.ofHours(2))),
+                        "nam");
         browser.get(admin());
         for (String search : List.of("hien mau dong da", "HIẾN MÁU", "hien ma")) {
             type(browser, "search", search);
-            wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 ") && cells().contains("Hiến máu tình nguyện"));
+            wait.until(e ->
+                    AdminBrowserTest.matchCount(browser).startsWith("1 ") && cells().contains("Hiến máu tình nguyện"));
         }
     }
 
@@ -317,7 +377,7 @@ class EditorialBrowserTest {
     @Order(10)
     void aSiteBuilderChangesTheHomePagesBlocksInFormsMadeFromTheDialogs() throws Exception {
         for (int i = 0; i < 4; i++) {
-            io.newsroom.news.article.ArticleDraft d = unpublished("Tin trang chủ " + i, Instant.now().minus(Duration.ofHours(i + 1)));
+            ArticleDraft d = unpublished("Tin trang chủ " + i, Instant.now().minus(Duration.ofHours(i + 1)));
             d.setPublishOnCreate(true);
             d.setFeatured(true);
             d.setFeaturedRank(i + 1L);
@@ -325,32 +385,43 @@ class EditorialBrowserTest {
         }
         browser.get(admin() + "pages");
         wait.until(e -> find(browser, "#area-main").getText().contains("Tin tức nổi bật"));
-        WebElement mainBlock = browser.findElements(By.cssSelector("#area-main .component-row")).get(0);
+        WebElement mainBlock = browser.findElements(By.cssSelector("#area-main .component-row"))
+                .get(0);
         mainBlock.findElement(By.cssSelector("vaadin-button.component-edit")).click();
 
         // Bad input: refused on the field, in the editor's language; nothing saved.
         type(browser, "field-maxItems", "nhiều");
         click(browser, "#component-save");
-        wait.until(e -> "Hãy nhập một số nguyên.".equals(find(browser, "#field-maxItems").getDomProperty("errorMessage")));
-        assertEquals(5, home().select(".news-page__main .news-featured__item").size(), "nothing saved: still the five the demo asks for");
+        wait.until(e -> "Hãy nhập một số nguyên."
+                .equals(find(browser, "#field-maxItems").getDomProperty("errorMessage")));
+        assertEquals(
+                5,
+                home().select(".news-page__main .news-featured__item").size(),
+                "nothing saved: still the five the demo asks for");
 
         type(browser, "field-maxItems", "2");
         type(browser, "field-heading_en", "Top stories");
         click(browser, "#field-layout");
         WebElement list = wait.until(e -> e.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(i -> !String.valueOf(i.getDomAttribute("id")).startsWith("value-") && i.getText().equals("Danh sách"))
-                .findFirst().orElse(null));
+                .filter(i -> !String.valueOf(i.getDomAttribute("id")).startsWith("value-")
+                        && i.getText().equals("Danh sách"))
+                .findFirst()
+                .orElse(null));
         browser.executeScript("arguments[0].click();", list);
         click(browser, "#component-save");
         wait.until(e -> home().select(".news-page__main .news-featured__item").size() == 2);
         assertNotNull(home().selectFirst(".news-page__main .news-featured--list"), "the layout the form chose");
-        assertEquals("Top stories", Jsoup.parse(get("/en/")).selectFirst(".news-page__main .news-featured__heading").text());
+        assertEquals(
+                "Top stories",
+                Jsoup.parse(get("/en/"))
+                        .selectFirst(".news-page__main .news-featured__heading")
+                        .text());
 
         // Stored as Magnolia stores component properties: typed values on the mgnl:component node.
-        javax.jcr.Session website = runtime.repository().login("website");
+        Session website = runtime.repository().login("website");
         try {
-            javax.jcr.Node block = website.getNode("/home/main/0");
-            assertEquals(javax.jcr.PropertyType.LONG, block.getProperty("maxItems").getType());
+            Node block = website.getNode("/home/main/0");
+            assertEquals(PropertyType.LONG, block.getProperty("maxItems").getType());
             assertEquals(2L, block.getProperty("maxItems").getLong());
             assertEquals("list", block.getProperty("layout").getString());
             assertEquals("Top stories", block.getProperty("heading_en").getString());
@@ -361,27 +432,39 @@ class EditorialBrowserTest {
         // Add a block to the aside, move it to the top, then remove it after a confirmation.
         int asideBefore = home().select(".news-page__aside section").size();
         click(browser, "#add-aside");
-        wait.until(e -> e.findElements(By.cssSelector("#component-save")).stream().anyMatch(WebElement::isDisplayed));
-        WebElement save = browser.findElements(By.cssSelector("#component-save")).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        wait.until(
+                e -> e.findElements(By.cssSelector("#component-save")).stream().anyMatch(WebElement::isDisplayed));
+        WebElement save = browser.findElements(By.cssSelector("#component-save")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow();
         save.click();
         try {
             wait.until(e -> home().select(".news-page__aside section").size() == asideBefore + 1);
         } catch (RuntimeException e) {
-            java.nio.file.Files.write(java.nio.file.Path.of("target", "pages-debug.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            throw new AssertionError("aside: " + home().select(".news-page__aside section").size() + " vs " + asideBefore, e);
+            Files.write(Path.of("target", "pages-debug.png"), browser.getScreenshotAs(OutputType.BYTES));
+            throw new AssertionError(
+                    "aside: " + home().select(".news-page__aside section").size() + " vs " + asideBefore, e);
         }
-        wait.until(e -> browser.findElements(By.cssSelector("#area-aside .component-row")).size() == asideBefore + 1);
+        wait.until(e -> browser.findElements(By.cssSelector("#area-aside .component-row"))
+                        .size()
+                == asideBefore + 1);
         List<WebElement> rows = browser.findElements(By.cssSelector("#area-aside .component-row"));
         String added = rows.get(rows.size() - 1).getDomAttribute("data-path");
         for (int i = 0; i < asideBefore; i++) {
             WebElement row = browser.findElements(By.cssSelector("#area-aside .component-row")).stream()
-                    .filter(r -> added.equals(r.getDomAttribute("data-path"))).findFirst().orElseThrow();
-            browser.executeScript("arguments[0].click();", row.findElement(By.cssSelector("vaadin-button.component-up")));
+                    .filter(r -> added.equals(r.getDomAttribute("data-path")))
+                    .findFirst()
+                    .orElseThrow();
+            browser.executeScript(
+                    "arguments[0].click();", row.findElement(By.cssSelector("vaadin-button.component-up")));
             int expected = asideBefore - 1 - i;
             wait.until(e -> indexOfRow("#area-aside", added) == expected);
         }
-        WebElement first = browser.findElements(By.cssSelector("#area-aside .component-row")).get(0);
-        browser.executeScript("arguments[0].click();", first.findElement(By.cssSelector("vaadin-button.component-remove")));
+        WebElement first = browser.findElements(By.cssSelector("#area-aside .component-row"))
+                .get(0);
+        browser.executeScript(
+                "arguments[0].click();", first.findElement(By.cssSelector("vaadin-button.component-remove")));
         click(browser, "#confirm-remove-component-button");
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
     }
@@ -396,14 +479,18 @@ class EditorialBrowserTest {
         return -1;
     }
 
-    private static org.jsoup.nodes.Document home() {
+    private static Document home() {
         return Jsoup.parse(get("/"));
     }
 
     private static String get(String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(server.baseUrl() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             return "";
         }
@@ -414,11 +501,13 @@ class EditorialBrowserTest {
         List<WebElement> boxes = wait.until(e -> {
             List<WebElement> found = browser.findElements(By.cssSelector("#articles vaadin-checkbox")).stream()
                     .filter(b -> !"true".equals(b.getDomAttribute("aria-hidden")) && b.isDisplayed())
-                    .filter(b -> !String.valueOf(b.getDomAttribute("class")).contains("select-all")).toList();
+                    .filter(b -> !String.valueOf(b.getDomAttribute("class")).contains("select-all"))
+                    .toList();
             return found.size() >= n ? found : null;
         });
         for (WebElement box : boxes.subList(0, n)) {
-            if (!Boolean.TRUE.equals(box.getDomProperty("checked") == null ? null : Boolean.valueOf(box.getDomProperty("checked")))) {
+            if (!Boolean.TRUE.equals(
+                    box.getDomProperty("checked") == null ? null : Boolean.valueOf(box.getDomProperty("checked")))) {
                 browser.executeScript("arguments[0].click();", box);
             }
         }
@@ -433,8 +522,11 @@ class EditorialBrowserTest {
     }
 
     private static String cells() {
-        return String.join("|", browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .map(c -> String.valueOf(c.getDomProperty("textContent"))).toList());
+        return String.join(
+                "|",
+                browser.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                        .map(c -> String.valueOf(c.getDomProperty("textContent")))
+                        .toList());
     }
 
     private static String text(WebElement element) {

@@ -2,14 +2,11 @@ package io.newsroom.news.embedded.admin;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.vaadin.flow.router.QueryParameters;
+import io.newsroom.news.article.Publication;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.vaadin.flow.router.QueryParameters;
-
-import io.newsroom.news.article.Publication;
 
 class ListStateTest {
 
@@ -23,9 +20,22 @@ class ListStateTest {
     @Test
     void malformedValuesFallBackToTheDefaults() {
         ListState state = ListState.from(new QueryParameters(Map.of(
-                "state", List.of("EVERYTHING"), "sort", List.of("jcr:uuid.desc"), "at", List.of("-5"), "featured", List.of("yes"))));
+                "state",
+                List.of("EVERYTHING"),
+                "sort",
+                List.of("jcr:uuid.desc"),
+                "at",
+                List.of("-5"),
+                "featured",
+                List.of("yes"))));
         assertEquals(ListState.DEFAULT, state);
-        assertEquals(0, ListState.from(new QueryParameters(Map.of("at", List.of("9999999999999")))).firstRow());
-        assertEquals("views", ListState.from(new QueryParameters(Map.of("sort", List.of("views.desc")))).sortProperty());
+        assertEquals(
+                0,
+                ListState.from(new QueryParameters(Map.of("at", List.of("9999999999999"))))
+                        .firstRow());
+        assertEquals(
+                "views",
+                ListState.from(new QueryParameters(Map.of("sort", List.of("views.desc"))))
+                        .sortProperty());
     }
 }

@@ -1,24 +1,28 @@
 package io.newsroom.news.embedded.backup;
 
-import io.newsroom.news.embedded.demo.DemoContent;
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-
 import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.newsroom.news.TestArticles;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.embedded.demo.DemoContent;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.publishing.ArticleVersion;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** Export to system-view XML and import into an empty repository gives the same articles. */
 class WorkspaceBackupTest {
@@ -27,7 +31,8 @@ class WorkspaceBackupTest {
     void exportThenImportIntoAnEmptyRepositoryGivesTheSameArticles(@TempDir Path backup) throws Exception {
         List<Article> original;
         try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {
-            DemoContent.createOnFirstStart(source.repository(), source.articles(), source.config().siteZone());
+            DemoContent.createOnFirstStart(
+                    source.repository(), source.articles(), source.config().siteZone());
             ArticleDraft full = draft("Bài đầy đủ thuộc tính", hanoi(2020, 10, 27, 10, 28));
             full.setImage("jcr:6f1c2a3b-1111-2222-3333-444455556666");
             full.setImageAlt("Ảnh");
@@ -37,7 +42,9 @@ class WorkspaceBackupTest {
             source.articles().create(full, "e");
             original = all(source);
             List<Path> files = new WorkspaceBackup(source.repository(), "news").exportTo(backup);
-            assertTrue(files.stream().allMatch(f -> f.getFileName().toString().matches("news\\.\\d{4}\\.xml")), files.toString());
+            assertTrue(
+                    files.stream().allMatch(f -> f.getFileName().toString().matches("news\\.\\d{4}\\.xml")),
+                    files.toString());
             String xml = Files.readString(files.get(0), StandardCharsets.UTF_8);
             assertTrue(xml.contains("sv:node") && xml.contains("mgnl:folder") && xml.contains("news:article"));
         }
@@ -58,7 +65,9 @@ class WorkspaceBackupTest {
             List<Article> before = all(runtime);
 
             // A good file for 2021 next to a broken one: the good one must not be applied alone.
-            Files.writeString(backup.resolve("news.2022.xml"), "<sv:node xmlns:sv=\"http://www.jcp.org/jcr/sv/1.0\" sv:name=\"2022\"><sv:property");
+            Files.writeString(
+                    backup.resolve("news.2022.xml"),
+                    "<sv:node xmlns:sv=\"http://www.jcp.org/jcr/sv/1.0\" sv:name=\"2022\"><sv:property");
             assertThrows(IllegalArgumentException.class, () -> workspace.importFrom(backup));
             assertEquals(before, all(runtime));
 
@@ -84,24 +93,26 @@ class WorkspaceBackupTest {
             List<Path> files = new WorkspaceBackup(runtime.repository(), "news").exportTo(backup);
             assertEquals(List.of(backup.resolve("news.2020.xml")), files);
 
-            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            var factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
-            org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(files.get(0).toFile());
+            Document xml = factory.newDocumentBuilder().parse(files.get(0).toFile());
             String sv = "http://www.jcp.org/jcr/sv/1.0";
-            org.w3c.dom.Element year = xml.getDocumentElement();
+            Element year = xml.getDocumentElement();
             assertEquals("2020", year.getAttributeNS(sv, "name"));
             assertEquals("mgnl:folder", property(year, "jcr:primaryType")[1]);
             assertNotNull(property(year, "jcr:uuid"), "folders are referenceable, as in Magnolia");
-            org.w3c.dom.Element month = child(year, "10");
+            Element month = child(year, "10");
             assertEquals("mgnl:folder", property(month, "jcr:primaryType")[1]);
-            org.w3c.dom.Element node = child(month, article.name());
+            Element node = child(month, article.name());
             assertEquals("news:article", property(node, "jcr:primaryType")[1]);
             assertEquals(article.id(), property(node, "jcr:uuid")[1]);
             assertEquals("Date", property(node, "mgnl:created")[0]);
             assertEquals("editor", property(node, "mgnl:createdBy")[1]);
             assertEquals("Date", property(node, "mgnl:lastModified")[0]);
             assertEquals("Date", property(node, "postedDate")[0]);
-            assertTrue(property(node, "postedDate")[1].startsWith("2020-10-27T10:28:00.000+07:00"), property(node, "postedDate")[1]);
+            assertTrue(
+                    property(node, "postedDate")[1].startsWith("2020-10-27T10:28:00.000+07:00"),
+                    property(node, "postedDate")[1]);
             assertEquals("Boolean", property(node, "featured")[0]);
             assertEquals("Long", property(node, "featuredRank")[0]);
             assertEquals("String", property(node, "title")[0]);
@@ -110,17 +121,18 @@ class WorkspaceBackupTest {
             // Versions live apart, as in Magnolia: nothing of them in the article a Magnolia workspace imports.
             assertNull(property(node, "jcr:versionHistory"));
             assertNull(property(node, "jcr:baseVersion"));
-            String mixins = java.util.Arrays.toString(property(node, "jcr:mixinTypes"));
+            String mixins = Arrays.toString(property(node, "jcr:mixinTypes"));
             assertFalse(mixins.contains("versionable"), mixins);
         }
     }
 
     @Test
     void versionsGoIntoTheBackupAndComeBackWithTheirUsersTimesAndComments(@TempDir Path backup) throws Exception {
-        List<io.newsroom.news.publishing.ArticleVersion> before;
+        List<ArticleVersion> before;
         String id;
         try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {
-            Article a = source.articles().create(io.newsroom.news.TestArticles.unpublished("Bản một", hanoi(2020, 10, 27, 10, 28)), "nam");
+            Article a =
+                    source.articles().create(TestArticles.unpublished("Bản một", hanoi(2020, 10, 27, 10, 28)), "nam");
             id = a.id();
             source.publishing().publish(id, "lan", "Duyệt lần đầu");
             ArticleDraft second = a.toDraft();
@@ -130,26 +142,33 @@ class WorkspaceBackupTest {
             source.publishing().publish(id, "lan", null);
             before = source.publishing().versions().orElseThrow().history(id);
             new WorkspaceBackup(source.repository(), "news").exportTo(backup);
-            List<Path> versionFiles = new VersionBackup(source.publishing().versions().orElseThrow()).exportTo(backup);
-            assertEquals(List.of("mgnlVersion." + id + ".001.xml", "mgnlVersion." + id + ".002.xml"),
+            List<Path> versionFiles =
+                    new VersionBackup(source.publishing().versions().orElseThrow()).exportTo(backup);
+            assertEquals(
+                    List.of("mgnlVersion." + id + ".001.xml", "mgnlVersion." + id + ".002.xml"),
                     versionFiles.stream().map(f -> f.getFileName().toString()).toList());
         }
         try (NewsRuntime target = NewsRuntime.start(RuntimeConfig.forTests())) {
-            VersionBackup.Restore restore = new VersionBackup(target.publishing().versions().orElseThrow()).read(backup);
+            VersionBackup.Restore restore =
+                    new VersionBackup(target.publishing().versions().orElseThrow()).read(backup);
             new WorkspaceBackup(target.repository(), "news").importFrom(backup);
             restore.apply();
-            List<io.newsroom.news.publishing.ArticleVersion> after = target.publishing().versions().orElseThrow().history(id);
+            List<ArticleVersion> after =
+                    target.publishing().versions().orElseThrow().history(id);
             assertEquals(before.size(), after.size());
             for (int i = 0; i < before.size(); i++) {
                 assertEquals(before.get(i).user(), after.get(i).user());
                 assertEquals(before.get(i).created(), after.get(i).created());
                 assertEquals(before.get(i).comment(), after.get(i).comment());
-                assertEquals(before.get(i).content().title(), after.get(i).content().title());
-                assertEquals(before.get(i).content().body(), after.get(i).content().body());
+                assertEquals(
+                        before.get(i).content().title(), after.get(i).content().title());
+                assertEquals(
+                        before.get(i).content().body(), after.get(i).content().body());
             }
             // The restored history works like one made here: restoring its first version.
             Article current = target.articles().findById(id).orElseThrow();
-            Article restored = target.publishing().restoreVersion(id, current.version(), after.get(1).name(), "lan", null);
+            Article restored = target.publishing()
+                    .restoreVersion(id, current.version(), after.get(1).name(), "lan", null);
             assertEquals("Bản một", restored.title());
         }
     }
@@ -158,26 +177,34 @@ class WorkspaceBackupTest {
     void aBrokenVersionFileIsRefusedBeforeAnythingChanges(@TempDir Path backup) throws Exception {
         Files.writeString(backup.resolve("mgnlVersion.0a1b2c3d-0000-4000-8000-000000000001.001.xml"), "<sv:node");
         try (NewsRuntime target = NewsRuntime.start(RuntimeConfig.forTests())) {
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> new VersionBackup(target.publishing().versions().orElseThrow()).read(backup));
         }
     }
 
     /** {type, first value} of a property of a system-view node, or null. */
-    private static String[] property(org.w3c.dom.Element node, String name) {
+    private static String[] property(Element node, String name) {
         String sv = "http://www.jcp.org/jcr/sv/1.0";
-        for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof org.w3c.dom.Element e && e.getLocalName().equals("property") && name.equals(e.getAttributeNS(sv, "name"))) {
-                return new String[] {e.getAttributeNS(sv, "type"), e.getElementsByTagNameNS(sv, "value").item(0).getTextContent()};
+        for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e
+                    && e.getLocalName().equals("property")
+                    && name.equals(e.getAttributeNS(sv, "name"))) {
+                return new String[] {
+                    e.getAttributeNS(sv, "type"),
+                    e.getElementsByTagNameNS(sv, "value").item(0).getTextContent()
+                };
             }
         }
         return null;
     }
 
-    private static org.w3c.dom.Element child(org.w3c.dom.Element node, String name) {
+    private static Element child(Element node, String name) {
         String sv = "http://www.jcp.org/jcr/sv/1.0";
-        for (org.w3c.dom.Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof org.w3c.dom.Element e && e.getLocalName().equals("node") && name.equals(e.getAttributeNS(sv, "name"))) {
+        for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e
+                    && e.getLocalName().equals("node")
+                    && name.equals(e.getAttributeNS(sv, "name"))) {
                 return e;
             }
         }
@@ -185,7 +212,9 @@ class WorkspaceBackupTest {
     }
 
     private static List<Article> all(NewsRuntime runtime) throws Exception {
-        return runtime.articles().list(ArticleQuery.newest(1000).withSort(
-                List.of(ArticleQuery.Sort.asc("postedDate"), ArticleQuery.Sort.asc("title")))).items();
+        return runtime.articles()
+                .list(ArticleQuery.newest(1000)
+                        .withSort(List.of(ArticleQuery.Sort.asc("postedDate"), ArticleQuery.Sort.asc("title"))))
+                .items();
     }
 }

@@ -1,12 +1,14 @@
 package io.newsroom.news.embedded.cluster;
 
-import io.newsroom.news.embedded.server.NewsRuntime;
-import io.newsroom.news.embedded.server.NewsServer;
-import io.newsroom.news.embedded.server.RuntimeConfig;
-
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.NewsServer;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
 
 /**
  * The two ways the README gives to back up a cluster, done while a node runs: {@code pg_dump} of
@@ -38,7 +36,8 @@ class ClusterBackupTest {
             Article article;
             long views;
             try (NewsRuntime a = node(database, "a")) {
-                ArticleDraft featured = draft("Tin trước khi sao lưu", Instant.now().minusSeconds(60));
+                ArticleDraft featured =
+                        draft("Tin trước khi sao lưu", Instant.now().minusSeconds(60));
                 featured.setFeatured(true);
                 featured.setFeaturedRank(1L);
                 article = a.articles().create(featured, "nam");
@@ -55,20 +54,47 @@ class ClusterBackupTest {
                 run("pg_restore", "-h", "127.0.0.1", "-U", database.user, "-d", restored.name, dump.toString());
 
                 Path exported = folders.resolve("export");
-                run(java(), "-cp", classpath(), NewsServer.class.getName(), "--cluster-db", database.url(),
-                        "--cluster-db-user", database.user, "--data", folders.resolve("export-node").toString(), "--export", exported.toString());
+                run(
+                        java(),
+                        "-cp",
+                        classpath(),
+                        NewsServer.class.getName(),
+                        "--cluster-db",
+                        database.url(),
+                        "--cluster-db-user",
+                        database.user,
+                        "--data",
+                        folders.resolve("export-node").toString(),
+                        "--export",
+                        exported.toString());
                 try (Stream<Path> files = Files.walk(exported)) {
-                    assertTrue(files.filter(Files::isRegularFile).anyMatch(f -> contains(f, "Tin trước khi sao lưu")),
+                    assertTrue(
+                            files.filter(Files::isRegularFile).anyMatch(f -> contains(f, "Tin trước khi sao lưu")),
                             "the extra node exported the article");
                 }
-                assertTrue(Files.list(exported).anyMatch(f -> f.getFileName().toString().startsWith("mgnlVersion.")), "and its version");
+                assertTrue(
+                        Files.list(exported)
+                                .anyMatch(f -> f.getFileName().toString().startsWith("mgnlVersion.")),
+                        "and its version");
             }
             try (NewsRuntime r = node(restored, "restored")) {
-                Article back = r.articles().findById(article.id()).orElseThrow(() -> new AssertionError("the article is in the restored database"));
+                Article back = r.articles()
+                        .findById(article.id())
+                        .orElseThrow(() -> new AssertionError("the article is in the restored database"));
                 assertEquals("Tin trước khi sao lưu", back.title());
                 assertEquals(views, r.viewCounter().views(article.id()), "with its views");
-                assertTrue(r.newsFunctions().featured(5).stream().anyMatch(v -> v.getId().equals(article.id())), "and featured");
-                assertEquals(1, r.publishing().versions().orElseThrow().history(article.id()).size(), "and its kept version");
+                assertTrue(
+                        r.newsFunctions().featured(5).stream()
+                                .anyMatch(v -> v.getId().equals(article.id())),
+                        "and featured");
+                assertEquals(
+                        1,
+                        r.publishing()
+                                .versions()
+                                .orElseThrow()
+                                .history(article.id())
+                                .size(),
+                        "and its kept version");
             } finally {
                 restored.close();
             }
@@ -76,7 +102,9 @@ class ClusterBackupTest {
     }
 
     private NewsRuntime node(ClusterDatabase database, String id) throws Exception {
-        return NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(folders.resolve(id)).withCounting(true, 0)
+        return NewsRuntime.start(RuntimeConfig.forTests()
+                .withDataFolder(folders.resolve(id))
+                .withCounting(true, 0)
                 .withCluster(database.settings(id)));
     }
 
@@ -93,12 +121,14 @@ class ClusterBackupTest {
     }
 
     private static String classpath() throws IOException {
-        return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
+        return Path.of("target", "classes").toAbsolutePath()
+                + File.pathSeparator
                 + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
     }
 
     private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        Process process =
+                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), command[0] + " finished");
         assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A new, empty database on the machine's PostgreSQL for one test class's cluster, dropped when
@@ -23,7 +24,8 @@ final class ClusterDatabase implements AutoCloseable {
 
     static ClusterDatabase create() throws SQLException {
         String user = reachableUser();
-        ClusterDatabase database = new ClusterDatabase("news_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), user);
+        ClusterDatabase database = new ClusterDatabase(
+                "news_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), user);
         database.admin("CREATE DATABASE " + database.name);
         return database;
     }
@@ -45,8 +47,9 @@ final class ClusterDatabase implements AutoCloseable {
 
     /** The first column of the first row of {@code query} in this database. */
     long number(String query) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url(), user, ""); Statement sql = db.createStatement();
-             ResultSet result = sql.executeQuery(query)) {
+        try (Connection db = DriverManager.getConnection(url(), user, "");
+                Statement sql = db.createStatement();
+                ResultSet result = sql.executeQuery(query)) {
             result.next();
             return result.getLong(1);
         }
@@ -66,12 +69,13 @@ final class ClusterDatabase implements AutoCloseable {
         if (System.getenv("CI") != null) {
             throw new IllegalStateException(missing);
         }
-        org.junit.jupiter.api.Assumptions.abort(missing);
+        Assumptions.abort(missing);
         return null;
     }
 
     private void admin(String statement) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "test", user, ""); Statement sql = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(SERVER + "test", user, "");
+                Statement sql = admin.createStatement()) {
             sql.execute(statement);
         }
     }

@@ -1,9 +1,10 @@
 package io.newsroom.news.embedded.cluster;
 
-import io.newsroom.news.embedded.server.NewsServerProcessTest;
-
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.news.embedded.server.NewsServerProcessTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Two nodes started at the same moment on an empty database, each in its own JVM with the README's
@@ -36,8 +33,17 @@ class ClusterStartTest {
             List<NewsServerProcessTest.Child> nodes = new ArrayList<>();
             try {
                 for (String id : List.of("first", "second")) {
-                    nodes.add(NewsServerProcessTest.Child.start("--cluster-db", database.url(), "--cluster-db-user", database.user,
-                            "--cluster-node-id", id, "--data", folders.resolve(id).toString(), "--port", "0"));
+                    nodes.add(NewsServerProcessTest.Child.start(
+                            "--cluster-db",
+                            database.url(),
+                            "--cluster-db-user",
+                            database.user,
+                            "--cluster-node-id",
+                            id,
+                            "--data",
+                            folders.resolve(id).toString(),
+                            "--port",
+                            "0"));
                 }
                 List<Set<String>> titlesPerNode = new ArrayList<>();
                 for (NewsServerProcessTest.Child node : nodes) {
@@ -64,8 +70,12 @@ class ClusterStartTest {
     }
 
     private static List<String> titles(String base) throws Exception {
-        String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String json = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         List<String> titles = new ArrayList<>();
         for (JsonNode article : new ObjectMapper().readTree(json).path("results")) {
             titles.add(article.path("title").asText());
@@ -74,7 +84,8 @@ class ClusterStartTest {
     }
 
     private static int status(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

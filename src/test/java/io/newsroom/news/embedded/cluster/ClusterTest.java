@@ -1,29 +1,44 @@
 package io.newsroom.news.embedded.cluster;
 
+import static io.newsroom.news.TestArticles.draft;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.newsroom.news.Eventually;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.embedded.renditions.ImageRenditionsTest;
 import io.newsroom.news.embedded.server.DemoContentAccess;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.NewsServerProcessTest;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.embedded.server.SiteServer;
-
-import static io.newsroom.news.TestArticles.draft;
-import static org.junit.jupiter.api.Assertions.*;
-
+import io.newsroom.news.views.StatsStore;
+import io.newsroom.news.views.TrustedProxies;
+import io.newsroom.news.views.ViewSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import javax.jcr.RepositoryException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.newsroom.news.Eventually;
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.views.StatsStore;
 
 /**
  * Two nodes of a Jackrabbit cluster on the machine's PostgreSQL (a fresh database per run): what one
@@ -34,6 +49,7 @@ class ClusterTest {
     private static ClusterDatabase database;
     private static NewsRuntime a;
     private static NewsRuntime b;
+
     @TempDir
     static Path folders;
 
@@ -47,8 +63,10 @@ class ClusterTest {
 
     static NewsRuntime node(String id) throws Exception {
         // Beacons come through the loopback "proxy", each from its own forwarded address, no rate limit.
-        return NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(folders.resolve(id))
-                .withCounting(true, 0).withTrustedProxies(io.newsroom.news.views.TrustedProxies.parse("127.0.0.1,::1"))
+        return NewsRuntime.start(RuntimeConfig.forTests()
+                .withDataFolder(folders.resolve(id))
+                .withCounting(true, 0)
+                .withTrustedProxies(TrustedProxies.parse("127.0.0.1,::1"))
                 .withCluster(database.settings(id)));
     }
 
@@ -72,13 +90,22 @@ class ClusterTest {
         d.setFeaturedRank(1L);
         Article written = a.articles().create(d, "nam");
         long start = System.nanoTime();
-        await(() -> b.newsFunctions().featured(5).stream().anyMatch(v -> v.getId().equals(written.id())));
-        System.out.printf("an article written on A was in B's featured block after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        await(() ->
+                b.newsFunctions().featured(5).stream().anyMatch(v -> v.getId().equals(written.id())));
+        System.out.printf(
+                "an article written on A was in B's featured block after %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
 
         ArticleDraft edit = written.toDraft();
         edit.setTitle("Tin sửa trên nút B");
-        b.articles().update(written.id(), b.articles().findById(written.id()).orElseThrow().version(), edit, "lan");
-        await(() -> a.newsFunctions().featured(5).stream().anyMatch(v -> v.getTitle().equals("Tin sửa trên nút B")));
+        b.articles()
+                .update(
+                        written.id(),
+                        b.articles().findById(written.id()).orElseThrow().version(),
+                        edit,
+                        "lan");
+        await(() -> a.newsFunctions().featured(5).stream()
+                .anyMatch(v -> v.getTitle().equals("Tin sửa trên nút B")));
     }
 
     /**
@@ -90,30 +117,33 @@ class ClusterTest {
         String key = a.images().store(ImageRenditionsTest.jpeg(1000, 500), "cum.jpg");
         await(() -> rendition(b, key).isPresent());
         Path first = rendition(b, key).orElseThrow();
-        assertEquals(240, javax.imageio.ImageIO.read(first.toFile()).getHeight(), "B made the card from A's image");
+        assertEquals(240, ImageIO.read(first.toFile()).getHeight(), "B made the card from A's image");
 
         ImageRenditionsTest.replaceBytes(a.repository(), key, ImageRenditionsTest.jpeg(1000, 1000));
         await(() -> rendition(b, key).filter(file -> !file.equals(first)).isPresent());
-        assertEquals(480, javax.imageio.ImageIO.read(rendition(b, key).orElseThrow().toFile()).getHeight(),
+        assertEquals(
+                480,
+                ImageIO.read(rendition(b, key).orElseThrow().toFile()).getHeight(),
                 "B made it again from the bytes A wrote");
     }
 
-    private static java.util.Optional<Path> rendition(NewsRuntime node, String key) {
+    private static Optional<Path> rendition(NewsRuntime node, String key) {
         try {
             return node.renditions().rendition(key, "card").map(r -> r.file());
         } catch (Exception notYet) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     @Test
     void viewsCountedOnBothNodesAddUpExactly() throws Exception {
-        Article article = a.articles().create(draft("Tin đếm lượt xem hai nút", Instant.now().minusSeconds(60)), "nam");
+        Article article = a.articles()
+                .create(draft("Tin đếm lượt xem hai nút", Instant.now().minusSeconds(60)), "nam");
         // Read by id at once on the other node: found, or not yet, but never an error.
         await(() -> {
             try {
                 return b.articles().findById(article.id()).isPresent();
-            } catch (javax.jcr.RepositoryException e) {
+            } catch (RepositoryException e) {
                 throw new AssertionError("reading another node's new article by id failed", e);
             }
         });
@@ -127,7 +157,8 @@ class ClusterTest {
         }
         a.viewCounter().flush();
         b.viewCounter().flush();
-        await(() -> a.viewCounter().views(article.id()) == 600 && b.viewCounter().views(article.id()) == 600);
+        await(() ->
+                a.viewCounter().views(article.id()) == 600 && b.viewCounter().views(article.id()) == 600);
     }
 
     /**
@@ -137,35 +168,46 @@ class ClusterTest {
      */
     @Test
     void twoNodesOnEightConnectionsEachForTwentySecondsCountExactlyPerArticleAndPerDay() throws Exception {
-        List<Article> articles = new java.util.ArrayList<>();
+        List<Article> articles = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            articles.add(a.articles().create(draft("Tin tải hai nút " + i, Instant.now().minusSeconds(60)), "nam"));
+            articles.add(a.articles()
+                    .create(draft("Tin tải hai nút " + i, Instant.now().minusSeconds(60)), "nam"));
         }
-        java.util.Map<String, java.util.concurrent.atomic.AtomicLong> answered = new java.util.concurrent.ConcurrentHashMap<>();
-        articles.forEach(x -> answered.put(x.id(), new java.util.concurrent.atomic.AtomicLong()));
-        try (NewsServerProcessTest.Child first = loadNode("load-1"); NewsServerProcessTest.Child second = loadNode("load-2")) {
+        Map<String, AtomicLong> answered = new ConcurrentHashMap<>();
+        articles.forEach(x -> answered.put(x.id(), new AtomicLong()));
+        try (NewsServerProcessTest.Child first = loadNode("load-1");
+                NewsServerProcessTest.Child second = loadNode("load-2")) {
             String[] bases = {first.awaitUrl(), second.awaitUrl()};
             for (String base : bases) {
                 for (Article article : articles) {
-                    await(() -> status(base + "/news" + article.path() + ".html") == 200, base + " serves " + article.title());
+                    await(
+                            () -> status(base + "/news" + article.path() + ".html") == 200,
+                            base + " serves " + article.title());
                 }
             }
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-            List<Thread> threads = new java.util.ArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 16; t++) {
                 String base = bases[t % 2];
                 int thread = t;
                 Thread worker = new Thread(() -> {
-                    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                    HttpClient http = HttpClient.newHttpClient();
                     for (int i = 0; !stop.get(); i++) {
                         String id = articles.get((thread + i) % articles.size()).id();
-                        java.net.http.HttpRequest beacon = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/.news/views"))
-                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 load-" + thread + "-" + i)
-                                .header("X-Forwarded-For", "10." + (40 + thread) + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
+                        HttpRequest beacon = HttpRequest.newBuilder(URI.create(base + "/.news/views"))
+                                .header(
+                                        "User-Agent",
+                                        "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 load-" + thread + "-" + i)
+                                .header(
+                                        "X-Forwarded-For",
+                                        "10." + (40 + thread) + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id=" + id)).build();
+                                .POST(HttpRequest.BodyPublishers.ofString("id=" + id))
+                                .build();
                         try {
-                            if (http.send(beacon, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                            if (http.send(beacon, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 204) {
                                 answered.get(id).incrementAndGet();
                             }
                         } catch (Exception e) {
@@ -182,25 +224,31 @@ class ClusterTest {
                 thread.join(30_000);
             }
             // Both keep running: what they answered reaches the shared store with their next flushes.
-            StatsStore stored = new StatsStore(a.repository().sessions(), a.config().siteZone(), java.time.Clock.systemUTC(), 90);
+            StatsStore stored =
+                    new StatsStore(a.repository().sessions(), a.config().siteZone(), Clock.systemUTC(), 90);
             for (Article article : articles) {
                 long expected = answered.get(article.id()).get();
-                await(() -> storedTotal(stored, article.id()) == expected,
+                await(
+                        () -> storedTotal(stored, article.id()) == expected,
                         article.title() + ": stored total never reached the " + expected + " views answered");
             }
         }
         // Both stopped (their shutdown flushed what was left): after a sync, the totals are still exact.
-        a.repository().sessions().run(io.newsroom.news.views.ViewSettings.WORKSPACE, session -> {
+        a.repository().sessions().run(ViewSettings.WORKSPACE, session -> {
             session.refresh(false); // a cluster node reads the journal now
             return null;
         });
-        StatsStore store = new StatsStore(a.repository().sessions(), a.config().siteZone(), java.time.Clock.systemUTC(), 90);
+        StatsStore store = new StatsStore(a.repository().sessions(), a.config().siteZone(), Clock.systemUTC(), 90);
         long all = 0;
         for (Article article : articles) {
             long expected = answered.get(article.id()).get();
             all += expected;
             assertEquals(expected, store.total(article.id()), article.title() + ": stored after both nodes stopped");
-            assertEquals(expected, store.days(article.id()).values().stream().mapToLong(Long::longValue).sum(),
+            assertEquals(
+                    expected,
+                    store.days(article.id()).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum(),
                     "per day the same views as in total");
         }
         System.out.printf("two nodes x 8 connections for 20 s: %d views answered and stored, exactly%n", all);
@@ -214,12 +262,28 @@ class ClusterTest {
      */
     @Test
     void aNodeInItsOwnProcessServesWhatTheOtherWroteAndCountsExactlyThroughAKill() throws Exception {
-        Article article = a.articles().create(draft("Tin xem trên nút thứ ba", Instant.now().minusSeconds(60)), "nam");
+        Article article = a.articles()
+                .create(draft("Tin xem trên nút thứ ba", Instant.now().minusSeconds(60)), "nam");
         Path data = folders.resolve("node-c");
-        String[] args = {"--cluster-db", database.url(), "--cluster-db-user", database.user, "--cluster-node-id", "node-c",
-                "--data", data.toString(), "--port", "0", "--no-demo", "--views-per-minute", "0", "--trusted-proxies", "127.0.0.1,::1"};
-        java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong inDoubt = new java.util.concurrent.atomic.AtomicLong();
+        String[] args = {
+            "--cluster-db",
+            database.url(),
+            "--cluster-db-user",
+            database.user,
+            "--cluster-node-id",
+            "node-c",
+            "--data",
+            data.toString(),
+            "--port",
+            "0",
+            "--no-demo",
+            "--views-per-minute",
+            "0",
+            "--trusted-proxies",
+            "127.0.0.1,::1"
+        };
+        AtomicLong answered = new AtomicLong();
+        AtomicLong inDoubt = new AtomicLong();
         try (SiteServer aServer = SiteServer.start(a, 0)) {
             String aBase = aServer.baseUrl();
             try (NewsServerProcessTest.Child c = NewsServerProcessTest.Child.start(args)) {
@@ -228,18 +292,26 @@ class ClusterTest {
                 Load load = new Load(article.id(), answered, inDoubt, aBase, cBase);
                 await(() -> answered.get() > 300);
                 c.process.destroyForcibly(); // SIGKILL on node C under load: no shutdown hook, no final flush
-                assertTrue(c.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertTrue(c.process.waitFor(30, TimeUnit.SECONDS));
                 load.stopOn(cBase);
                 await(() -> answered.get() > 600, "node A never stops serving");
                 load.stop();
             }
             // Written while node C is down: it catches up when it comes back.
-            ArticleDraft whileDown = a.articles().findById(article.id()).orElseThrow().toDraft();
+            ArticleDraft whileDown =
+                    a.articles().findById(article.id()).orElseThrow().toDraft();
             whileDown.setTitle("Tin sửa khi nút C tắt");
-            a.articles().update(article.id(), a.articles().findById(article.id()).orElseThrow().version(), whileDown, "nam");
+            a.articles()
+                    .update(
+                            article.id(),
+                            a.articles().findById(article.id()).orElseThrow().version(),
+                            whileDown,
+                            "nam");
             try (NewsServerProcessTest.Child again = NewsServerProcessTest.Child.start(args)) {
                 String againBase = again.awaitUrl();
-                await(() -> body(againBase + "/news" + article.path() + ".html").contains("Tin sửa khi nút C tắt"),
+                await(
+                        () -> body(againBase + "/news" + article.path() + ".html")
+                                .contains("Tin sửa khi nút C tắt"),
                         "node C never caught up with what was written while it was down");
                 // C replays its own journal on start and flushes it into the shared totals.
                 a.viewCounter().flush();
@@ -250,54 +322,76 @@ class ClusterTest {
                     a.viewCounter().flush();
                     stored = a.viewCounter().views(article.id());
                 } while (stored < answered.get() && System.nanoTime() < deadline);
-                System.out.printf("two nodes, kill -9 of one: %d answered 204, %d in flight at the kill, %d stored%n",
+                System.out.printf(
+                        "two nodes, kill -9 of one: %d answered 204, %d in flight at the kill, %d stored%n",
                         answered.get(), inDoubt.get(), stored);
-                assertTrue(stored >= answered.get(), "nothing answered is lost: stored " + stored + ", answered " + answered.get());
+                assertTrue(
+                        stored >= answered.get(),
+                        "nothing answered is lost: stored " + stored + ", answered " + answered.get());
                 assertTrue(stored <= answered.get() + inDoubt.get(), "nothing counted twice: stored " + stored);
             }
         }
     }
 
     /** A node in its own JVM taking beacons through the loopback "proxy", without a rate limit. */
-    private static NewsServerProcessTest.Child loadNode(String id) throws java.io.IOException {
-        return NewsServerProcessTest.Child.start("--cluster-db", database.url(), "--cluster-db-user", database.user,
-                "--cluster-node-id", id, "--data", folders.resolve(id).toString(), "--port", "0", "--no-demo",
-                "--views-per-minute", "0", "--trusted-proxies", "127.0.0.1,::1");
+    private static NewsServerProcessTest.Child loadNode(String id) throws IOException {
+        return NewsServerProcessTest.Child.start(
+                "--cluster-db",
+                database.url(),
+                "--cluster-db-user",
+                database.user,
+                "--cluster-node-id",
+                id,
+                "--data",
+                folders.resolve(id).toString(),
+                "--port",
+                "0",
+                "--no-demo",
+                "--views-per-minute",
+                "0",
+                "--trusted-proxies",
+                "127.0.0.1,::1");
     }
 
     private static long storedTotal(StatsStore store, String articleId) {
         try {
             return store.total(articleId);
-        } catch (javax.jcr.RepositoryException e) {
+        } catch (RepositoryException e) {
             return -1;
         }
     }
 
     /** Beacons from four threads per node, each from a new forwarded address (a new reader). */
     private static final class Load {
-        private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-        private final java.util.Set<String> dead = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final java.util.List<Thread> threads = new java.util.ArrayList<>();
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final Set<String> dead = ConcurrentHashMap.newKeySet();
+        private final List<Thread> threads = new ArrayList<>();
 
-        Load(String articleId, java.util.concurrent.atomic.AtomicLong answered, java.util.concurrent.atomic.AtomicLong inDoubt,
-             String... bases) {
+        Load(String articleId, AtomicLong answered, AtomicLong inDoubt, String... bases) {
             int t = 0;
             for (String base : bases) {
                 for (int k = 0; k < 4; k++, t++) {
                     int thread = t;
                     Thread worker = new Thread(() -> {
-                        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                        HttpClient http = HttpClient.newHttpClient();
                         for (int i = 0; !stopped.get() && !dead.contains(base); i++) {
-                            java.net.http.HttpRequest beacon = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/.news/views"))
-                                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 reader-" + thread + "-" + i)
-                                    .header("X-Forwarded-For", "10." + thread + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
+                            HttpRequest beacon = HttpRequest.newBuilder(URI.create(base + "/.news/views"))
+                                    .header(
+                                            "User-Agent",
+                                            "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 reader-" + thread + "-" + i)
+                                    .header(
+                                            "X-Forwarded-For",
+                                            "10." + thread + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id=" + articleId)).build();
+                                    .POST(HttpRequest.BodyPublishers.ofString("id=" + articleId))
+                                    .build();
                             try {
-                                if (http.send(beacon, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                                if (http.send(beacon, HttpResponse.BodyHandlers.discarding())
+                                                .statusCode()
+                                        == 204) {
                                     answered.incrementAndGet();
                                 }
-                            } catch (java.io.IOException killed) {
+                            } catch (IOException killed) {
                                 inDoubt.incrementAndGet();
                                 return;
                             } catch (InterruptedException e) {
@@ -325,8 +419,9 @@ class ClusterTest {
 
     private static String body(String url) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             return "";
         }
@@ -334,8 +429,9 @@ class ClusterTest {
 
     private static int status(String url) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }

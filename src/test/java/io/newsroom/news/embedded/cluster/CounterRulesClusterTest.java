@@ -1,9 +1,10 @@
 package io.newsroom.news.embedded.cluster;
 
-import io.newsroom.news.embedded.repository.EmbeddedRepository;
-
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.embedded.repository.EmbeddedRepository;
+import io.newsroom.news.views.StatsStore;
+import io.newsroom.news.views.ViewSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,18 +13,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.newsroom.news.views.StatsStore;
-import io.newsroom.news.views.ViewSettings;
 
 /**
  * The two rules of counting into JCR from several cluster nodes, each shown twice on two nodes of
@@ -39,6 +35,7 @@ class CounterRulesClusterTest {
     private static EmbeddedRepository b;
     private static StatsStore storeA;
     private static StatsStore storeB;
+
     @TempDir
     static Path folders;
 
@@ -77,7 +74,8 @@ class CounterRulesClusterTest {
         Session late = b.login(ViewSettings.WORKSPACE);
         try {
             Node parentOnB = late.getNode(parent);
-            withSession(a, s -> s.getNode(parent).addNode("a17", "nt:unstructured").setProperty("total", 1L));
+            withSession(
+                    a, s -> s.getNode(parent).addNode("a17", "nt:unstructured").setProperty("total", 1L));
             assertFalse(late.nodeExists(parent + "/a17"), "B has not seen A's counter yet");
             parentOnB.addNode("a17", "nt:unstructured").setProperty("total", 1L);
             late.save(); // no conflict reported
@@ -87,7 +85,9 @@ class CounterRulesClusterTest {
         sync(a);
         a.sessions().run(ViewSettings.WORKSPACE, reader -> {
             assertEquals(2, reader.getNode(parent).getNodes("a17").getSize(), "two counters a17 and a17[2]");
-            assertEquals(1, reader.getNode(parent + "/a17").getProperty("total").getLong(),
+            assertEquals(
+                    1,
+                    reader.getNode(parent + "/a17").getProperty("total").getLong(),
                     "a reader by name sees one view of the two written");
             return null;
         });
@@ -107,7 +107,10 @@ class CounterRulesClusterTest {
             assertEquals(2L, store.days(id).get(LocalDate.ofEpochDay(today)));
         }
         a.sessions().run(ViewSettings.WORKSPACE, reader -> {
-            assertEquals(1, reader.getNode("/views/" + id.substring(0, 2)).getNodes(id).getSize(), "one counter");
+            assertEquals(
+                    1,
+                    reader.getNode("/views/" + id.substring(0, 2)).getNodes(id).getSize(),
+                    "one counter");
             return null;
         });
     }
@@ -116,7 +119,11 @@ class CounterRulesClusterTest {
     @Test
     void aNewPropertyAddedOnBothNodesKeepsOnlyTheLastWrite() throws Exception {
         String counter = "/prop-" + UUID.randomUUID();
-        withSession(a, s -> s.getRootNode().addNode(counter.substring(1), "nt:unstructured").setProperty("total", 1L));
+        withSession(
+                a,
+                s -> s.getRootNode()
+                        .addNode(counter.substring(1), "nt:unstructured")
+                        .setProperty("total", 1L));
         sync(b);
         Session late = b.login(ViewSettings.WORKSPACE);
         try {
@@ -130,7 +137,10 @@ class CounterRulesClusterTest {
         }
         sync(a);
         a.sessions().run(ViewSettings.WORKSPACE, reader -> {
-            assertEquals(1, reader.getNode(counter).getProperty("d20261127").getLong(), "one of the two views written is left");
+            assertEquals(
+                    1,
+                    reader.getNode(counter).getProperty("d20261127").getLong(),
+                    "one of the two views written is left");
             return null;
         });
     }

@@ -1,37 +1,39 @@
 package io.newsroom.news.embedded.renditions;
 
+import static io.newsroom.news.TestArticles.draft;
+import static io.newsroom.news.TestArticles.hanoi;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.assets.ImageSizes;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.embedded.server.SiteServer;
 import io.newsroom.news.embedded.server.TestSite;
-
-import static io.newsroom.news.TestArticles.draft;
-import static io.newsroom.news.TestArticles.hanoi;
-import static org.junit.jupiter.api.Assertions.*;
-
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-
+import java.util.Calendar;
 import javax.imageio.ImageIO;
 import javax.jcr.Node;
 import javax.jcr.Session;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.assets.ImageSizes;
 
 /** Renditions of the theme's sizes: right sizes, EXIF orientation, made once, remade when the image changes, served and used. */
 public class ImageRenditionsTest {
@@ -57,8 +59,9 @@ public class ImageRenditionsTest {
         try {
             Node content = dam.getNodeByIdentifier(key.substring(4)).getNode("jcr:content");
             content.setProperty("jcr:data", dam.getValueFactory().createBinary(new ByteArrayInputStream(data)));
-            java.util.Calendar later = java.util.Calendar.getInstance();
-            later.setTimeInMillis(content.getProperty("jcr:lastModified").getDate().getTimeInMillis() + 1000);
+            Calendar later = Calendar.getInstance();
+            later.setTimeInMillis(
+                    content.getProperty("jcr:lastModified").getDate().getTimeInMillis() + 1000);
             content.setProperty("jcr:lastModified", later);
             dam.save();
         } finally {
@@ -69,12 +72,12 @@ public class ImageRenditionsTest {
     public static byte[] jpeg(int width, int height) throws Exception {
         // Something like a photo (sky, sun, ground), so screenshots of pages show where images sit.
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x6fa8dc), 0, height, new java.awt.Color(0xcfe2f3)));
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(0x6fa8dc), 0, height, new Color(0xcfe2f3)));
         g.fillRect(0, 0, width, height);
-        g.setColor(new java.awt.Color(0xf1c232));
+        g.setColor(new Color(0xf1c232));
         g.fillOval(width * 2 / 3, height / 8, Math.max(1, width / 6), Math.max(1, width / 6));
-        g.setColor(new java.awt.Color(0x6aa84f));
+        g.setColor(new Color(0x6aa84f));
         g.fillRect(0, height * 2 / 3, width, height - height * 2 / 3);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -105,17 +108,25 @@ public class ImageRenditionsTest {
         assertSize(480, 320, key, "card");
         assertSize(960, 640, key, "lead");
         assertSize(1200, 630, key, "og");
-        assertEquals(new ImageSizes.Size(480, 320), runtime.renditions().size(key, "card").orElseThrow(), "known before it is made");
+        assertEquals(
+                new ImageSizes.Size(480, 320),
+                runtime.renditions().size(key, "card").orElseThrow(),
+                "known before it is made");
 
         String small = runtime.images().store(jpeg(300, 200), "small.jpg");
         assertSize(300, 200, small, "lead");
-        assertEquals(new ImageSizes.Size(300, 200), runtime.renditions().size(small, "lead").orElseThrow(), "never scaled up");
+        assertEquals(
+                new ImageSizes.Size(300, 200),
+                runtime.renditions().size(small, "lead").orElseThrow(),
+                "never scaled up");
     }
 
     @Test
     void aPhotoTakenSidewaysIsShownUpright() throws Exception {
         String key = runtime.images().store(rotatedJpeg(400, 200), "phone.jpg");
-        assertEquals(new ImageSizes.Size(160, 320), runtime.renditions().size(key, "thumbnail").orElseThrow());
+        assertEquals(
+                new ImageSizes.Size(160, 320),
+                runtime.renditions().size(key, "thumbnail").orElseThrow());
         assertSize(160, 320, key, "thumbnail");
     }
 
@@ -131,7 +142,10 @@ public class ImageRenditionsTest {
         String key = runtime.images().store(jpeg(1000, 500), "change.jpg");
         Path first = runtime.renditions().rendition(key, "card").orElseThrow().file();
         var made = Files.getLastModifiedTime(first);
-        assertEquals(first, runtime.renditions().rendition(key, "card").orElseThrow().file(), "the second request reads the file");
+        assertEquals(
+                first,
+                runtime.renditions().rendition(key, "card").orElseThrow().file(),
+                "the second request reads the file");
         assertEquals(made, Files.getLastModifiedTime(first));
 
         // The asset's binary replaced in place (as Magnolia's DAM may): a new upload time, a new rendition.
@@ -148,11 +162,18 @@ public class ImageRenditionsTest {
         HttpResponse<byte[]> card = get("/.imaging/mte/news/card/dam/" + key + "/served.jpg");
         assertEquals(200, card.statusCode());
         assertEquals("image/jpeg", card.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("public, max-age=31536000, immutable", card.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "public, max-age=31536000, immutable",
+                card.headers().firstValue("Cache-Control").orElse(""));
         assertEquals(480, ImageIO.read(new ByteArrayInputStream(card.body())).getWidth());
-        assertEquals(404, get("/.imaging/mte/news/huge/dam/" + key + "/served.jpg").statusCode());
-        assertEquals(404, get("/.imaging/mte/news/card/dam/jcr:00000000-0000-0000-0000-000000000000/x.jpg").statusCode());
-        assertEquals(404, get("/.imaging/mte/other/card/dam/" + key + "/served.jpg").statusCode());
+        assertEquals(
+                404, get("/.imaging/mte/news/huge/dam/" + key + "/served.jpg").statusCode());
+        assertEquals(
+                404,
+                get("/.imaging/mte/news/card/dam/jcr:00000000-0000-0000-0000-000000000000/x.jpg")
+                        .statusCode());
+        assertEquals(
+                404, get("/.imaging/mte/other/card/dam/" + key + "/served.jpg").statusCode());
     }
 
     @Test
@@ -166,10 +187,13 @@ public class ImageRenditionsTest {
         d.setFeatured(true);
         d.setFeaturedRank(1L);
         Article article = runtime.articles().create(d, "t");
-        Document page = Jsoup.parse(new String(get("/news" + article.path() + ".html").body(), java.nio.charset.StandardCharsets.UTF_8));
+        Document page =
+                Jsoup.parse(new String(get("/news" + article.path() + ".html").body(), StandardCharsets.UTF_8));
         Element img = page.selectFirst("img.news-article__image");
-        assertTrue(java.net.URLDecoder.decode(img.attr("src"), java.nio.charset.StandardCharsets.UTF_8)
-                .contains("/.imaging/mte/news/lead/dam/" + key), img.attr("src"));
+        assertTrue(
+                URLDecoder.decode(img.attr("src"), StandardCharsets.UTF_8)
+                        .contains("/.imaging/mte/news/lead/dam/" + key),
+                img.attr("src"));
         assertEquals("960", img.attr("width"));
         assertEquals("640", img.attr("height"));
         assertFalse(img.hasAttr("loading"), "the lead image is above the fold: not lazy");
@@ -177,19 +201,27 @@ public class ImageRenditionsTest {
         String og = page.selectFirst("meta[property=og:image]").attr("content");
         assertTrue(og.startsWith(server.baseUrl()) && og.contains("/.imaging/mte/news/og/"), og);
         assertEquals("1200", page.selectFirst("meta[property=og:image:width]").attr("content"));
-        assertEquals("Toàn cảnh hội nghị sáng 2/2 Ảnh: Minh Anh", page.selectFirst("figcaption.news-article__caption").text());
+        assertEquals(
+                "Toàn cảnh hội nghị sáng 2/2 Ảnh: Minh Anh",
+                page.selectFirst("figcaption.news-article__caption").text());
         String ld = page.selectFirst("script[type=application/ld+json]").data();
-        assertTrue(ld.contains("\"image\":{\"@type\":\"ImageObject\",\"url\":\"" + og + "\",\"caption\":\"Toàn cảnh hội nghị sáng 2/2\","
-                + "\"creditText\":\"Minh Anh\"}"), ld);
+        assertTrue(
+                ld.contains("\"image\":{\"@type\":\"ImageObject\",\"url\":\"" + og
+                        + "\",\"caption\":\"Toàn cảnh hội nghị sáng 2/2\"," + "\"creditText\":\"Minh Anh\"}"),
+                ld);
 
-        Document home = Jsoup.parse(new String(get("/").body(), java.nio.charset.StandardCharsets.UTF_8));
+        Document home = Jsoup.parse(new String(get("/").body(), StandardCharsets.UTF_8));
         Element lead = home.selectFirst(".news-featured__item--lead img.news-featured__image");
         assertTrue(lead.attr("src").contains("/card/"), lead.attr("src"));
         assertEquals("480", lead.attr("width"));
     }
 
     private static void assertSize(int width, int height, String key, String rendition) throws Exception {
-        BufferedImage made = ImageIO.read(runtime.renditions().rendition(key, rendition).orElseThrow().file().toFile());
+        BufferedImage made = ImageIO.read(runtime.renditions()
+                .rendition(key, rendition)
+                .orElseThrow()
+                .file()
+                .toFile());
         assertEquals(width + "x" + height, made.getWidth() + "x" + made.getHeight(), rendition);
     }
 

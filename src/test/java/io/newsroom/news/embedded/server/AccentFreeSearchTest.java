@@ -1,24 +1,21 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.embedded.repository.SearchIndexUpgrade;
-
 import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.FoldingAnalyzer;
+import io.newsroom.news.embedded.repository.SearchIndexUpgrade;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Searches match with or without Vietnamese accents, through Jackrabbit's index configured with ASCII folding. */
 class AccentFreeSearchTest {
@@ -48,15 +45,26 @@ class AccentFreeSearchTest {
 
     @Test
     void editorsFindArticlesWithOrWithoutAccentsInTitleLeadAndBody() throws Exception {
-        for (String search : List.of("hien mau", "hiến máu", "HIEN MAU", "máu hiến", "dong da", "Đống Đa", "tham gia",
-                "tinh nguyen vien", "an ninh", "hien ma", "nhan d")) {
+        for (String search : List.of(
+                "hien mau",
+                "hiến máu",
+                "HIEN MAU",
+                "máu hiến",
+                "dong da",
+                "Đống Đa",
+                "tham gia",
+                "tinh nguyen vien",
+                "an ninh",
+                "hien ma",
+                "nhan d")) {
             assertEquals(List.of(blood.id()), ids(ArticleQuery.newest(10).withText(search)), search);
         }
         for (String search : List.of("hien xyz", "mau hien doi", "hop to")) {
             assertFalse(ids(ArticleQuery.newest(10).withText(search)).contains(blood.id()), search);
         }
         assertEquals(1, ids(ArticleQuery.newest(10).withText("hop to")).size(), "the other article, by a prefix");
-        assertEquals(List.of(), ids(ArticleQuery.newest(10).withText("\" OR * AND")), "operators are words, never obeyed");
+        assertEquals(
+                List.of(), ids(ArticleQuery.newest(10).withText("\" OR * AND")), "operators are words, never obeyed");
     }
 
     @Test
@@ -78,8 +86,11 @@ class AccentFreeSearchTest {
 
         try (NewsRuntime second = NewsRuntime.start(config)) {
             assertTrue(Files.readString(workspace).contains(FoldingAnalyzer.class.getName()));
-            assertEquals(List.of(saved.id()), second.articles().list(ArticleQuery.newest(10).withText("tiem chung"))
-                    .items().stream().map(Article::id).toList());
+            assertEquals(
+                    List.of(saved.id()),
+                    second.articles().list(ArticleQuery.newest(10).withText("tiem chung")).items().stream()
+                            .map(Article::id)
+                            .toList());
         }
         assertFalse(SearchIndexUpgrade.apply(workspace.getParent()), "once is enough");
     }

@@ -5,8 +5,7 @@ import io.newsroom.news.embedded.repository.EmbeddedRepository;
 
 /** Lets benchmarks and the Magnolia host model outside the package create the demo pages. */
 public final class DemoContentAccess {
-    private DemoContentAccess() {
-    }
+    private DemoContentAccess() {}
 
     public static void createPages(NewsRuntime runtime) throws Exception {
         DemoContent.createPages(runtime.repository());

@@ -3,18 +3,16 @@ package io.newsroom.news.embedded.server;
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.article.Article;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.article.Article;
 
 /**
  * What an attacker sees of the running site, over raw HTTP (so the Host header and methods are the
@@ -42,8 +40,14 @@ class HardeningTest {
 
     @Test
     void everyKindOfAddressCarriesTheSecurityHeadersAndNoServerVersion() throws Exception {
-        for (String path : new String[] {"/", "/news" + article.path() + ".html", "/.resources/news/webresources/css/news.css",
-                "/.rest/delivery/news", "/dam/jcr:00000000-0000-0000-0000-000000000000/x.png", "/no/such/page"}) {
+        for (String path : new String[] {
+            "/",
+            "/news" + article.path() + ".html",
+            "/.resources/news/webresources/css/news.css",
+            "/.rest/delivery/news",
+            "/dam/jcr:00000000-0000-0000-0000-000000000000/x.png",
+            "/no/such/page"
+        }) {
             String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             String head = head(response);
             assertTrue(head.contains("X-Content-Type-Options: nosniff"), path + "\n" + head);
@@ -55,20 +59,27 @@ class HardeningTest {
         String admin = head(raw("GET /admin/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         assertTrue(admin.contains("Content-Security-Policy: frame-ancestors 'none'"), admin);
         assertTrue(admin.contains("X-Frame-Options: DENY"), admin);
-        assertTrue(admin.matches("(?s).*Set-Cookie: JSESSIONID=[^\r]*; Path=/admin;[^\r]*Secure[^\r]*\r.*")
-                && admin.contains("SameSite=Lax"), "https base URL: Secure and SameSite=Lax\n" + admin);
+        assertTrue(
+                admin.matches("(?s).*Set-Cookie: JSESSIONID=[^\r]*; Path=/admin;[^\r]*Secure[^\r]*\r.*")
+                        && admin.contains("SameSite=Lax"),
+                "https base URL: Secure and SameSite=Lax\n" + admin);
     }
 
     @Test
     void traceAndOtherMethodsAreRefusedWithoutEchoingTheRequest() throws Exception {
-        for (String path : new String[] {"/.resources/news/webresources/css/news.css", "/dam/jcr:x/y.png", "/", "/admin/"}) {
-            String response = raw("TRACE " + path + " HTTP/1.1\r\nHost: localhost\r\nCookie: secret=s3cr3t\r\nConnection: close\r\n\r\n");
+        for (String path :
+                new String[] {"/.resources/news/webresources/css/news.css", "/dam/jcr:x/y.png", "/", "/admin/"}) {
+            String response = raw("TRACE " + path
+                    + " HTTP/1.1\r\nHost: localhost\r\nCookie: secret=s3cr3t\r\nConnection: close\r\n\r\n");
             assertTrue(response.startsWith("HTTP/1.1 405"), path + "\n" + response);
             assertFalse(response.contains("s3cr3t"), path + ": the request is not echoed");
         }
         String badUri = raw("GET /%% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        assertTrue(badUri.startsWith("HTTP/1.1 400") && badUri.contains("news-error__title"), "a bad address gets the site's page:\n" + badUri);
-        String put = raw("PUT /dam/jcr:x/y.png HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertTrue(
+                badUri.startsWith("HTTP/1.1 400") && badUri.contains("news-error__title"),
+                "a bad address gets the site's page:\n" + badUri);
+        String put = raw(
+                "PUT /dam/jcr:x/y.png HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         assertTrue(put.startsWith("HTTP/1.1 405"), put);
         assertTrue(put.contains("Allow: GET, HEAD"));
         assertTrue(put.contains("news-error__title"), "the site's own error page:\n" + put);
@@ -76,8 +87,12 @@ class HardeningTest {
 
     @Test
     void absoluteLinksFollowTheBaseUrlNotTheHostHeader() throws Exception {
-        String page = raw("GET /news" + article.path() + ".html HTTP/1.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n");
-        assertTrue(page.contains("<link rel=\"canonical\" href=\"https://tin.example.vn/news" + article.path() + ".html\">"), page);
+        String page = raw(
+                "GET /news" + article.path() + ".html HTTP/1.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n");
+        assertTrue(
+                page.contains(
+                        "<link rel=\"canonical\" href=\"https://tin.example.vn/news" + article.path() + ".html\">"),
+                page);
         assertFalse(page.contains("evil.example.com"), "nothing of the Host header is printed");
         String feed = raw("GET /news/feed.xml HTTP/1.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n");
         assertTrue(feed.contains("https://tin.example.vn/"), feed);

@@ -2,10 +2,14 @@ package io.newsroom.news.embedded.server;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,20 +17,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The real main class in its own JVM: starts, serves demo content, stops cleanly on SIGTERM,
@@ -43,20 +47,28 @@ public class NewsServerProcessTest {
             firstCount = resultCount(base);
             assertTrue(firstCount >= 10, "demo content is served, got " + firstCount);
             for (String page : List.of("/", "/news", "/admin/", "/admin/editor/quill.min.js")) {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(base + page)).build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, response.statusCode(), page);
             }
-            assertTrue(first.awaitLine("Created the admin account 'admin' with password:"), "the first password is shown once");
+            assertTrue(
+                    first.awaitLine("Created the admin account 'admin' with password:"),
+                    "the first password is shown once");
             // SIGTERM through the handle: Process.destroy() would also close our end of its output.
             first.process.toHandle().destroy();
             assertTrue(first.process.waitFor(30, TimeUnit.SECONDS), "stops within 30 s");
-            assertTrue(first.awaitLine("stopped; repository closed"), "exit " + first.process.exitValue() + ": " + first.output());
+            assertTrue(
+                    first.awaitLine("stopped; repository closed"),
+                    "exit " + first.process.exitValue() + ": " + first.output());
         }
         try (Child second = Child.start("--data", data.toString(), "--port", "0")) {
             String base = second.awaitUrl();
             assertEquals(firstCount, resultCount(base), "same articles, no second set of demo content");
-            assertFalse(second.output().contains("Created the admin account"), "the password is shown on the first start only");
+            assertFalse(
+                    second.output().contains("Created the admin account"),
+                    "the password is shown on the first start only");
         }
     }
 
@@ -70,7 +82,8 @@ public class NewsServerProcessTest {
             seed.process.waitFor(30, TimeUnit.SECONDS);
         }
         try (Child export = Child.start("--data", data.toString(), "--export", backup.toString())) {
-            assertEquals(0, export.process.waitFor(60, TimeUnit.SECONDS) ? export.process.exitValue() : -1, export.output());
+            assertEquals(
+                    0, export.process.waitFor(60, TimeUnit.SECONDS) ? export.process.exitValue() : -1, export.output());
         }
         assertFalse(Files.list(backup).toList().isEmpty());
 
@@ -95,16 +108,23 @@ public class NewsServerProcessTest {
         long answered;
         long inDoubt;
         // The load comes through the loopback "proxy": each beacon is a new reader at its own forwarded address.
-        try (Child first = Child.start("--data", data.toString(), "--port", "0", "--views-per-minute", "0",
-                "--trusted-proxies", "127.0.0.1,::1")) {
+        try (Child first = Child.start(
+                "--data",
+                data.toString(),
+                "--port",
+                "0",
+                "--views-per-minute",
+                "0",
+                "--trusted-proxies",
+                "127.0.0.1,::1")) {
             String base = first.awaitUrl();
             ids = new ArrayList<>();
             for (JsonNode article : articles(base)) {
                 ids.add(article.get("@id").asText());
             }
-            java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong doubtful = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicLong ok = new AtomicLong();
+            AtomicLong doubtful = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
             List<Thread> load = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
@@ -113,12 +133,17 @@ public class NewsServerProcessTest {
                     for (int i = 0; !stop.get(); i++) {
                         // A new address each time: a new client, so no repeat rule applies.
                         HttpRequest beacon = HttpRequest.newBuilder(URI.create(base + "/.news/views"))
-                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 reader-" + thread + "-" + i)
+                                .header(
+                                        "User-Agent",
+                                        "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 reader-" + thread + "-" + i)
                                 .header("X-Forwarded-For", "10." + thread + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("id=" + ids.get((thread + i) % ids.size()))).build();
+                                .POST(HttpRequest.BodyPublishers.ofString("id=" + ids.get((thread + i) % ids.size())))
+                                .build();
                         try {
-                            if (http.send(beacon, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                            if (http.send(beacon, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 204) {
                                 ok.incrementAndGet();
                             }
                         } catch (IOException killed) {
@@ -150,11 +175,14 @@ public class NewsServerProcessTest {
             for (JsonNode article : articles(base)) {
                 stored += article.get("views").asLong();
             }
-            System.out.printf("kill -9 under load: %d answered 204, %d in flight at the kill, %d stored after restart%n",
+            System.out.printf(
+                    "kill -9 under load: %d answered 204, %d in flight at the kill, %d stored after restart%n",
                     answered, inDoubt, stored);
             assertTrue(stored >= answered, "no answered view is lost: stored " + stored + ", answered " + answered);
-            assertTrue(stored <= answered + inDoubt,
-                    "nothing counted twice: stored " + stored + ", answered " + answered + ", in flight at the kill " + inDoubt);
+            assertTrue(
+                    stored <= answered + inDoubt,
+                    "nothing counted twice: stored " + stored + ", answered " + answered + ", in flight at the kill "
+                            + inDoubt);
         }
     }
 
@@ -163,13 +191,17 @@ public class NewsServerProcessTest {
         try (Child child = Child.startIn(elsewhere.toFile(), "--memory", "--port", "0")) {
             String base = child.awaitUrl();
             assertTrue(child.output().contains("light module: classpath:/news/"), child.output());
-            HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> home = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, home.statusCode());
             assertTrue(home.body().contains("Tin tức nổi bật"), "templates, i18n and demo pages from the classpath");
             JsonNode first = articles(base).get(0);
-            HttpResponse<String> article = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "/news" + first.get("@path").asText() + ".html")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> article = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            base + "/news" + first.get("@path").asText() + ".html"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, article.statusCode(), "the virtual URI mapping is read from the classpath too");
         }
     }
@@ -184,17 +216,21 @@ public class NewsServerProcessTest {
     }
 
     private static JsonNode articles(String base) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return new ObjectMapper().readTree(response.body()).get("results");
     }
 
     private static int resultCount(String base) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/.rest/delivery/news?limit=100"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         JsonNode json = new ObjectMapper().readTree(response.body());
         return json.get("results").size();
@@ -203,14 +239,14 @@ public class NewsServerProcessTest {
     /** A child JVM running {@link NewsServer} with this test's classpath. */
     @Test
     void aStartThatCannotHaveItsPortCreatesNothing(@TempDir Path data) throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+        try (ServerSocket taken = new ServerSocket(0)) {
             try (Child child = Child.start("--data", data.toString(), "--port", String.valueOf(taken.getLocalPort()))) {
                 assertTrue(child.process.waitFor(60, TimeUnit.SECONDS));
                 assertNotEquals(0, child.process.exitValue());
                 assertTrue(child.awaitLine("Cannot listen on port " + taken.getLocalPort()), child.output());
             }
         }
-        assertFalse(Files.exists(data.resolve(io.newsroom.news.embedded.admin.accounts.AdminAccounts.FILE)), "no account whose password nobody saw");
+        assertFalse(Files.exists(data.resolve(AdminAccounts.FILE)), "no account whose password nobody saw");
         try (var files = Files.list(data)) {
             assertEquals(List.of(), files.toList(), "nothing at all");
         }
@@ -218,28 +254,37 @@ public class NewsServerProcessTest {
 
     @Test
     void theOperatorsPasswordIsNeverPrintedFilesArePrivateAndAResetWorks(@TempDir Path data) throws Exception {
-        try (Child child = Child.startWith(Map.of("NEWS_ADMIN_PASSWORD", "operator-s3cret-9"), "--data", data.toString(), "--port", "0")) {
+        try (Child child = Child.startWith(
+                Map.of("NEWS_ADMIN_PASSWORD", "operator-s3cret-9"), "--data", data.toString(), "--port", "0")) {
             child.awaitUrl();
             assertTrue(child.awaitLine("password from NEWS_ADMIN_PASSWORD"), child.output());
             assertFalse(child.output().contains("operator-s3cret-9"), child.output());
             child.process.destroy();
             assertTrue(child.process.waitFor(30, TimeUnit.SECONDS));
         }
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(data.resolve(io.newsroom.news.embedded.admin.accounts.AdminAccounts.FILE))));
-        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(AdminAccounts.FILE))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
 
         String printed;
         try (Child reset = Child.start("--data", data.toString(), "--port", "0", "--reset-admin-password")) {
             reset.awaitUrl();
-            printed = reset.seen.stream().filter(l -> l.contains("has a new password: ")).findFirst()
-                    .map(l -> l.replaceAll(".*has a new password: (\\S+).*", "$1")).orElseThrow(() -> new AssertionError(reset.output()));
+            printed = reset.seen.stream()
+                    .filter(l -> l.contains("has a new password: "))
+                    .findFirst()
+                    .map(l -> l.replaceAll(".*has a new password: (\\S+).*", "$1"))
+                    .orElseThrow(() -> new AssertionError(reset.output()));
             reset.process.destroy();
             assertTrue(reset.process.waitFor(30, TimeUnit.SECONDS));
         }
-        var accounts = io.newsroom.news.embedded.admin.accounts.AdminAccounts.open(data, null, java.time.Clock.systemUTC()).getKey();
-        assertEquals(io.newsroom.news.embedded.admin.accounts.AdminAccounts.Result.SIGNED_IN, accounts.signIn("admin", printed, "127.0.0.1").result());
-        assertEquals(io.newsroom.news.embedded.admin.accounts.AdminAccounts.Result.WRONG, accounts.signIn("admin", "operator-s3cret-9", "127.0.0.1").result());
+        var accounts = AdminAccounts.open(data, null, Clock.systemUTC()).getKey();
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                accounts.signIn("admin", printed, "127.0.0.1").result());
+        assertEquals(
+                AdminAccounts.Result.WRONG,
+                accounts.signIn("admin", "operator-s3cret-9", "127.0.0.1").result());
     }
 
     public static final class Child implements AutoCloseable {
@@ -251,7 +296,8 @@ public class NewsServerProcessTest {
         private Child(Process process) {
             this.process = process;
             reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         lines.add(line);
                     }
@@ -277,11 +323,16 @@ public class NewsServerProcessTest {
 
         static Child startIn(File directory, Map<String, String> environment, String... args) throws IOException {
             // The start command's own classpath (runtime scope, built by Maven): no test library may hide a gap.
-            String classpath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
-                    + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+            String classpath = Path.of("target", "classes").toAbsolutePath()
+                    + File.pathSeparator
+                    + Files.readString(Path.of("target", "runtime-classpath.txt"))
+                            .strip();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", classpath, NewsServer.class.getName()));
+                    "-Xmx256m",
+                    "-cp",
+                    classpath,
+                    NewsServer.class.getName()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().remove("NEWS_PORT");
@@ -295,7 +346,10 @@ public class NewsServerProcessTest {
         /** {@code java -jar jar args...} at the README's {@code -Xmx512m}, in a new empty folder. */
         public static Child startJar(Path jar, Path directory, String... args) throws IOException {
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()));
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar",
+                    jar.toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().remove("NEWS_PORT");

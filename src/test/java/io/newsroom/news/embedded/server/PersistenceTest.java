@@ -1,18 +1,15 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.embedded.demo.DemoContent;
-
 import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.embedded.demo.DemoContent;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The on-disk repository (Derby) keeps what was saved across a restart. */
 class PersistenceTest {
@@ -22,7 +19,8 @@ class PersistenceTest {
         RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
         Article saved;
         try (NewsRuntime first = NewsRuntime.start(config)) {
-            saved = first.articles().create(draft("Bài viết còn lại sau khi khởi động lại", hanoi(2024, 4, 30, 7, 0)), "e");
+            saved = first.articles()
+                    .create(draft("Bài viết còn lại sau khi khởi động lại", hanoi(2024, 4, 30, 7, 0)), "e");
         }
         try (NewsRuntime second = NewsRuntime.start(config)) {
             assertEquals(saved, second.articles().findById(saved.id()).orElseThrow());
@@ -35,7 +33,8 @@ class PersistenceTest {
         RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
         int created;
         try (NewsRuntime first = NewsRuntime.start(config)) {
-            created = DemoContent.createOnFirstStart(first.repository(), first.articles(), first.config().siteZone());
+            created = DemoContent.createOnFirstStart(
+                    first.repository(), first.articles(), first.config().siteZone());
             assertTrue(created >= 12, "at least 12 demo articles, got " + created);
             assertEquals(created, first.articles().count(ArticleQuery.newest(1)));
             assertTrue(first.articles().count(ArticleQuery.newest(1).featuredOnly()) >= 3);
@@ -44,8 +43,16 @@ class PersistenceTest {
             assertTrue(first.articles().delete(one.id()));
         }
         try (NewsRuntime second = NewsRuntime.start(config)) {
-            assertEquals(0, DemoContent.createOnFirstStart(second.repository(), second.articles(), second.config().siteZone()));
-            assertEquals(created - 1, second.articles().count(ArticleQuery.newest(1)), "a deleted demo article stays deleted");
+            assertEquals(
+                    0,
+                    DemoContent.createOnFirstStart(
+                            second.repository(),
+                            second.articles(),
+                            second.config().siteZone()));
+            assertEquals(
+                    created - 1,
+                    second.articles().count(ArticleQuery.newest(1)),
+                    "a deleted demo article stays deleted");
         }
     }
 }

@@ -1,26 +1,29 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.definitions.Messages;
-import io.newsroom.news.publishing.Previews;
-
 import static io.newsroom.news.TestArticles.unpublished;
 import static org.junit.jupiter.api.Assertions.*;
-
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.newsroom.news.MutableClock;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.definitions.Messages;
+import io.newsroom.news.publishing.Previews;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Signed, expiring preview links show drafts and unsaved forms, to nobody else and never counted. */
 class PreviewTest {
@@ -43,31 +46,41 @@ class PreviewTest {
 
     @Test
     void aDraftIsShownThroughItsSignedLinkOnlyAndNeverIndexedOrCounted() throws Exception {
-        Article draft = runtime.articles().create(unpublished("Bản nháp xem trước", CLOCK.instant().minusSeconds(60)), "nam");
+        Article draft = runtime.articles()
+                .create(unpublished("Bản nháp xem trước", CLOCK.instant().minusSeconds(60)), "nam");
         assertEquals(404, get("/news" + draft.path() + ".html").statusCode(), "readers do not see it");
 
-        HttpResponse<String> preview = get(runtime.previews().stored(draft.id(), Messages.VIETNAMESE).path());
+        HttpResponse<String> preview =
+                get(runtime.previews().stored(draft.id(), Messages.VIETNAMESE).path());
         assertEquals(200, preview.statusCode());
         assertTrue(preview.body().contains("Bản nháp xem trước"));
         assertTrue(preview.body().contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
         assertTrue(preview.body().contains("data-news-preview"), "the beacon script sends nothing in preview");
         assertTrue(preview.body().contains("news-article__preview"), "the page says it is a preview");
-        assertEquals("noindex, nofollow", preview.headers().firstValue("X-Robots-Tag").orElse(""));
-        assertEquals("private, no-store", preview.headers().firstValue("Cache-Control").orElse(""));
-        assertEquals("no-referrer", preview.headers().firstValue("Referrer-Policy").orElse(""));
+        assertEquals(
+                "noindex, nofollow",
+                preview.headers().firstValue("X-Robots-Tag").orElse(""));
+        assertEquals(
+                "private, no-store",
+                preview.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "no-referrer", preview.headers().firstValue("Referrer-Policy").orElse(""));
 
-        HttpResponse<String> english = get(runtime.previews().stored(draft.id(), Locale.ENGLISH).path());
+        HttpResponse<String> english =
+                get(runtime.previews().stored(draft.id(), Locale.ENGLISH).path());
         assertEquals(200, english.statusCode());
         assertTrue(english.body().contains("<html lang=\"en\">"), "the English preview is English");
     }
 
     @Test
     void aScheduledArticleIsShownBeforeItsTime() throws Exception {
-        ArticleDraft later = unpublished("Tin hẹn giờ xem trước", CLOCK.instant().plus(Duration.ofDays(2)));
+        ArticleDraft later =
+                unpublished("Tin hẹn giờ xem trước", CLOCK.instant().plus(Duration.ofDays(2)));
         later.setPublishOnCreate(true);
         Article scheduled = runtime.articles().create(later, "nam");
         assertEquals(404, get("/news" + scheduled.path() + ".html").statusCode());
-        HttpResponse<String> preview = get(runtime.previews().stored(scheduled.id(), Messages.VIETNAMESE).path());
+        HttpResponse<String> preview = get(
+                runtime.previews().stored(scheduled.id(), Messages.VIETNAMESE).path());
         assertEquals(200, preview.statusCode());
         assertTrue(preview.body().contains("Tin hẹn giờ xem trước"));
     }
@@ -76,23 +89,28 @@ class PreviewTest {
     void anUnsavedFormIsShownAsItIsAndNothingIsStored() throws Exception {
         ArticleDraft form = unpublished("Biểu mẫu chưa lưu", CLOCK.instant());
         form.setBody("<p>Nội dung chưa lưu</p>");
-        long before = runtime.articles().count(io.newsroom.news.article.ArticleQuery.newest(1));
+        long before = runtime.articles().count(ArticleQuery.newest(1));
         Article unsaved = form.toPreview("preview-1", "/2026/11/bieu-mau-chua-luu", null);
-        HttpResponse<String> preview = get(runtime.previews().unsaved(unsaved, Messages.VIETNAMESE).path());
+        HttpResponse<String> preview =
+                get(runtime.previews().unsaved(unsaved, Messages.VIETNAMESE).path());
         assertEquals(200, preview.statusCode());
-        assertTrue(preview.body().contains("Biểu mẫu chưa lưu") && preview.body().contains("Nội dung chưa lưu"));
-        assertEquals(before, runtime.articles().count(io.newsroom.news.article.ArticleQuery.newest(1)));
+        assertTrue(
+                preview.body().contains("Biểu mẫu chưa lưu") && preview.body().contains("Nội dung chưa lưu"));
+        assertEquals(before, runtime.articles().count(ArticleQuery.newest(1)));
     }
 
     @Test
     void aTamperedOrExpiredLinkShowsNothing() throws Exception {
-        Article draft = runtime.articles().create(unpublished("Bản nháp hết hạn", CLOCK.instant().minusSeconds(60)), "nam");
+        Article draft = runtime.articles()
+                .create(unpublished("Bản nháp hết hạn", CLOCK.instant().minusSeconds(60)), "nam");
         Previews.Link link = runtime.previews().stored(draft.id(), Messages.VIETNAMESE);
 
-        Article other = runtime.articles().create(unpublished("Bản nháp khác", CLOCK.instant().minusSeconds(60)), "nam");
+        Article other = runtime.articles()
+                .create(unpublished("Bản nháp khác", CLOCK.instant().minusSeconds(60)), "nam");
         String otherArticle = link.path().replace(draft.id(), other.id());
         assertGone(get(otherArticle), "a signature is for one article");
-        String longer = link.path().replaceAll("expires=\\d+", "expires=" + (link.expires().getEpochSecond() + 86_400));
+        String longer = link.path()
+                .replaceAll("expires=\\d+", "expires=" + (link.expires().getEpochSecond() + 86_400));
         assertGone(get(longer), "a signature is for one expiry");
         assertGone(get(Previews.PATH + "?article=" + draft.id()), "no signature");
         assertGone(get(Previews.PATH + "?article=" + draft.id() + "&expires=x&sig=y"), "nonsense");
@@ -113,8 +131,9 @@ class PreviewTest {
         String[] parts = parameters(link.path());
         Previews again = Previews.open(data, Duration.ofHours(1), CLOCK);
         assertTrue(again.resolve(parts[0], null, parts[1], parts[2]).isPresent(), "a restart keeps links working");
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(data.resolve("preview-secret"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("preview-secret"))));
 
         Files.delete(data.resolve("preview-secret"));
         Previews renewed = Previews.open(data, Duration.ofHours(1), CLOCK);
@@ -123,10 +142,10 @@ class PreviewTest {
 
     /** {article, expires, sig} of a stored article's preview path. */
     private static String[] parameters(String path) {
-        java.util.Map<String, String> map = new java.util.HashMap<>();
+        Map<String, String> map = new HashMap<>();
         for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
             String[] kv = pair.split("=", 2);
-            map.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+            map.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return new String[] {map.get("article"), map.get("expires"), map.get("sig")};
     }

@@ -4,22 +4,23 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.unpublished;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.TestArticles;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.Publication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
-
+import java.util.Calendar;
 import javax.jcr.Node;
 import javax.jcr.Session;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleQuery;
-import io.newsroom.news.article.Publication;
 
 /**
  * Drafts reach no reader until published: not the pages, the feed, the JSON API or the counter. The
@@ -45,8 +46,8 @@ class PublicationTest {
 
     @Test
     void aDraftReachesNoReaderUntilPublishedAndLeavesWhenUnpublished() throws Exception {
-        ArticleDraftOnSite article = new ArticleDraftOnSite(runtime.articles().create(
-                featured(unpublished("Bản nháp chưa đăng", Instant.now().minusSeconds(60))), "bien-tap"));
+        ArticleDraftOnSite article = new ArticleDraftOnSite(runtime.articles()
+                .create(featured(unpublished("Bản nháp chưa đăng", Instant.now().minusSeconds(60))), "bien-tap"));
         assertEquals(Publication.State.DRAFT, article.article.state(Instant.now()));
         article.assertSeen(false);
 
@@ -69,7 +70,8 @@ class PublicationTest {
 
     @Test
     void theStateIsStoredAsMagnoliaStoresActivationAndOldArticlesStayPublished() throws Exception {
-        Article a = runtime.articles().create(unpublished("Tin lưu trạng thái", Instant.now().minusSeconds(60)), "bien-tap");
+        Article a = runtime.articles()
+                .create(unpublished("Tin lưu trạng thái", Instant.now().minusSeconds(60)), "bien-tap");
         runtime.publishing().publish(a.id(), "truong-ban");
         Session session = runtime.repository().login("news");
         try {
@@ -89,23 +91,35 @@ class PublicationTest {
         Article legacy = runtime.articles().findById(a.id()).orElseThrow();
         assertTrue(legacy.publication().published(), "no status: published, so nothing disappears on upgrade");
         assertEquals(200, get("/news" + legacy.path() + ".html").statusCode());
-        long published = runtime.articles().count(ArticleQuery.newest(1).publishedOnly().withText("Tin lưu trạng thái"));
-        long drafts = runtime.articles().count(ArticleQuery.newest(1).withPublication(Publication.Filter.DRAFTS).withText("Tin lưu trạng thái"));
+        long published =
+                runtime.articles().count(ArticleQuery.newest(1).publishedOnly().withText("Tin lưu trạng thái"));
+        long drafts = runtime.articles()
+                .count(ArticleQuery.newest(1)
+                        .withPublication(Publication.Filter.DRAFTS)
+                        .withText("Tin lưu trạng thái"));
         assertEquals(1, published);
         assertEquals(0, drafts);
     }
 
     @Test
     void theTrashTakesAnArticleOffTheSiteAtOnceAndGivesItBack() throws Exception {
-        Article article = runtime.articles().create(featured(draft("Tin vào thùng rác", Instant.now().minusSeconds(60))), "t");
+        Article article = runtime.articles()
+                .create(featured(draft("Tin vào thùng rác", Instant.now().minusSeconds(60))), "t");
         ArticleDraftOnSite onSite = new ArticleDraftOnSite(article);
         onSite.assertSeen(true);
         Article trashed = runtime.publishing().trash(article.id(), "bien-tap");
         assertTrue(trashed.isTrashed());
         onSite.assertSeen(false);
-        assertEquals(0, runtime.articles().count(ArticleQuery.newest(1).withText("Tin vào thùng rác")), "not listed outside the trash");
-        assertEquals(1, runtime.articles().count(ArticleQuery.newest(1).withPublication(Publication.Filter.TRASH)
-                .withText("Tin vào thùng rác")));
+        assertEquals(
+                0,
+                runtime.articles().count(ArticleQuery.newest(1).withText("Tin vào thùng rác")),
+                "not listed outside the trash");
+        assertEquals(
+                1,
+                runtime.articles()
+                        .count(ArticleQuery.newest(1)
+                                .withPublication(Publication.Filter.TRASH)
+                                .withText("Tin vào thùng rác")));
         Session session = runtime.repository().login("news");
         try {
             Node node = session.getNodeByIdentifier(article.id());
@@ -120,49 +134,59 @@ class PublicationTest {
 
     @Test
     void theTrashIsEmptiedOfWhatHasBeenInItFor30Days() throws Exception {
-        Article old = runtime.articles().create(draft("Tin cũ trong thùng rác", Instant.now().minusSeconds(60)), "t");
-        Article recent = runtime.articles().create(draft("Tin mới trong thùng rác", Instant.now().minusSeconds(60)), "t");
+        Article old = runtime.articles()
+                .create(draft("Tin cũ trong thùng rác", Instant.now().minusSeconds(60)), "t");
+        Article recent = runtime.articles()
+                .create(draft("Tin mới trong thùng rác", Instant.now().minusSeconds(60)), "t");
         runtime.publishing().trash(old.id(), "t");
         runtime.publishing().trash(recent.id(), "t");
         Session session = runtime.repository().login("news");
         try {
-            java.util.Calendar longAgo = java.util.Calendar.getInstance();
-            longAgo.add(java.util.Calendar.DAY_OF_MONTH, -31);
+            Calendar longAgo = Calendar.getInstance();
+            longAgo.add(Calendar.DAY_OF_MONTH, -31);
             session.getNodeByIdentifier(old.id()).setProperty("mgnl:deleted", longAgo);
             session.save();
         } finally {
             session.logout();
         }
-        assertEquals(1, runtime.publishing().purgeTrash(Instant.now().minus(java.time.Duration.ofDays(NewsRuntime.TRASH_DAYS))));
+        assertEquals(1, runtime.publishing().purgeTrash(Instant.now().minus(Duration.ofDays(NewsRuntime.TRASH_DAYS))));
         assertTrue(runtime.articles().findById(old.id()).isEmpty(), "gone for ever");
         assertTrue(runtime.articles().findById(recent.id()).orElseThrow().isTrashed(), "still in the trash");
     }
 
     @Test
     void aPublishedArticleThatMovesKeepsAnsweringAtEveryOldAddress() throws Exception {
-        Article first = runtime.articles().create(draft("Tin đổi địa chỉ", io.newsroom.news.TestArticles.hanoi(2025, 3, 10, 9, 0)), "t");
+        Article first = runtime.articles().create(draft("Tin đổi địa chỉ", TestArticles.hanoi(2025, 3, 10, 9, 0)), "t");
         var renamed = first.toDraft();
         renamed.setName("tin-da-doi-ten");
         Article second = runtime.articles().update(first.id(), first.version(), renamed, "t");
         var moved = second.toDraft();
-        moved.setPostedDate(io.newsroom.news.TestArticles.hanoi(2025, 5, 10, 9, 0));
+        moved.setPostedDate(TestArticles.hanoi(2025, 5, 10, 9, 0));
         Article now = runtime.articles().update(second.id(), second.version(), moved, "t");
         assertEquals("/2025/05/tin-da-doi-ten", now.path());
 
         for (String old : new String[] {first.path(), second.path()}) {
             HttpResponse<String> vi = get("/news" + old + ".html");
             assertEquals(301, vi.statusCode(), old);
-            assertEquals("/news/2025/05/tin-da-doi-ten.html", vi.headers().firstValue("Location").orElse(""), "no chain: straight there");
+            assertEquals(
+                    "/news/2025/05/tin-da-doi-ten.html",
+                    vi.headers().firstValue("Location").orElse(""),
+                    "no chain: straight there");
             HttpResponse<String> en = get("/en/news" + old + ".html");
-            assertEquals("/en/news/2025/05/tin-da-doi-ten.html", en.headers().firstValue("Location").orElse(""));
+            assertEquals(
+                    "/en/news/2025/05/tin-da-doi-ten.html",
+                    en.headers().firstValue("Location").orElse(""));
             HttpResponse<String> api = get("/.rest/delivery/news" + old);
             assertEquals(301, api.statusCode());
-            assertEquals("/.rest/delivery/news/2025/05/tin-da-doi-ten", api.headers().firstValue("Location").orElse(""));
+            assertEquals(
+                    "/.rest/delivery/news/2025/05/tin-da-doi-ten",
+                    api.headers().firstValue("Location").orElse(""));
         }
         assertEquals(200, get("/news/2025/05/tin-da-doi-ten.html").statusCode());
 
         // A draft never had readers: its old address is simply gone.
-        Article draft = runtime.articles().create(unpublished("Nháp đổi tên", Instant.now().minusSeconds(60)), "t");
+        Article draft = runtime.articles()
+                .create(unpublished("Nháp đổi tên", Instant.now().minusSeconds(60)), "t");
         var draftRenamed = draft.toDraft();
         draftRenamed.setName("nhap-da-doi-ten");
         runtime.articles().update(draft.id(), draft.version(), draftRenamed, "t");
@@ -171,14 +195,16 @@ class PublicationTest {
 
     @Test
     void articlesMadeByTheTestsAndTheDemoArePublishedAtOnceOnlyWhenAsked() throws Exception {
-        Article published = runtime.articles().create(draft("Tin đăng ngay", Instant.now().minusSeconds(60)), "t");
-        Article kept = runtime.articles().create(unpublished("Tin để nháp", Instant.now().minusSeconds(60)), "t");
+        Article published =
+                runtime.articles().create(draft("Tin đăng ngay", Instant.now().minusSeconds(60)), "t");
+        Article kept = runtime.articles()
+                .create(unpublished("Tin để nháp", Instant.now().minusSeconds(60)), "t");
         assertTrue(published.publication().published());
         assertFalse(kept.publication().published());
         assertNull(kept.publication().lastActivated(), "never published");
     }
 
-    private static io.newsroom.news.article.ArticleDraft featured(io.newsroom.news.article.ArticleDraft d) {
+    private static ArticleDraft featured(ArticleDraft d) {
         d.setFeatured(true);
         d.setFeaturedRank(1L);
         return d;
@@ -195,14 +221,21 @@ class PublicationTest {
         void assertSeen(boolean seen) throws Exception {
             String title = article.title();
             assertEquals(seen, get("/").body().contains(title), "home page");
-            assertEquals(seen ? 200 : 404, get("/news" + article.path() + ".html").statusCode(), "article page");
+            assertEquals(
+                    seen ? 200 : 404, get("/news" + article.path() + ".html").statusCode(), "article page");
             assertEquals(seen, get("/news/feed.xml").body().contains(title), "feed");
             assertEquals(seen, get("/.rest/delivery/news?limit=100").body().contains(article.id()), "JSON list");
-            assertEquals(seen ? 200 : 404, get("/.rest/delivery/news/" + article.id()).statusCode(), "JSON by id");
-            HttpResponse<String> beacon = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.news/views"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 reader " + seen)
-                    .POST(HttpRequest.BodyPublishers.ofString("id=" + article.id())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(
+                    seen ? 200 : 404,
+                    get("/.rest/delivery/news/" + article.id()).statusCode(),
+                    "JSON by id");
+            HttpResponse<String> beacon = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/.news/views"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 reader " + seen)
+                            .POST(HttpRequest.BodyPublishers.ofString("id=" + article.id()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(seen ? 204 : 404, beacon.statusCode(), "view counter");
         }
     }

@@ -4,22 +4,19 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
 
 /** Category archives, breadcrumbs, related articles and the search page, in both languages. */
 class ReaderPagesTest {
@@ -67,15 +64,25 @@ class ReaderPagesTest {
         assertEquals(404, get("/news/khong-co-chuyen-muc").statusCode(), "an unknown category is not found");
 
         Document article = page("/news" + blood.path() + ".html");
-        assertEquals("/news/thong-bao", article.selectFirst(".news-article__category a").attr("href"));
-        assertEquals("/en/news/thong-bao", page("/en/news" + blood.path() + ".html").selectFirst(".news-article__category a").attr("href"));
+        assertEquals(
+                "/news/thong-bao",
+                article.selectFirst(".news-article__category a").attr("href"));
+        assertEquals(
+                "/en/news/thong-bao",
+                page("/en/news" + blood.path() + ".html")
+                        .selectFirst(".news-article__category a")
+                        .attr("href"));
     }
 
     @Test
     void theArticleHasBreadcrumbsAndRelatedArticles() throws Exception {
         Document article = page("/news" + blood.path() + ".html");
-        assertEquals(List.of("Trang chủ", "Thông báo"), article.select(".news-breadcrumbs__link").eachText());
-        assertEquals("Hiến máu nhân đạo tại phường", article.selectFirst(".news-breadcrumbs [aria-current=page]").text());
+        assertEquals(
+                List.of("Trang chủ", "Thông báo"),
+                article.select(".news-breadcrumbs__link").eachText());
+        assertEquals(
+                "Hiến máu nhân đạo tại phường",
+                article.selectFirst(".news-breadcrumbs [aria-current=page]").text());
         JsonNode trail = null;
         for (var script : article.select("script[type=application/ld+json]")) {
             JsonNode json = new ObjectMapper().readTree(script.data());
@@ -85,13 +92,22 @@ class ReaderPagesTest {
         }
         assertNotNull(trail, "BreadcrumbList JSON-LD");
         assertEquals(3, trail.get("itemListElement").size());
-        assertEquals(server.baseUrl() + "/news/thong-bao", trail.get("itemListElement").get(1).get("item").asText());
+        assertEquals(
+                server.baseUrl() + "/news/thong-bao",
+                trail.get("itemListElement").get(1).get("item").asText());
 
         String canonical = article.selectFirst("link[rel=canonical]").attr("href");
         String encoded = URLEncoder.encode(canonical, StandardCharsets.UTF_8);
-        assertEquals("https://www.facebook.com/sharer/sharer.php?u=" + encoded, article.selectFirst(".news-share__link--facebook").attr("href"));
-        assertEquals("https://sp.zalo.me/share?url=" + encoded, article.selectFirst(".news-share__link--zalo").attr("href"));
-        assertTrue(article.select("script[src]").stream().noneMatch(s -> s.attr("src").startsWith("http")), "no third-party script");
+        assertEquals(
+                "https://www.facebook.com/sharer/sharer.php?u=" + encoded,
+                article.selectFirst(".news-share__link--facebook").attr("href"));
+        assertEquals(
+                "https://sp.zalo.me/share?url=" + encoded,
+                article.selectFirst(".news-share__link--zalo").attr("href"));
+        assertTrue(
+                article.select("script[src]").stream()
+                        .noneMatch(s -> s.attr("src").startsWith("http")),
+                "no third-party script");
 
         List<String> related = article.select(".news-related__title").eachText();
         assertEquals(4, related.size(), related.toString());
@@ -107,7 +123,9 @@ class ReaderPagesTest {
         assertNotNull(empty.selectFirst("form.news-header__search input[name=q]"), "the header has a search box");
 
         Document found = page("/news/search?q=" + URLEncoder.encode("hien mau", StandardCharsets.UTF_8));
-        assertEquals(List.of("Hiến máu nhân đạo tại phường"), found.select(".news-list__title").eachText());
+        assertEquals(
+                List.of("Hiến máu nhân đạo tại phường"),
+                found.select(".news-list__title").eachText());
         assertEquals(List.of("Hiến", "máu", "hiến", "máu"), found.select("mark").eachText());
         assertEquals("noindex, follow", found.selectFirst("meta[name=robots]").attr("content"));
 
@@ -117,8 +135,8 @@ class ReaderPagesTest {
 
         Document paged = page("/news/search?q=" + URLEncoder.encode("thong bao", StandardCharsets.UTF_8) + "&page=2");
         assertEquals("Trang 2/2", paged.selectFirst(".news-list__position").text());
-        assertTrue(paged.selectFirst(".news-list__previous").attr("href").contains("q=thong+bao") ||
-                paged.selectFirst(".news-list__previous").attr("href").contains("q=thong%20bao"));
+        assertTrue(paged.selectFirst(".news-list__previous").attr("href").contains("q=thong+bao")
+                || paged.selectFirst(".news-list__previous").attr("href").contains("q=thong%20bao"));
     }
 
     private static Document page(String path) throws Exception {

@@ -2,10 +2,13 @@ package io.newsroom.news.embedded.server;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
-
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class RuntimeConfigTest {
@@ -24,8 +27,10 @@ class RuntimeConfigTest {
     void environmentThenOptions() {
         Map<String, String> env = Map.of("NEWS_PORT", "9000", "NEWS_DATA", "/srv/news");
         assertEquals(9000, RuntimeConfig.parse(new String[0], env).port());
-        assertEquals(Path.of("/srv/news"), RuntimeConfig.parse(new String[0], env).dataFolder());
-        RuntimeConfig options = RuntimeConfig.parse(new String[] {"--port", "9100", "--data", "d", "--zone", "UTC", "--no-demo"}, env);
+        assertEquals(
+                Path.of("/srv/news"), RuntimeConfig.parse(new String[0], env).dataFolder());
+        RuntimeConfig options =
+                RuntimeConfig.parse(new String[] {"--port", "9100", "--data", "d", "--zone", "UTC", "--no-demo"}, env);
         assertEquals(9100, options.port());
         assertEquals(Path.of("d"), options.dataFolder());
         assertEquals(ZoneId.of("UTC"), options.siteZone());
@@ -50,23 +55,34 @@ class RuntimeConfigTest {
     @Test
     void theLoggingConfigurationsAreWellFormedXml() throws Exception {
         // logback falls back to its defaults (and prints a stack trace) on a malformed file: catch it here.
-        for (String file : java.util.List.of("src/main/resources/logback.xml", "src/test/resources/logback-test.xml")) {
-            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.File(file));
+        for (String file : List.of("src/main/resources/logback.xml", "src/test/resources/logback-test.xml")) {
+            DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File(file));
         }
     }
 
     @Test
     void newSettingsAreReadAndBadOnesNamed() {
-        RuntimeConfig config = RuntimeConfig.parse(new String[] {"--trusted-proxies", "10.0.0.0/8", "--base-url", "https://tin.example.vn/",
-                "--log-level", "debug", "--reset-admin-password"}, java.util.Map.of());
-        org.junit.jupiter.api.Assertions.assertTrue(config.trustedProxies().trusts("10.1.2.3"));
-        org.junit.jupiter.api.Assertions.assertEquals("https://tin.example.vn", config.baseUrl().toString());
-        org.junit.jupiter.api.Assertions.assertEquals("DEBUG", config.logLevel());
-        org.junit.jupiter.api.Assertions.assertTrue(config.resetAdminPassword());
-        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> RuntimeConfig.parse(new String[0], java.util.Map.of("NEWS_BASE_URL", "tin.example.vn/news")));
-        org.junit.jupiter.api.Assertions.assertTrue(bad.getMessage().contains("NEWS_BASE_URL"), bad.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> RuntimeConfig.parse(new String[] {"--trusted-proxies", "proxy.local"}, java.util.Map.of()));
+        RuntimeConfig config = RuntimeConfig.parse(
+                new String[] {
+                    "--trusted-proxies",
+                    "10.0.0.0/8",
+                    "--base-url",
+                    "https://tin.example.vn/",
+                    "--log-level",
+                    "debug",
+                    "--reset-admin-password"
+                },
+                Map.of());
+        Assertions.assertTrue(config.trustedProxies().trusts("10.1.2.3"));
+        Assertions.assertEquals("https://tin.example.vn", config.baseUrl().toString());
+        Assertions.assertEquals("DEBUG", config.logLevel());
+        Assertions.assertTrue(config.resetAdminPassword());
+        IllegalArgumentException bad = Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> RuntimeConfig.parse(new String[0], Map.of("NEWS_BASE_URL", "tin.example.vn/news")));
+        Assertions.assertTrue(bad.getMessage().contains("NEWS_BASE_URL"), bad.getMessage());
+        Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> RuntimeConfig.parse(new String[] {"--trusted-proxies", "proxy.local"}, Map.of()));
     }
 }

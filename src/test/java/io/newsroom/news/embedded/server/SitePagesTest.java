@@ -1,15 +1,19 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.pages.WebsitePages;
-
-import io.newsroom.news.definitions.LightModule;
-import io.newsroom.news.embedded.demo.DemoContent;
-
 import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.demo.DemoContent;
+import io.newsroom.news.pages.WebsitePages;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,14 +21,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.jcr.Node;
 import javax.jcr.Session;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,20 +39,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-
 /**
  * The embedded site over real HTTP: pages rendered from the light module's templates by
  * FreeMarker, checked with an HTML parser.
  */
 class SitePagesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @TempDir
     static Path moduleCopy;
+
     private static NewsRuntime runtime;
     private static SiteServer server;
     private static Article seed;
@@ -67,12 +68,14 @@ class SitePagesTest {
                 }
             }
         }
-        Files.writeString(moduleCopy.resolve("templates/components/broken.yaml"),
+        Files.writeString(
+                moduleCopy.resolve("templates/components/broken.yaml"),
                 "renderType: freemarker\ntemplateScript: /news/templates/components/broken.ftl\n");
-        Files.writeString(moduleCopy.resolve("templates/components/broken.ftl"),
+        Files.writeString(
+                moduleCopy.resolve("templates/components/broken.ftl"),
                 "[#ftl output_format=\"HTML\"]<p class=\"broken\">${content.noSuchProperty.deeper}</p>");
 
-        runtime = NewsRuntime.start(RuntimeConfig.forTests(), LightModule.at(moduleCopy), java.time.Clock.systemUTC());
+        runtime = NewsRuntime.start(RuntimeConfig.forTests(), LightModule.at(moduleCopy), Clock.systemUTC());
         ArticleDraft d = draft("Đảng bộ phường quán triệt nghị quyết", hanoi(2020, 10, 27, 10, 28));
         d.setLead("Tóm tắt của bài.");
         d.setBody("<p>Nội dung <img src=\"/x.png\" alt=\"x\" onerror=\"alert(1)\"></p><script>alert(2)</script>");
@@ -88,7 +91,7 @@ class SitePagesTest {
         for (int i = 0; i < 12; i++) {
             runtime.articles().create(draft("Bản tin lưu trữ " + i, hanoi(2019, 1 + i, 5, 8, 0)), "t");
         }
-        runtime.articles().create(draft("Bài hẹn giờ tương lai", java.time.Instant.now().plusSeconds(86_400)), "t");
+        runtime.articles().create(draft("Bài hẹn giờ tương lai", Instant.now().plusSeconds(86_400)), "t");
         DemoContent.createPages(runtime.repository());
         server = SiteServer.start(runtime, 0);
     }
@@ -120,30 +123,45 @@ class SitePagesTest {
     @Test
     void articlePageShowsTheMetaLineExactlyInBothLanguages() throws Exception {
         Document vi = page(articleUrl(seed));
-        assertEquals("Ngày đăng 27/10/2020 | 10:28 | Lượt xem: 0", vi.selectFirst(".news-article__meta").text());
-        assertEquals("2020-10-27T10:28:00+07:00", vi.selectFirst(".news-article__meta time").attr("datetime"));
+        assertEquals(
+                "Ngày đăng 27/10/2020 | 10:28 | Lượt xem: 0",
+                vi.selectFirst(".news-article__meta").text());
+        assertEquals(
+                "2020-10-27T10:28:00+07:00",
+                vi.selectFirst(".news-article__meta time").attr("datetime"));
         assertEquals("vi", vi.selectFirst("html").attr("lang"));
         Document en = page("/en" + articleUrl(seed));
-        assertEquals("Posted 27/10/2020 | 10:28 | Views: 0", en.selectFirst(".news-article__meta").text());
+        assertEquals(
+                "Posted 27/10/2020 | 10:28 | Views: 0",
+                en.selectFirst(".news-article__meta").text());
         // The address decides, as in Magnolia: an English browser gets the Vietnamese page (and a hint).
         Document byHeader = page(articleUrl(seed), "Accept-Language", "en-GB,en;q=0.8");
-        assertEquals("Ngày đăng 27/10/2020 | 10:28 | Lượt xem: 0", byHeader.selectFirst(".news-article__meta").text());
+        assertEquals(
+                "Ngày đăng 27/10/2020 | 10:28 | Lượt xem: 0",
+                byHeader.selectFirst(".news-article__meta").text());
     }
 
     @Test
     void articlePageCarriesStructuredDataAndOpenGraph() throws Exception {
         Document doc = page(articleUrl(seed));
-        assertEquals("Đảng bộ phường quán triệt nghị quyết", doc.selectFirst("h1.news-article__title").text());
+        assertEquals(
+                "Đảng bộ phường quán triệt nghị quyết",
+                doc.selectFirst("h1.news-article__title").text());
         assertEquals("Tóm tắt của bài.", doc.selectFirst(".news-article__lead").text());
         assertEquals("Tin hoạt động", doc.selectFirst(".news-article__category").text());
-        JsonNode ld = new ObjectMapper().readTree(doc.selectFirst("script[type=application/ld+json]").data());
+        JsonNode ld = new ObjectMapper()
+                .readTree(doc.selectFirst("script[type=application/ld+json]").data());
         assertEquals("NewsArticle", ld.get("@type").asText());
         assertEquals("Đảng bộ phường quán triệt nghị quyết", ld.get("headline").asText());
         assertEquals("2020-10-27T10:28:00+07:00", ld.get("datePublished").asText());
         assertEquals("article", doc.selectFirst("meta[property=og:type]").attr("content"));
-        assertEquals("Đảng bộ phường quán triệt nghị quyết", doc.selectFirst("meta[property=og:title]").attr("content"));
+        assertEquals(
+                "Đảng bộ phường quán triệt nghị quyết",
+                doc.selectFirst("meta[property=og:title]").attr("content"));
         assertTrue(doc.selectFirst("meta[property=og:url]").attr("content").endsWith(articleUrl(seed)));
-        assertEquals(doc.selectFirst("link[rel=canonical]").attr("href"), doc.selectFirst("meta[property=og:url]").attr("content"));
+        assertEquals(
+                doc.selectFirst("link[rel=canonical]").attr("href"),
+                doc.selectFirst("meta[property=og:url]").attr("content"));
     }
 
     @Test
@@ -157,14 +175,20 @@ class SitePagesTest {
         HttpResponse<String> raw = get(articleUrl(hostile));
         assertFalse(raw.body().contains("<script>alert('x')"), "the title must be escaped");
         Document evil = Jsoup.parse(raw.body());
-        assertEquals("<script>alert('x')</script> & \"quoted\"", evil.selectFirst("h1").text());
+        assertEquals(
+                "<script>alert('x')</script> & \"quoted\"",
+                evil.selectFirst("h1").text());
         for (Element script : evil.select("script")) {
-            assertTrue(script.attr("type").equals("application/ld+json") || script.attr("src").contains("/js/views.js")
-                    || script.attr("src").contains("/js/site.js"),
+            assertTrue(
+                    script.attr("type").equals("application/ld+json")
+                            || script.attr("src").contains("/js/views.js")
+                            || script.attr("src").contains("/js/site.js"),
                     "no script but the structured data, the view beacon and the site's own: " + script);
         }
-        JsonNode ld = new ObjectMapper().readTree(evil.selectFirst("script[type=application/ld+json]").data());
-        assertEquals("<script>alert('x')</script> & \"quoted\"", ld.get("headline").asText());
+        JsonNode ld = new ObjectMapper()
+                .readTree(evil.selectFirst("script[type=application/ld+json]").data());
+        assertEquals(
+                "<script>alert('x')</script> & \"quoted\"", ld.get("headline").asText());
         assertFalse(evil.selectFirst("script[type=application/ld+json]").data().contains("</script"));
     }
 
@@ -172,19 +196,24 @@ class SitePagesTest {
     void homeShowsTheFeaturedBlockWithoutFutureArticles() throws Exception {
         Document vi = page("/");
         Element block = vi.selectFirst(".news-featured");
-        assertEquals("Tin tức nổi bật", block.selectFirst(".news-featured__heading").text());
+        assertEquals(
+                "Tin tức nổi bật", block.selectFirst(".news-featured__heading").text());
         List<String> titles = block.select(".news-featured__title").eachText();
         assertEquals("Đảng bộ phường quán triệt nghị quyết", titles.get(0));
         assertFalse(vi.text().contains("Bài hẹn giờ tương lai"));
-        assertEquals("Featured news", page("/en/").selectFirst(".news-featured__heading").text());
+        assertEquals(
+                "Featured news",
+                page("/en/").selectFirst(".news-featured__heading").text());
         assertTrue(page("/").selectFirst(".news-featured__title").attr("href").startsWith("/news/2020/10/"));
-        assertTrue(page("/en/").selectFirst(".news-featured__title").attr("href").startsWith("/en/news/2020/10/"));
+        assertTrue(
+                page("/en/").selectFirst(".news-featured__title").attr("href").startsWith("/en/news/2020/10/"));
     }
 
     @Test
     void theArticlePageBlockLeavesOutTheArticleShown() throws Exception {
         Document doc = page(articleUrl(seed));
-        List<String> related = doc.select(".news-page__aside .news-featured__title").eachText();
+        List<String> related =
+                doc.select(".news-page__aside .news-featured__title").eachText();
         assertFalse(related.contains(seed.title()), related.toString());
         assertTrue(related.contains(hostile.title()));
     }
@@ -201,14 +230,16 @@ class SitePagesTest {
         assertEquals(4, second.select(".news-list__title").size(), "14 visible articles, 10 per page");
         assertNotNull(second.selectFirst("a.news-list__previous"));
         for (String bad : List.of("abc", "-5", "0", "99999999999")) {
-            assertEquals(10, page("/news?page=" + bad).select(".news-list__title").size(), bad);
+            assertEquals(
+                    10, page("/news?page=" + bad).select(".news-list__title").size(), bad);
         }
         assertEquals(4, page("/news?page=7").select(".news-list__title").size(), "past the end: the last page");
     }
 
     @Test
     void unknownPagesAndArticlesAreLocalized404s() throws Exception {
-        for (String missing : List.of("/nope", "/news/2020/10/nope.html", "/news/article.html", "/news/2099/01/x.html")) {
+        for (String missing :
+                List.of("/nope", "/news/2020/10/nope.html", "/news/article.html", "/news/2099/01/x.html")) {
             HttpResponse<String> response = get(missing);
             assertEquals(404, response.statusCode(), missing);
             assertTrue(Jsoup.parse(response.body()).text().contains("Không tìm thấy"), missing);
@@ -216,8 +247,8 @@ class SitePagesTest {
         HttpResponse<String> en = get("/en/nope");
         assertEquals(404, en.statusCode());
         assertTrue(Jsoup.parse(en.body()).text().contains("Page not found"));
-        HttpResponse<String> future = get("/news" + runtime.articles().list(
-                io.newsroom.news.article.ArticleQuery.newest(1)).items().get(0).path() + ".html");
+        HttpResponse<String> future = get("/news"
+                + runtime.articles().list(ArticleQuery.newest(1)).items().get(0).path() + ".html");
         assertEquals(404, future.statusCode(), "a scheduled article is not shown before its time");
     }
 
@@ -230,14 +261,20 @@ class SitePagesTest {
         }
         // Jetty refuses some addresses itself, before any servlet: a 400 or a closed connection, never a 500.
         try {
-            HttpResponse<String> nul = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/a%00b")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> nul = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/a%00b"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(400, nul.statusCode());
-        } catch (java.io.IOException closedByJetty) {
+        } catch (IOException closedByJetty) {
             assertTrue(closedByJetty.getMessage() != null);
         }
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
     }
 
@@ -275,7 +312,8 @@ class SitePagesTest {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/rss+xml"));
         var factory = DocumentBuilderFactory.newInstance();
-        var xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+        var xml = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
         assertEquals("rss", xml.getDocumentElement().getTagName());
         assertEquals("2.0", xml.getDocumentElement().getAttribute("version"));
         var channel = (org.w3c.dom.Element) xml.getElementsByTagName("channel").item(0);
@@ -288,10 +326,13 @@ class SitePagesTest {
             var item = (org.w3c.dom.Element) items.item(i);
             String link = children(item, "link").get(0).getTextContent();
             assertTrue(link.startsWith("http://localhost:"), link);
-            DateTimeFormatter.RFC_1123_DATE_TIME.parse(children(item, "pubDate").get(0).getTextContent());
+            DateTimeFormatter.RFC_1123_DATE_TIME.parse(
+                    children(item, "pubDate").get(0).getTextContent());
             assertFalse(children(item, "guid").get(0).getTextContent().isBlank());
         }
-        assertEquals(hostile.title(), children((org.w3c.dom.Element) items.item(1), "title").get(0).getTextContent());
+        assertEquals(
+                hostile.title(),
+                children((org.w3c.dom.Element) items.item(1), "title").get(0).getTextContent());
     }
 
     @Test
@@ -305,7 +346,7 @@ class SitePagesTest {
     }
 
     private static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent, String name) {
-        List<org.w3c.dom.Element> out = new java.util.ArrayList<>();
+        List<org.w3c.dom.Element> out = new ArrayList<>();
         for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof org.w3c.dom.Element e && e.getTagName().equals(name)) {
                 out.add(e);

@@ -1,23 +1,19 @@
 package io.newsroom.news.embedded.server;
 
-import io.newsroom.news.pages.WebsitePages;
-
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.pages.WebsitePages;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-
 import javax.jcr.Node;
 import javax.jcr.Session;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
 
 /**
  * Every template, rendered with hostile text in every value it prints (article fields, component
@@ -65,7 +61,8 @@ class TemplatesUnderAttackTest {
 
     @Test
     void hostileTextIsPrintedAsTextOnEveryPage() throws Exception {
-        for (String path : List.of("/", "/en/", "/news", "/news" + hostile.path() + ".html", "/en/news" + hostile.path() + ".html")) {
+        for (String path : List.of(
+                "/", "/en/", "/news", "/news" + hostile.path() + ".html", "/en/news" + hostile.path() + ".html")) {
             HttpResponse<String> page = get(path);
             assertEquals(200, page.statusCode(), path);
             String html = page.body();
@@ -87,7 +84,8 @@ class TemplatesUnderAttackTest {
 
     @Test
     void storedMagnoliaLinksInAnImportedBodyRenderAsAddresses() throws Exception {
-        Article article = runtime.articles().create(draft("Tin nhập từ Magnolia", Instant.now().minusSeconds(30)), "t");
+        Article article = runtime.articles()
+                .create(draft("Tin nhập từ Magnolia", Instant.now().minusSeconds(30)), "t");
         String homeId;
         Session website = runtime.repository().login(WebsitePages.WORKSPACE);
         try {
@@ -98,18 +96,26 @@ class TemplatesUnderAttackTest {
         Session news = runtime.repository().login("news");
         try {
             // As Magnolia's rich text field stored it, and an import brought it here unchanged.
-            news.getNodeByIdentifier(article.id()).setProperty("body", "<p><a href=\"${link:{uuid:{" + homeId
-                    + "},repository:{website},path:{/old-home}}}\">Trang chủ</a> và <a href=\"${link:{uuid:{"
-                    + hostile.id() + "},repository:{news},path:{/gone}}}\">tin khác</a> và <a href=\"${link:{uuid:{"
-                    + "00000000-0000-0000-0000-000000000000},repository:{website},path:{/removed/page}}}\">trang đã xoá</a></p>");
+            news.getNodeByIdentifier(article.id())
+                    .setProperty(
+                            "body",
+                            "<p><a href=\"${link:{uuid:{" + homeId
+                                    + "},repository:{website},path:{/old-home}}}\">Trang chủ</a> và <a href=\"${link:{uuid:{"
+                                    + hostile.id()
+                                    + "},repository:{news},path:{/gone}}}\">tin khác</a> và <a href=\"${link:{uuid:{"
+                                    + "00000000-0000-0000-0000-000000000000},repository:{website},path:{/removed/page}}}\">trang đã xoá</a></p>");
             news.save();
         } finally {
             news.logout();
         }
         String html = get("/news" + article.path() + ".html").body();
         assertTrue(html.contains("<a href=\"/home.html\">Trang chủ</a>"), html);
-        assertTrue(html.contains("<a href=\"/news" + hostile.path() + ".html\">tin khác</a>"), "articles link to their page");
-        assertTrue(html.contains("<a href=\"/removed/page.html\">trang đã xoá</a>"), "the stored path when the node is gone");
+        assertTrue(
+                html.contains("<a href=\"/news" + hostile.path() + ".html\">tin khác</a>"),
+                "articles link to their page");
+        assertTrue(
+                html.contains("<a href=\"/removed/page.html\">trang đã xoá</a>"),
+                "the stored path when the node is gone");
         assertFalse(html.contains("${link:"));
     }
 

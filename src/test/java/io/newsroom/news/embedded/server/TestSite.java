@@ -2,7 +2,6 @@ package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.embedded.demo.DemoContent;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

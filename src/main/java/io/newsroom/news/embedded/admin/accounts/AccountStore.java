@@ -1,22 +1,20 @@
 package io.newsroom.news.embedded.admin.accounts;
 
+import io.newsroom.news.article.JcrSessions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
-
 import org.apache.jackrabbit.util.Text;
-
-import io.newsroom.news.article.JcrSessions;
 
 /**
  * Where the admin accounts (user name to bcrypt hash) are kept: a file in the data folder for one
@@ -106,7 +104,7 @@ public interface AccountStore {
         /** Readable and writable by the server's own user only (0600), where the file system knows permissions. */
         private static void restrict(Path file) throws IOException {
             try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: its own access rules apply
             }
@@ -133,7 +131,9 @@ public interface AccountStore {
                         for (NodeIterator users = session.getNode("/" + FOLDER).getNodes(); users.hasNext(); ) {
                             Node user = users.nextNode();
                             if (user.hasProperty(HASH)) {
-                                hashes.put(Text.unescapeIllegalJcrChars(user.getName()), user.getProperty(HASH).getString());
+                                hashes.put(
+                                        Text.unescapeIllegalJcrChars(user.getName()),
+                                        user.getProperty(HASH).getString());
                             }
                         }
                     }
@@ -153,7 +153,8 @@ public interface AccountStore {
                 return sessions.run(WORKSPACE, session -> {
                     String path = "/" + FOLDER + "/" + Text.escapeIllegalJcrChars(user);
                     return session.nodeExists(path) && session.getNode(path).hasProperty(HASH)
-                            ? session.getNode(path).getProperty(HASH).getString() : null;
+                            ? session.getNode(path).getProperty(HASH).getString()
+                            : null;
                 });
             } catch (RepositoryException e) {
                 throw new IOException("Cannot read the admin account '" + user + "': " + e.getMessage(), e);
@@ -164,7 +165,8 @@ public interface AccountStore {
         public void replace(Map<String, String> hashes) throws IOException {
             try {
                 sessions.run(WORKSPACE, session -> {
-                    Node folder = session.nodeExists("/" + FOLDER) ? session.getNode("/" + FOLDER)
+                    Node folder = session.nodeExists("/" + FOLDER)
+                            ? session.getNode("/" + FOLDER)
                             : session.getRootNode().addNode(FOLDER, "nt:folder"); // no same-name siblings
                     for (NodeIterator users = folder.getNodes(); users.hasNext(); ) {
                         Node user = users.nextNode();
@@ -174,7 +176,8 @@ public interface AccountStore {
                     }
                     for (Map.Entry<String, String> account : hashes.entrySet()) {
                         String name = Text.escapeIllegalJcrChars(account.getKey());
-                        Node user = folder.hasNode(name) ? folder.getNode(name) : folder.addNode(name, "mgnl:contentNode");
+                        Node user =
+                                folder.hasNode(name) ? folder.getNode(name) : folder.addNode(name, "mgnl:contentNode");
                         user.setProperty(HASH, account.getValue());
                     }
                     session.save();

@@ -1,15 +1,17 @@
 package io.newsroom.news.embedded.admin.accounts;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import at.favre.lib.crypto.bcrypt.BCrypt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The editors who may sign in to the admin app: user name to bcrypt hash in an {@link AccountStore}
@@ -36,16 +38,20 @@ public final class AdminAccounts {
         /** Created on an earlier start whose made-up password was never shown (the start failed first). */
         NEVER_SHOWN
     }
+
     private static final int COST = 12;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminAccounts.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AdminAccounts.class);
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /** The outcome of a sign-in. */
-    public enum Result { SIGNED_IN, WRONG, THROTTLED }
+    public enum Result {
+        SIGNED_IN,
+        WRONG,
+        THROTTLED
+    }
 
     /** A result, and for {@link Result#THROTTLED} how long to wait before trying again. */
-    public record Outcome(Result result, Duration retryAfter) {
-    }
+    public record Outcome(Result result, Duration retryAfter) {}
 
     /** Checked in place of an unknown user's hash: the same work, never a match. */
     private static final String NO_SUCH_USER = hash(randomPassword());
@@ -72,7 +78,7 @@ public final class AdminAccounts {
     /** {@link #resetPassword(AccountStore, Path, String, String)} of the accounts file in {@code folder}. */
     public static Optional<String> resetPassword(Path folder, String user, String supplied) throws IOException {
         if (!Files.exists(folder.resolve(FILE))) {
-            throw new java.nio.file.NoSuchFileException(folder.resolve(FILE).toString());
+            throw new NoSuchFileException(folder.resolve(FILE).toString());
         }
         return resetPassword(AccountStore.file(folder), folder, user, supplied);
     }
@@ -83,7 +89,8 @@ public final class AdminAccounts {
      *
      * @throws IllegalArgumentException when there is no such account
      */
-    public static Optional<String> resetPassword(AccountStore store, Path folder, String user, String supplied) throws IOException {
+    public static Optional<String> resetPassword(AccountStore store, Path folder, String user, String supplied)
+            throws IOException {
         Map<String, String> stored = store.all();
         if (!stored.containsKey(user)) {
             throw new IllegalArgumentException("There is no admin account '" + user + "'");
@@ -107,8 +114,8 @@ public final class AdminAccounts {
      * note that its made-up password is still to be shown is kept in {@code folder}). Returns the
      * accounts and, only on that creation, the new password.
      */
-    public static Map.Entry<AdminAccounts, Optional<String>> open(AccountStore store, Path folder, String initialPassword, Clock clock)
-            throws IOException {
+    public static Map.Entry<AdminAccounts, Optional<String>> open(
+            AccountStore store, Path folder, String initialPassword, Clock clock) throws IOException {
         AdminAccounts accounts = new AdminAccounts(store, clock);
         if (!store.all().isEmpty()) {
             accounts.creation = Files.exists(folder.resolve(UNSHOWN)) ? Creation.NEVER_SHOWN : Creation.NONE;
@@ -118,7 +125,8 @@ public final class AdminAccounts {
         String password = supplied ? initialPassword : randomPassword();
         Files.createDirectories(folder);
         if (!supplied) {
-            Files.writeString(folder.resolve(UNSHOWN), "The password of 'admin' made on the first start was not shown yet.\n");
+            Files.writeString(
+                    folder.resolve(UNSHOWN), "The password of 'admin' made on the first start was not shown yet.\n");
         }
         store.replace(Map.of("admin", hash(password)));
         accounts.creation = supplied ? Creation.FROM_ENVIRONMENT : Creation.GENERATED;
@@ -136,8 +144,9 @@ public final class AdminAccounts {
         boolean ok = false;
         try {
             String hash = storedHash(name);
-            boolean matches = BCrypt.verifyer().verify(password == null ? new char[0] : password.toCharArray(),
-                    hash != null ? hash : NO_SUCH_USER).verified;
+            boolean matches = BCrypt.verifyer()
+                    .verify(password == null ? new char[0] : password.toCharArray(), hash != null ? hash : NO_SUCH_USER)
+                    .verified;
             ok = matches && hash != null && password != null;
         } finally {
             throttle.finish(permit, ok, clock.instant());

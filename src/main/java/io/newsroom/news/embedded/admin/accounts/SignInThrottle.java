@@ -30,8 +30,7 @@ final class SignInThrottle {
     }
 
     /** Whether an attempt may go ahead; if not, how long to wait. */
-    record Permit(boolean granted, Duration retryAfter, String address, String account) {
-    }
+    record Permit(boolean granted, Duration retryAfter, String address, String account) {}
 
     private final Map<String, Key> keys = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -96,7 +95,9 @@ final class SignInThrottle {
 
     private Key key(String name, Instant now) {
         Key key = keys.get(name);
-        if (key != null && key.inFlight == 0 && key.lastFailure != null
+        if (key != null
+                && key.inFlight == 0
+                && key.lastFailure != null
                 && key.lastFailure.plus(FORGET_AFTER).isBefore(now)) {
             keys.remove(name);
             key = null;

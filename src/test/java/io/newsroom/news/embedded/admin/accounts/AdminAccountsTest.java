@@ -2,17 +2,21 @@ package io.newsroom.news.embedded.admin.accounts;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.newsroom.news.MutableClock;
 
 class AdminAccountsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T02:00:00Z"));
@@ -25,12 +29,18 @@ class AdminAccountsTest {
         String file = Files.readString(folder.resolve(AdminAccounts.FILE));
         assertFalse(file.contains(password), "the password itself is never written");
         assertTrue(file.contains("admin=$2"), "a bcrypt hash is");
-        assertEquals(AdminAccounts.Result.SIGNED_IN, first.getKey().signIn("admin", password, EDITOR).result());
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                first.getKey().signIn("admin", password, EDITOR).result());
 
         Map.Entry<AdminAccounts, Optional<String>> second = AdminAccounts.open(folder, "ignored now", clock);
         assertTrue(second.getValue().isEmpty(), "a later start makes no new account");
-        assertEquals(AdminAccounts.Result.SIGNED_IN, second.getKey().signIn("admin", password, EDITOR).result());
-        assertEquals(AdminAccounts.Result.WRONG, second.getKey().signIn("admin", "ignored now", EDITOR).result());
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                second.getKey().signIn("admin", password, EDITOR).result());
+        assertEquals(
+                AdminAccounts.Result.WRONG,
+                second.getKey().signIn("admin", "ignored now", EDITOR).result());
     }
 
     private static final String ATTACKER = "203.0.113.9";
@@ -38,7 +48,8 @@ class AdminAccountsTest {
 
     @Test
     void anAttackerCannotKeepTheEditorOutForMoreThanHalfAMinute(@TempDir Path folder) throws Exception {
-        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
         // Five wrong passwords every fifteen minutes, for an hour.
         for (int round = 0; round < 4; round++) {
             for (int i = 0; i < 5; i++) {
@@ -58,9 +69,12 @@ class AdminAccountsTest {
 
     @Test
     void guessesFromOneAddressAndSpreadOverManyAreSlowedDown(@TempDir Path folder) throws Exception {
-        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
         for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
-            assertEquals(AdminAccounts.Result.WRONG, accounts.signIn("admin", "guess " + i, ATTACKER).result());
+            assertEquals(
+                    AdminAccounts.Result.WRONG,
+                    accounts.signIn("admin", "guess " + i, ATTACKER).result());
         }
         AdminAccounts.Outcome slowed = accounts.signIn("admin", "guess", ATTACKER);
         assertEquals(AdminAccounts.Result.THROTTLED, slowed.result());
@@ -79,17 +93,20 @@ class AdminAccountsTest {
         }
         assertTrue(waited.compareTo(Duration.ofMinutes(5)) > 0, "20 guesses cost " + waited);
         // The attacker's own address stays slow for longer than the account.
-        assertEquals(AdminAccounts.Result.THROTTLED, accounts.signIn("admin", "guess", ATTACKER).result());
+        assertEquals(
+                AdminAccounts.Result.THROTTLED,
+                accounts.signIn("admin", "guess", ATTACKER).result());
         assertEquals(20, guesses);
     }
 
     @Test
     void parallelGuessesCannotSlipPastTheCount(@TempDir Path folder) throws Exception {
-        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            java.util.List<java.util.concurrent.Future<AdminAccounts.Outcome>> outcomes = new java.util.ArrayList<>();
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<AdminAccounts.Outcome>> outcomes = new ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
             for (int i = 0; i < 20; i++) {
                 int n = i;
                 outcomes.add(pool.submit(() -> {
@@ -104,7 +121,8 @@ class AdminAccountsTest {
                     checked++;
                 }
             }
-            assertEquals(SignInThrottle.FREE_FAILURES, checked, "at most five passwords are ever checked before the wait");
+            assertEquals(
+                    SignInThrottle.FREE_FAILURES, checked, "at most five passwords are ever checked before the wait");
         } finally {
             pool.shutdownNow();
         }
@@ -112,15 +130,23 @@ class AdminAccountsTest {
 
     @Test
     void unknownAndKnownNamesGetTheSameAnswer(@TempDir Path folder) throws Exception {
-        AdminAccounts accounts = AdminAccounts.open(folder, "right password", clock).getKey();
-        assertEquals(AdminAccounts.Result.WRONG, accounts.signIn("nobody", "right password", EDITOR).result());
-        assertEquals(AdminAccounts.Result.WRONG, accounts.signIn("admin", "wrong", EDITOR).result());
-        assertEquals(AdminAccounts.Result.WRONG, accounts.signIn(null, null, EDITOR).result());
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
+        assertEquals(
+                AdminAccounts.Result.WRONG,
+                accounts.signIn("nobody", "right password", EDITOR).result());
+        assertEquals(
+                AdminAccounts.Result.WRONG,
+                accounts.signIn("admin", "wrong", EDITOR).result());
+        assertEquals(
+                AdminAccounts.Result.WRONG, accounts.signIn(null, null, EDITOR).result());
         // Same work: bcrypt (cost 12, well over 50 ms anywhere) runs for an unknown name too. Only a lower
         // bound is checked: a loaded machine makes it slower, never faster.
         long unknown = timeOf(() -> accounts.signIn("nobody-at-all", "wrong", "192.0.2.201"));
         assertTrue(unknown >= 50, "an unknown name answered in " + unknown + " ms: no bcrypt check ran");
-        assertEquals(AdminAccounts.Result.SIGNED_IN, accounts.signIn("admin", "right password", EDITOR).result());
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                accounts.signIn("admin", "right password", EDITOR).result());
     }
 
     private static long timeOf(Runnable action) {
