@@ -263,12 +263,16 @@ class MagnoliaDefinitionsTest {
             Class<?> servletClass = Class.forName(text(servlet, "class"));
             assertTrue(HttpServlet.class.isAssignableFrom(servletClass), servletClass.getName());
             assertPublicNoArgConstructor(servletClass);
-            servlets.put(text(servlet, "mapping"), servletClass.getName());
+            for (Element mapping : elements(servlet, "mapping")) {
+                servlets.put(mapping.getTextContent().strip(), servletClass.getName());
+            }
         }
         assertEquals(
                 Map.of(
                         ViewBeaconServlet.PATH,
                         MagnoliaViewBeaconServlet.class.getName(),
+                        DeliveryApiServlet.MODULE_PATH,
+                        MagnoliaDeliveryServlet.class.getName(),
                         DeliveryApiServlet.MODULE_PATH + "/*",
                         MagnoliaDeliveryServlet.class.getName()),
                 servlets);

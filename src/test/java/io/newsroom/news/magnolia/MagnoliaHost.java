@@ -3,6 +3,7 @@ package io.newsroom.news.magnolia;
 import static io.newsroom.news.magnolia.DescriptorXml.elements;
 import static io.newsroom.news.magnolia.DescriptorXml.text;
 
+import info.magnolia.cms.filters.Mapping;
 import info.magnolia.cms.i18n.DefaultI18nContentSupport;
 import info.magnolia.cms.i18n.I18nContentSupport;
 import info.magnolia.context.MgnlContext;
@@ -436,12 +437,10 @@ public final class MagnoliaHost implements AutoCloseable {
                 String uri = request.getRequestURI()
                         .substring(request.getContextPath().length());
                 for (RegisteredServlet registered : chain) {
-                    for (String mapping : registered.mappings()) {
-                        Optional<HttpServletRequest> matched = match(request, uri, mapping);
-                        if (matched.isPresent()) {
-                            registered.servlet().service(matched.get(), response);
-                            return;
-                        }
+                    Optional<HttpServletRequest> matched = match(request, uri, registered.mappings());
+                    if (matched.isPresent()) {
+                        registered.servlet().service(matched.get(), response);
+                        return;
                     }
                 }
                 render(request, response, uri);
@@ -457,28 +456,20 @@ public final class MagnoliaHost implements AutoCloseable {
         }
     }
 
-    /** A servlet mapping as {@code ServletDispatchingFilter} applies it: exact, or {@code /prefix/*}. */
-    private static Optional<HttpServletRequest> match(HttpServletRequest request, String uri, String mapping) {
-        String servletPath;
-        String pathInfo;
-        if (mapping.endsWith("/*")) {
-            String prefix = mapping.substring(0, mapping.length() - 2);
-            if (!uri.equals(prefix) && !uri.startsWith(prefix + "/")) {
-                return Optional.empty();
-            }
-            servletPath = prefix;
-            pathInfo = uri.length() > prefix.length() ? uri.substring(prefix.length()) : null;
-        } else if (uri.equals(mapping)) {
-            servletPath = mapping;
-            pathInfo = null;
-        } else {
+    /** A servlet's mappings as Magnolia compiles them ({@link Mapping}), the request wrapped as {@code ServletDispatchingFilter} does. */
+    private static Optional<HttpServletRequest> match(HttpServletRequest request, String uri, List<String> mappings) {
+        Mapping compiled = new Mapping();
+        mappings.forEach(compiled::addMapping);
+        Mapping.Match match = compiled.match(uri);
+        if (match == null) {
             return Optional.empty();
         }
-        String decodedInfo = pathInfo == null ? null : URLDecoder.decode(pathInfo, StandardCharsets.UTF_8);
+        String decodedInfo =
+                match.pathInfo() == null ? null : URLDecoder.decode(match.pathInfo(), StandardCharsets.UTF_8);
         return Optional.of(new HttpServletRequestWrapper(request) {
             @Override
             public String getServletPath() {
-                return servletPath;
+                return match.servletPath();
             }
 
             @Override
