@@ -16,36 +16,37 @@ import java.io.IOException;
  */
 public class MagnoliaDeliveryServlet extends HttpServlet {
     public static final String PATH = DeliveryApiServlet.MODULE_PATH;
-    private transient volatile DeliveryApiServlet delegate;
+    private transient volatile Endpoint endpoint;
 
-    @Override
-    public void init() throws ServletException {
-        try {
-            delegate();
-        } catch (IllegalStateException e) {
-            throw new ServletException(e.getMessage(), e);
-        }
-    }
+    // No init(): Magnolia initialises the filter chain inside its own system context, so the servlet
+    // does no JCR work then; it builds its endpoint on the first request the running module serves.
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        delegate().service(request, response);
+        if (!NotRunning.answered(response)) {
+            delegate().service(request, response);
+        }
     }
 
+    /** The endpoint over the running module's parts; made again when the module was restarted. */
     private DeliveryApiServlet delegate() {
-        DeliveryApiServlet current = delegate;
-        if (current == null) {
-            MagnoliaNews news = MagnoliaNews.get();
-            current = new DeliveryApiServlet(
-                    news.articles(),
-                    news.messages(),
-                    news.functions(),
-                    news.counter(),
-                    MagnoliaNews.NODE_TYPE,
-                    news.clock());
-            delegate = current;
+        MagnoliaNews news = MagnoliaNews.get();
+        Endpoint current = endpoint;
+        if (current == null || current.owner() != news) {
+            current = new Endpoint(
+                    news,
+                    new DeliveryApiServlet(
+                            news.articles(),
+                            news.messages(),
+                            news.functions(),
+                            news.counter(),
+                            MagnoliaNews.NODE_TYPE,
+                            news.clock()));
+            endpoint = current;
         }
-        return current;
+        return current.servlet();
     }
+
+    private record Endpoint(MagnoliaNews owner, DeliveryApiServlet servlet) {}
 }

@@ -1,13 +1,16 @@
 package io.newsroom.news.magnolia;
 
 import io.newsroom.news.views.ViewBeaconServlet;
-import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * The counting endpoint as declared in the module descriptor: Magnolia creates it with its public
- * no-argument constructor. It only uses the counter {@link MagnoliaNews} owns: Magnolia initialises a
- * new filter chain (a new instance of this servlet) before it destroys the old one on another thread,
- * so {@code destroy()} must leave the counter running.
+ * no-argument constructor. It only uses the counter {@link MagnoliaNews} owns. Its {@code init()} does
+ * no JCR work (Magnolia initialises the filter chain inside its own system context), and its
+ * {@code destroy()} leaves the counter running: Magnolia initialises a new filter chain before it
+ * destroys the old one on another thread.
  */
 public class MagnoliaViewBeaconServlet extends ViewBeaconServlet {
     public MagnoliaViewBeaconServlet() {
@@ -15,11 +18,9 @@ public class MagnoliaViewBeaconServlet extends ViewBeaconServlet {
     }
 
     @Override
-    public void init() throws ServletException {
-        try {
-            MagnoliaNews.get();
-        } catch (IllegalStateException e) {
-            throw new ServletException(e.getMessage(), e);
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!NotRunning.answered(response)) {
+            super.service(request, response);
         }
     }
 

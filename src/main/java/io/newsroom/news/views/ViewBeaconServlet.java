@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -71,8 +70,12 @@ public class ViewBeaconServlet extends HttpServlet {
         String client = current.settings()
                 .trustedProxies()
                 .client(request.getRemoteAddr(), headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
-        ViewCounter.Beacon beacon =
-                new ViewCounter.Beacon(id, client, request.getHeader("User-Agent"), preview, fromAnotherSite(request));
+        ViewCounter.Beacon beacon = new ViewCounter.Beacon(
+                id,
+                client,
+                request.getHeader("User-Agent"),
+                preview,
+                current.sameSite().fromAnotherSite(request));
         if (request.isAsyncSupported()) {
             // The 204 goes out when the view is on disk; no request thread waits for the disk meanwhile.
             AsyncContext async = request.startAsync();
@@ -93,39 +96,6 @@ public class ViewBeaconServlet extends HttpServlet {
 
     private static List<String> headers(HttpServletRequest request, String name) {
         return Collections.list(request.getHeaders(name));
-    }
-
-    /**
-     * Whether the browser says the beacon was sent by another site's page: an {@code Origin} (or, when
-     * there is none, a {@code Referer}) whose host is not the host the request was sent to. A beacon
-     * with neither (a script outside a browser) is not cross-site: it gets the other checks.
-     */
-    static boolean fromAnotherSite(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        String origin = request.getHeader("Origin");
-        String source = origin != null ? origin : request.getHeader("Referer");
-        if (source == null) {
-            return false;
-        }
-        if (host == null || "null".equals(source)) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(source.strip());
-            if (uri.getHost() == null) {
-                return true;
-            }
-            int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            String authority =
-                    uri.getHost() + (uri.getPort() < 0 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort());
-            String requested = host.strip();
-            if (requested.endsWith(":" + defaultPort)) {
-                requested = requested.substring(0, requested.length() - (":" + defaultPort).length());
-            }
-            return !authority.equalsIgnoreCase(requested);
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
     }
 
     private static void answer(HttpServletResponse response, ViewCounter.Outcome outcome) throws IOException {

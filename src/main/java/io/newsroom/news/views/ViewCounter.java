@@ -81,6 +81,10 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private final Clock clock;
     private final String instanceId;
     private final BeaconRules rules;
+    private final SameSiteCheck sameSite;
+    /** This counter's hold on its journal folder, from start until closed. */
+    private final JournalFolderLock folderLock;
+
     private final ViewJournal journal;
     private final ScheduledExecutorService flusher;
 
@@ -109,14 +113,17 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             ArticleRepository articles,
             Clock clock,
             String instanceId,
-            long savedPosition)
+            long savedPosition,
+            JournalFolderLock folderLock)
             throws IOException {
+        this.folderLock = folderLock;
         this.settings = settings;
         this.store = store;
         this.articles = articles;
         this.clock = clock;
         this.instanceId = instanceId;
         this.rules = new BeaconRules(settings, articles);
+        this.sameSite = new SameSiteCheck(settings);
         this.savedPosition = savedPosition;
         this.unsavedEnd = savedPosition;
         this.journal = ViewJournal.open(settings.journalFolder(), savedPosition, this::addReplayed);
@@ -136,11 +143,24 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
      */
     public static ViewCounter start(ViewSettings settings, StatsStore store, ArticleRepository articles, Clock clock)
             throws IOException, RepositoryException {
-        store.initialize();
-        String instanceId = instanceId(settings.journalFolder());
-        long saved = store.journalPosition(instanceId);
-        ViewCounter counter = new ViewCounter(settings, store, articles, clock, instanceId, saved);
-        counter.flush();
+        JournalFolderLock folderLock = JournalFolderLock.take(settings.journalFolder());
+        ViewCounter counter;
+        try {
+            store.initialize();
+            String instanceId = instanceId(settings.journalFolder());
+            long saved = store.journalPosition(instanceId);
+            counter = new ViewCounter(settings, store, articles, clock, instanceId, saved, folderLock);
+        } catch (IOException | RepositoryException | RuntimeException e) {
+            folderLock.close();
+            throw e;
+        }
+        try {
+            counter.flush();
+        } catch (RuntimeException e) {
+            counter.journal.close();
+            folderLock.close();
+            throw e;
+        }
         counter.journal.start(counter::addDurable);
         long interval = settings.flushInterval().toMillis();
         counter.flusher.scheduleWithFixedDelay(counter::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
@@ -149,6 +169,11 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
 
     public ViewSettings settings() {
         return settings;
+    }
+
+    /** Whether a beacon comes from this site's own pages (the site's addresses from the settings). */
+    SameSiteCheck sameSite() {
+        return sameSite;
     }
 
     /** Decides about one beacon and, if it counts, returns only once the view is on disk. */
@@ -360,6 +385,12 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             flush();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Closing the view counter: {}", e.toString());
+        } finally {
+            try {
+                folderLock.close();
+            } catch (IOException e) {
+                LOG.warn("Letting go of the view journal folder: {}", e.toString());
+            }
         }
     }
 

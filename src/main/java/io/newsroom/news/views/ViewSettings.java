@@ -15,6 +15,7 @@ import java.time.ZoneId;
  * @param journalFolder  where the local journal of accepted views lives
  * @param siteZone       the zone whose midnight starts a new day bucket
  * @param trustedProxies reverse proxies whose forwarded-for headers name the client
+ * @param siteOrigins    the addresses the site's pages are served from (its base URLs)
  */
 public record ViewSettings(
         boolean enabled,
@@ -24,7 +25,8 @@ public record ViewSettings(
         int ratePerMinute,
         Path journalFolder,
         ZoneId siteZone,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        SiteOrigins siteOrigins) {
 
     public static final String WORKSPACE = "news-stats";
     public static final int MAX_BODY_BYTES = 1024;
@@ -38,31 +40,85 @@ public record ViewSettings(
                 120,
                 journalFolder,
                 siteZone,
-                TrustedProxies.NONE);
+                TrustedProxies.NONE,
+                SiteOrigins.NONE);
     }
 
     public ViewSettings withEnabled(boolean on) {
         return new ViewSettings(
-                on, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
+                on,
+                flushInterval,
+                retentionDays,
+                repeatWindow,
+                ratePerMinute,
+                journalFolder,
+                siteZone,
+                trustedProxies,
+                siteOrigins);
     }
 
     public ViewSettings withRatePerMinute(int rate) {
         return new ViewSettings(
-                enabled, flushInterval, retentionDays, repeatWindow, rate, journalFolder, siteZone, trustedProxies);
+                enabled,
+                flushInterval,
+                retentionDays,
+                repeatWindow,
+                rate,
+                journalFolder,
+                siteZone,
+                trustedProxies,
+                siteOrigins);
     }
 
     public ViewSettings withFlushInterval(Duration interval) {
         return new ViewSettings(
-                enabled, interval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, trustedProxies);
+                enabled,
+                interval,
+                retentionDays,
+                repeatWindow,
+                ratePerMinute,
+                journalFolder,
+                siteZone,
+                trustedProxies,
+                siteOrigins);
     }
 
     public ViewSettings withTrustedProxies(TrustedProxies proxies) {
         return new ViewSettings(
-                enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, journalFolder, siteZone, proxies);
+                enabled,
+                flushInterval,
+                retentionDays,
+                repeatWindow,
+                ratePerMinute,
+                journalFolder,
+                siteZone,
+                proxies,
+                siteOrigins);
     }
 
     public ViewSettings withJournalFolder(Path folder) {
         return new ViewSettings(
-                enabled, flushInterval, retentionDays, repeatWindow, ratePerMinute, folder, siteZone, trustedProxies);
+                enabled,
+                flushInterval,
+                retentionDays,
+                repeatWindow,
+                ratePerMinute,
+                folder,
+                siteZone,
+                trustedProxies,
+                siteOrigins);
+    }
+
+    public ViewSettings withSiteOrigins(SiteOrigins origins) {
+        return new ViewSettings(
+                enabled,
+                flushInterval,
+                retentionDays,
+                repeatWindow,
+                ratePerMinute,
+                journalFolder,
+                siteZone,
+                trustedProxies,
+                origins);
     }
 }

@@ -8,6 +8,10 @@ import info.magnolia.cms.i18n.DefaultI18nContentSupport;
 import info.magnolia.cms.i18n.I18nContentSupport;
 import info.magnolia.context.MgnlContext;
 import info.magnolia.context.WebContext;
+import info.magnolia.init.MagnoliaConfigurationProperties;
+import info.magnolia.module.ModuleLifecycle;
+import info.magnolia.module.ModuleLifecycleContext;
+import info.magnolia.module.ModuleLifecycleContextImpl;
 import info.magnolia.objectfactory.Components;
 import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.definitions.ContentTypeDefinition;
@@ -88,8 +92,12 @@ import org.xml.sax.helpers.DefaultHandler;
  *     renderer's {@code contextAttributes} through {@code Components}); the context is released after.</li>
  * <li>{@link #resetFilterChain()} ({@code FilterManagerImpl.resetRootFilter}): a new chain is initialised
  *     and serves, then the old one is destroyed on another thread.</li>
- * <li>{@link #close()}: Magnolia's shutdown - the chain destroyed, the JVM shutdown hooks run
- *     (the module's is {@code MagnoliaNews.stop}), the repository closed.</li>
+ * <li>Modules start ({@code ModuleManagerImpl.startModules}): the descriptor's {@code <class>}, on the
+ *     startup thread in the system context; then the filter chain is initialised inside
+ *     {@code doInSystemContext(..., true)}, a failing servlet {@code init()} only logged.</li>
+ * <li>{@link #close()}: Magnolia's shutdown ({@code MagnoliaServletContextListener.contextDestroyed}) -
+ *     the chain destroyed, the modules stopped, then the repository closed. JVM shutdown hooks run
+ *     only after that, so the model has none.</li>
  * </ol>
  */
 public final class MagnoliaHost implements AutoCloseable {
@@ -102,6 +110,12 @@ public final class MagnoliaHost implements AutoCloseable {
     private final DefaultI18nContentSupport i18n = new DefaultI18nContentSupport();
     private final LightModule lightModule = LightModule.classpath();
     private final List<String> nodeTypeFailures = new ArrayList<>();
+    private final List<String> initFailures = new ArrayList<>();
+    /** The instance's magnolia.properties (the model sets magnolia.home to the repository's folder). */
+    private final Map<String, String> properties;
+
+    private final Path home;
+    private Object moduleInstance;
     private Server jetty;
     private volatile List<RegisteredServlet> chain = List.of();
     private PageRenderer renderer;
@@ -109,8 +123,12 @@ public final class MagnoliaHost implements AutoCloseable {
 
     private record RegisteredServlet(String name, List<String> mappings, HttpServlet servlet) {}
 
-    private MagnoliaHost(EmbeddedRepository repository, String descriptorResource) throws Exception {
+    private MagnoliaHost(
+            EmbeddedRepository repository, Path home, String descriptorResource, Map<String, String> properties)
+            throws Exception {
         this.repository = repository;
+        this.home = home;
+        this.properties = Map.copyOf(properties);
         // Magnolia's module reader validates the descriptor against module.dtd: an invalid one does not load.
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setValidating(true);
@@ -134,7 +152,12 @@ public final class MagnoliaHost implements AutoCloseable {
      * restart), with the site's i18n settings ({@code null}: Magnolia's defaults, i18n off).
      */
     public static MagnoliaHost start(Path home, Map<?, ?> siteI18n) throws Exception {
-        return start(EmbeddedRepository.persistent(home), DESCRIPTOR, siteI18n);
+        return start(home, DESCRIPTOR, siteI18n, Map.of());
+    }
+
+    /** A start with these {@code magnolia.properties} (this instance's own). */
+    public static MagnoliaHost start(Path home, Map<?, ?> siteI18n, Map<String, String> properties) throws Exception {
+        return start(home, DESCRIPTOR, siteI18n, properties);
     }
 
     /** Whether the next start is an author instance ({@code ServerConfiguration.isAdmin()}); public otherwise. */
@@ -142,12 +165,12 @@ public final class MagnoliaHost implements AutoCloseable {
 
     /** A start with another module descriptor (an earlier version's, from the test resources). */
     public static MagnoliaHost start(Path home, String descriptorResource, Map<?, ?> siteI18n) throws Exception {
-        return start(EmbeddedRepository.persistent(home), descriptorResource, siteI18n);
+        return start(home, descriptorResource, siteI18n, Map.of());
     }
 
-    private static MagnoliaHost start(EmbeddedRepository repository, String descriptor, Map<?, ?> siteI18n)
+    private static MagnoliaHost start(Path home, String descriptor, Map<?, ?> siteI18n, Map<String, String> properties)
             throws Exception {
-        MagnoliaHost host = new MagnoliaHost(repository, descriptor);
+        MagnoliaHost host = new MagnoliaHost(EmbeddedRepository.persistent(home), home, descriptor, properties);
         try {
             host.boot(siteI18n);
             return host;
@@ -173,18 +196,65 @@ public final class MagnoliaHost implements AutoCloseable {
                 new info.magnolia.cms.beans.config.ServerConfiguration();
         server.setAdmin(author);
         Components.bindInstance(info.magnolia.cms.beans.config.ServerConfiguration.class, server);
+        Map<String, String> magnoliaProperties = new LinkedHashMap<>(properties);
+        magnoliaProperties.putIfAbsent("magnolia.home", home.toString());
+        Components.bindInstance(MagnoliaConfigurationProperties.class, magnoliaProperties::get);
         for (Element component : elements(descriptor.getDocumentElement(), "component")) {
             Components.bind(Class.forName(text(component, "type")), Class.forName(text(component, "implementation")));
         }
-        renderer = new PageRenderer(
-                lightModule,
-                new TemplateDefinitions(lightModule),
-                Messages.load(lightModule),
-                rendererAttribute("newsfn", NewsFunctions.class),
-                new ImageAssets(MagnoliaContext.find()));
         mappings = VirtualUriMappings.load(lightModule);
+        startModules();
         chain = initChain();
         startJetty();
+    }
+
+    /**
+     * {@code ModuleManagerImpl.startModules}: the descriptor's module class made with its public
+     * no-argument constructor and started ({@code PHASE_SYSTEM_STARTUP}) on the startup thread, which
+     * is in the system context and uses system sessions of its own (the model checks they survive).
+     * A failing start is only logged, as Magnolia does.
+     */
+    private void startModules() throws Exception {
+        String className = text(descriptor.getDocumentElement(), "class");
+        if (className == null) {
+            return;
+        }
+        MgnlContext.doInSystemContext(
+                () -> {
+                    Session startupSession = MgnlContext.getJCRSession("config");
+                    try {
+                        moduleInstance =
+                                Class.forName(className).getConstructor().newInstance();
+                        if (moduleInstance instanceof ModuleLifecycle lifecycle) {
+                            lifecycle.start(
+                                    new ModuleLifecycleContextImpl(ModuleLifecycleContext.PHASE_SYSTEM_STARTUP));
+                        }
+                    } catch (Exception | Error e) {
+                        LOG.error("Can't start module news", e);
+                    }
+                    startupSession
+                            .getRootNode(); // throws when the module's start released the startup thread's sessions
+                    return null;
+                },
+                true);
+    }
+
+    /** {@code ModuleManagerImpl.stopModules}: the module class stopped ({@code PHASE_SYSTEM_SHUTDOWN}), before the repository closes. */
+    private void stopModules() {
+        if (moduleInstance instanceof ModuleLifecycle lifecycle) {
+            try {
+                MgnlContext.doInSystemContext(
+                        () -> {
+                            lifecycle.stop(
+                                    new ModuleLifecycleContextImpl(ModuleLifecycleContext.PHASE_SYSTEM_SHUTDOWN));
+                            return null;
+                        },
+                        true);
+            } catch (RuntimeException e) {
+                LOG.error("Stopping module news failed", e);
+            }
+        }
+        moduleInstance = null;
     }
 
     public EmbeddedRepository repository() {
@@ -228,8 +298,8 @@ public final class MagnoliaHost implements AutoCloseable {
         }
         chain.forEach(s -> s.servlet().destroy());
         chain = List.of();
-        // The JVM shutdown hooks: the module's saves what is counted and stops listening.
-        MagnoliaNews.stop();
+        // MagnoliaServletContextListener.contextDestroyed: the modules stop, then the repository closes.
+        stopModules();
         Components.reset();
         repository.close();
         MgnlContext.hostRepository(null);
@@ -366,27 +436,46 @@ public final class MagnoliaHost implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code FilterManagerImpl}: the chain is initialised inside {@code doInSystemContext(..., true)},
+     * reading its configuration through the thread's system session between servlets, so a servlet whose
+     * {@code init()} released the thread's sessions breaks the chain's init. A servlet whose {@code init()}
+     * throws is only logged ({@code ServletDispatchingFilter}) and left out: Magnolia runs on without it.
+     */
     private List<RegisteredServlet> initChain() throws Exception {
-        List<RegisteredServlet> servlets = new ArrayList<>();
-        Session config = repository.login("config");
-        try {
-            for (var it = config.getNode("/server/filters/servlets").getNodes(); it.hasNext(); ) {
-                Node registered = it.nextNode();
-                HttpServlet servlet = (HttpServlet)
-                        Class.forName(registered.getProperty("servletClass").getString())
-                                .getConstructor()
-                                .newInstance();
-                List<String> paths = new ArrayList<>();
-                for (var value : registered.getProperty("mappings").getValues()) {
-                    paths.add(value.getString());
-                }
-                servlet.init(config(registered.getName()));
-                servlets.add(new RegisteredServlet(registered.getName(), paths, servlet));
-            }
-        } finally {
-            config.logout();
-        }
-        return List.copyOf(servlets);
+        return MgnlContext.doInSystemContext(
+                () -> {
+                    List<RegisteredServlet> servlets = new ArrayList<>();
+                    Session config = MgnlContext.getJCRSession("config");
+                    for (var it = config.getNode("/server/filters/servlets").getNodes(); it.hasNext(); ) {
+                        Node registered = it.nextNode();
+                        List<String> paths = new ArrayList<>();
+                        for (var value : registered.getProperty("mappings").getValues()) {
+                            paths.add(value.getString());
+                        }
+                        String servletClass =
+                                registered.getProperty("servletClass").getString();
+                        try {
+                            HttpServlet servlet = (HttpServlet)
+                                    Class.forName(servletClass).getConstructor().newInstance();
+                            servlet.init(config(registered.getName()));
+                            servlets.add(new RegisteredServlet(registered.getName(), paths, servlet));
+                        } catch (Exception e) {
+                            initFailures.add(registered.getName() + ": " + e);
+                            LOG.error(
+                                    "Servlet {} could not be initialised; Magnolia runs on without it",
+                                    servletClass,
+                                    e);
+                        }
+                    }
+                    return List.copyOf(servlets);
+                },
+                true);
+    }
+
+    /** The servlets whose {@code init()} failed (Magnolia only logs them). */
+    public List<String> servletInitFailures() {
+        return List.copyOf(initFailures);
     }
 
     private static ServletConfig config(String name) {
@@ -515,14 +604,28 @@ public final class MagnoliaHost implements AutoCloseable {
             return;
         }
         StringWriter html = new StringWriter();
-        renderer.render(
-                page,
-                new PageRenderer.Request(
-                        new RenderContext(request, forwarded, locale),
-                        new RenderState(locale, request.getRequestURI(), pagePath + ".html")),
-                html);
+        renderer()
+                .render(
+                        page,
+                        new PageRenderer.Request(
+                                new RenderContext(request, forwarded, locale),
+                                new RenderState(locale, request.getRequestURI(), pagePath + ".html")),
+                        html);
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(html.toString());
+    }
+
+    /** The FreeMarker renderer, its {@code newsfn} resolved when first needed (Magnolia resolves context attributes at render time). */
+    private synchronized PageRenderer renderer() throws Exception {
+        if (renderer == null) {
+            renderer = new PageRenderer(
+                    lightModule,
+                    new TemplateDefinitions(lightModule),
+                    Messages.load(lightModule),
+                    rendererAttribute("newsfn", NewsFunctions.class),
+                    new ImageAssets(MagnoliaContext.find()));
+        }
+        return renderer;
     }
 
     // --- helpers ---

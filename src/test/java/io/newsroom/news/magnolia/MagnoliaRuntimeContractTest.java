@@ -246,6 +246,49 @@ class MagnoliaRuntimeContractTest {
         assertEquals(13L, storedTotal(article.id()));
     }
 
+    // --- issue 19: the module class, servlet init, shutdown order ---
+
+    @Test
+    void theModuleClassStartsTheModuleAndStopsItBeforeTheRepositoryCloses() throws Exception {
+        start(shippedSiteI18n());
+        assertEquals(List.of(), host.servletInitFailures(), "no servlet init failed: they do no JCR work in init()");
+        Article article = create("Tin trước khi dừng", Instant.now().minusSeconds(60), true);
+        int answered = 0;
+        for (int i = 0; i < 7; i++) {
+            answered += beacon(article, "stop-" + i);
+        }
+        assertEquals(7, answered);
+
+        host.close();
+        host = null;
+        assertThrows(IllegalStateException.class, MagnoliaNews::get, "stopped with Magnolia's stop of the module");
+        // Read straight from the closed repository's folder, before any new start could replay the journal:
+        // the module's stop saved every answered view while the repository was still open.
+        try (var repository =
+                io.newsroom.news.embedded.repository.EmbeddedRepository.persistent(home.resolve("repository"))) {
+            Session stats = repository.login("news-stats");
+            try {
+                Node counter = stats.getNode("/views/" + article.id().substring(0, 2) + "/" + article.id());
+                assertEquals(7L, counter.getProperty("total").getLong());
+            } finally {
+                stats.logout();
+            }
+        }
+    }
+
+    @Test
+    void theServletsInitialiseWithoutTheModuleAndAnswer503UntilItRuns() throws Exception {
+        // 0.1's descriptor has no module class: nothing starts the module, as in a Magnolia without it.
+        System.setProperty(
+                "newsroom.news.views.journal", home.resolve("journal").toString());
+        host = MagnoliaHost.start(home.resolve("repository"), "/legacy/news-0.1.xml", null);
+        assertEquals(List.of(), host.servletInitFailures(), "init() does no work that needs the module");
+        HttpResponse<String> beacon = post("/.news/views", "id=" + java.util.UUID.randomUUID());
+        assertEquals(503, beacon.statusCode());
+        assertTrue(beacon.body().contains("notRunning"), beacon.body());
+        assertThrows(IllegalStateException.class, MagnoliaNews::get);
+    }
+
     // --- point 4: languages ---
 
     @Test

@@ -24,6 +24,7 @@ import io.newsroom.news.publishing.Previews;
 import io.newsroom.news.publishing.Publishing;
 import io.newsroom.news.templating.NewsFunctions;
 import io.newsroom.news.templating.StoredLinks;
+import io.newsroom.news.views.SiteOrigins;
 import io.newsroom.news.views.ViewCounter;
 import io.newsroom.news.views.ViewSettings;
 import java.io.IOException;
@@ -95,7 +96,12 @@ public final class NewsRuntime implements AutoCloseable {
         ViewSettings views = ViewSettings.defaults(journalFolder, config.siteZone())
                 .withEnabled(config.countViews())
                 .withRatePerMinute(config.viewsPerMinute())
-                .withTrustedProxies(config.trustedProxies());
+                .withTrustedProxies(config.trustedProxies())
+                // Beacons from pages at the base URL count whatever Host a reverse proxy passes on.
+                .withSiteOrigins(
+                        config.baseUrl() == null
+                                ? SiteOrigins.NONE
+                                : SiteOrigins.parse(config.baseUrl().toString()));
         if (config.cluster() != null) {
             // Every flush is a cluster-wide save and a journal record (measured: about 630 bytes for one
             // counter, 38 KB for a hundred): every five seconds keeps the journal a fifth of the size.
