@@ -44,6 +44,7 @@ class JarsTest {
                 "io/newsroom/news/NewsModule.class",
                 "io/newsroom/news/magnolia/MagnoliaNews.class",
                 "io/newsroom/news/magnolia/MagnoliaViewBeaconServlet.class",
+                "io/newsroom/news/magnolia/NewsModuleClass.class",
                 "io/newsroom/news/templating/NewsFunctions.class",
                 "io/newsroom/news/views/stats-indexing.xml",
                 "io/newsroom/news/views/bots.txt",
@@ -60,6 +61,7 @@ class JarsTest {
             assertFalse(entry.equals("logback.xml"), "no logging configuration for Magnolia's webapp");
             assertFalse(entry.endsWith(".png"), "no screenshots: " + entry);
             assertFalse(entry.equals("news/module.yaml"), "one descriptor: the jar's news.xml");
+            assertFalse(entry.startsWith("info/"), "no stub of Magnolia's interfaces: " + entry);
         }
     }
 
@@ -98,6 +100,7 @@ class JarsTest {
                 "news/templates/pages/home.ftl")) {
             assertTrue(entries.contains(needed), "the standalone jar has " + needed);
         }
+        assertTrue(entries.stream().noneMatch(e -> e.startsWith("info/magnolia/")), "no stub of Magnolia's interfaces");
         try (JarFile jar = new JarFile(STANDALONE_JAR.toFile())) {
             assertEquals(
                     "io.newsroom.news.embedded.server.NewsServer",
