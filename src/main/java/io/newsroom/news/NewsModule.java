@@ -44,8 +44,10 @@ public final class NewsModule implements AutoCloseable {
     private final ViewCounter viewCounter;
     private final Messages messages;
     private final NewsFunctions newsFunctions;
+    private final Audience readers;
 
     private NewsModule(Builder b) throws RepositoryException, IOException {
+        this.readers = b.audience.readers();
         this.articles = new ArticleRepository(b.sessions, b.workspace, b.nodeType, b.zone, b.clock);
         ArticleVersions versions = b.maxVersions > 0
                 ? new ArticleVersions(b.sessions, b.workspace, new ArticleNodes(b.zone), b.clock, b.maxVersions)
@@ -57,7 +59,11 @@ public final class NewsModule implements AutoCloseable {
         this.articleChanges = articles.observe(b.observation);
         try {
             this.viewCounter = ViewCounter.start(
-                    b.views, new StatsStore(b.sessions, b.zone, b.clock, b.views.retentionDays()), articles, b.clock);
+                    b.views,
+                    new StatsStore(b.sessions, b.zone, b.clock, b.views.retentionDays()),
+                    articles,
+                    b.clock,
+                    b.audience.readers());
         } catch (RepositoryException | IOException | RuntimeException e) {
             articleChanges.close();
             throw e;
@@ -107,6 +113,11 @@ public final class NewsModule implements AutoCloseable {
 
     public NewsFunctions newsFunctions() {
         return newsFunctions;
+    }
+
+    /** Whose visibility rule the reader-facing endpoints (JSON, beacon) follow on this instance. */
+    public Audience readers() {
+        return readers;
     }
 
     /** Saves what is counted and stops listening; the host closes its repository afterwards. */

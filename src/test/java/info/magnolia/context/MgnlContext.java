@@ -1,5 +1,7 @@
 package info.magnolia.context;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.jcr.Repository;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -23,6 +25,8 @@ public final class MgnlContext {
     private static final ThreadLocal<Context> LOCAL = new ThreadLocal<>();
     private static volatile Repository repository;
     private static volatile SystemContext systemContext;
+    /** Workspaces {@code repositories.xml} maps to another repository (a clustered one), by name. */
+    private static final Map<String, Repository> MAPPED = new ConcurrentHashMap<>();
 
     /** An operation run in the system context (Magnolia: {@code MgnlContext.Op}). */
     public interface Op<T, E extends Throwable> {
@@ -34,6 +38,9 @@ public final class MgnlContext {
     /** Model hook: the repository Magnolia's repository manager would hand sessions from. */
     public static void hostRepository(Repository backing) {
         repository = backing;
+        if (backing == null) {
+            MAPPED.clear();
+        }
         systemContext = backing == null ? null : new SystemContext(backing);
     }
 
@@ -44,6 +51,20 @@ public final class MgnlContext {
             throw new IllegalStateException("The Magnolia host model has no repository");
         }
         return current;
+    }
+
+    /**
+     * Model hook: {@code repositories.xml} maps {@code workspace} to {@code mapped} ({@code <Map name=".."
+     * repositoryName=".."/>}): Magnolia's sessions of that workspace come from there.
+     */
+    public static void mapWorkspace(String workspace, Repository mapped) {
+        MAPPED.put(workspace, mapped);
+    }
+
+    /** Model hook: the repository a workspace's sessions come from (its mapped one, else the default). */
+    public static Repository repository(String workspace) {
+        Repository mapped = MAPPED.get(workspace);
+        return mapped != null ? mapped : repository();
     }
 
     public static boolean hasInstance() {

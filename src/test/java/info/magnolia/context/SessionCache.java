@@ -28,7 +28,7 @@ final class SessionCache {
     Session get(String workspace) throws RepositoryException {
         Session session = sessions.get(workspace);
         if (session == null) {
-            session = MgnlContext.repository().login(credentials, workspace);
+            session = MgnlContext.repository(workspace).login(credentials, workspace);
             OPEN.incrementAndGet();
             sessions.put(workspace, session);
         }

@@ -66,8 +66,8 @@ public final class WorkspaceEventListenerRegistration {
 
         public Handle register() throws RepositoryException {
             // A session of its own, as the system user, not the system context's cached one.
-            Session own =
-                    MgnlContext.repository().login(new SimpleCredentials("admin", "admin".toCharArray()), workspace);
+            Session own = MgnlContext.repository(workspace)
+                    .login(new SimpleCredentials("admin", "admin".toCharArray()), workspace);
             own.getWorkspace()
                     .getObservationManager()
                     .addEventListener(listener, eventTypes, path, subNodes, null, null, false);

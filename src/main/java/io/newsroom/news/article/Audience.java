@@ -5,17 +5,37 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Who the site's pages are rendered for. Readers see published articles whose posted date has come.
- * Editors on Magnolia's author instance preview what they work on, as Magnolia's author shows all
- * content: drafts too. Nobody sees the trash.
+ * Who the site's pages are rendered for. Nobody sees the trash, nor an article before its posted date
+ * (but editors).
+ * <ul>
+ * <li>{@link #READERS} of an instance where editors work too (the embedded runtime; the JSON endpoint on
+ *     Magnolia's author): published articles only.</li>
+ * <li>{@link #EDITORS} on Magnolia's author instance preview what they work on, as Magnolia's author shows
+ *     all content: drafts too.</li>
+ * <li>{@link #PUBLIC_INSTANCE} readers of a Magnolia public instance: what is there arrived by publishing
+ *     and an unpublish removes it, so every article there is published, whatever activation status it
+ *     arrived with (absent, {@code true} or {@code false}: the author may set its own status before or
+ *     after the transport).</li>
+ * </ul>
  */
 public enum Audience {
     READERS,
-    EDITORS;
+    EDITORS,
+    PUBLIC_INSTANCE;
 
     /** Whether this audience sees {@code article} at {@code now}. */
     public boolean sees(Article article, Instant now) {
-        return this == READERS ? article.isVisibleAt(now) : !article.isTrashed() && article.isPostedBy(now);
+        return mayEverSee(article) && (article.isPostedBy(now));
+    }
+
+    /** Whether this audience sees {@code article} once its posted date has come. */
+    public boolean mayEverSee(Article article) {
+        return !article.isTrashed() && (this != READERS || article.publication().published());
+    }
+
+    /** Who reads what this audience is shown: editors' readers are {@link #READERS}; the others are readers already. */
+    public Audience readers() {
+        return this == EDITORS ? READERS : this;
     }
 
     /** {@code query} narrowed to what this audience sees, whatever the posted date (snapshots keep the scheduled). */

@@ -52,6 +52,9 @@ public final class DeliveryApiServlet extends HttpServlet {
 
     private final transient NewsFunctions newsfn;
     private final transient Clock clock;
+    /** Whose visibility rule the endpoint follows (readers; a public instance's: whatever arrived). */
+    private final transient Audience readers;
+
     private final transient ArticleNodes nodes;
 
     /** The endpoint over the module's parts, as both hosts have them. */
@@ -61,7 +64,9 @@ public final class DeliveryApiServlet extends HttpServlet {
             NewsFunctions newsfn,
             ViewCounts views,
             String articleType,
-            Clock clock) {
+            Clock clock,
+            Audience readers) {
+        this.readers = readers;
         this.articles = articles;
         this.messages = messages;
         this.newsfn = newsfn;
@@ -84,8 +89,7 @@ public final class DeliveryApiServlet extends HttpServlet {
                 write(response, 200, mostRead(request));
             } else if (path == null || path.equals("/")) {
                 // Anonymous readers get what the site shows them.
-                ArticleQuery query =
-                        Audience.READERS.visibleAt(parser.parse(request.getParameterMap()), clock.instant());
+                ArticleQuery query = readers.visibleAt(parser.parse(request.getParameterMap()), clock.instant());
                 ResultPage<Map<String, Object>> page = articles.list(query, json::node);
                 write(response, 200, Map.of("results", page.items()));
             } else {
@@ -153,7 +157,7 @@ public final class DeliveryApiServlet extends HttpServlet {
     /** The current path of a visible article that moved away from {@code path}. */
     private Optional<String> movedTo(String path) throws Exception {
         Instant now = clock.instant();
-        return articles.findByFormerPath(path).filter(a -> a.isVisibleAt(now)).map(Article::path);
+        return articles.findByFormerPath(path).filter(a -> readers.sees(a, now)).map(Article::path);
     }
 
     /**
@@ -163,7 +167,7 @@ public final class DeliveryApiServlet extends HttpServlet {
     private Optional<Optional<Map<String, Object>>> readOne(String path) throws Exception {
         Instant now = clock.instant();
         ArticleRepository.NodeReader<Optional<Map<String, Object>>> visibleOnly =
-                node -> nodes.read(node).isVisibleAt(now) ? Optional.of(json.node(node)) : Optional.empty();
+                node -> readers.sees(nodes.read(node), now) ? Optional.of(json.node(node)) : Optional.empty();
         Optional<Optional<Map<String, Object>>> node = articles.findByPath(path, visibleOnly);
         if (node.isEmpty() && UUID.matcher(path.substring(1)).matches()) {
             node = articles.findById(path.substring(1), visibleOnly);

@@ -42,7 +42,8 @@ public class MagnoliaDeliveryServlet extends HttpServlet {
                             news.functions(),
                             news.counter(),
                             MagnoliaNews.NODE_TYPE,
-                            news.clock()));
+                            news.clock(),
+                            news.module().readers()));
             endpoint = current;
         }
         return current.servlet();

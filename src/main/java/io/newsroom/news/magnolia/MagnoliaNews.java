@@ -58,7 +58,8 @@ public final class MagnoliaNews {
         MagnoliaContext context = MagnoliaContext.find(loader);
         this.settings = MagnoliaSettings.find(loader);
         this.zone = ZoneId.of(settings.get("newsroom.news.zone", "Asia/Ho_Chi_Minh"));
-        this.audience = authorInstance(loader) ? Audience.EDITORS : Audience.READERS;
+        // What is on a public instance arrived by publishing: it shows that, whatever status it arrived with.
+        this.audience = authorInstance(loader) ? Audience.EDITORS : Audience.PUBLIC_INSTANCE;
         this.languages = SiteLanguagesOfMagnolia.find(loader);
         this.links = MagnoliaLinks.find(loader);
         ViewSettings views = ViewSettings.defaults(settings.journalFolder(), zone)

@@ -2,6 +2,7 @@ package io.newsroom.news.views;
 
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
 import io.newsroom.news.views.ViewCounter.Beacon;
 import io.newsroom.news.views.ViewCounter.Outcome;
 import io.newsroom.news.views.ViewCounter.Stats;
@@ -34,6 +35,9 @@ final class BeaconRules {
     private final RepeatFilter repeats;
     private final RateLimiter rates;
     /** Posted dates of articles seen in beacons; cleared on any article change and when full. */
+    /** Whose visibility rule a beacon's article must meet (a public instance's readers see what arrived). */
+    private final Audience readers;
+
     private final Map<String, Instant> visibleFrom = new ConcurrentHashMap<>();
 
     private final AtomicLong received = new AtomicLong();
@@ -45,7 +49,8 @@ final class BeaconRules {
     private final AtomicLong off = new AtomicLong();
     private final AtomicLong crossSite = new AtomicLong();
 
-    BeaconRules(ViewSettings settings, ArticleRepository articles) {
+    BeaconRules(ViewSettings settings, ArticleRepository articles, Audience readers) {
+        this.readers = readers;
         this.settings = settings;
         this.articles = articles;
         this.clients = new ClientKeys(settings.siteZone());
@@ -112,10 +117,7 @@ final class BeaconRules {
                     return false;
                 }
                 // A draft or a trashed article is never visible (until a change clears this cache).
-                posted = article.get().publication().published()
-                                && !article.get().isTrashed()
-                        ? article.get().postedDate()
-                        : Instant.MAX;
+                posted = readers.mayEverSee(article.get()) ? article.get().postedDate() : Instant.MAX;
                 if (visibleFrom.size() >= VISIBILITY_CACHE) {
                     visibleFrom.clear();
                 }

@@ -1,6 +1,7 @@
 package io.newsroom.news.views;
 
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,7 +115,8 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             Clock clock,
             String instanceId,
             long savedPosition,
-            JournalFolderLock folderLock)
+            JournalFolderLock folderLock,
+            Audience readers)
             throws IOException {
         this.folderLock = folderLock;
         this.settings = settings;
@@ -122,7 +124,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         this.articles = articles;
         this.clock = clock;
         this.instanceId = instanceId;
-        this.rules = new BeaconRules(settings, articles);
+        this.rules = new BeaconRules(settings, articles, readers);
         this.sameSite = new SameSiteCheck(settings);
         this.savedPosition = savedPosition;
         this.unsavedEnd = savedPosition;
@@ -143,13 +145,20 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
      */
     public static ViewCounter start(ViewSettings settings, StatsStore store, ArticleRepository articles, Clock clock)
             throws IOException, RepositoryException {
+        return start(settings, store, articles, clock, Audience.READERS);
+    }
+
+    /** With {@code readers}: whose visibility rule a beacon's article must meet. */
+    public static ViewCounter start(
+            ViewSettings settings, StatsStore store, ArticleRepository articles, Clock clock, Audience readers)
+            throws IOException, RepositoryException {
         JournalFolderLock folderLock = JournalFolderLock.take(settings.journalFolder());
         ViewCounter counter;
         try {
             store.initialize();
             String instanceId = instanceId(settings.journalFolder());
             long saved = store.journalPosition(instanceId);
-            counter = new ViewCounter(settings, store, articles, clock, instanceId, saved, folderLock);
+            counter = new ViewCounter(settings, store, articles, clock, instanceId, saved, folderLock, readers);
         } catch (IOException | RepositoryException | RuntimeException e) {
             folderLock.close();
             throw e;

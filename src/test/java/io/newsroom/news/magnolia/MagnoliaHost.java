@@ -20,6 +20,7 @@ import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinitions;
 import io.newsroom.news.definitions.VirtualUriMappings;
+import io.newsroom.news.embedded.cluster.ClusterSettings;
 import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.render.RenderContext;
 import io.newsroom.news.embedded.render.RenderState;
@@ -116,6 +117,9 @@ public final class MagnoliaHost implements AutoCloseable {
 
     private final Path home;
     private Object moduleInstance;
+    /** The clustered repository repositories.xml maps news-stats to (shared by the author and the publics), or null. */
+    private EmbeddedRepository statsCluster;
+
     private Server jetty;
     private volatile List<RegisteredServlet> chain = List.of();
     private PageRenderer renderer;
@@ -160,6 +164,43 @@ public final class MagnoliaHost implements AutoCloseable {
         return start(home, DESCRIPTOR, siteI18n, properties);
     }
 
+    /**
+     * An instance of a real deployment: {@code author} or public, its own repository in {@code home}, and
+     * {@code news-stats} mapped in its {@code repositories.xml} to the clustered repository on PostgreSQL
+     * the README's install guide configures ({@code <Map name="news-stats" repositoryName="news-cluster"/>}),
+     * as node {@code clusterNodeId} of it (kept in {@code <home>-news-cluster}).
+     */
+    public static MagnoliaHost start(
+            Path home,
+            boolean author,
+            Map<?, ?> siteI18n,
+            Map<String, String> properties,
+            String clusterUrl,
+            String clusterUser,
+            String clusterNodeId)
+            throws Exception {
+        MagnoliaHost.author = author;
+        EmbeddedRepository stats = EmbeddedRepository.cluster(
+                home.resolveSibling(home.getFileName() + "-news-cluster"),
+                new ClusterSettings(clusterUrl, clusterUser, "", clusterNodeId));
+        MagnoliaHost host;
+        try {
+            stats.ensureWorkspace("news-stats", "stats-workspace");
+            host = new MagnoliaHost(EmbeddedRepository.persistent(home), home, DESCRIPTOR, properties);
+        } catch (Exception | Error e) {
+            stats.close();
+            throw e;
+        }
+        host.statsCluster = stats;
+        try {
+            host.boot(siteI18n);
+            return host;
+        } catch (Exception | Error e) {
+            host.close();
+            throw e;
+        }
+    }
+
     /** Whether the next start is an author instance ({@code ServerConfiguration.isAdmin()}); public otherwise. */
     static volatile boolean author;
 
@@ -182,6 +223,9 @@ public final class MagnoliaHost implements AutoCloseable {
 
     private void boot(Map<?, ?> siteI18n) throws Exception {
         MgnlContext.hostRepository(repository.jcrRepository());
+        if (statsCluster != null) {
+            MgnlContext.mapWorkspace("news-stats", statsCluster.jcrRepository());
+        }
         Components.reset();
         loadModulesRepositories();
         if (!installed()) {
@@ -272,7 +316,9 @@ public final class MagnoliaHost implements AutoCloseable {
 
     /** A system session of the model's repository, outside any Magnolia context (for tests to look and set up). */
     public Session adminSession(String workspace) throws RepositoryException {
-        return repository.login(workspace);
+        return statsCluster != null && workspace.equals("news-stats")
+                ? statsCluster.login(workspace)
+                : repository.login(workspace);
     }
 
     /**
@@ -302,6 +348,9 @@ public final class MagnoliaHost implements AutoCloseable {
         stopModules();
         Components.reset();
         repository.close();
+        if (statsCluster != null) {
+            statsCluster.close();
+        }
         MgnlContext.hostRepository(null);
     }
 
@@ -313,7 +362,11 @@ public final class MagnoliaHost implements AutoCloseable {
         }
         for (Element declared : elements(descriptor.getDocumentElement(), "repository")) {
             for (Element workspace : elements(declared, "workspace")) {
-                repository.ensureWorkspace(workspace.getTextContent().strip());
+                String name = workspace.getTextContent().strip();
+                // A workspace repositories.xml maps elsewhere lives there (made with that repository).
+                if (statsCluster == null || !name.equals("news-stats")) {
+                    repository.ensureWorkspace(name);
+                }
             }
             String nodeTypeFile = text(declared, "nodeTypeFile");
             if (nodeTypeFile != null) {
@@ -626,6 +679,143 @@ public final class MagnoliaHost implements AutoCloseable {
                     new ImageAssets(MagnoliaContext.find()));
         }
         return renderer;
+    }
+
+    // --- publishing between instances (each in its own class loader: only JDK and JCR types cross) ---
+
+    /**
+     * The author's half of publishing ({@code publishing-core}'s sender, as far as the module meets it):
+     * the node's system view with everything below it, binaries included, and its parent's path. The
+     * node travels as it is stored, every property with it ({@code mgnl:activationStatus} too, as the
+     * author had it at that moment); the model's caller sets the author's status afterwards.
+     */
+    public String[] exportForPublishing(String id) throws Exception {
+        Session news = repository.login("news");
+        try {
+            Node node = news.getNodeByIdentifier(id);
+            java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+            news.exportSystemView(node.getPath(), xml, false, false);
+            return new String[] {node.getParent().getPath(), xml.toString(StandardCharsets.UTF_8)};
+        } finally {
+            news.logout();
+        }
+    }
+
+    /** Magnolia's {@code NodeTypes.Activatable.update} on the author after a publish or an unpublish. */
+    public void markActivated(String id, String user, boolean activated) throws Exception {
+        Session news = repository.login("news");
+        try {
+            Node node = news.getNodeByIdentifier(id);
+            node.setProperty("mgnl:activationStatus", activated);
+            node.setProperty("mgnl:lastActivated", java.util.Calendar.getInstance());
+            node.setProperty("mgnl:lastActivatedBy", user);
+            news.save();
+        } finally {
+            news.logout();
+        }
+    }
+
+    /**
+     * The public's half (the receiver): the node imported under its parent with its identifier, replacing
+     * an earlier copy ({@code IMPORT_UUID_COLLISION_REMOVE_EXISTING}); missing parent folders are made
+     * first, as publishing a node publishes its missing parents.
+     */
+    public void receivePublished(String parentPath, String xml) throws Exception {
+        Session news = repository.login("news");
+        try {
+            Node parent = news.getRootNode();
+            for (String name : parentPath.substring(1).split("/")) {
+                if (!name.isEmpty()) {
+                    parent = parent.hasNode(name) ? parent.getNode(name) : parent.addNode(name, "mgnl:folder");
+                }
+            }
+            news.save();
+            news.importXML(
+                    parentPath,
+                    new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                    ImportUUIDBehavior.IMPORT_UUID_COLLISION_REMOVE_EXISTING);
+            news.save();
+        } finally {
+            news.logout();
+        }
+    }
+
+    /** Unpublishing on the public: the node is removed there. */
+    public void removePublished(String id) throws Exception {
+        Session news = repository.login("news");
+        try {
+            try {
+                news.getNodeByIdentifier(id).remove();
+                news.save();
+            } catch (javax.jcr.ItemNotFoundException alreadyGone) {
+                // nothing to remove
+            }
+        } finally {
+            news.logout();
+        }
+    }
+
+    /** What the News app's Views column shows for the article (the module's value provider on this instance). */
+    public Long viewsColumn(String id) throws Exception {
+        Session news = repository.login("news");
+        try {
+            return new ViewCountColumn().apply(news.getNodeByIdentifier(id));
+        } finally {
+            news.logout();
+        }
+    }
+
+    /** The ids of the articles {@code newsfn.mostRead(days, max)} lists on this instance (the most-read block). */
+    public List<String> mostRead(int days, int max) throws Exception {
+        return MagnoliaNews.get().functions().mostRead(days, max).stream()
+                .map(e -> e.getArticle().getId())
+                .toList();
+    }
+
+    /** The site's pages (home, news, article page), as a site builder made and published them. */
+    public void createDemoPages() throws Exception {
+        io.newsroom.news.embedded.server.DemoContentAccess.createPages(repository);
+    }
+
+    /**
+     * An article an editor made in Magnolia's News app on this (author) instance: a node of the content
+     * type with the app's fields and stamps, {@code activationStatus} as given ({@code null}: none, as a
+     * node nobody published has), posted a minute ago; its id.
+     */
+    public String createInContentApp(String name, String title, Boolean activationStatus) throws Exception {
+        Session news = repository.login("news");
+        try {
+            java.util.Calendar posted = java.util.Calendar.getInstance();
+            posted.add(java.util.Calendar.MINUTE, -1);
+            Node folder = news.getRootNode();
+            for (String part : List.of(
+                    String.valueOf(posted.get(java.util.Calendar.YEAR)),
+                    String.format("%02d", posted.get(java.util.Calendar.MONTH) + 1))) {
+                folder = folder.hasNode(part) ? folder.getNode(part) : folder.addNode(part, "mgnl:folder");
+            }
+            Node article = folder.addNode(name, "news:article");
+            article.setProperty("title", title);
+            article.setProperty("lead", "Tóm tắt của " + title);
+            article.setProperty("body", "<p>Nội dung của " + title + ".</p>");
+            article.setProperty("postedDate", posted);
+            article.setProperty("category", "Thông báo");
+            article.setProperty("mgnl:created", java.util.Calendar.getInstance());
+            article.setProperty("mgnl:createdBy", "editor-account");
+            article.setProperty("mgnl:lastModified", java.util.Calendar.getInstance());
+            article.setProperty("mgnl:lastModifiedBy", "editor-account");
+            if (activationStatus != null) {
+                article.setProperty("mgnl:activationStatus", activationStatus);
+            }
+            news.save();
+            return article.getIdentifier();
+        } finally {
+            news.logout();
+        }
+    }
+
+    /** Saves this instance's counted views now (the counter does it every second anyway). */
+    public void flushViews() {
+        MagnoliaNews.get().counter().flush();
     }
 
     // --- helpers ---

@@ -367,7 +367,8 @@ class MagnoliaRuntimeContractTest {
     }
 
     @Test
-    void editorsOnTheAuthorInstancePreviewDraftsReadersOnAPublicOneDoNot() throws Exception {
+    void editorsOnTheAuthorInstancePreviewDrafts() throws Exception {
+        // What a public instance shows (what arrived by publishing) is MagnoliaDeploymentTest's: its own repository.
         MagnoliaHost.author = true;
         start(shippedSiteI18n());
         ArticleDraft draft = draft("Bản nháp trên author", Instant.now().minusSeconds(60));
@@ -377,17 +378,7 @@ class MagnoliaRuntimeContractTest {
                 get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
                 "the author instance previews drafts");
         assertTrue(get("/").body().contains("Bản nháp trên author"));
-        assertEquals(
-                404, get("/.news/delivery/news/" + article.id()).statusCode(), "the public JSON never shows drafts");
-        host.close();
-        host = null;
-
-        MagnoliaHost.author = false;
-        host = MagnoliaHost.start(home.resolve("repository"), shippedSiteI18n());
-        assertFalse(
-                get("/news" + article.path() + ".html").body().contains("news-article__title\">Bản nháp trên author<"),
-                "a public instance does not");
-        assertFalse(get("/").body().contains("Bản nháp trên author"));
+        assertEquals(404, get("/.news/delivery/news/" + article.id()).statusCode(), "the JSON never shows drafts");
     }
 
     @Test

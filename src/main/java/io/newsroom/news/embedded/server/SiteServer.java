@@ -74,7 +74,8 @@ public final class SiteServer implements AutoCloseable {
                         runtime.newsFunctions(),
                         runtime.viewCounter(),
                         runtime.articleType().nodeType(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC(),
+                        runtime.module().readers()));
         context.getServletHandler().addServlet(delivery);
         ServletMapping deliveryPaths = new ServletMapping();
         deliveryPaths.setServletName("delivery");

@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Assumptions;
  * A new, empty database on the machine's PostgreSQL for one test class's cluster, dropped when
  * closed. Without PostgreSQL the tests are skipped with a message; under CI they fail.
  */
-final class ClusterDatabase implements AutoCloseable {
+public final class ClusterDatabase implements AutoCloseable {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     final String name;
-    final String user;
+    public final String user;
 
     private ClusterDatabase(String name, String user) {
         this.name = name;
         this.user = user;
     }
 
-    static ClusterDatabase create() throws SQLException {
+    public static ClusterDatabase create() throws SQLException {
         String user = reachableUser();
         ClusterDatabase database = new ClusterDatabase(
                 "news_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), user);
@@ -37,11 +37,11 @@ final class ClusterDatabase implements AutoCloseable {
         return other;
     }
 
-    String url() {
+    public String url() {
         return SERVER + name;
     }
 
-    ClusterSettings settings(String nodeId) {
+    public ClusterSettings settings(String nodeId) {
         return new ClusterSettings(url(), user, "", nodeId);
     }
 
