@@ -8,7 +8,7 @@
 <link rel="stylesheet" href="${ctx.contextPath}${newsfn.resource("css/news.css")}">
 <link rel="alternate" type="application/rss+xml" title="${i18n['news.site.feed']}" href="${ctx.contextPath}${newsfn.localized("/news/feed.xml", state.locale)}">
 [#list newsfn.languages() as language]
-<link rel="alternate" hreflang="${language.code}" href="${newsfn.absoluteUrl(ctx.request, newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, language.code))}">
+<link rel="alternate" hreflang="${language.tag}" href="${newsfn.absoluteUrl(ctx.request, newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, language.code))}">
 [/#list]
 [#list newsfn.languages()[0..0] as language]
 <link rel="alternate" hreflang="x-default" href="${newsfn.absoluteUrl(ctx.request, newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, language.code))}">

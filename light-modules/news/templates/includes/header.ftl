@@ -8,7 +8,7 @@
     <a class="news-header__link" href="${ctx.contextPath}${newsfn.localized("/", state.locale)}">${i18n['news.site.home']}</a>
     <a class="news-header__link" href="${ctx.contextPath}${newsfn.localized("/news", state.locale)}">${i18n['news.site.news']}</a>
     [#list newsfn.otherLanguages(state.locale) as other]
-    <a class="news-header__language" hreflang="${other.code}" lang="${other.code}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${other.name}</a>
+    <a class="news-header__language" hreflang="${other.tag}" lang="${other.tag}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${other.name}</a>
     [/#list]
   </nav>
   <form class="news-header__search" role="search" action="${ctx.contextPath}${newsfn.localized("/news/search", state.locale)}">
@@ -20,7 +20,7 @@
 [#if newsfn.isDefaultLanguage(state.locale)]
 [#list newsfn.otherLanguages(state.locale) as other]
 <p class="news-language-hint" data-news-language-hint="${other.code}" hidden>
-  <a class="news-language-hint__link" hreflang="${other.code}" lang="${other.code}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${i18n['news.site.languageHint']}</a>
+  <a class="news-language-hint__link" hreflang="${other.tag}" lang="${other.tag}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${i18n['news.site.languageHint']}</a>
   <button type="button" class="news-language-hint__close" aria-label="${i18n['news.site.languageHint.close']}">×</button>
 </p>
 [/#list]

@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code Components.getComponent}, asked on every call (the current site decides). With content
  * i18n off (Magnolia's default, fallback locale {@code en}) the site has one language, its fallback,
  * and addresses carry no language prefix; with it on, the default locale has none and every other
- * enabled locale is a {@code /<language>} prefix ({@code DefaultI18nContentSupport.toI18NURI}).
+ * enabled locale is a {@code /<locale>} prefix, {@code Locale.toString()} ({@code /en}, {@code /en_US}:
+ * {@code DefaultI18nContentSupport.toI18NURI}).
  */
 final class SiteLanguagesOfMagnolia implements SiteLanguages {
     static final String COMPONENTS = "info.magnolia.objectfactory.Components";
@@ -59,8 +60,9 @@ final class SiteLanguagesOfMagnolia implements SiteLanguages {
         return languages;
     }
 
+    /** As Magnolia writes a locale into addresses ({@code DefaultI18nContentSupport.toI18NURI}): {@code en}, {@code en_US}. */
     private static String language(Object locale) {
-        return locale instanceof Locale l && !l.getLanguage().isEmpty() ? l.getLanguage() : "en";
+        return locale instanceof Locale l && !l.getLanguage().isEmpty() ? l.toString() : "en";
     }
 
     private static Object call(Class<?> type, Object target, String method) {

@@ -43,8 +43,13 @@ public interface SiteLanguages {
             return name;
         }
 
+        /** The language as HTML's {@code lang} and {@code hreflang} want it (BCP 47: {@code en-US} for {@code en_US}). */
+        public String getTag() {
+            return code.replace('_', '-');
+        }
+
         static Language of(String code) {
-            Locale locale = Locale.forLanguageTag(code);
+            Locale locale = Locale.forLanguageTag(code.replace('_', '-'));
             String name = locale.getDisplayLanguage(locale);
             return new Language(
                     code, name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale) + name.substring(1));

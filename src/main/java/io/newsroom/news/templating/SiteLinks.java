@@ -100,12 +100,12 @@ final class SiteLinks {
     private String prefix(Object locale) {
         // One look at the host's languages per link: in Magnolia each is a call into its i18n settings.
         List<String> served = parts.languages().languages();
-        String language = locale instanceof Locale l ? l.getLanguage() : locale == null ? "" : String.valueOf(locale);
+        String language = locale instanceof Locale l ? l.toString() : locale == null ? "" : String.valueOf(locale);
         return language.isEmpty() || language.equals(served.get(0)) || !served.contains(language) ? "" : "/" + language;
     }
 
     private String languageOf(Object locale) {
-        String language = locale instanceof Locale l ? l.getLanguage() : locale == null ? "" : String.valueOf(locale);
+        String language = locale instanceof Locale l ? l.toString() : locale == null ? "" : String.valueOf(locale);
         return language.isEmpty() ? parts.languages().defaultLanguage() : language;
     }
 }

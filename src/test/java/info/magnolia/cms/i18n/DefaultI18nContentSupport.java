@@ -23,20 +23,29 @@ public final class DefaultI18nContentSupport implements I18nContentSupport {
     public void configure(Map<?, ?> i18n) {
         enabled = Boolean.parseBoolean(String.valueOf(i18n.get("enabled")));
         if (i18n.get("fallbackLocale") != null) {
-            fallbackLocale = Locale.forLanguageTag(String.valueOf(i18n.get("fallbackLocale")));
+            fallbackLocale = locale(String.valueOf(i18n.get("fallbackLocale")));
         }
         if (i18n.get("defaultLocale") != null) {
-            defaultLocale = Locale.forLanguageTag(String.valueOf(i18n.get("defaultLocale")));
+            defaultLocale = locale(String.valueOf(i18n.get("defaultLocale")));
         }
         locales.clear();
         if (i18n.get("locales") instanceof Map<?, ?> configured) {
             for (Object value : configured.values()) {
                 Map<?, ?> locale = (Map<?, ?>) value;
                 if (!"false".equals(String.valueOf(locale.get("enabled")))) {
-                    locales.add(Locale.forLanguageTag(String.valueOf(locale.get("language"))));
+                    // LocaleDefinition.getLocale(): language and, where the site names one, country.
+                    Object country = locale.get("country");
+                    locales.add(new Locale(
+                            String.valueOf(locale.get("language")), country == null ? "" : String.valueOf(country)));
                 }
             }
         }
+    }
+
+    /** A locale written as Magnolia writes them ({@code en}, {@code en_US}: {@code Locale.toString()}). */
+    private static Locale locale(String text) {
+        String[] parts = text.split("_", 2);
+        return new Locale(parts[0], parts.length > 1 ? parts[1] : "");
     }
 
     @Override

@@ -320,6 +320,29 @@ class MagnoliaRuntimeContractTest {
         assertTrue(followed.body().contains("hreflang=\"vi\" lang=\"vi\" href=\"/news" + article.path() + ".html\""));
     }
 
+    @Test
+    void aLocaleWithACountryGetsTheAddressesMagnoliaMakesForIt() throws Exception {
+        // A site whose English is en_US: Magnolia's DefaultI18nContentSupport.toI18NURI writes /en_US/...
+        start(Map.of(
+                "class", "info.magnolia.cms.i18n.DefaultI18nContentSupport",
+                "enabled", true,
+                "fallbackLocale", "vi",
+                "defaultLocale", "vi",
+                "locales",
+                        Map.of(
+                                "vi", Map.of("language", "vi", "enabled", true),
+                                "en_US", Map.of("language", "en", "country", "US", "enabled", true))));
+        Article article = create("Tin có quốc gia", Instant.now().minusSeconds(60), true);
+        String vietnamese = get("/").body();
+        assertTrue(vietnamese.contains("hreflang=\"en-US\" lang=\"en-US\" href=\"/en_US/\""), vietnamese);
+        String link = "/en_US/news" + article.path() + ".html";
+        assertTrue(get("/en_US/").body().contains("href=\"" + link + "\""), "newsfn makes Magnolia's /en_US/ links");
+        HttpResponse<String> followed = get(link);
+        assertEquals(200, followed.statusCode());
+        assertTrue(followed.body().contains("Tin có quốc gia"));
+        assertFalse(get("/").body().contains("href=\"/en/"), "no /en/ address Magnolia would not serve");
+    }
+
     // --- point 5: links in rich text ---
 
     @Test
