@@ -77,6 +77,33 @@ class MagnoliaDefinitionsTest {
     }
 
     @Test
+    void everyConverterTheAppNamesCanBeCreatedByMagnoliaAndConvertsTheRank() throws Exception {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("converterClass:\\s*(\\S+)")
+                .matcher(Files.readString(MagnoliaYaml.MODULE.resolve("apps/news.yaml")));
+        int converters = 0;
+        while (named.find()) {
+            converters++;
+            Class<?> type = Class.forName(named.group(1));
+            assertPublicNoArgConstructor(type);
+            @SuppressWarnings("unchecked")
+            com.vaadin.data.Converter<String, Long> converter = (com.vaadin.data.Converter<String, Long>)
+                    type.getConstructor().newInstance();
+            com.vaadin.data.ValueContext english = new com.vaadin.data.ValueContext(java.util.Locale.ENGLISH);
+            assertEquals(3L, converter.convertToModel("3", english).getOrThrow(IllegalStateException::new));
+            assertEquals(
+                    "Enter a whole number, for example 1, 2 or 10.",
+                    converter.convertToModel("ba", english).getMessage().orElseThrow());
+            assertEquals(
+                    "Hãy nhập một số nguyên, ví dụ 1, 2 hoặc 10.",
+                    converter
+                            .convertToModel("ba", new com.vaadin.data.ValueContext(new java.util.Locale("vi")))
+                            .getMessage()
+                            .orElseThrow());
+        }
+        assertEquals(1, converters, "the rank field's converter");
+    }
+
+    @Test
     void templatesDialogsAndComponentsResolve() {
         List<String> templates =
                 yaml.keySet().stream().filter(k -> k.startsWith("templates/")).toList();
