@@ -233,6 +233,10 @@ public final class ArticleVersions {
         meta.setProperty(USER, user == null ? "" : user);
         meta.setProperty(NAME, name);
         meta.setProperty(DATE, nodes.calendar(when));
+        // What Magnolia's restore reads to know which nodes the version holds.
+        meta.setProperty(
+                MagnoliaVersionRule.PROPERTY,
+                MagnoliaVersionRule.of(copy.getPrimaryNodeType().getName()));
         copy.setProperty(
                 ArticleVersion.COMMENT, comment == null || comment.isBlank() ? (String) null : comment.strip());
         session.save();

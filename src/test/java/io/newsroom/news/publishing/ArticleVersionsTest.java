@@ -80,6 +80,21 @@ class ArticleVersionsTest {
             assertEquals("/" + a.id(), copy.getPath(), "the copy lives at the root, named by the article's id");
             assertTrue(copy.isNodeType("mix:versionable"));
             assertEquals(2, copy.getVersionHistory().getAllVersions().getSize() - 1);
+            // Magnolia's restore reads the serialized Rule of the version's metadata
+            // (BaseVersionManager.getUsedFilter).
+            javax.jcr.version.Version last = copy.getVersionHistory()
+                    .getVersion(versions.history(a.id()).get(0).name());
+            String rule = last.getFrozenNode()
+                    .getNode(ArticleVersions.META)
+                    .getProperty("Rule")
+                    .getString();
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(
+                    java.util.Base64.getDecoder().decode(rule)))) {
+                info.magnolia.cms.util.Rule read = (info.magnolia.cms.util.Rule) in.readObject();
+                assertTrue(read.isAllowed("news:article"), "the versioned node's type");
+                assertTrue(read.isAllowed("mgnl:reserve"), "and Magnolia's system type");
+                assertFalse(read.isAllowed("mgnl:page"));
+            }
         } finally {
             store.logout();
         }
