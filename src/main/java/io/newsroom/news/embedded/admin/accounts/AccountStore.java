@@ -37,7 +37,8 @@ public interface AccountStore {
     }
 
     /**
-     * The {@code users} workspace of a cluster's shared repository, as Magnolia keeps users: one node
+     * The {@code users} workspace of a cluster's shared repository, at the path and property Magnolia uses
+     * for users (but plain {@code mgnl:contentNode}s, not Magnolia's {@code mgnl:user}): one node
      * per account under {@code /admin} with the hash in {@code pswd}. A node that already had an accounts
      * file brings its accounts into an empty shared store on its first start in the cluster.
      */
