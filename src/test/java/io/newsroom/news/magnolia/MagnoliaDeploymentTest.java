@@ -2,6 +2,7 @@ package io.newsroom.news.magnolia;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.Beacons;
 import io.newsroom.news.Eventually;
 import io.newsroom.news.embedded.cluster.ClusterDatabase;
 import java.net.http.HttpClient;
@@ -132,15 +133,7 @@ class MagnoliaDeploymentTest {
     }
 
     private static int beacon(MagnoliaWebapp site, String id, String reader) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(site.uri("/.news/views"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("X-Forwarded-For", reader)
-                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36")
-                                .POST(HttpRequest.BodyPublishers.ofString("id=" + id))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .statusCode();
+        return Beacons.send(site.uri("/.news/views"), id, reader, null);
     }
 
     private static HttpResponse<String> get(MagnoliaWebapp site, String path) throws Exception {

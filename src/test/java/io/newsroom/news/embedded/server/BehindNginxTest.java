@@ -2,6 +2,7 @@ package io.newsroom.news.embedded.server;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.Beacons;
 import io.newsroom.news.Eventually;
 import io.newsroom.news.Nginx;
 import io.newsroom.news.embedded.server.NewsServerProcessTest.Child;
@@ -86,16 +87,7 @@ class BehindNginxTest {
     }
 
     private static int beacon(String site, String id, String origin, String reader) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(site + "/.news/views"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("Origin", origin)
-                                .header("X-Forwarded-For", reader)
-                                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36")
-                                .POST(HttpRequest.BodyPublishers.ofString("id=" + id))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .statusCode();
+        return Beacons.send(URI.create(site + "/.news/views"), id, reader, origin);
     }
 
     private static long views(String site) throws Exception {
