@@ -1,21 +1,12 @@
 package io.newsroom.news.embedded.admin;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,15 +18,11 @@ import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.ArticleValidator;
 import io.newsroom.news.article.ConflictException;
-import io.newsroom.news.article.FieldError;
 import io.newsroom.news.article.Slugs;
 import io.newsroom.news.publishing.FeaturedRanks;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.jcr.RepositoryException;
@@ -48,27 +35,12 @@ import javax.jcr.RepositoryException;
  */
 public class ArticleEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver {
     private final AdminContext admin = AdminContext.current();
-    private final Binder<ArticleDraft> binder = new Binder<>(ArticleDraft.class);
-    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    /** The article's fields, bound to a draft. */
+    private final ArticleForm form;
+
+    private final Binder<ArticleDraft> binder;
     private final H2 heading = new H2();
-    private final TextField title = field(new TextField(), "title");
-    private final TextField name = field(new TextField(), "name");
-    private final TextArea lead = field(new TextArea(), "lead");
-    private final RichTextEditor body = field(new RichTextEditor(key -> admin.text(key)), "body");
-    private final TextField image = field(new TextField(), "image");
-    private final TextField imageAlt = field(new TextField(), "imageAlt");
-    private final TextField imageCaption = field(new TextField(), "imageCaption");
-    private final TextField imageCredit = field(new TextField(), "imageCredit");
-    private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");
-    private final ComboBox<String> category = field(new ComboBox<>(), "category");
-    private final TextField author = field(new TextField(), "author");
-    private final Checkbox featured = new Checkbox();
-    private final IntegerField featuredRank = field(new IntegerField(), "featuredRank");
-    private final DateTimePicker featuredFrom = field(new DateTimePicker(), "featuredFrom");
-    private final DateTimePicker featuredUntil = field(new DateTimePicker(), "featuredUntil");
-    private final ImageUpload imageUpload;
     private Article editing;
-    private boolean nameTouched;
     private final Button publish = new Button();
     private final Button unpublish = new Button();
     private final Span state = new Span();
@@ -78,41 +50,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
 
     public ArticleEditorView() {
         setMaxWidth("1000px");
-        labels();
-        bind();
-        title.addValueChangeListener(e -> {
-            // The address follows the title until the article is first published (or the editor sets it).
-            if (!nameTouched && (editing == null || neverPublished(editing))) {
-                name.setValue(e.getValue().isBlank() ? "" : Slugs.fromTitle(e.getValue()));
-            }
-        });
-        name.addValueChangeListener(e -> nameTouched |= e.isFromClient());
-        category.setAllowCustomValue(true);
-        category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
-        featured.setId("featured");
-        image.setReadOnly(true);
-        imageUpload = new ImageUpload(admin, image);
-
-        FormLayout form = new FormLayout(
-                title,
-                name,
-                lead,
-                body,
-                postedDate,
-                category,
-                author,
-                imageUpload,
-                imageAlt,
-                imageCaption,
-                imageCredit,
-                featured,
-                featuredRank,
-                featuredFrom,
-                featuredUntil);
-        form.setColspan(imageUpload, 2);
-        form.setColspan(lead, 2);
-        form.setColspan(body, 2);
-        form.setColspan(title, 2);
+        form = new ArticleForm(admin, () -> editing);
+        binder = form.binder();
         Button save = new Button(admin.text("news.admin.save"), e -> saveAskingAboutAddress());
         save.setId("save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -137,7 +76,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 .versions()
                 .map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
                 .orElse(null);
-        add(heading, state, form, buttons);
+        add(heading, state, form.layout(), buttons);
         if (versions != null) {
             add(versions);
         }
@@ -149,66 +88,12 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                                 + " window.addEventListener('beforeunload', e => { if (window.newsEditorDirty) { e.preventDefault(); e.returnValue = ''; } }); }");
     }
 
-    private <F extends HasValidation> F field(F field, String property) {
-        fields.put(property, field);
-        ((Component) field).setId(property);
-        return field;
-    }
-
-    private void labels() {
-        title.setLabel(admin.text("news.article.title.label"));
-        title.setRequiredIndicatorVisible(true);
-        name.setLabel(admin.text("news.admin.slug"));
-        name.setHelperText(admin.text("news.admin.slug.help"));
-        lead.setLabel(admin.text("news.article.lead.label"));
-        body.setLabel(admin.text("news.article.body.label"));
-        body.setHelperText(admin.text("news.admin.body.help"));
-        image.setLabel(admin.text("news.article.image.label"));
-        imageAlt.setLabel(admin.text("news.article.imageAlt.label"));
-        imageCaption.setLabel(admin.text("news.article.imageCaption.label"));
-        imageCredit.setLabel(admin.text("news.article.imageCredit.label"));
-        postedDate.setLabel(admin.text("news.article.postedDate.label"));
-        postedDate.setRequiredIndicatorVisible(true);
-        category.setLabel(admin.text("news.article.category.label"));
-        author.setLabel(admin.text("news.article.author.label"));
-        featured.setLabel(admin.text("news.article.featured.label"));
-        featuredRank.setLabel(admin.text("news.article.featuredRank.label"));
-        featuredFrom.setLabel(admin.text("news.article.featuredFrom.label"));
-        featuredUntil.setLabel(admin.text("news.article.featuredUntil.label"));
-        for (DateTimePicker picker : List.of(postedDate, featuredFrom, featuredUntil)) {
-            picker.setDatePickerI18n(ComponentTexts.datePicker(admin));
-        }
-    }
-
-    private void bind() {
-        binder.forField(title).bind(d -> nullToEmpty(d.getTitle()), ArticleDraft::setTitle);
-        binder.forField(name).bind(d -> nullToEmpty(d.getName()), ArticleDraft::setName);
-        binder.forField(lead).bind(d -> nullToEmpty(d.getLead()), ArticleDraft::setLead);
-        binder.forField(body).bind(d -> nullToEmpty(d.getBody()), ArticleDraft::setBody);
-        binder.forField(image).bind(d -> nullToEmpty(d.getImage()), ArticleDraft::setImage);
-        binder.forField(imageAlt).bind(d -> nullToEmpty(d.getImageAlt()), ArticleDraft::setImageAlt);
-        binder.forField(imageCaption).bind(d -> nullToEmpty(d.getImageCaption()), ArticleDraft::setImageCaption);
-        binder.forField(imageCredit).bind(d -> nullToEmpty(d.getImageCredit()), ArticleDraft::setImageCredit);
-        binder.forField(postedDate).bind(d -> local(d.getPostedDate()), (d, v) -> d.setPostedDate(instant(v)));
-        binder.forField(category).bind(ArticleDraft::getCategory, ArticleDraft::setCategory);
-        binder.forField(author).bind(d -> nullToEmpty(d.getAuthor()), ArticleDraft::setAuthor);
-        binder.forField(featured).bind(ArticleDraft::isFeatured, ArticleDraft::setFeatured);
-        binder.forField(featuredRank)
-                .bind(
-                        d -> d.getFeaturedRank() == null
-                                ? null
-                                : d.getFeaturedRank().intValue(),
-                        (d, v) -> d.setFeaturedRank(v == null ? null : v.longValue()));
-        binder.forField(featuredFrom).bind(d -> local(d.getFeaturedFrom()), (d, v) -> d.setFeaturedFrom(instant(v)));
-        binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
-    }
-
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         List<String> ids =
                 event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
         try {
-            category.setItems(admin.articles().categories());
+            form.categories(admin.articles().categories());
             if (ids.isEmpty()) {
                 editing = null;
                 heading.setText(admin.text("news.admin.new"));
@@ -234,7 +119,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
 
     private void load(Article article) {
         editing = article;
-        nameTouched = !neverPublished(article);
+        form.addressFollowsTitle(neverPublished(article));
         heading.setText(article.title());
         binder.readBean(article.toDraft());
         markDirty(false);
@@ -290,7 +175,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         dialog.open();
     }
 
-    private static boolean neverPublished(Article article) {
+    static boolean neverPublished(Article article) {
         return !article.publication().published() && article.publication().lastActivated() == null;
     }
 
@@ -396,14 +281,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void showErrors(io.newsroom.news.article.ValidationException e) {
-        for (FieldError error : e.errors()) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(
-                        admin.text(error.messageKey(), error.arguments().toArray()));
-                field.setInvalid(true);
-            }
-        }
+        form.showErrors(e);
         Notices.show(admin.text("news.admin.error.invalid"));
     }
 
@@ -473,18 +351,6 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void clearErrors() {
-        fields.values().forEach(f -> f.setInvalid(false));
-    }
-
-    private LocalDateTime local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, admin.zone());
-    }
-
-    private Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(admin.zone()).toInstant();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        form.clearErrors();
     }
 }

@@ -1,0 +1,190 @@
+package io.newsroom.news.embedded.admin;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.FieldError;
+import io.newsroom.news.article.Slugs;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The editor's form: a field per property of the content type with its label in the editor's language,
+ * bound to a draft with Vaadin's Binder, the article's rules' errors shown on their fields, and the
+ * address that follows the title until the article is first published (or the editor sets it).
+ */
+final class ArticleForm {
+    private final AdminContext admin;
+    private final Binder<ArticleDraft> binder = new Binder<>(ArticleDraft.class);
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    private final TextField title = field(new TextField(), "title");
+    private final TextField name = field(new TextField(), "name");
+    private final TextArea lead = field(new TextArea(), "lead");
+    private final RichTextEditor body;
+    private final TextField image = field(new TextField(), "image");
+    private final TextField imageAlt = field(new TextField(), "imageAlt");
+    private final TextField imageCaption = field(new TextField(), "imageCaption");
+    private final TextField imageCredit = field(new TextField(), "imageCredit");
+    private final DateTimePicker postedDate = field(new DateTimePicker(), "postedDate");
+    private final ComboBox<String> category = field(new ComboBox<>(), "category");
+    private final TextField author = field(new TextField(), "author");
+    private final Checkbox featured = new Checkbox();
+    private final IntegerField featuredRank = field(new IntegerField(), "featuredRank");
+    private final DateTimePicker featuredFrom = field(new DateTimePicker(), "featuredFrom");
+    private final DateTimePicker featuredUntil = field(new DateTimePicker(), "featuredUntil");
+    private final ImageUpload imageUpload;
+    private final FormLayout layout;
+    private boolean nameTouched;
+
+    ArticleForm(AdminContext admin, Supplier<Article> editing) {
+        this.admin = admin;
+        this.body = field(new RichTextEditor(admin::text), "body");
+        labels();
+        bind();
+        title.addValueChangeListener(e -> {
+            // The address follows the title until the article is first published (or the editor sets it).
+            if (!nameTouched && (editing.get() == null || ArticleEditorView.neverPublished(editing.get()))) {
+                name.setValue(e.getValue().isBlank() ? "" : Slugs.fromTitle(e.getValue()));
+            }
+        });
+        name.addValueChangeListener(e -> nameTouched |= e.isFromClient());
+        category.setAllowCustomValue(true);
+        category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
+        featured.setId("featured");
+        image.setReadOnly(true);
+        imageUpload = new ImageUpload(admin, image);
+
+        layout = new FormLayout(
+                title,
+                name,
+                lead,
+                body,
+                postedDate,
+                category,
+                author,
+                imageUpload,
+                imageAlt,
+                imageCaption,
+                imageCredit,
+                featured,
+                featuredRank,
+                featuredFrom,
+                featuredUntil);
+        layout.setColspan(imageUpload, 2);
+        layout.setColspan(lead, 2);
+        layout.setColspan(body, 2);
+        layout.setColspan(title, 2);
+    }
+
+    Binder<ArticleDraft> binder() {
+        return binder;
+    }
+
+    FormLayout layout() {
+        return layout;
+    }
+
+    void categories(List<String> names) {
+        category.setItems(names);
+    }
+
+    /** Whether the address follows the title from now on (a loaded article that was never published). */
+    void addressFollowsTitle(boolean follows) {
+        nameTouched = !follows;
+    }
+
+    /** Each error of the article's rules on its field, in the editor's language. */
+    void showErrors(io.newsroom.news.article.ValidationException e) {
+        for (FieldError error : e.errors()) {
+            HasValidation field = fields.get(error.field());
+            if (field != null) {
+                field.setErrorMessage(
+                        admin.text(error.messageKey(), error.arguments().toArray()));
+                field.setInvalid(true);
+            }
+        }
+    }
+
+    private <F extends HasValidation> F field(F field, String property) {
+        fields.put(property, field);
+        ((Component) field).setId(property);
+        return field;
+    }
+
+    private void labels() {
+        title.setLabel(admin.text("news.article.title.label"));
+        title.setRequiredIndicatorVisible(true);
+        name.setLabel(admin.text("news.admin.slug"));
+        name.setHelperText(admin.text("news.admin.slug.help"));
+        lead.setLabel(admin.text("news.article.lead.label"));
+        body.setLabel(admin.text("news.article.body.label"));
+        body.setHelperText(admin.text("news.admin.body.help"));
+        image.setLabel(admin.text("news.article.image.label"));
+        imageAlt.setLabel(admin.text("news.article.imageAlt.label"));
+        imageCaption.setLabel(admin.text("news.article.imageCaption.label"));
+        imageCredit.setLabel(admin.text("news.article.imageCredit.label"));
+        postedDate.setLabel(admin.text("news.article.postedDate.label"));
+        postedDate.setRequiredIndicatorVisible(true);
+        category.setLabel(admin.text("news.article.category.label"));
+        author.setLabel(admin.text("news.article.author.label"));
+        featured.setLabel(admin.text("news.article.featured.label"));
+        featuredRank.setLabel(admin.text("news.article.featuredRank.label"));
+        featuredFrom.setLabel(admin.text("news.article.featuredFrom.label"));
+        featuredUntil.setLabel(admin.text("news.article.featuredUntil.label"));
+        for (DateTimePicker picker : List.of(postedDate, featuredFrom, featuredUntil)) {
+            picker.setDatePickerI18n(ComponentTexts.datePicker(admin));
+        }
+    }
+
+    private void bind() {
+        binder.forField(title).bind(d -> nullToEmpty(d.getTitle()), ArticleDraft::setTitle);
+        binder.forField(name).bind(d -> nullToEmpty(d.getName()), ArticleDraft::setName);
+        binder.forField(lead).bind(d -> nullToEmpty(d.getLead()), ArticleDraft::setLead);
+        binder.forField(body).bind(d -> nullToEmpty(d.getBody()), ArticleDraft::setBody);
+        binder.forField(image).bind(d -> nullToEmpty(d.getImage()), ArticleDraft::setImage);
+        binder.forField(imageAlt).bind(d -> nullToEmpty(d.getImageAlt()), ArticleDraft::setImageAlt);
+        binder.forField(imageCaption).bind(d -> nullToEmpty(d.getImageCaption()), ArticleDraft::setImageCaption);
+        binder.forField(imageCredit).bind(d -> nullToEmpty(d.getImageCredit()), ArticleDraft::setImageCredit);
+        binder.forField(postedDate).bind(d -> local(d.getPostedDate()), (d, v) -> d.setPostedDate(instant(v)));
+        binder.forField(category).bind(ArticleDraft::getCategory, ArticleDraft::setCategory);
+        binder.forField(author).bind(d -> nullToEmpty(d.getAuthor()), ArticleDraft::setAuthor);
+        binder.forField(featured).bind(ArticleDraft::isFeatured, ArticleDraft::setFeatured);
+        binder.forField(featuredRank)
+                .bind(
+                        d -> d.getFeaturedRank() == null
+                                ? null
+                                : d.getFeaturedRank().intValue(),
+                        (d, v) -> d.setFeaturedRank(v == null ? null : v.longValue()));
+        binder.forField(featuredFrom).bind(d -> local(d.getFeaturedFrom()), (d, v) -> d.setFeaturedFrom(instant(v)));
+        binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
+    }
+
+    void clearErrors() {
+        fields.values().forEach(f -> f.setInvalid(false));
+    }
+
+    private LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, admin.zone());
+    }
+
+    private Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(admin.zone()).toInstant();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,224 @@
+package io.newsroom.news.embedded.admin;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNotFoundException;
+import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.ValidationException;
+import io.newsroom.news.publishing.FeaturedRanks;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.jcr.RepositoryException;
+
+/**
+ * What the article list's row buttons do: edit, publish or unpublish, feature, duplicate, preview,
+ * move to the trash (confirmed), and in the trash restore or delete for ever (confirmed); with the
+ * featured order shown, move up or down. Each says what went wrong if it did and refreshes the list.
+ */
+final class ArticleRowActions {
+    private final AdminContext admin;
+    private final Runnable refresh;
+    private final Consumer<String> openEditor;
+
+    ArticleRowActions(AdminContext admin, Runnable refresh, Consumer<String> openEditor) {
+        this.admin = admin;
+        this.refresh = refresh;
+        this.openEditor = openEditor;
+    }
+
+    /** The row's actions: buttons, or one menu when {@code narrow}; move up/down while the list shows the featured order. */
+    Component of(Article article, boolean narrow, boolean featuredOrder) {
+        RowActions row = new RowActions();
+        if (article.isTrashed()) {
+            // In the trash: put back, or delete for ever after a confirmation.
+            row.add(
+                    admin.text("news.admin.restore"),
+                    "restore",
+                    () -> attempt(() -> {
+                        admin.publishing().restore(article.id());
+                        Notices.show(admin.text("news.admin.restored", article.title()));
+                    }));
+            row.addDanger(
+                    admin.text("news.admin.deleteForever"),
+                    "delete-forever",
+                    () -> confirm(
+                            article,
+                            "news.admin.deleteForever.title",
+                            "news.admin.deleteForever.text",
+                            "news.admin.deleteForever",
+                            () -> {
+                                admin.articles().delete(article.id());
+                                Notices.show(admin.text("news.admin.deleted", article.title()));
+                            }));
+        } else {
+            // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
+            if (featuredOrder && article.featured()) {
+                row.add(admin.text("news.admin.moveUp"), "move-up", () -> moveBy(article, -1));
+                row.add(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
+            }
+            boolean published = article.publication().published();
+            row.add(admin.text("news.admin.edit"), "edit", () -> openEditor.accept(article.id()));
+            row.add(
+                    admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
+                    "toggle-published",
+                    () -> setPublished(article, !published));
+            row.add(
+                    admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
+                    "toggle-featured",
+                    () -> toggleFeatured(article));
+            row.add(admin.text("news.admin.duplicate"), "duplicate", () -> duplicate(article));
+            // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
+            row.add(
+                    admin.text("news.admin.preview"),
+                    "preview",
+                    () -> PreviewDialog.open(
+                            admin, article.title(), locale -> admin.previews().stored(article.id(), locale), false));
+            row.addDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
+        }
+        return narrow ? row.menu(admin.text("news.admin.actions")) : row.buttons();
+    }
+
+    /** Up (-1) or down (+1) one place among the featured, as dragging it there would. */
+    private void moveBy(Article article, int step) {
+        try {
+            List<Article> featured = FeaturedRanks.siteOrder(admin.articles());
+            int at = -1;
+            for (int i = 0; i < featured.size(); i++) {
+                if (featured.get(i).id().equals(article.id())) {
+                    at = i;
+                }
+            }
+            int to = at + step;
+            if (at < 0 || to < 0 || to >= featured.size()) {
+                return;
+            }
+            reorder(article, featured.get(to), step > 0);
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    /** Moves {@code moved} before (or {@code after}) {@code target} in the featured order, in one save. */
+    void reorder(Article moved, Article target, boolean after) {
+        try {
+            List<Article> featured = FeaturedRanks.siteOrder(admin.articles());
+            List<Article> order = FeaturedRanks.move(featured, moved, target, after);
+            int wanted = FeaturedRanks.newRanks(order).size();
+            // One save for the whole order; an article someone saved meanwhile keeps its rank.
+            int stored = admin.featuredRanks().store(order, AdminContext.user());
+            Notices.show(admin.text(stored == wanted ? "news.admin.reordered" : "news.admin.error.conflict"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh.run();
+    }
+
+    private void setPublished(Article article, boolean published) {
+        attempt(() -> {
+            Article changed = published
+                    ? admin.publishing().publish(article.id(), AdminContext.user())
+                    : admin.publishing().unpublish(article.id(), AdminContext.user());
+            Notices.show(admin.text(
+                    published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
+        });
+    }
+
+    /** Featuring gives the next free rank (after every ranked article); unfeaturing frees the rank. */
+    private void toggleFeatured(Article article) {
+        ArticleDraft draft = article.toDraft();
+        draft.setFeatured(!article.featured());
+        try {
+            draft.setFeaturedRank(
+                    article.featured() ? null : FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+            return;
+        }
+        save(article, draft);
+    }
+
+    private void duplicate(Article article) {
+        ArticleDraft copy = article.toDraft();
+        copy.setName(null);
+        copy.setTitle(admin.text("news.admin.copyOf", article.title()));
+        copy.setFeatured(false);
+        try {
+            // A copy is a draft: nothing reaches readers before an editor publishes it. It opens in the editor.
+            Article created = admin.articles().create(copy, AdminContext.user());
+            Notices.show(admin.text("news.admin.duplicated"));
+            UI.getCurrent().navigate("article", QueryParameters.of("id", created.id()));
+        } catch (ValidationException e) {
+            Notices.show(admin.text(
+                    e.errors().get(0).messageKey(),
+                    e.errors().get(0).arguments().toArray()));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void save(Article article, ArticleDraft draft) {
+        try {
+            admin.articles().update(article.id(), article.version(), draft, AdminContext.user());
+        } catch (ConflictException e) {
+            Notices.show(admin.text("news.admin.error.conflict"));
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (ValidationException e) {
+            Notices.show(admin.text(
+                    e.errors().get(0).messageKey(),
+                    e.errors().get(0).arguments().toArray()));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh.run();
+    }
+
+    /** Delete moves to the trash, after a confirmation that names the article. */
+    private void confirmDelete(Article article) {
+        confirm(article, "news.admin.delete.title", "news.admin.delete.text", "news.admin.delete", () -> {
+            admin.publishing().trash(article.id(), AdminContext.user());
+            Notices.show(admin.text("news.admin.trashed", article.title()));
+        });
+    }
+
+    /** Work that may fail on the repository. */
+    @FunctionalInterface
+    private interface RepositoryAction {
+        void run() throws RepositoryException, ArticleNotFoundException;
+    }
+
+    private void confirm(Article article, String titleKey, String textKey, String buttonKey, RepositoryAction action) {
+        Dialog dialog = new Dialog();
+        dialog.setId("confirm-delete");
+        dialog.setHeaderTitle(admin.text(titleKey));
+        dialog.add(new Span(admin.text(textKey, article.title())));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button confirm = new Button(admin.text(buttonKey), e -> {
+            dialog.close();
+            attempt(action);
+        });
+        confirm.setId("confirm-delete-button");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    /** Runs an action on one article, says what went wrong if it did, and shows the grid as it now is. */
+    private void attempt(RepositoryAction action) {
+        try {
+            action.run();
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh.run();
+    }
+}
