@@ -3,7 +3,6 @@ package io.newsroom.news.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import javax.jcr.Session;
  * so no folder grows past a few hundred children.
  */
 public final class ArticleRepository {
-    public static final String FOLDER_TYPE = "mgnl:folder";
+    public static final String FOLDER_TYPE = ArticleFolders.FOLDER_TYPE;
 
     private final JcrSessions sessions;
     private final String workspace;
@@ -39,6 +38,8 @@ public final class ArticleRepository {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     /** Reading by query, with totals kept until the workspace changes. */
     private final ArticleSearch search;
+    /** The year and month folders articles live in. */
+    private final ArticleFolders folders;
 
     private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
     /**
@@ -56,6 +57,7 @@ public final class ArticleRepository {
         this.clock = clock;
         this.nodes = new ArticleNodes(siteZone);
         this.search = new ArticleSearch(sessions, workspace, nodeType, nodes);
+        this.folders = new ArticleFolders(siteZone, clock, nodes);
     }
 
     /**
@@ -115,9 +117,9 @@ public final class ArticleRepository {
         writeLock.lock();
         try {
             Article created = sessions.run(workspace, session -> {
-                Node folder = monthFolder(session, draft.getPostedDate());
+                Node folder = folders.monthFolder(session, draft.getPostedDate());
                 String base = draft.getName() != null ? draft.getName() : Slugs.fromTitle(draft.getTitle());
-                String name = Slugs.unique(base, candidate -> hasChild(folder, candidate));
+                String name = Slugs.unique(base, candidate -> ArticleFolders.hasChild(folder, candidate));
                 Node node = folder.addNode(name, nodeType);
                 nodes.write(node, draft);
                 Instant now = clock.instant();
@@ -177,11 +179,11 @@ public final class ArticleRepository {
             if (current.version() != expectedVersion) {
                 throw new WrappedRefusal(new ConflictException(id, expectedVersion, current.version()));
             }
-            Node folder = monthFolder(session, draft.getPostedDate());
+            Node folder = folders.monthFolder(session, draft.getPostedDate());
             String wanted = draft.getName() != null ? draft.getName() : current.name();
             boolean samePlace = folder.getPath().equals(node.getParent().getPath());
             if (!samePlace || !wanted.equals(current.name())) {
-                String name = Slugs.unique(wanted, candidate -> hasChild(folder, candidate));
+                String name = Slugs.unique(wanted, candidate -> ArticleFolders.hasChild(folder, candidate));
                 String oldPath = node.getPath();
                 session.move(oldPath, folder.getPath() + "/" + name);
                 if (current.publication().published() || current.publication().lastActivated() != null) {
@@ -489,35 +491,6 @@ public final class ArticleRepository {
      * year and month in the site's zone. The one rule for an article's path (and so its address).
      */
     public String pathOf(Instant postedDate, String name) {
-        return "/" + String.join("/", monthFolderNames(postedDate)) + "/" + name;
-    }
-
-    private List<String> monthFolderNames(Instant postedDate) {
-        ZonedDateTime local = postedDate.atZone(siteZone);
-        return List.of(String.valueOf(local.getYear()), String.format("%02d", local.getMonthValue()));
-    }
-
-    private Node monthFolder(Session session, Instant postedDate) throws RepositoryException {
-        List<String> names = monthFolderNames(postedDate);
-        return childFolder(childFolder(session.getRootNode(), names.get(0)), names.get(1));
-    }
-
-    private Node childFolder(Node parent, String name) throws RepositoryException {
-        if (parent.hasNode(name)) {
-            return parent.getNode(name);
-        }
-        Node folder = parent.addNode(name, FOLDER_TYPE);
-        Instant now = clock.instant();
-        nodes.stampCreated(folder, now, "system");
-        nodes.stampModified(folder, now, "system");
-        return folder;
-    }
-
-    private static boolean hasChild(Node folder, String name) {
-        try {
-            return folder.hasNode(name);
-        } catch (RepositoryException e) {
-            throw new IllegalStateException(e);
-        }
+        return folders.pathOf(postedDate, name);
     }
 }

@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * answered; journalled views are added up in memory and saved to the {@link StatsStore} once per
  * flush interval and at shutdown, each save recording the journal position it covers. A start
  * replays the journal from that position, so every answered view is counted exactly once.
+ * <p>
+ * One class on purpose, though long: receiving, the in-memory tally, the flush and the readings share
+ * one locking discipline (the aggregate lock, the flush lock, pending counts moved to stored ones in one
+ * step), and spreading it over classes would hide the invariant that no view is counted twice or lost.
  */
 public final class ViewCounter implements ViewCounts, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewCounter.class);
