@@ -100,6 +100,13 @@ public final class ImageAssets {
             throw new RefusedException("news.admin.image.tooLarge");
         }
         String mime = sniff(data).orElseThrow(() -> new RefusedException("news.admin.image.type"));
+        try {
+            // Decoded once, within a pixel budget and without its metadata: a broken, truncated or huge image
+            // is refused here instead of failing at every reader's request.
+            ImageCheck.decode(data, 64);
+        } catch (ImageCheck.Unreadable e) {
+            throw new RefusedException(e.messageKey());
+        }
         return sessions.run(WORKSPACE, session -> {
             Node root = session.getRootNode();
             Node folder = root.hasNode(FOLDER) ? root.getNode(FOLDER) : root.addNode(FOLDER, "nt:folder");

@@ -1,13 +1,13 @@
 package io.newsroom.news.embedded.renditions;
 
 import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.assets.ImageCheck;
 import io.newsroom.news.assets.ImageSizes;
 import io.newsroom.news.definitions.LightModule;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,13 +17,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.jcr.RepositoryException;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.ExifUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,10 @@ public final class ImageRenditions implements ImageSizes {
     private final Path folder;
     private final Map<String, Size> originals = new ConcurrentHashMap<>();
     private final Map<String, Object> making = new ConcurrentHashMap<>();
+    /** Images (id@upload time) that could not be decoded: answered as missing without decoding again. */
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    /** At most two renditions are made at once, so many first requests never hold many decoded images. */
+    private final Semaphore makers = new Semaphore(2);
 
     ImageRenditions(ImageAssets images, Map<String, Variation> variations, Path folder) {
         this.images = images;
@@ -163,8 +170,23 @@ public final class ImageRenditions implements ImageSizes {
             if (image.isEmpty()) {
                 return Optional.empty();
             }
+            if (unreadable.contains(id + "@" + stamp.get())) {
+                return Optional.empty();
+            }
             boolean png = image.get().mimeType().equals("image/png");
-            byte[] made = make(image.get().data(), variation.get(), png);
+            byte[] made;
+            makers.acquireUninterruptibly();
+            try {
+                made = make(image.get().data(), variation.get(), png);
+            } catch (ImageCheck.Unreadable e) {
+                // Remembered: a broken image is not decoded again at every request (until it is replaced).
+                unreadable.add(id + "@" + stamp.get());
+                LoggerFactory.getLogger(ImageRenditions.class)
+                        .warn("Image {} cannot be rendered ({}); it is answered as missing", itemKey, e.getMessage());
+                return Optional.empty();
+            } finally {
+                makers.release();
+            }
             Files.createDirectories(dir);
             Path file = dir.resolve(variationName + "-" + stamp.get() + (png ? ".png" : ".jpg"));
             Path temp = Files.createTempFile(dir, variationName, ".tmp");
@@ -186,13 +208,24 @@ public final class ImageRenditions implements ImageSizes {
         return Optional.empty();
     }
 
-    private static byte[] make(byte[] original, Variation variation, boolean png) throws IOException {
-        Size size = read(original);
-        Thumbnails.Builder<? extends InputStream> builder = Thumbnails.of(new ByteArrayInputStream(original));
+    /**
+     * The rendition's bytes: the original decoded within the pixel budget ({@link ImageCheck}, metadata
+     * ignored), turned by its EXIF orientation (JPEG only: its EXIF is a bounded segment), then scaled or
+     * cropped.
+     */
+    private static byte[] make(byte[] original, Variation variation, boolean png)
+            throws IOException, ImageCheck.Unreadable {
+        // Twice the rendition's larger side on the decoded image's shorter one: room for any crop or turn.
+        BufferedImage decoded = ImageCheck.decode(original, 2 * Math.max(variation.width(), variation.height()));
+        Orientation orientation = png ? null : jpegOrientation(original);
+        if (orientation != null && orientation != Orientation.TOP_LEFT) {
+            decoded = ExifFilterUtils.getFilterForOrientation(orientation).apply(decoded);
+        }
+        Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(decoded);
         if (variation.crops()) {
             builder.size(variation.width(), variation.height()).crop(Positions.CENTER);
         } else {
-            builder.width(Math.min(variation.width(), size.width())).keepAspectRatio(true);
+            builder.width(Math.min(variation.width(), decoded.getWidth())).keepAspectRatio(true);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (png) {
@@ -241,30 +274,42 @@ public final class ImageRenditions implements ImageSizes {
 
     /** Width and height as the image shows (its EXIF orientation applied), from its header only. */
     static Size read(byte[] data) throws IOException {
+        ImageCheck.Dimensions stored;
+        try {
+            stored = ImageCheck.dimensions(data);
+        } catch (ImageCheck.Unreadable e) {
+            throw new IOException("Not a readable image: " + e.getMessage());
+        }
+        Orientation orientation = jpegOrientation(data);
+        boolean turned = orientation == Orientation.LEFT_TOP
+                || orientation == Orientation.RIGHT_TOP
+                || orientation == Orientation.RIGHT_BOTTOM
+                || orientation == Orientation.LEFT_BOTTOM;
+        return turned ? new Size(stored.height(), stored.width()) : new Size(stored.width(), stored.height());
+    }
+
+    /**
+     * A JPEG's EXIF orientation, or null. Only JPEG's metadata is read: its EXIF is one segment of at most
+     * 64 KB, where other formats' text chunks may inflate without bound.
+     */
+    private static Orientation jpegOrientation(byte[] data) {
+        if (data.length < 3 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
+            return null;
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new IOException("Not a readable image");
+                return null;
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                Orientation orientation = null;
-                try {
-                    orientation = ExifUtils.getExifOrientation(reader, 0);
-                } catch (IOException | RuntimeException noExif) {
-                    // no orientation: as stored
-                }
-                boolean turned = orientation == Orientation.LEFT_TOP
-                        || orientation == Orientation.RIGHT_TOP
-                        || orientation == Orientation.RIGHT_BOTTOM
-                        || orientation == Orientation.LEFT_BOTTOM;
-                return turned ? new Size(height, width) : new Size(width, height);
+                return ExifUtils.getExifOrientation(reader, 0);
             } finally {
                 reader.dispose();
             }
+        } catch (IOException | RuntimeException noExif) {
+            return null; // as stored
         }
     }
 }

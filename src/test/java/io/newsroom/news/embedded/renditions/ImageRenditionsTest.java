@@ -18,7 +18,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +54,39 @@ public class ImageRenditionsTest {
     @AfterAll
     static void stop() throws Exception {
         site.close();
+    }
+
+    @Test
+    void aPngWhoseTextChunkInflatesTo400MbNeverGetsInflatedForItsSizeOrItsRenditions() throws Exception {
+        byte[] bomb = io.newsroom.news.assets.HostileImages.pngWithTextBomb(800, 600, 400L * 1024 * 1024);
+        String key = runtime.images().store(bomb, "bomb.png"); // a valid 800x600 image: accepted
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertTrue(runtime.renditions().size(key, "card").isPresent());
+        assertTrue(runtime.renditions().rendition(key, "card").isPresent());
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 80L * 1024 * 1024, "size and rendition allocated " + allocated / 1024 / 1024 + " MB");
+    }
+
+    @Test
+    void aBrokenImageIsAnsweredAsMissingAndNotDecodedAgain() throws Exception {
+        String key = runtime.images().store(jpeg(400, 300), "fine.jpg");
+        // Bytes replaced behind the upload's check (an import, an older version of the module).
+        replaceBytes(runtime.repository(), key, io.newsroom.news.assets.HostileImages.pngClaiming(4000, 3000));
+        HttpResponse<String> first = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        server.baseUrl() + ImageRenditions.PATH + "/news/card/dam/" + key + "/x.jpg"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, first.statusCode(), "a broken image is missing, not a server error");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertTrue(runtime.renditions().rendition(key, "card").isEmpty());
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 4L * 1024 * 1024, "remembered, not decoded again: " + allocated + " bytes");
     }
 
     /** Replaces an asset's bytes in place, a second later than its last change (as Magnolia's DAM may). */
