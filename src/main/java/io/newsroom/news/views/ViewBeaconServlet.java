@@ -79,7 +79,8 @@ public class ViewBeaconServlet extends HttpServlet {
         if (request.isAsyncSupported()) {
             // The 204 goes out when the view is on disk; no request thread waits for the disk meanwhile.
             AsyncContext async = request.startAsync();
-            async.setTimeout(30_000);
+            // A view not on disk within 10 s is answered 503 (the journal refuses what waits longer anyway).
+            async.setTimeout(10_000);
             current.receiveAsync(beacon).whenComplete((outcome, failure) -> {
                 try {
                     answer((HttpServletResponse) async.getResponse(), failure == null ? outcome : null);

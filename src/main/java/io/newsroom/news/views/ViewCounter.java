@@ -373,11 +373,14 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         journal.deleteBefore(end);
     }
 
+    /** The periodic flush: whatever goes wrong is reported and the next run tries again (a scheduled task that throws runs no more). */
     private void flushQuietly() {
         try {
             flush();
         } catch (RuntimeException e) {
             LOG.warn("{}", e.getMessage());
+        } catch (Error e) {
+            LOG.error("Saving view counts failed ({}); the next flush tries again", e.toString());
         }
     }
 

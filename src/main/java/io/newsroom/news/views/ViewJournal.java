@@ -59,7 +59,10 @@ final class ViewJournal implements AutoCloseable {
 
     private final Path folder;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(65_536);
-    private final Thread writer;
+    /** The writer thread; made again when one died (see {@link #append}). */
+    private volatile Thread writer;
+
+    private volatile boolean started;
     private volatile boolean closed;
     private FileChannel channel;
     private long segmentStart;
@@ -72,8 +75,7 @@ final class ViewJournal implements AutoCloseable {
         this.folder = folder;
         this.position = position;
         openSegment(position);
-        this.writer = new Thread(this::writeLoop, "news-views-journal");
-        writer.setDaemon(true);
+        this.writer = newWriter();
     }
 
     /**
@@ -95,7 +97,31 @@ final class ViewJournal implements AutoCloseable {
 
     void start(DurableListener durableListener) {
         this.listener = durableListener;
+        started = true;
         writer.start();
+    }
+
+    private Thread newWriter() {
+        Thread thread = new Thread(this::writeLoop, "news-views-journal");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * A writer that died (whatever killed it) is noticed at the next view, reported and started again, so
+     * counting never stops until a restart and no beacon waits for a writer that is gone.
+     */
+    private void keepWriterAlive() {
+        if (!started || closed || writer.isAlive()) {
+            return;
+        }
+        synchronized (this) {
+            if (!writer.isAlive() && !closed) {
+                LOG.error("The view journal's writer had stopped; started again");
+                writer = newWriter();
+                writer.start();
+            }
+        }
     }
 
     long position() {
@@ -109,6 +135,7 @@ final class ViewJournal implements AutoCloseable {
             done.completeExceptionally(new IOException("The view journal is closed"));
             return done;
         }
+        keepWriterAlive();
         try {
             if (!queue.offer(new Pending(entry, done), 5, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new IOException("The view journal is overloaded"));
@@ -151,6 +178,12 @@ final class ViewJournal implements AutoCloseable {
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.error("Writing the view journal failed; {} views are refused", batch.size(), e);
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            } catch (Error e) {
+                // Out of memory (another part of the JVM took it all) or worse: these views are refused, and
+                // what the write may have left is cut back before the next one; the writer goes on.
+                dirty = true;
+                LOG.error("Writing the view journal failed ({}); {} views are refused", e, batch.size());
                 batch.forEach(p -> p.done().completeExceptionally(e));
             }
             batch.clear();

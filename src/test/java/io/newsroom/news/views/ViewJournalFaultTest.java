@@ -55,6 +55,39 @@ class ViewJournalFaultTest {
     }
 
     @Test
+    void anErrorInTheWriterRefusesThatBatchAndCountingGoesOn() throws Exception {
+        ViewJournal journal = ViewJournal.open(folder, 0, e -> {});
+        java.util.concurrent.atomic.AtomicBoolean failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        journal.start((batch, end) -> {
+            if (failOnce.getAndSet(false)) {
+                throw new OutOfMemoryError("Java heap space (injected)");
+            }
+        });
+        try {
+            java.util.concurrent.ExecutionException refused = assertThrows(
+                    java.util.concurrent.ExecutionException.class,
+                    () -> journal.append(new ViewJournal.Entry(ARTICLE, 20_000)).get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof OutOfMemoryError, refused.toString());
+            // The next views are written and answered, not left waiting for a writer that died.
+            for (int i = 0; i < 3; i++) {
+                journal.append(new ViewJournal.Entry(ARTICLE, 20_001 + i)).get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            journal.close();
+        }
+        List<ViewJournal.Entry> read = new ArrayList<>();
+        ViewJournal.replayOnly(folder, 0, read::add);
+        // The refused one may be on disk (the failure came after the write); the counter's mark passes it, so
+        // a view answered as refused is never counted. The others are all there.
+        assertEquals(
+                List.of(20_001, 20_002, 20_003),
+                read.stream()
+                        .map(ViewJournal.Entry::epochDay)
+                        .filter(d -> d > 20_000)
+                        .toList());
+    }
+
+    @Test
     void filesThatAreNotSegmentsAreLeftAlone() throws Exception {
         Files.writeString(folder.resolve("views-garbage.journal"), "not ours");
         Files.createDirectories(folder.resolve("views-00000000000000000001.journal.d"));
