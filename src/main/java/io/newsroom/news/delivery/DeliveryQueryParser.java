@@ -119,11 +119,40 @@ public final class DeliveryQueryParser {
                 }
             }
         } else if (op == Operator.LIKE) {
-            values.add(raw);
+            values.add(likePattern(property, raw));
         } else {
             values.add(value(type, property, raw));
         }
         return new PropertyFilter(property, op, values);
+    }
+
+    /** At most this many wildcards in a {@code like} pattern ({@code %} and {@code _} together). */
+    static final int MAX_WILDCARDS = 4;
+    /** The longest {@code like} pattern. */
+    static final int MAX_PATTERN_CHARS = 100;
+
+    /**
+     * A {@code like} pattern with a bounded cost: Jackrabbit matches it with a regular expression whose
+     * backtracking grows about sevenfold with each {@code %_} pair, so runs of {@code %} are one (they mean
+     * the same) and a pattern with more than {@link #MAX_WILDCARDS} wildcards or {@link #MAX_PATTERN_CHARS}
+     * characters is refused with a 400 that says so.
+     */
+    static String likePattern(String property, String raw) throws ApiError {
+        String collapsed = raw.replaceAll("%{2,}", "%");
+        long wildcards = 0;
+        for (int i = 0; i < collapsed.length(); i++) {
+            char c = collapsed.charAt(i);
+            if (c == '\\') {
+                i++; // an escaped character is no wildcard
+            } else if (c == '%' || c == '_') {
+                wildcards++;
+            }
+        }
+        if (wildcards > MAX_WILDCARDS || collapsed.length() > MAX_PATTERN_CHARS) {
+            throw new ApiError(
+                    400, "patternTooComplex", "news.error.param.pattern", property, MAX_WILDCARDS, MAX_PATTERN_CHARS);
+        }
+        return collapsed;
     }
 
     private enum ValueType {

@@ -164,12 +164,27 @@ class DeliveryApiTest {
         assertEquals(2, in.get("results").size());
         JsonNode like = json(get("/.rest/delivery/news?limit=100&title[like]=%25s%E1%BB%91%201%25"));
         assertEquals(6, like.get("results").size(), "1, 10..14");
+        JsonNode runs = json(get("/.rest/delivery/news?limit=100&title[like]=%25%25%25%25s%E1%BB%91%201%25%25%25"));
+        assertEquals(6, runs.get("results").size(), "runs of % are one");
         JsonNode ancestor = json(get("/.rest/delivery/news?limit=100&@ancestor=/2025/02"));
         assertEquals(2, ancestor.get("results").size());
         JsonNode byName = json(get("/.rest/delivery/news?@name=" + featuredOne.name()));
         assertEquals(List.of("Bản tin số 1"), titles(byName));
         JsonNode q = json(get("/.rest/delivery/news?q=t%C3%B3m%20t%E1%BA%AFt%2014"));
         assertEquals(List.of("Bản tin số 14"), titles(q));
+    }
+
+    @Test
+    void aLikePatternWhoseMatchingCostExplodesIsRefusedAtOnce() throws Exception {
+        // Each %_ pair made Jackrabbit's matching about seven times slower (seconds at six, minutes at hundreds).
+        String attack = "%25_".repeat(500) + "%23";
+        HttpResponse<String> refused = get("/.rest/delivery/news?title[like]=" + attack, "Accept-Language", "en");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("patternTooComplex", json(refused).get("error").get("code").asText());
+        assertTrue(refused.body().contains("wildcards"), refused.body());
+        assertEquals(
+                400, get("/.rest/delivery/news?title[like]=%25_%25_%25_%25").statusCode(), "five wildcards");
+        assertEquals(200, get("/.rest/delivery/news?title[like]=%25_%25_").statusCode(), "four are fine");
     }
 
     @Test
