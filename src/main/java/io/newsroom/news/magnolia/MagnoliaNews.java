@@ -65,7 +65,9 @@ public final class MagnoliaNews {
         ViewSettings views = ViewSettings.defaults(settings.journalFolder(), zone)
                 .withEnabled(Boolean.parseBoolean(settings.get("newsroom.news.views.enabled", "true")))
                 .withRatePerMinute(Integer.parseInt(settings.get("newsroom.news.views.perMinute", "120")))
-                .withTrustedProxies(TrustedProxies.parse(settings.get("newsroom.news.trustedProxies", "")))
+                .withTrustedProxies(TrustedProxies.parse(settings.get("newsroom.news.trustedProxies", ""))
+                        .readingHeader(TrustedProxies.Header.named(
+                                settings.get("newsroom.news.forwardedHeader", "X-Forwarded-For"))))
                 .withSiteOrigins(SiteOrigins.parse(settings.get("newsroom.news.baseUrl", "")));
         // Magnolia versions content itself: the module keeps no versions of its own here.
         this.module = NewsModule.builder(context, MagnoliaObservation.find(loader), zone, clock)

@@ -52,12 +52,14 @@ final class SameSiteCheck {
         int defaultPort = source.regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
         List<String> addresses = new ArrayList<>(settings.siteOrigins().authorities());
         addIfPresent(addresses, SiteOrigins.hostHeader(request.getHeader("Host"), defaultPort));
-        if (settings.trustedProxies().trusts(request.getRemoteAddr())) {
+        TrustedProxies proxies = settings.trustedProxies();
+        if (proxies.trusts(request.getRemoteAddr()) && proxies.header() == TrustedProxies.Header.X_FORWARDED_FOR) {
             for (String header : Collections.list(request.getHeaders("X-Forwarded-Host"))) {
                 for (String host : header.split(",")) {
                     addIfPresent(addresses, SiteOrigins.hostHeader(host, defaultPort));
                 }
             }
+        } else if (proxies.trusts(request.getRemoteAddr())) {
             for (String header : Collections.list(request.getHeaders("Forwarded"))) {
                 Matcher m = FORWARDED_HOST.matcher(header);
                 while (m.find()) {

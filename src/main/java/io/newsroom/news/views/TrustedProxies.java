@@ -11,14 +11,47 @@ import java.util.regex.Pattern;
 
 /**
  * Who the client is when the site runs behind reverse proxies. Only a request that arrives from a
- * trusted proxy (an address or CIDR of the setting) has its {@code Forwarded} or
- * {@code X-Forwarded-For} header believed: the hops are read from right to left, trusted ones
- * skipped, and the first untrusted one is the client. From anyone else the headers are ignored,
- * since a client can write whatever it likes in them.
+ * trusted proxy (an address or CIDR of the setting) has its forwarded header believed, and only the
+ * one header the proxy writes ({@code X-Forwarded-For} by default, as the README's nginx sets it, or
+ * {@code Forwarded}): a proxy passes the other one on as the client wrote it. The hops are read from
+ * right to left, trusted ones skipped, and the first untrusted one is the client. From anyone else
+ * the headers are ignored, since a client can write whatever it likes in them.
  */
 public final class TrustedProxies {
+    /** The forwarded header a site's proxy writes (and so the one believed). */
+    public enum Header {
+        X_FORWARDED_FOR("X-Forwarded-For"),
+        FORWARDED("Forwarded");
+
+        private final String headerName;
+
+        Header(String headerName) {
+            this.headerName = headerName;
+        }
+
+        public String headerName() {
+            return headerName;
+        }
+
+        /**
+         * {@code X-Forwarded-For} or {@code Forwarded}, whatever the case.
+         *
+         * @throws IllegalArgumentException for any other name
+         */
+        public static Header named(String name) {
+            for (Header header : values()) {
+                if (header.headerName.equalsIgnoreCase(name == null ? "" : name.strip())) {
+                    return header;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "'" + name + "' is not a forwarded header the site can read: "
+                            + "X-Forwarded-For (what nginx's $proxy_add_x_forwarded_for and Apache's mod_proxy write) or Forwarded");
+        }
+    }
+
     /** Trusts nobody: the connection's peer is the client. */
-    public static final TrustedProxies NONE = new TrustedProxies(List.of(), "");
+    public static final TrustedProxies NONE = new TrustedProxies(List.of(), "", Header.X_FORWARDED_FOR);
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -46,10 +79,22 @@ public final class TrustedProxies {
 
     private final List<Network> networks;
     private final String spec;
+    private final Header header;
 
-    private TrustedProxies(List<Network> networks, String spec) {
+    private TrustedProxies(List<Network> networks, String spec, Header header) {
         this.networks = networks;
         this.spec = spec;
+        this.header = header;
+    }
+
+    /** The same proxies, believed in {@code header} only. */
+    public TrustedProxies readingHeader(Header header) {
+        return new TrustedProxies(networks, spec, header);
+    }
+
+    /** The one forwarded header believed from trusted proxies. */
+    public Header header() {
+        return header;
     }
 
     /**
@@ -86,7 +131,7 @@ public final class TrustedProxies {
             }
             networks.add(new Network(address, bits));
         }
-        return new TrustedProxies(List.copyOf(networks), spec.strip());
+        return new TrustedProxies(List.copyOf(networks), spec.strip(), Header.X_FORWARDED_FOR);
     }
 
     public boolean isEmpty() {
@@ -100,14 +145,15 @@ public final class TrustedProxies {
 
     /**
      * The client of a request from {@code peer}, given its {@code Forwarded} and
-     * {@code X-Forwarded-For} header values (in the order they came, either list may be empty).
+     * {@code X-Forwarded-For} header values (in the order they came, either list may be empty); only
+     * the one of {@link #header()} is read.
      */
     public String client(String peer, List<String> forwarded, List<String> forwardedFor) {
         if (networks.isEmpty() || !trusts(peer)) {
             return peer;
         }
         List<String> hops = new ArrayList<>();
-        if (!forwarded.isEmpty()) {
+        if (header == Header.FORWARDED) {
             for (String value : forwarded) {
                 Matcher m = FORWARDED_FOR.matcher(value);
                 while (m.find()) {

@@ -21,11 +21,12 @@ class TrustedProxiesTest {
                 "198.51.100.7",
                 proxies.client("127.0.0.1", List.of(), List.of("6.6.6.6, 198.51.100.7, 10.1.2.3")),
                 "what the client wrote itself (6.6.6.6) is never reached");
+        TrustedProxies forwarded = proxies.readingHeader(TrustedProxies.Header.FORWARDED);
         assertEquals(
                 "198.51.100.7",
-                proxies.client("10.0.0.2", List.of("for=6.6.6.6, for=198.51.100.7;proto=https"), List.of("1.1.1.1")),
-                "Forwarded wins over X-Forwarded-For");
-        assertEquals("2001:db8::1", proxies.client("::1", List.of("for=\"[2001:db8::1]:4711\""), List.of()));
+                forwarded.client("10.0.0.2", List.of("for=6.6.6.6, for=198.51.100.7;proto=https"), List.of("1.1.1.1")),
+                "a proxy that writes Forwarded");
+        assertEquals("2001:db8::1", forwarded.client("::1", List.of("for=\"[2001:db8::1]:4711\""), List.of()));
         assertEquals(
                 "10.9.9.9",
                 proxies.client("127.0.0.1", List.of(), List.of("10.9.9.9")),
@@ -35,6 +36,25 @@ class TrustedProxiesTest {
                 proxies.client("127.0.0.1", List.of(), List.of("garbage, 10.1.1.1")),
                 "garbage stops the walk at the last trusted hop");
         assertEquals("127.0.0.1", proxies.client("127.0.0.1", List.of(), List.of()));
+    }
+
+    @Test
+    void onlyTheHeaderTheProxyWritesIsBelieved() {
+        // nginx passes a Forwarded header the client wrote untouched and appends to X-Forwarded-For.
+        List<String> clientWritten = List.of("for=6.6.6.6");
+        assertEquals(
+                "198.51.100.7",
+                proxies.client("127.0.0.1", clientWritten, List.of("198.51.100.7")),
+                "by default X-Forwarded-For, as the README's nginx writes it; a client's Forwarded is ignored");
+        TrustedProxies forwarded = proxies.readingHeader(TrustedProxies.Header.FORWARDED);
+        assertEquals(
+                "198.51.100.7",
+                forwarded.client("127.0.0.1", List.of("for=198.51.100.7"), List.of("6.6.6.6")),
+                "and the other way round when the proxy writes Forwarded");
+        assertEquals(TrustedProxies.Header.FORWARDED, TrustedProxies.Header.named("forwarded"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> TrustedProxies.Header.named("X-Real-IP"));
+        assertTrue(unknown.getMessage().contains("X-Real-IP"), unknown.getMessage());
     }
 
     @Test

@@ -216,6 +216,7 @@ public record RuntimeConfig(
         Path importFrom = null;
         TrustedProxies proxies = parseProxies(env.getOrDefault("NEWS_TRUSTED_PROXIES", ""), "NEWS_TRUSTED_PROXIES");
         URI baseUrl = parseBaseUrl(env.get("NEWS_BASE_URL"), "NEWS_BASE_URL");
+        String forwardedHeader = env.getOrDefault("NEWS_FORWARDED_HEADER", "X-Forwarded-For");
         String logLevel = parseLevel(env.getOrDefault("NEWS_LOG_LEVEL", "INFO"), "NEWS_LOG_LEVEL");
         boolean resetPassword = false;
         String clusterDb = env.get("NEWS_CLUSTER_DB");
@@ -242,6 +243,7 @@ public record RuntimeConfig(
                 case "--import" -> importFrom = Path.of(value(args, ++i, arg));
                 case "--trusted-proxies" -> proxies = parseProxies(value(args, ++i, arg), arg);
                 case "--base-url" -> baseUrl = parseBaseUrl(value(args, ++i, arg), arg);
+                case "--forwarded-header" -> forwardedHeader = value(args, ++i, arg);
                 case "--log-level" -> logLevel = parseLevel(value(args, ++i, arg), arg);
                 case "--reset-admin-password" -> resetPassword = true;
                 case "--cluster-db" -> clusterDb = value(args, ++i, arg);
@@ -254,6 +256,7 @@ public record RuntimeConfig(
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
+        proxies = proxies.readingHeader(TrustedProxies.Header.named(forwardedHeader));
         return new RuntimeConfig(
                 port,
                 memory ? null : data,
@@ -278,7 +281,7 @@ public record RuntimeConfig(
 
     public static String usage() {
         return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER, "
-                + "--no-counting, --views-per-minute N, --trusted-proxies LIST, --base-url URL, --log-level LEVEL, "
+                + "--no-counting, --views-per-minute N, --trusted-proxies LIST, --forwarded-header NAME, --base-url URL, --log-level LEVEL, "
                 + "--reset-admin-password, --max-versions N, --preview-minutes N, --cluster-db JDBC-URL, --cluster-db-user NAME, "
                 + "--cluster-db-password SECRET, --cluster-node-id ID";
     }

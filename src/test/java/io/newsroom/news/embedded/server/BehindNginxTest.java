@@ -86,6 +86,45 @@ class BehindNginxTest {
         }
     }
 
+    @Test
+    void aReaderCannotChooseItsOwnAddressWithAForwardedHeaderNginxPassesOn() throws Exception {
+        // nginx connects from 127.0.0.2 (the one trusted proxy); readers come from 127.0.0.1, untrusted.
+        try (Child server = Child.start("--memory", "--port", "0", "--trusted-proxies", "127.0.0.2")) {
+            String backend = server.awaitUrl().replace("localhost", "127.0.0.1");
+            try (Nginx nginx = Nginx.start(folder, 1, """
+                    server {
+                      listen 127.0.0.1:%%PORT0%%;
+                      location / {
+                        proxy_pass %s;
+                        proxy_bind 127.0.0.2;
+                        proxy_set_header Host $host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                      }
+                    }
+                    """.formatted(backend))) {
+                String site = nginx.url(0);
+                String id = first(ID, get(site + "/.rest/delivery/news?limit=1"));
+                long before = views(site);
+                for (int i = 0; i < 5; i++) {
+                    // Each beacon claims another reader in both headers; nginx passes Forwarded on untouched and
+                    // appends the real address to X-Forwarded-For.
+                    HttpResponse<String> answer = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(site + "/.news/views"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header("Forwarded", "for=203.0.113." + i)
+                                    .header("X-Forwarded-For", "198.51.100." + i)
+                                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36")
+                                    .POST(HttpRequest.BodyPublishers.ofString("id=" + id))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(204, answer.statusCode());
+                }
+                // Every beacon was answered after its decision: the count is final, counted ones included.
+                assertEquals(before + 1, views(site), "one reader (the real address nginx appended), one view");
+            }
+        }
+    }
+
     private static int beacon(String site, String id, String origin, String reader) throws Exception {
         return Beacons.send(URI.create(site + "/.news/views"), id, reader, origin);
     }
