@@ -100,10 +100,11 @@ public final class ImageAssets {
             throw new RefusedException("news.admin.image.tooLarge");
         }
         String mime = sniff(data).orElseThrow(() -> new RefusedException("news.admin.image.type"));
+        ImageCleaning.Cleaned kept;
         try {
-            // Decoded once, within a pixel budget and without its metadata: a broken, truncated or huge image
-            // is refused here instead of failing at every reader's request.
-            ImageCheck.decode(data, 64);
+            // Decoded once, without its metadata: a broken, truncated or huge image is refused here instead of
+            // failing at every reader's request; what is kept is the pixels alone (no GPS, no camera, upright).
+            kept = ImageCleaning.clean(data, mime);
         } catch (ImageCheck.Unreadable e) {
             throw new RefusedException(e.messageKey());
         }
@@ -115,9 +116,9 @@ public final class ImageAssets {
             file.addMixin("mix:title");
             file.setProperty("jcr:title", safeName(fileName));
             Node content = file.addNode("jcr:content", "nt:resource");
-            Binary binary = session.getValueFactory().createBinary(new ByteArrayInputStream(data));
+            Binary binary = session.getValueFactory().createBinary(new ByteArrayInputStream(kept.data()));
             content.setProperty("jcr:data", binary);
-            content.setProperty("jcr:mimeType", mime);
+            content.setProperty("jcr:mimeType", kept.mimeType());
             Calendar uploaded = Calendar.getInstance();
             uploaded.setTimeInMillis(clock.millis());
             content.setProperty("jcr:lastModified", uploaded);

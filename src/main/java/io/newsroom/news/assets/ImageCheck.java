@@ -66,6 +66,25 @@ public final class ImageCheck {
         });
     }
 
+    /**
+     * The whole image decoded for keeping: subsampled so its longer side is at most {@code maxSide} (an
+     * integer step, so a little under it), refused when its data is broken.
+     */
+    public static BufferedImage decodeForStorage(byte[] data, int maxSide) throws Unreadable {
+        return withReader(data, reader -> {
+            Dimensions size = checked(reader.getWidth(0), reader.getHeight(0));
+            int longer = Math.max(size.width(), size.height());
+            int step = Math.max(1, (longer + maxSide - 1) / maxSide);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(step, step, 0, 0);
+            BufferedImage image = reader.read(0, param);
+            if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
+                throw new Unreadable("news.admin.image.broken", "no pixels");
+            }
+            return image;
+        });
+    }
+
     /** The step that keeps a decode under the pixel budget, its shorter side at least {@code minShortSide} where it can. */
     static int subsampling(Dimensions size, int minShortSide) {
         int shorter = Math.min(size.width(), size.height());

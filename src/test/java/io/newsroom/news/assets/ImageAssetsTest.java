@@ -44,6 +44,50 @@ public class ImageAssetsTest {
         assertEquals("image/webp", ImageAssets.sniff(webpHeader).orElseThrow());
     }
 
+    /** A camera's JPEG: {@code width}x{@code height} stored sideways (EXIF orientation 6) with its make and a GPS note. */
+    private static byte[] cameraJpeg(int width, int height) throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg", plain);
+        byte[] jpeg = plain.toByteArray();
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
+        byte[] trailer = "Canon EOS 90D GPS N 21 1 E 105 51".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream exif = new ByteArrayOutputStream();
+        exif.write("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        exif.write(tiff);
+        exif.write(trailer);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int length = exif.size() + 2;
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+        out.write(exif.toByteArray());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aPhotosLocationAndCameraAreNotKeptAndItIsStoredUpright() throws Exception {
+        byte[] photo = cameraJpeg(400, 300);
+        assertTrue(
+                new String(photo, StandardCharsets.ISO_8859_1).contains("GPS N 21"), "the test photo has a location");
+        ImageAssets.Image kept = runtime.images()
+                .read(runtime.images().store(photo, "photo.jpg"))
+                .orElseThrow();
+        String bytes = new String(kept.data(), StandardCharsets.ISO_8859_1);
+        assertFalse(bytes.contains("GPS") || bytes.contains("Canon") || bytes.contains("Exif"), "no metadata kept");
+        BufferedImage upright = ImageIO.read(new java.io.ByteArrayInputStream(kept.data()));
+        assertEquals(300, upright.getWidth(), "turned as its orientation said");
+        assertEquals(400, upright.getHeight());
+
+        byte[] large = cameraJpeg(4000, 3000);
+        BufferedImage scaled = ImageIO.read(new java.io.ByteArrayInputStream(runtime.images()
+                .read(runtime.images().store(large, "large.jpg"))
+                .orElseThrow()
+                .data()));
+        assertTrue(
+                Math.max(scaled.getWidth(), scaled.getHeight()) <= ImageCleaning.MAX_SIDE,
+                scaled.getWidth() + "x" + scaled.getHeight());
+    }
+
     @Test
     void anythingElseIsRefusedWhateverItsName() throws Exception {
         ImageAssets images = runtime.images();
