@@ -10,7 +10,6 @@ import io.newsroom.news.pages.WebsitePages;
 import io.newsroom.news.publishing.Previews;
 import io.newsroom.news.templating.ArticleView;
 import io.newsroom.news.templating.NewsFunctions;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * indexed, never cached, never counted as a view (the page is in preview mode), and the link is
  * not passed on as a referrer.
  */
-public final class PreviewServlet extends HttpServlet {
+public final class PreviewServlet extends ReadOnlyServlet {
     private static final Logger LOG = LoggerFactory.getLogger(PreviewServlet.class);
     private final transient NewsRuntime runtime;
     private final transient ErrorPages errors;
@@ -95,7 +94,10 @@ public final class PreviewServlet extends HttpServlet {
             return Optional.of(unsaved.article());
         }
         try {
-            return runtime.articles().findById(((Previews.StoredTarget) target).articleId());
+            // Moved to the trash: its preview links end with it.
+            return runtime.articles()
+                    .findById(((Previews.StoredTarget) target).articleId())
+                    .filter(a -> !a.isTrashed());
         } catch (RepositoryException e) {
             throw new IllegalStateException(e);
         }

@@ -86,6 +86,31 @@ class PreviewTest {
     }
 
     @Test
+    void movingAnArticleToTheTrashEndsItsPreviewLinks() throws Exception {
+        Article draft = runtime.articles()
+                .create(unpublished("Bản nháp sẽ bỏ", CLOCK.instant().minusSeconds(60)), "nam");
+        Previews.Link link = runtime.previews().stored(draft.id(), Messages.VIETNAMESE);
+        assertEquals(200, get(link.path()).statusCode());
+        runtime.publishing().trash(draft.id(), "nam");
+        assertGone(get(link.path()), "the trash ends previews");
+        runtime.publishing().restore(draft.id());
+        assertEquals(200, get(link.path()).statusCode(), "restored, the link works again until it expires");
+    }
+
+    @Test
+    void aPreviewAnswersOnlyGetAndHead() throws Exception {
+        for (String method : java.util.List.of("PATCH", "PROPFIND", "DELETE")) {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(site.uri(Previews.PATH))
+                                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, answer.statusCode(), method);
+        }
+    }
+
+    @Test
     void anUnsavedFormIsShownAsItIsAndNothingIsStored() throws Exception {
         ArticleDraft form = unpublished("Biểu mẫu chưa lưu", CLOCK.instant());
         form.setBody("<p>Nội dung chưa lưu</p>");

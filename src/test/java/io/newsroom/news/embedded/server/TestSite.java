@@ -48,6 +48,11 @@ public final class TestSite implements AutoCloseable {
         return HTTP.send(request(path, headers), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** The served site's address of {@code path}. */
+    URI uri(String path) {
+        return URI.create(server.baseUrl() + path);
+    }
+
     /** A GET of {@code path} on the served site; the body as bytes. */
     public HttpResponse<byte[]> getBytes(String path) throws Exception {
         return HTTP.send(request(path), HttpResponse.BodyHandlers.ofByteArray());
