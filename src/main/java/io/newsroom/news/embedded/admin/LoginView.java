@@ -46,6 +46,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 form.setI18n(i18n(0));
                 form.setError(true);
             }
+            case TOO_LONG -> {
+                LoginI18n texts = i18n(0);
+                texts.getErrorMessage().setTitle(admin.text("news.admin.login.tooLong.title"));
+                texts.getErrorMessage()
+                        .setMessage(admin.text("news.admin.login.tooLong.text", AdminAccounts.MAX_PASSWORD_BYTES));
+                form.setI18n(texts);
+                form.setError(true);
+            }
             case THROTTLED -> {
                 form.setI18n(i18n(Math.max(
                         1,

@@ -1,5 +1,6 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import io.newsroom.news.embedded.cluster.ClusterSettings;
 import io.newsroom.news.publishing.ArticleVersions;
 import io.newsroom.news.views.TrustedProxies;
@@ -257,6 +258,11 @@ public record RuntimeConfig(
             }
         }
         proxies = proxies.readingHeader(TrustedProxies.Header.named(forwardedHeader));
+        String adminPassword = env.get("NEWS_ADMIN_PASSWORD");
+        if (!AdminAccounts.fits(adminPassword)) {
+            throw new IllegalArgumentException("NEWS_ADMIN_PASSWORD: "
+                    + AdminAccounts.tooLong(adminPassword).getMessage());
+        }
         return new RuntimeConfig(
                 port,
                 memory ? null : data,
@@ -267,7 +273,7 @@ public record RuntimeConfig(
                 importFrom,
                 counting,
                 perMinute,
-                env.get("NEWS_ADMIN_PASSWORD"),
+                adminPassword,
                 proxies,
                 baseUrl,
                 logLevel,

@@ -47,7 +47,25 @@ public final class AdminAccounts {
     public enum Result {
         SIGNED_IN,
         WRONG,
-        THROTTLED
+        THROTTLED,
+        /** Longer than bcrypt's {@link #MAX_PASSWORD_BYTES}: no password of an account can be that long. */
+        TOO_LONG
+    }
+
+    /** bcrypt reads at most 72 bytes of a password (UTF-8): a longer one cannot be set or checked. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    /** Whether {@code password} fits bcrypt's limit. */
+    public static boolean fits(String password) {
+        return password == null
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+    }
+
+    /** A refusal of a password over bcrypt's limit, saying how long it is. */
+    public static IllegalArgumentException tooLong(String password) {
+        return new IllegalArgumentException("The password is "
+                + password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes long in UTF-8; at most "
+                + MAX_PASSWORD_BYTES + " bytes (bcrypt's limit) can be used");
     }
 
     /** A result, and for {@link Result#THROTTLED} how long to wait before trying again. */
@@ -141,6 +159,10 @@ public final class AdminAccounts {
         if (!permit.granted()) {
             return new Outcome(Result.THROTTLED, permit.retryAfter());
         }
+        if (!fits(password)) {
+            throttle.finish(permit, false, clock.instant());
+            return new Outcome(Result.TOO_LONG, Duration.ZERO);
+        }
         boolean ok = false;
         try {
             String hash = storedHash(name);
@@ -165,6 +187,9 @@ public final class AdminAccounts {
     }
 
     static String hash(String password) {
+        if (!fits(password)) {
+            throw tooLong(password);
+        }
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 

@@ -43,6 +43,25 @@ class AdminAccountsTest {
                 second.getKey().signIn("admin", "ignored now", EDITOR).result());
     }
 
+    @Test
+    void aPasswordOverBcryptsLimitIsAClearRefusalNeverAnError(@TempDir Path folder) throws Exception {
+        String tooLong = "mật-khẩu-".repeat(8); // 96 bytes in UTF-8
+        assertFalse(AdminAccounts.fits(tooLong));
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
+        assertEquals(
+                AdminAccounts.Result.TOO_LONG,
+                accounts.signIn("admin", tooLong, EDITOR).result());
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> AdminAccounts.open(folder.resolve("other"), tooLong, clock));
+        assertTrue(refused.getMessage().contains("72 bytes"), refused.getMessage());
+        IllegalArgumentException atStart = assertThrows(
+                IllegalArgumentException.class,
+                () -> io.newsroom.news.embedded.server.RuntimeConfig.parse(
+                        new String[0], java.util.Map.of("NEWS_ADMIN_PASSWORD", tooLong)));
+        assertTrue(atStart.getMessage().startsWith("NEWS_ADMIN_PASSWORD: "), atStart.getMessage());
+    }
+
     private static final String ATTACKER = "203.0.113.9";
     private static final String EDITOR = "198.51.100.7";
 
