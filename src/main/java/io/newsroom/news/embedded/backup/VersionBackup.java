@@ -50,13 +50,13 @@ public final class VersionBackup {
 
     /** Writes every version of every article into {@code folder}; returns the files written. */
     public List<Path> exportTo(Path folder) throws RepositoryException, IOException {
-        Files.createDirectories(folder);
+        PrivateFiles.folder(folder);
         List<Path> written = new ArrayList<>();
         for (String id : versions.articlesWithHistory()) {
             List<ArticleVersion> newestFirst = versions.history(id);
             for (int i = newestFirst.size() - 1, seq = 1; i >= 0; i--, seq++) {
                 Path file = folder.resolve(String.format("%s.%s.%03d.xml", ArticleVersions.WORKSPACE, id, seq));
-                try (OutputStream out = Files.newOutputStream(file)) {
+                try (OutputStream out = PrivateFiles.create(file)) {
                     versions.exportVersion(id, newestFirst.get(i).name(), out);
                 }
                 written.add(file);

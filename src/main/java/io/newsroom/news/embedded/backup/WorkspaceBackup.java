@@ -40,7 +40,7 @@ public final class WorkspaceBackup {
 
     /** Writes the workspace into {@code folder}; returns the files written. */
     public List<Path> exportTo(Path folder) throws RepositoryException, IOException {
-        Files.createDirectories(folder);
+        PrivateFiles.folder(folder);
         List<Path> written = new ArrayList<>();
         Session session = repository.login(workspace);
         try {
@@ -51,7 +51,7 @@ public final class WorkspaceBackup {
                     continue;
                 }
                 Path file = folder.resolve(workspace + "." + node.getName() + ".xml");
-                try (OutputStream out = Files.newOutputStream(file)) {
+                try (OutputStream out = PrivateFiles.create(file)) {
                     session.exportSystemView(node.getPath(), out, false, false);
                 }
                 written.add(file);

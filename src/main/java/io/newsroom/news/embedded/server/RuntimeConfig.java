@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the embedded runtime is started. Options win over environment variables, which win over
@@ -249,7 +250,12 @@ public record RuntimeConfig(
                 case "--reset-admin-password" -> resetPassword = true;
                 case "--cluster-db" -> clusterDb = value(args, ++i, arg);
                 case "--cluster-db-user" -> clusterUser = value(args, ++i, arg);
-                case "--cluster-db-password" -> clusterPassword = value(args, ++i, arg);
+                case "--cluster-db-password" -> {
+                    clusterPassword = value(args, ++i, arg);
+                    LoggerFactory.getLogger(RuntimeConfig.class)
+                            .warn("--cluster-db-password is visible to every user of this machine in its process list: "
+                                    + "set NEWS_CLUSTER_DB_PASSWORD instead");
+                }
                 case "--cluster-node-id" -> nodeId = value(args, ++i, arg);
                 case "--max-versions" -> maxVersions = parseAtLeastOne(value(args, ++i, arg), arg);
                 case "--preview-minutes" ->

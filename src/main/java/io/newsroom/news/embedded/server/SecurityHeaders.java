@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.Callback;
  * only the origin as referrer to other sites. The site: a Content-Security-Policy that allows what
  * its pages use (their own scripts, styles, images and fonts; the beacon to the same origin) and
  * nothing else. The admin app: it may not be framed by anyone (clickjacking); Vaadin's own client
- * needs inline code, so the admin's policy is only about framing. TRACE is refused everywhere.
+ * needs inline code, so the admin's policy is only about framing. TRACE is refused everywhere. With an
+ * https base URL, {@code Strict-Transport-Security} for a year.
  */
 final class SecurityHeaders extends Handler.Wrapper {
     static final String SITE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,11 +20,17 @@ final class SecurityHeaders extends Handler.Wrapper {
             + "frame-ancestors 'self'";
     static final String ADMIN_POLICY = "frame-ancestors 'none'";
 
-    private final ErrorBodies errors;
+    /** A year, as browsers' HSTS lists expect. */
+    static final String STRICT_TRANSPORT = "max-age=31536000";
 
-    SecurityHeaders(Handler handler, ErrorBodies errors) {
+    private final ErrorBodies errors;
+    /** Whether the site's public address is https: then browsers are told to come back only over https. */
+    private final boolean https;
+
+    SecurityHeaders(Handler handler, ErrorBodies errors, boolean https) {
         super(handler);
         this.errors = errors;
+        this.https = https;
     }
 
     @Override
@@ -31,6 +38,9 @@ final class SecurityHeaders extends Handler.Wrapper {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (https) {
+            headers.put("Strict-Transport-Security", STRICT_TRANSPORT);
+        }
         String path = request.getHttpURI().getPath();
         if (path != null && (path.equals("/admin") || path.startsWith("/admin/"))) {
             headers.put("Content-Security-Policy", ADMIN_POLICY);

@@ -102,7 +102,7 @@ public final class SiteServer implements AutoCloseable {
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(admin);
         contexts.addHandler(context);
-        server.setHandler(new SecurityHeaders(contexts, bodies));
+        server.setHandler(new SecurityHeaders(contexts, bodies, secureCookies(runtime)));
         server.setErrorHandler(ErrorBodies.serverHandler(bodies));
         server.setStopAtShutdown(false);
         server.start();

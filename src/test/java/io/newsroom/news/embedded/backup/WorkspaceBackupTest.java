@@ -28,6 +28,30 @@ import org.w3c.dom.Node;
 class WorkspaceBackupTest {
 
     @Test
+    void anExportIsReadableByTheServersUserOnly(@TempDir Path backup) throws Exception {
+        try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests())) {
+            runtime.articles()
+                    .create(
+                            io.newsroom.news.TestArticles.unpublished("Bản nháp riêng", java.time.Instant.now()),
+                            "nam");
+            Path folder = backup.resolve("export");
+            List<Path> files = new WorkspaceBackup(runtime.repository(), "news").exportTo(folder);
+            assertFalse(files.isEmpty());
+            assertEquals(
+                    "rwx------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(
+                            java.nio.file.Files.getPosixFilePermissions(folder)));
+            for (Path file : files) {
+                assertEquals(
+                        "rw-------",
+                        java.nio.file.attribute.PosixFilePermissions.toString(
+                                java.nio.file.Files.getPosixFilePermissions(file)),
+                        file.toString());
+            }
+        }
+    }
+
+    @Test
     void exportThenImportIntoAnEmptyRepositoryGivesTheSameArticles(@TempDir Path backup) throws Exception {
         List<Article> original;
         try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {

@@ -52,6 +52,7 @@ class HardeningTest {
             String head = head(response);
             assertTrue(head.contains("X-Content-Type-Options: nosniff"), path + "\n" + head);
             assertTrue(head.contains("Referrer-Policy: strict-origin-when-cross-origin"), path);
+            assertTrue(head.contains("Strict-Transport-Security: max-age=31536000"), path + ": the base URL is https");
             assertTrue(head.contains("Content-Security-Policy: default-src 'self'; script-src 'self'"), path);
             assertFalse(head.toLowerCase().contains("server:"), path + ": no Server header\n" + head);
             assertFalse(response.contains("Jetty") || response.contains("jetty"), path + ": no Jetty page");
