@@ -43,11 +43,12 @@ public final class ArticleRepository {
 
     private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
     /**
-     * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax, and no name
+     * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax ({@code []|*:}, and
+     * {@code {}} of an expanded name), and no name
      * that begins or ends with white space (JCR refuses those with "Invalid path").
      */
     static final Pattern READABLE_PATH =
-            Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]|*:\\s](?:[^/\\[\\]|*:]*[^/\\[\\]|*:\\s])?)+");
+            Pattern.compile("(/(?!\\.\\.?(/|$))[^/\\[\\]{}|*:\\s](?:[^/\\[\\]{}|*:]*[^/\\[\\]{}|*:\\s])?)+");
 
     public ArticleRepository(JcrSessions sessions, String workspace, String nodeType, ZoneId siteZone, Clock clock) {
         this.sessions = sessions;

@@ -27,7 +27,7 @@ public final class ErrorPages {
     }
 
     public void serverError(HttpServletResponse response, Locale locale, String contextPath) throws IOException {
-        write(response, 500, locale, contextPath, "news.site.badRequest.title", "news.error.internal");
+        write(response, 500, locale, contextPath, "news.site.serverError.title", "news.error.internal");
     }
 
     /** The page for any status: 404, 405, other 4xx as a bad request, 5xx as a server error. */
@@ -57,7 +57,7 @@ public final class ErrorPages {
             return new String[] {"news.site.badRequest.title", "news.site.methodNotAllowed.text"};
         }
         if (status >= 500) {
-            return new String[] {"news.site.badRequest.title", "news.error.internal"};
+            return new String[] {"news.site.serverError.title", "news.error.internal"};
         }
         return new String[] {"news.site.badRequest.title", "news.site.badRequest.text"};
     }

@@ -48,6 +48,14 @@ final class SecurityHeaders extends Handler.Wrapper {
         } else {
             headers.put("Content-Security-Policy", SITE_POLICY);
         }
+        String query = request.getHttpURI().getQuery();
+        boolean admin = path != null && (path.equals("/admin") || path.startsWith("/admin/"));
+        if (!QueryStrings.readable(query) || (admin && !QueryStrings.adminLocationIsLocal(query))) {
+            // The client's mistake, said before any servlet fails to read it.
+            response.setStatus(400);
+            errors.write(request, response, 400, callback);
+            return true;
+        }
         if ("TRACE".equals(request.getMethod()) || "TRACK".equals(request.getMethod())) {
             // A request echoed back would hand its cookies to a script that triggered it.
             headers.put("Allow", "GET, HEAD, POST");

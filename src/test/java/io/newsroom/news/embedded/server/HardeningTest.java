@@ -100,6 +100,30 @@ class HardeningTest {
         assertFalse(feed.contains("evil.example.com"), feed);
     }
 
+    @Test
+    void unreadableAddressesAreTheClientsMistakeNeverAServerError() throws Exception {
+        for (String target : new String[] {
+            "/?%",
+            "/news?page=%",
+            "/?q=%FF%FE",
+            "/en/?%",
+            "/news/thong-bao?%",
+            "/news" + article.path() + ".html?x=%zz",
+            "/.rest/delivery/news?limit=%",
+            "/admin/?v-r=init&location=//evil.example",
+            "/admin/?query=%25zz%"
+        }) {
+            String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 400"), target + "\n" + head(response));
+        }
+        for (String target : new String[] {
+            "/.news/delivery/news/%7B%7D", "/.rest/delivery/news/%7B%7D", "/.rest/delivery/news/%7Bx%7Dy"
+        }) {
+            String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 404"), target + "\n" + head(response));
+        }
+    }
+
     /** One request over a plain socket, the whole response as text. */
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
