@@ -17,12 +17,18 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * Jetty serving the embedded site on one port: the pages, the light module's web resources, the
  * delivery JSON API and the view-counting beacon, and the admin app at {@code /admin}.
  */
 public final class SiteServer implements AutoCloseable {
+    /** The largest request body the admin app takes: an image of the upload limit with its form around it. */
+    static final long ADMIN_BODY_LIMIT = ImageAssets.MAX_BYTES + 1024 * 1024;
+    /** The largest request body the site takes (beacons are at most 1 KB). */
+    static final long SITE_BODY_LIMIT = 64 * 1024;
+
     private final Server server;
 
     private SiteServer(Server server) {
@@ -99,6 +105,10 @@ public final class SiteServer implements AutoCloseable {
         context.setErrorHandler(errors);
         WebAppContext admin = AdminWebApp.create(runtime.adminContext(), secureCookies(runtime));
         admin.setErrorHandler(errors);
+        // Bodies over their limit are refused (413) as they arrive, never buffered: an image upload (5 MB and
+        // its form) in the admin app, a beacon or a form on the site.
+        admin.insertHandler(new SizeLimitHandler(ADMIN_BODY_LIMIT, -1));
+        context.insertHandler(new SizeLimitHandler(SITE_BODY_LIMIT, -1));
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(admin);
         contexts.addHandler(context);

@@ -124,6 +124,18 @@ class HardeningTest {
         }
     }
 
+    @Test
+    void aBodyOverItsLimitIsRefusedAsItArrivesNotBuffered() throws Exception {
+        // 200 MB announced to the admin app (its upload address or any other): refused before it is read.
+        String announced = raw(
+                "POST /admin/VAADIN/dynamic/resource/0/x/upload HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 209715200\r\nConnection: close\r\n\r\n");
+        assertTrue(announced.startsWith("HTTP/1.1 413"), head(announced));
+        String beacon = raw("POST /.news/views HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 10485760\r\nConnection: close\r\n\r\n");
+        assertTrue(beacon.startsWith("HTTP/1.1 413"), head(beacon));
+    }
+
     /** One request over a plain socket, the whole response as text. */
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
