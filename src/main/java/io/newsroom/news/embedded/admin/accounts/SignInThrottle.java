@@ -13,6 +13,11 @@ import java.util.Map;
  * many addresses stay slow, and an editor elsewhere waits half a minute at the worst). A success
  * clears the account and the address; a quiet hour clears a key too.
  * <p>
+ * An attacker guessing from many addresses keeps the account's delay at its cap, and would take every
+ * attempt as it opens; so an editor signing in from an address they signed in from before is not held
+ * by the account's delay, only by their address's own (which has no failures unless someone guesses
+ * from there too). Such addresses are remembered for {@link #KNOWN_FOR}, at most {@link #MAX_KNOWN}.
+ * <p>
  * Attempts are reserved before the password is checked (bcrypt takes a quarter of a second), in one
  * lock, so parallel guesses cannot all slip through before the first failure is counted.
  */
@@ -22,6 +27,16 @@ final class SignInThrottle {
     static final Duration ACCOUNT_CAP = Duration.ofSeconds(30);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
     private static final int MAX_KEYS = 100_000;
+    static final Duration KNOWN_FOR = Duration.ofDays(30);
+    static final int MAX_KNOWN = 10_000;
+
+    /** "account@address" of successful sign-ins, with when: the editors' own devices. */
+    private final Map<String, Instant> known = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > MAX_KNOWN;
+        }
+    };
 
     private static final class Key {
         int failures;
@@ -42,7 +57,12 @@ final class SignInThrottle {
     synchronized Permit begin(String address, String account, Instant now) {
         Key byAddress = key("a:" + address, now);
         Key byAccount = key("u:" + account, now);
-        Duration wait = max(waitFor(byAddress, ADDRESS_CAP, now), waitFor(byAccount, ACCOUNT_CAP, now));
+        Instant signedInBefore = known.get(account + "@" + address);
+        boolean knownClient =
+                signedInBefore != null && signedInBefore.plus(KNOWN_FOR).isAfter(now);
+        Duration wait = knownClient
+                ? waitFor(byAddress, ADDRESS_CAP, now)
+                : max(waitFor(byAddress, ADDRESS_CAP, now), waitFor(byAccount, ACCOUNT_CAP, now));
         if (!wait.isZero()) {
             return new Permit(false, wait, address, account);
         }
@@ -54,6 +74,9 @@ final class SignInThrottle {
     synchronized void finish(Permit permit, boolean signedIn, Instant now) {
         if (!permit.granted()) {
             return;
+        }
+        if (signedIn) {
+            known.put(permit.account() + "@" + permit.address(), now);
         }
         for (String name : new String[] {"a:" + permit.address(), "u:" + permit.account()}) {
             Key key = keys.get(name);

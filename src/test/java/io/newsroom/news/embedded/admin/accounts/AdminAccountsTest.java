@@ -87,6 +87,34 @@ class AdminAccountsTest {
     }
 
     @Test
+    void anEditorWhoSignedInBeforeGetsThroughWhileGuessesFromManyAddressesGoOn() {
+        // The throttle alone (the passwords' checks are what AdminAccounts adds): 16 guessers on 150
+        // addresses take every attempt on the account as it opens, for ten minutes.
+        SignInThrottle throttle = new SignInThrottle();
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T08:00:00Z");
+        throttle.finish(throttle.begin(EDITOR, "admin", now), true, now); // the editor's own device
+        int attackerAddress = 0;
+        int editorIn = 0;
+        int strangerIn = 0;
+        for (int second = 0; second < 600; second += 3) {
+            for (int i = 0; i < 16; i++) {
+                SignInThrottle.Permit guess = throttle.begin("203.0.113." + (attackerAddress++ % 150), "admin", now);
+                throttle.finish(guess, false, now);
+            }
+            SignInThrottle.Permit stranger = throttle.begin("198.51.100.99", "admin", now);
+            strangerIn += stranger.granted() ? 1 : 0;
+            throttle.finish(stranger, false, now);
+            SignInThrottle.Permit editor = throttle.begin(EDITOR, "admin", now);
+            assertTrue(editor.granted(), "the editor at second " + second + " waits " + editor.retryAfter());
+            throttle.finish(editor, true, now);
+            editorIn++;
+            now = now.plusSeconds(3);
+        }
+        assertEquals(200, editorIn, "every time");
+        assertTrue(strangerIn < 10, "an address that never signed in waits behind the account's delay: " + strangerIn);
+    }
+
+    @Test
     void guessesFromOneAddressAndSpreadOverManyAreSlowedDown(@TempDir Path folder) throws Exception {
         AdminAccounts accounts =
                 AdminAccounts.open(folder, "right password", clock).getKey();
