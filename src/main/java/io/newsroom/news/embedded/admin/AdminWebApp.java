@@ -37,6 +37,10 @@ public final class AdminWebApp {
         context.setInitParameter("productionMode", "true");
         context.setInitParameter("i18n.provider", AdminI18N.class.getName());
         context.getSessionHandler().setMaxInactiveInterval(SESSION_SECONDS);
+        AnonymousSessions anonymous = new AnonymousSessions(
+                Integer.getInteger("newsroom.admin.maxAnonymousSessions", AnonymousSessions.DEFAULT_CAP));
+        context.getSessionHandler().addEventListener(anonymous);
+        context.setAttribute(AnonymousSessions.class.getName(), anonymous);
         context.getSessionHandler().getSessionCookieConfig().setHttpOnly(true);
         context.getSessionHandler().getSessionCookieConfig().setSecure(secureCookie);
         context.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);

@@ -7,6 +7,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinSession;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import java.util.Collections;
@@ -40,6 +41,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 VaadinService.reinitializeSession(VaadinRequest.getCurrent());
                 VaadinSession.getCurrent().setAttribute(AdminContext.USER, user.strip());
                 VaadinSession.getCurrent().getSession().setMaxInactiveInterval(SESSION_MINUTES * 60);
+                ((AnonymousSessions) VaadinServlet.getCurrent()
+                                .getServletContext()
+                                .getAttribute(AnonymousSessions.class.getName()))
+                        .signedIn(VaadinSession.getCurrent().getSession().getId());
                 getUI().ifPresent(ui -> ui.navigate(""));
             }
             case WRONG -> {

@@ -3,6 +3,7 @@ package io.newsroom.news.embedded.server;
 import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.delivery.DeliveryApiServlet;
 import io.newsroom.news.embedded.admin.AdminWebApp;
+import io.newsroom.news.embedded.admin.AnonymousSessions;
 import io.newsroom.news.embedded.renditions.ImageRenditions;
 import io.newsroom.news.publishing.Previews;
 import io.newsroom.news.views.ViewBeaconServlet;
@@ -30,6 +31,7 @@ public final class SiteServer implements AutoCloseable {
     static final long SITE_BODY_LIMIT = 64 * 1024;
 
     private final Server server;
+    private AnonymousSessions adminSessions;
 
     private SiteServer(Server server) {
         this.server = server;
@@ -105,6 +107,7 @@ public final class SiteServer implements AutoCloseable {
         context.setErrorHandler(errors);
         WebAppContext admin = AdminWebApp.create(runtime.adminContext(), secureCookies(runtime));
         admin.setErrorHandler(errors);
+        adminSessions = (AnonymousSessions) admin.getAttribute(AnonymousSessions.class.getName());
         // Bodies over their limit are refused (413) as they arrive, never buffered: an image upload (5 MB and
         // its form) in the admin app, a beacon or a form on the site.
         admin.insertHandler(new SizeLimitHandler(ADMIN_BODY_LIMIT, -1));
@@ -127,6 +130,11 @@ public final class SiteServer implements AutoCloseable {
     }
 
     /** The port actually bound (useful when started on port 0). */
+    /** The admin app's sessions of nobody signed in. */
+    public AnonymousSessions adminSessions() {
+        return adminSessions;
+    }
+
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
