@@ -55,14 +55,7 @@ public final class ImageCheck {
     public static BufferedImage decode(byte[] data, int minShortSide) throws Unreadable {
         return withReader(data, reader -> {
             Dimensions size = checked(reader.getWidth(0), reader.getHeight(0));
-            int step = subsampling(size, minShortSide);
-            ImageReadParam param = reader.getDefaultReadParam();
-            param.setSourceSubsampling(step, step, 0, 0);
-            BufferedImage image = reader.read(0, param);
-            if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
-                throw new Unreadable("news.admin.image.broken", "no pixels");
-            }
-            return image;
+            return pixels(reader, subsampling(size, minShortSide));
         });
     }
 
@@ -74,14 +67,7 @@ public final class ImageCheck {
         return withReader(data, reader -> {
             Dimensions size = checked(reader.getWidth(0), reader.getHeight(0));
             int longer = Math.max(size.width(), size.height());
-            int step = Math.max(1, (longer + maxSide - 1) / maxSide);
-            ImageReadParam param = reader.getDefaultReadParam();
-            param.setSourceSubsampling(step, step, 0, 0);
-            BufferedImage image = reader.read(0, param);
-            if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
-                throw new Unreadable("news.admin.image.broken", "no pixels");
-            }
-            return image;
+            return pixels(reader, Math.max(1, (longer + maxSide - 1) / maxSide));
         });
     }
 
@@ -94,6 +80,17 @@ public final class ImageCheck {
             step++;
         }
         return step;
+    }
+
+    /** Every {@code step}-th pixel of every {@code step}-th row. */
+    private static BufferedImage pixels(ImageReader reader, int step) throws IOException, Unreadable {
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        BufferedImage image = reader.read(0, param);
+        if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
+            throw new Unreadable("news.admin.image.broken", "no pixels");
+        }
+        return image;
     }
 
     private static Dimensions checked(int width, int height) throws Unreadable {
