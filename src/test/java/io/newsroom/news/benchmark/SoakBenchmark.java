@@ -107,12 +107,14 @@ public final class SoakBenchmark {
                             int status = http.send(request, HttpResponse.BodyHandlers.discarding())
                                     .statusCode();
                             byStatus[status].incrementAndGet();
-                            if (request.uri().getPath().equals("/.news/views")
-                                    && status == 204
-                                    && request.headers()
-                                            .firstValue("X-Soak-Counts")
-                                            .isPresent()) {
-                                counted.incrementAndGet();
+                            if (request.uri().getPath().equals("/.news/views") && status == 204) {
+                                if (request.headers()
+                                        .firstValue("X-Soak-Counts")
+                                        .isPresent()) {
+                                    counted.incrementAndGet();
+                                } else {
+                                    forwarded.incrementAndGet();
+                                }
                             }
                             if (status >= 500 && status != 503) {
                                 serverErrors.incrementAndGet();
@@ -155,9 +157,15 @@ public final class SoakBenchmark {
                     "%ncounted beacons (204, new reader) %d, views stored %d; 5xx other than 503: %d; "
                             + "heap used after GC at the end %s MB%n",
                     counted.get(), stored, serverErrors.get(), heapUsedMb(server.process.pid()));
-            if (stored != counted.get() || serverErrors.get() > 0) {
-                throw new IllegalStateException(
-                        "The soak failed: every counted beacon must be stored and no 5xx but 503");
+            // Beacons claiming a reader in Forwarded all come from one real address: its first view of each
+            // article counts, and again when the bounded repeat filter forgot it under the flood of readers.
+            long forwardedCounted = stored - counted.get();
+            System.out.printf(
+                    "beacons claiming a reader in Forwarded: %d answered 204, %d counted%n",
+                    forwarded.get(), forwardedCounted);
+            if (stored < counted.get() || forwardedCounted > forwarded.get() / 100 || serverErrors.get() > 0) {
+                throw new IllegalStateException("The soak failed: every counted beacon must be stored, the Forwarded "
+                        + "ones must not choose their address, and nothing but 503 may be a 5xx");
             }
         }
     }
