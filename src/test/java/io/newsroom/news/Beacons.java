@@ -15,9 +15,10 @@ public final class Beacons {
     /**
      * POSTs {@code id=<articleId>} to {@code endpoint} for the reader at {@code readerAddress} (in
      * {@code X-Forwarded-For}, as a proxy in front passes it), from a page at {@code origin} (null: no
-     * {@code Origin}); the status answered.
+     * {@code Origin}), with any further header name/value pairs; the status answered.
      */
-    public static int send(URI endpoint, String articleId, String readerAddress, String origin) throws Exception {
+    public static int send(URI endpoint, String articleId, String readerAddress, String origin, String... headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", readerAddress)
@@ -25,6 +26,9 @@ public final class Beacons {
                 .POST(HttpRequest.BodyPublishers.ofString("id=" + articleId));
         if (origin != null) {
             request.header("Origin", origin);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();

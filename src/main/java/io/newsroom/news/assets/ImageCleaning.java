@@ -39,7 +39,7 @@ public final class ImageCleaning {
     }
 
     /** The image as it should be shown, for EXIF orientations 1 to 8 (1: as stored). */
-    static BufferedImage upright(BufferedImage image, int orientation) {
+    public static BufferedImage upright(BufferedImage image, int orientation) {
         if (orientation < 2 || orientation > 8) {
             return image;
         }

@@ -62,13 +62,15 @@ public final class MagnoliaNews {
         this.audience = authorInstance(loader) ? Audience.EDITORS : Audience.PUBLIC_INSTANCE;
         this.languages = SiteLanguagesOfMagnolia.find(loader);
         this.links = MagnoliaLinks.find(loader);
+        // Read once: magnolia.properties does not change while Magnolia runs, and links ask for it often.
+        String baseUrl = blankToNull(settings.get("newsroom.news.baseUrl", null));
         ViewSettings views = ViewSettings.defaults(settings.journalFolder(), zone)
                 .withEnabled(Boolean.parseBoolean(settings.get("newsroom.news.views.enabled", "true")))
                 .withRatePerMinute(Integer.parseInt(settings.get("newsroom.news.views.perMinute", "120")))
                 .withTrustedProxies(TrustedProxies.parse(settings.get("newsroom.news.trustedProxies", ""))
                         .readingHeader(TrustedProxies.Header.named(
                                 settings.get("newsroom.news.forwardedHeader", "X-Forwarded-For"))))
-                .withSiteOrigins(SiteOrigins.parse(settings.get("newsroom.news.baseUrl", "")));
+                .withSiteOrigins(SiteOrigins.parse(baseUrl == null ? "" : baseUrl));
         // Magnolia versions content itself: the module keeps no versions of its own here.
         this.module = NewsModule.builder(context, MagnoliaObservation.find(loader), zone, clock)
                 .articleType(WORKSPACE, NODE_TYPE)
@@ -76,7 +78,7 @@ public final class MagnoliaNews {
                 .views(views)
                 .languages(languages)
                 .links(links)
-                .baseUrl(() -> blankToNull(settings.get("newsroom.news.baseUrl", null)))
+                .baseUrl(() -> baseUrl)
                 .start();
     }
 

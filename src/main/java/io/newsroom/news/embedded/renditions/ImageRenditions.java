@@ -1,11 +1,12 @@
 package io.newsroom.news.embedded.renditions;
 
+import io.newsroom.news.assets.ExifOrientation;
 import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.assets.ImageCheck;
+import io.newsroom.news.assets.ImageCleaning;
 import io.newsroom.news.assets.ImageSizes;
 import io.newsroom.news.definitions.LightModule;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +21,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import javax.jcr.RepositoryException;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
-import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
-import net.coobird.thumbnailator.util.exif.ExifUtils;
-import net.coobird.thumbnailator.util.exif.Orientation;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -217,9 +212,8 @@ public final class ImageRenditions implements ImageSizes {
             throws IOException, ImageCheck.Unreadable {
         // Twice the rendition's larger side on the decoded image's shorter one: room for any crop or turn.
         BufferedImage decoded = ImageCheck.decode(original, 2 * Math.max(variation.width(), variation.height()));
-        Orientation orientation = png ? null : jpegOrientation(original);
-        if (orientation != null && orientation != Orientation.TOP_LEFT) {
-            decoded = ExifFilterUtils.getFilterForOrientation(orientation).apply(decoded);
+        if (!png) {
+            decoded = ImageCleaning.upright(decoded, ExifOrientation.of(original));
         }
         Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(decoded);
         if (variation.crops()) {
@@ -280,36 +274,8 @@ public final class ImageRenditions implements ImageSizes {
         } catch (ImageCheck.Unreadable e) {
             throw new IOException("Not a readable image: " + e.getMessage());
         }
-        Orientation orientation = jpegOrientation(data);
-        boolean turned = orientation == Orientation.LEFT_TOP
-                || orientation == Orientation.RIGHT_TOP
-                || orientation == Orientation.RIGHT_BOTTOM
-                || orientation == Orientation.LEFT_BOTTOM;
+        // EXIF orientations 5 to 8 turn the image a quarter: width and height swap.
+        boolean turned = ExifOrientation.of(data) >= 5;
         return turned ? new Size(stored.height(), stored.width()) : new Size(stored.width(), stored.height());
-    }
-
-    /**
-     * A JPEG's EXIF orientation, or null. Only JPEG's metadata is read: its EXIF is one segment of at most
-     * 64 KB, where other formats' text chunks may inflate without bound.
-     */
-    private static Orientation jpegOrientation(byte[] data) {
-        if (data.length < 3 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
-            return null;
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                return ExifUtils.getExifOrientation(reader, 0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException noExif) {
-            return null; // as stored
-        }
     }
 }

@@ -108,16 +108,15 @@ class BehindNginxTest {
                 for (int i = 0; i < 5; i++) {
                     // Each beacon claims another reader in both headers; nginx passes Forwarded on untouched and
                     // appends the real address to X-Forwarded-For.
-                    HttpResponse<String> answer = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(site + "/.news/views"))
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .header("Forwarded", "for=203.0.113." + i)
-                                    .header("X-Forwarded-For", "198.51.100." + i)
-                                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36")
-                                    .POST(HttpRequest.BodyPublishers.ofString("id=" + id))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertEquals(204, answer.statusCode());
+                    assertEquals(
+                            204,
+                            Beacons.send(
+                                    URI.create(site + "/.news/views"),
+                                    id,
+                                    "198.51.100." + i,
+                                    null,
+                                    "Forwarded",
+                                    "for=203.0.113." + i));
                 }
                 // Every beacon was answered after its decision: the count is final, counted ones included.
                 assertEquals(before + 1, views(site), "one reader (the real address nginx appended), one view");
