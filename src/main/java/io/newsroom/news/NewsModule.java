@@ -1,5 +1,6 @@
 package io.newsroom.news;
 
+import io.newsroom.news.archive.ArchiveIndex;
 import io.newsroom.news.article.ArticleNodes;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
@@ -39,6 +40,7 @@ public final class NewsModule implements AutoCloseable {
     private final ArticleRepository articles;
     private final Publishing publishing;
     private final FeaturedRanks featuredRanks;
+    private final ArchiveIndex archive;
     private final ArticleCache cache;
     private final ChangeObservation.Registration articleChanges;
     private final ViewCounter viewCounter;
@@ -55,7 +57,8 @@ public final class NewsModule implements AutoCloseable {
         this.publishing = new Publishing(articles, b.clock, versions);
         this.featuredRanks = new FeaturedRanks(articles);
         featuredRanks.renumberAfterChanges();
-        this.cache = new ArticleCache(articles, b.clock, b.audience);
+        this.archive = ArchiveIndex.start(articles);
+        this.cache = new ArticleCache(articles, archive, b.clock, b.audience);
         this.articleChanges = articles.observe(b.observation);
         try {
             this.viewCounter = ViewCounter.start(
@@ -66,11 +69,13 @@ public final class NewsModule implements AutoCloseable {
                     b.audience.readers());
         } catch (RepositoryException | IOException | RuntimeException e) {
             articleChanges.close();
+            archive.close();
             throw e;
         }
         this.messages = Messages.load(b.lightModule);
         this.newsFunctions = new NewsFunctions(new TemplatingParts(
                 articles,
+                archive,
                 cache,
                 viewCounter,
                 b.clock,
@@ -99,6 +104,11 @@ public final class NewsModule implements AutoCloseable {
         return featuredRanks;
     }
 
+    /** The archive's listings and categories, kept in memory once read. */
+    public ArchiveIndex archive() {
+        return archive;
+    }
+
     public ArticleCache cache() {
         return cache;
     }
@@ -125,6 +135,7 @@ public final class NewsModule implements AutoCloseable {
     public void close() {
         viewCounter.close();
         articleChanges.close();
+        archive.close();
     }
 
     /** What the host has; every setting has the default a reader-facing instance wants. */

@@ -64,6 +64,17 @@ public final class ArticleNodes {
                 date(node, Publication.DELETED));
     }
 
+    /** What the archive index keeps of the article: no text, no dates but the posted one. */
+    public ArticleSummary summary(Node node) throws RepositoryException {
+        return new ArticleSummary(
+                node.getIdentifier(),
+                date(node, "postedDate"),
+                string(node, "category"),
+                publication(node).published(),
+                node.hasProperty("featured") && node.getProperty("featured").getBoolean(),
+                node.hasProperty(Publication.DELETED));
+    }
+
     /**
      * Puts the node in the trash the way Magnolia marks a deletion not published yet: the
      * {@code mgnl:deleted} mixin with its date and user. A repository made before 0.2 keeps an older

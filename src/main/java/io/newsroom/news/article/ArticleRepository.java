@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.jcr.InvalidItemStateException;
 import javax.jcr.ItemNotFoundException;
@@ -42,6 +45,7 @@ public final class ArticleRepository {
     private final ArticleFolders folders;
 
     private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<String>>> nodeListeners = new CopyOnWriteArrayList<>();
     /**
      * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax ({@code []|*:}, and
      * {@code {}} of an expanded name), and no name
@@ -71,15 +75,33 @@ public final class ArticleRepository {
     }
 
     /**
-     * Tells this repository and everyone listening that the workspace changed: cached counts are
-     * dropped and {@link #onChange} listeners run. Called after every write made here, and by the
-     * JCR observation listener {@link #observe} registers for writes made elsewhere.
+     * Like {@link #onChange}, with the identifiers of the nodes changed (articles, or folders above
+     * them); run before the {@link #onChange} listeners, so those read what these have learnt.
      */
-    public void workspaceChanged() {
+    public void onNodesChanged(Consumer<Set<String>> listener) {
+        nodeListeners.add(listener);
+    }
+
+    /**
+     * Tells this repository and everyone listening that the workspace changed: cached counts are
+     * dropped and the listeners run. Called after every write made here, and by the JCR observation
+     * listener {@link #observe} registers for writes made elsewhere.
+     *
+     * @param ids the nodes concerned; empty when not known (then listeners that need them start over)
+     */
+    public void workspaceChanged(Set<String> ids) {
         search.invalidate();
+        for (Consumer<Set<String>> listener : nodeListeners) {
+            listener.accept(ids);
+        }
         for (Runnable listener : changeListeners) {
             listener.run();
         }
+    }
+
+    /** {@link #workspaceChanged(Set)} when which nodes changed is not known (a bulk import, a benchmark's seed). */
+    public void workspaceChanged() {
+        workspaceChanged(Set.of());
     }
 
     /**
@@ -87,11 +109,15 @@ public final class ArticleRepository {
      * registration to stop.
      */
     public ChangeObservation.Registration observe(ChangeObservation observation) throws RepositoryException {
-        return observation.observe(workspace, this::workspaceChanged);
+        return observation.observe(workspace, ids -> {
+            if (!ids.isEmpty()) {
+                workspaceChanged(ids);
+            }
+        });
     }
 
-    private void changed() {
-        workspaceChanged();
+    private void changed(Collection<String> ids) {
+        workspaceChanged(Set.copyOf(ids));
     }
 
     public String workspace() {
@@ -130,7 +156,7 @@ public final class ArticleRepository {
                 session.save();
                 return nodes.read(node);
             });
-            changed();
+            changed(List.of(created.id()));
             return created;
         } finally {
             writeLock.unlock();
@@ -147,7 +173,7 @@ public final class ArticleRepository {
         writeLock.lock();
         try {
             Article updated = sessions.run(workspace, session -> write(session, id, expectedVersion, draft, user));
-            changed();
+            changed(List.of(id));
             return updated;
         } catch (WrappedRefusal refusal) {
             refusal.rethrow();
@@ -231,7 +257,7 @@ public final class ArticleRepository {
                 return ids;
             });
             if (!removed.isEmpty()) {
-                changed();
+                changed(removed);
                 removed(removed);
             }
             return removed;
@@ -266,7 +292,7 @@ public final class ArticleRepository {
                 return n;
             });
             if (changed > 0) {
-                changed();
+                changed(ranks.keySet().stream().map(Article::id).toList());
             }
             return changed;
         } finally {
@@ -318,7 +344,7 @@ public final class ArticleRepository {
             if (changed.isEmpty()) {
                 throw new ArticleNotFoundException(id);
             }
-            changed();
+            changed(List.of(id));
             return changed.get();
         } finally {
             writeLock.unlock();
@@ -339,7 +365,7 @@ public final class ArticleRepository {
                 return true;
             });
             if (removed) {
-                changed();
+                changed(List.of(id));
                 removed(List.of(id));
             }
             return removed;
@@ -369,6 +395,34 @@ public final class ArticleRepository {
             Optional<Node> node = articleNode(session, id);
             return node.isPresent() ? Optional.of(reader.read(node.get())) : Optional.empty();
         });
+    }
+
+    /** The articles of {@code ids} that exist, read in one session, in the order of {@code ids}. */
+    public <T> List<T> findAllById(Collection<String> ids, NodeReader<T> reader) throws RepositoryException {
+        return sessions.run(workspace, session -> {
+            List<T> found = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                Optional<Node> node = articleNode(session, id);
+                if (node.isPresent()) {
+                    found.add(reader.read(node.get()));
+                }
+            }
+            return found;
+        });
+    }
+
+    public List<Article> findAllById(Collection<String> ids) throws RepositoryException {
+        return findAllById(ids, nodes::read);
+    }
+
+    /** What listings need of every article (the trash too), handed to {@code each} one by one: a read of the whole archive. */
+    public void forEachSummary(Consumer<ArticleSummary> each) throws RepositoryException {
+        search.forEach(nodes::summary, each);
+    }
+
+    /** The listing summary of each of {@code ids} that is an article; the others (removed, not articles) are left out. */
+    public List<ArticleSummary> summaries(Collection<String> ids) throws RepositoryException {
+        return findAllById(ids, nodes::summary);
     }
 
     public Optional<Article> findByPath(String path) throws RepositoryException {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -155,6 +156,19 @@ final class ArticleSearch {
                 }
             }
             return false;
+        });
+    }
+
+    /** Reads every article with {@code reader} and hands each to {@code each}, in no particular order. */
+    <T> void forEach(ArticleRepository.NodeReader<T> reader, Consumer<T> each) throws RepositoryException {
+        sessions.run(workspace, session -> {
+            Query query = session.getWorkspace()
+                    .getQueryManager()
+                    .createQuery("/jcr:root//element(*, " + nodeType + ")", "xpath");
+            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+                each.accept(reader.read(it.nextNode()));
+            }
+            return null;
         });
     }
 

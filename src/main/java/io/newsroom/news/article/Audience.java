@@ -38,9 +38,14 @@ public enum Audience {
         return this == EDITORS ? READERS : this;
     }
 
+    /** Whether this audience sees published articles only (drafts are not for it). */
+    public boolean publishedOnly() {
+        return this == READERS;
+    }
+
     /** {@code query} narrowed to what this audience sees, whatever the posted date (snapshots keep the scheduled). */
     public ArticleQuery restrict(ArticleQuery query) {
-        return this == READERS ? query.publishedOnly() : query.withPublication(Publication.Filter.ANY);
+        return publishedOnly() ? query.publishedOnly() : query.withPublication(Publication.Filter.ANY);
     }
 
     /**

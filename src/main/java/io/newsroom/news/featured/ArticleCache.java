@@ -1,5 +1,6 @@
 package io.newsroom.news.featured;
 
+import io.newsroom.news.archive.ArchiveIndex;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
@@ -38,14 +39,12 @@ public final class ArticleCache {
     private final Map<String, Entry> byCategory = new ConcurrentHashMap<>();
 
     private final Audience audience;
-
-    public ArticleCache(ArticleRepository articles, Clock clock) {
-        this(articles, clock, Audience.READERS);
-    }
+    private final ArchiveIndex archive;
 
     /** A cache of what {@code audience} sees: readers the published articles, editors on an author instance drafts too. */
-    public ArticleCache(ArticleRepository articles, Clock clock, Audience audience) {
+    public ArticleCache(ArticleRepository articles, ArchiveIndex archive, Clock clock, Audience audience) {
         this.articles = articles;
+        this.archive = archive;
         this.clock = clock;
         this.audience = audience;
         articles.onChange(this::invalidate);
@@ -86,22 +85,38 @@ public final class ArticleCache {
     private ArticleSnapshot read(String category) {
         reads.incrementAndGet();
         Instant now = clock.instant();
+        try {
+            return archive.ready() ? fromIndex(category, now) : fromQueries(category, now);
+        } catch (RepositoryException e) {
+            throw new IllegalStateException("Cannot read articles for the featured selection: " + e.getMessage(), e);
+        }
+    }
+
+    /** The index names the articles; only those are read (a hundred nodes, whatever the archive's size). */
+    private ArticleSnapshot fromIndex(String category, Instant now) throws RepositoryException {
         // Drafts never reach readers: for them only published articles are in a snapshot.
+        boolean publishedOnly = audience.publishedOnly();
+        return new ArticleSnapshot(
+                articles.findAllById(archive.featured(publishedOnly, category, FEATURED_DEPTH)),
+                articles.findAllById(archive.page(publishedOnly, category, now, 0, LATEST_DEPTH)
+                        .ids()),
+                articles.findAllById(archive.scheduled(publishedOnly, category, now, SCHEDULED_DEPTH)),
+                now);
+    }
+
+    /** Before the index is read at start: three queries. */
+    private ArticleSnapshot fromQueries(String category, Instant now) throws RepositoryException {
         ArticleQuery base = audience.restrict(ArticleQuery.newest(LATEST_DEPTH));
         if (category != null) {
             base = base.withCategory(category);
         }
-        try {
-            List<Article> featured = articles.items(base.featuredOnly().page(0, FEATURED_DEPTH));
-            List<Article> latest = articles.items(
-                    base.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(now))));
-            List<Article> scheduled = articles.items(
-                    base.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.GT, List.of(now)))
-                            .withSort(List.of(ArticleQuery.Sort.asc("postedDate")))
-                            .page(0, SCHEDULED_DEPTH));
-            return new ArticleSnapshot(featured, latest, scheduled, now);
-        } catch (RepositoryException e) {
-            throw new IllegalStateException("Cannot read articles for the featured selection: " + e.getMessage(), e);
-        }
+        List<Article> featured = articles.items(base.featuredOnly().page(0, FEATURED_DEPTH));
+        List<Article> latest = articles.items(
+                base.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(now))));
+        List<Article> scheduled = articles.items(
+                base.withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.GT, List.of(now)))
+                        .withSort(List.of(ArticleQuery.Sort.asc("postedDate")))
+                        .page(0, SCHEDULED_DEPTH));
+        return new ArticleSnapshot(featured, latest, scheduled, now);
     }
 }

@@ -2,6 +2,8 @@ package io.newsroom.news.magnolia;
 
 import io.newsroom.news.article.ChangeObservation;
 import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.function.Consumer;
 import javax.jcr.RepositoryException;
 import javax.jcr.observation.EventListener;
 import org.slf4j.Logger;
@@ -38,8 +40,8 @@ final class MagnoliaObservation implements ChangeObservation {
     }
 
     @Override
-    public Registration observe(String workspace, Runnable onChange) throws RepositoryException {
-        EventListener listener = events -> onChange.run();
+    public Registration observe(String workspace, Consumer<Set<String>> onChange) throws RepositoryException {
+        EventListener listener = events -> onChange.accept(ChangeObservation.identifiers(events));
         Object prepared = MagnoliaCalls.call(observe, null, workspace, "/", listener);
         Method withSubNodes = method(observe.getReturnType(), "withSubNodes", boolean.class);
         prepared = MagnoliaCalls.call(withSubNodes, prepared, true);

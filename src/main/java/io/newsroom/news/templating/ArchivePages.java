@@ -1,9 +1,11 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.archive.ArchivePage;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ResultPage;
 import io.newsroom.news.article.Slugs;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.jcr.RepositoryException;
@@ -28,12 +30,33 @@ final class ArchivePages {
         if (category == null && categorySlug != null && !categorySlug.isBlank()) {
             category = category(categorySlug);
         }
+        if (parts.archive().ready()) {
+            return fromIndex(category, size, page);
+        }
         return page(
                 parts.audience()
                         .visibleAt(ArticleQuery.newest(size), parts.clock().instant()),
                 category,
                 size,
                 page);
+    }
+
+    /** A page of the newest listing as the archive index has it: the page's articles are the only nodes read. */
+    private NewsListPage fromIndex(String category, int size, Object page) throws RepositoryException {
+        int requested = pageNumber(page);
+        boolean publishedOnly = parts.audience().publishedOnly();
+        Instant now = parts.clock().instant();
+        ArchivePage result = parts.archive().page(publishedOnly, category, now, (long) (requested - 1) * size, size);
+        int pageCount = (int) Math.max(1, (result.total() + size - 1) / size);
+        if (requested > pageCount) {
+            requested = pageCount;
+            result = parts.archive().page(publishedOnly, category, now, (long) (requested - 1) * size, size);
+        }
+        List<ArticleView> views = parts.articles().findAllById(result.ids()).stream()
+                .filter(article -> parts.audience().sees(article, now))
+                .map(parts::view)
+                .toList();
+        return new NewsListPage(views, requested, pageCount, result.total());
     }
 
     NewsListPage search(String words, Object page) throws RepositoryException {
@@ -56,6 +79,9 @@ final class ArchivePages {
     String category(String slug) throws RepositoryException {
         if (slug == null || slug.isBlank()) {
             return null;
+        }
+        if (parts.archive().ready()) {
+            return parts.archive().categoryBySlug(slug).orElse(null);
         }
         for (String name : parts.articles().categories()) {
             if (Slugs.fromTitle(name).equals(slug)) {

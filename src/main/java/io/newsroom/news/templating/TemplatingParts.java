@@ -1,5 +1,6 @@
 package io.newsroom.news.templating;
 
+import io.newsroom.news.archive.ArchiveIndex;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 /**
  * What {@code newsfn} works with, as the module assembles it for a host.
  *
+ * @param archive          the archive's listings once read (until then, queries answer)
  * @param languages        the site's languages, asked on every call (Magnolia's may change)
  * @param links            resolves the content links stored in rich text
  * @param baseUrl          the site's public address for absolute links; null where the request decides
@@ -22,6 +24,7 @@ import java.util.function.Supplier;
  */
 public record TemplatingParts(
         ArticleRepository articles,
+        ArchiveIndex archive,
         ArticleCache cache,
         ViewCounts views,
         Clock clock,

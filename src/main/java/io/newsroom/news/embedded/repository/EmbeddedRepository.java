@@ -221,7 +221,7 @@ public final class EmbeddedRepository implements AutoCloseable {
     public ChangeObservation observation() {
         return (workspace, onChange) -> {
             Session session = login(workspace);
-            EventListener listener = events -> onChange.run();
+            EventListener listener = events -> onChange.accept(ChangeObservation.identifiers(events));
             try {
                 session.getWorkspace()
                         .getObservationManager()

@@ -1,0 +1,433 @@
+package io.newsroom.news.archive;
+
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.ArticleSummary;
+import io.newsroom.news.article.Slugs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.jcr.RepositoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What pages need about the whole archive, kept in memory so no request reads every article: the
+ * newest listing (all, per category, the featured), its totals, and the categories in use. It is
+ * read once at start, in the background (until then {@link #ready()} is false and callers ask the
+ * repository as before), and then kept up to date from the identifiers of every change: at once for
+ * writes made through {@link ArticleRepository}, by observation for the rest (another cluster node,
+ * Magnolia's content app, an import). Articles in the trash or without a posted date are not listed.
+ *
+ * <p>Cost: about 30 bytes an article for the entries, 4 per listing it is in (all, its category,
+ * featured): some 40 MB at a million articles.
+ */
+public final class ArchiveIndex implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
+
+    private final ArticleRepository articles;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ArchiveEntries entries = new ArchiveEntries();
+    private final SlotOrder all = new SlotOrder(entries);
+    private final SlotOrder featured = new SlotOrder(entries);
+    private final List<String> categoryNames = new ArrayList<>();
+    private final Map<String, Integer> categoryIndexes = new HashMap<>();
+    private final List<SlotOrder> byCategory = new ArrayList<>();
+    private final Object building = new Object();
+    private final Object updating = new Object();
+    /** Changes heard while the start's read runs; applied after it. Null once ready. */
+    private List<Set<String>> heardWhileBuilding = new ArrayList<>();
+
+    private volatile boolean ready;
+    private volatile boolean closed;
+    private Thread builder;
+
+    private ArchiveIndex(ArticleRepository articles) {
+        this.articles = articles;
+    }
+
+    /** An index of {@code articles}' archive, listening from now on and read in the background. */
+    public static ArchiveIndex start(ArticleRepository articles) {
+        ArchiveIndex index = new ArchiveIndex(articles);
+        articles.onNodesChanged(index::changed);
+        index.builder = new Thread(index::build, "news-archive-index");
+        index.builder.setDaemon(true);
+        index.builder.start();
+        return index;
+    }
+
+    /** Whether the start's read is done: before that, ask the repository. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /**
+     * One page of a listing, newest first.
+     *
+     * @param publishedOnly readers of an instance where editors work see published articles only
+     * @param category      one category's listing, or null for all
+     * @param now           articles posted after it are left out (they are scheduled)
+     */
+    public ArchivePage page(boolean publishedOnly, String category, Instant now, long offset, int limit) {
+        lock.readLock().lock();
+        try {
+            SlotOrder order = order(category);
+            if (order == null) {
+                return new ArchivePage(List.of(), 0);
+            }
+            int first = order.firstPostedBy(now.toEpochMilli());
+            long total = publishedOnly ? order.published() - published(order, 0, first) : order.size() - first;
+            List<String> ids = new ArrayList<>(Math.min(limit, 64));
+            long skipped = 0;
+            for (int i = first; i < order.size() && ids.size() < limit; i++) {
+                int slot = order.slot(i);
+                if (publishedOnly && !entries.published(slot)) {
+                    continue;
+                }
+                if (skipped++ >= offset) {
+                    ids.add(entries.id(slot).toString());
+                }
+            }
+            return new ArchivePage(ids, total);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The scheduled articles (posted after {@code now}), soonest first, at most {@code limit}. */
+    public List<String> scheduled(boolean publishedOnly, String category, Instant now, int limit) {
+        lock.readLock().lock();
+        try {
+            SlotOrder order = order(category);
+            List<String> ids = new ArrayList<>();
+            if (order == null) {
+                return ids;
+            }
+            for (int i = order.firstPostedBy(now.toEpochMilli()) - 1; i >= 0 && ids.size() < limit; i--) {
+                int slot = order.slot(i);
+                if (!publishedOnly || entries.published(slot)) {
+                    ids.add(entries.id(slot).toString());
+                }
+            }
+            return ids;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The featured articles (scheduled ones too), newest first, at most {@code limit}. */
+    public List<String> featured(boolean publishedOnly, String category, int limit) {
+        lock.readLock().lock();
+        try {
+            Integer wanted = category == null ? null : categoryIndexes.get(category);
+            List<String> ids = new ArrayList<>();
+            if (category != null && wanted == null) {
+                return ids;
+            }
+            for (int i = 0; i < featured.size() && ids.size() < limit; i++) {
+                int slot = featured.slot(i);
+                if ((!publishedOnly || entries.published(slot))
+                        && (wanted == null || entries.category(slot) == wanted)) {
+                    ids.add(entries.id(slot).toString());
+                }
+            }
+            return ids;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The categories of listed articles (drafts' too), sorted as people read them (case aside). */
+    public List<String> categories() {
+        lock.readLock().lock();
+        try {
+            TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 0; i < categoryNames.size(); i++) {
+                if (byCategory.get(i).size() > 0) {
+                    sorted.putIfAbsent(categoryNames.get(i), categoryNames.get(i));
+                }
+            }
+            return List.copyOf(sorted.values());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The category whose address is {@code slug} ({@code thong-bao} for "Thông báo"); when several
+     * names fold to it (made before such names were refused), the one with the most articles.
+     */
+    public Optional<String> categoryBySlug(String slug) {
+        lock.readLock().lock();
+        try {
+            String best = null;
+            int most = 0;
+            for (int i = 0; i < categoryNames.size(); i++) {
+                int size = byCategory.get(i).size();
+                if (size > most && Slugs.fromTitle(categoryNames.get(i)).equals(slug)) {
+                    best = categoryNames.get(i);
+                    most = size;
+                }
+            }
+            return Optional.ofNullable(best);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Articles listed (not in the trash, with a posted date). */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return entries.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The heap the index holds, in bytes (arrays only; the category names are few). */
+    public long bytes() {
+        lock.readLock().lock();
+        try {
+            long bytes = entries.bytes() + all.bytes() + featured.bytes();
+            for (SlotOrder order : byCategory) {
+                bytes += order.bytes();
+            }
+            return bytes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (builder != null) {
+            builder.interrupt();
+        }
+    }
+
+    /** Reads the whole archive once; then the changes heard meanwhile, then it serves. */
+    private void build() {
+        long started = System.nanoTime();
+        try {
+            List<ArticleSummary> batch = new ArrayList<>();
+            articles.forEachSummary(summary -> {
+                if (closed) {
+                    throw new IllegalStateException("closed");
+                }
+                batch.add(summary);
+                if (batch.size() == 10_000) {
+                    apply(batch, Set.of());
+                    batch.clear();
+                }
+            });
+            apply(batch, Set.of());
+            while (true) {
+                List<Set<String>> heard;
+                synchronized (building) {
+                    heard = heardWhileBuilding;
+                    if (heard.isEmpty()) {
+                        heardWhileBuilding = null;
+                        ready = true;
+                        break;
+                    }
+                    heardWhileBuilding = new ArrayList<>();
+                }
+                Set<String> ids = new HashSet<>();
+                heard.forEach(ids::addAll);
+                update(ids);
+            }
+            LOG.info(
+                    "Archive index ready: {} articles in {} ms, {} KB",
+                    size(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    bytes() / 1024);
+        } catch (RepositoryException | RuntimeException e) {
+            if (!closed) {
+                LOG.error("The archive index could not be read; listings keep asking the repository", e);
+            }
+        }
+    }
+
+    /** Heard from the repository: these nodes changed (empty: unknown which; the index is read again). */
+    private void changed(Set<String> ids) {
+        synchronized (building) {
+            if (heardWhileBuilding != null) {
+                heardWhileBuilding.add(ids);
+                return;
+            }
+        }
+        if (ids.isEmpty()) {
+            rebuild();
+            return;
+        }
+        try {
+            update(ids);
+        } catch (RepositoryException | RuntimeException e) {
+            LOG.warn("Reading changed articles for the archive index failed ({}); reading it again", e.toString());
+            rebuild();
+        }
+    }
+
+    /** One update at a time, read and applied together: a later read is never overtaken by an earlier one. */
+    private void update(Set<String> ids) throws RepositoryException {
+        List<String> valid = ids.stream().filter(ArchiveIndex::isUuid).toList();
+        synchronized (updating) {
+            apply(articles.summaries(valid), Set.copyOf(valid));
+        }
+    }
+
+    /** A bulk change whose nodes are unknown: listings ask the repository until the index is read again. */
+    private void rebuild() {
+        synchronized (building) {
+            if (heardWhileBuilding != null) {
+                return;
+            }
+            ready = false;
+            heardWhileBuilding = new ArrayList<>();
+        }
+        lock.writeLock().lock();
+        try {
+            BitSet everything = new BitSet();
+            for (int i = 0; i < all.size(); i++) {
+                everything.set(all.slot(i));
+            }
+            all.replace(everything, new int[0]);
+            featured.replace(everything, new int[0]);
+            byCategory.forEach(order -> order.replace(everything, new int[0]));
+            everything.stream().forEach(entries::remove);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        builder = new Thread(this::build, "news-archive-index");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /**
+     * Puts {@code summaries} in the listings; {@code checked} are identifiers read for this batch: those
+     * without a summary are gone (removed, or not an article) and leave the listings.
+     */
+    private void apply(List<ArticleSummary> summaries, Set<String> checked) {
+        lock.writeLock().lock();
+        try {
+            BitSet changed = new BitSet();
+            List<Integer> freed = new ArrayList<>();
+            Set<String> present = new HashSet<>();
+            List<Integer> listed = new ArrayList<>();
+            for (ArticleSummary summary : summaries) {
+                present.add(summary.id());
+                if (!isUuid(summary.id())) {
+                    continue;
+                }
+                UUID id = UUID.fromString(summary.id());
+                int slot = entries.find(id);
+                boolean listable = !summary.trashed() && summary.postedDate() != null;
+                if (slot >= 0) {
+                    changed.set(slot);
+                    if (!listable) {
+                        freed.add(slot);
+                        continue;
+                    }
+                }
+                if (!listable) {
+                    continue;
+                }
+                int category = categoryIndex(summary.category());
+                byte flags = (byte) ((summary.published() ? ArchiveEntries.PUBLISHED : 0)
+                        | (summary.featured() ? ArchiveEntries.FEATURED : 0));
+                long posted = summary.postedDate().toEpochMilli();
+                if (slot >= 0) {
+                    entries.set(slot, posted, category, flags);
+                } else {
+                    slot = entries.add(id, posted, category, flags);
+                }
+                listed.add(slot);
+            }
+            for (String id : checked) {
+                if (!present.contains(id)) {
+                    int slot = entries.find(UUID.fromString(id));
+                    if (slot >= 0) {
+                        changed.set(slot);
+                        freed.add(slot);
+                    }
+                }
+            }
+            int[] added = listed.stream().mapToInt(Integer::intValue).toArray();
+            all.replace(changed, added);
+            featured.replace(
+                    changed,
+                    listed.stream()
+                            .filter(entries::featured)
+                            .mapToInt(Integer::intValue)
+                            .toArray());
+            for (int c = 0; c < byCategory.size(); c++) {
+                int wanted = c;
+                int[] mine = listed.stream()
+                        .filter(s -> entries.category(s) == wanted)
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+                if (mine.length > 0 || byCategory.get(c).size() > 0 && !changed.isEmpty()) {
+                    byCategory.get(c).replace(changed, mine);
+                }
+            }
+            freed.forEach(entries::remove);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The number of {@code category}'s listing, made on first sight; -1 for none. */
+    private int categoryIndex(String category) {
+        if (category == null || category.isBlank()) {
+            return -1;
+        }
+        Integer index = categoryIndexes.get(category);
+        if (index == null) {
+            index = categoryNames.size();
+            categoryNames.add(category);
+            categoryIndexes.put(category, index);
+            byCategory.add(new SlotOrder(entries));
+        }
+        return index;
+    }
+
+    private SlotOrder order(String category) {
+        if (category == null) {
+            return all;
+        }
+        Integer index = categoryIndexes.get(category);
+        return index == null ? null : byCategory.get(index);
+    }
+
+    private int published(SlotOrder order, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (entries.published(order.slot(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isUuid(String id) {
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        try {
+            UUID.fromString(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.newsroom.news.archive;
+
+import static io.newsroom.news.TestArticles.draft;
+import static io.newsroom.news.TestArticles.hanoi;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.newsroom.news.Eventually;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
+import io.newsroom.news.publishing.Publishing;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.jcr.Node;
+import javax.jcr.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The archive index against the repository's own queries on a real Jackrabbit: the same pages and
+ * totals for every audience and category, at once after writes made through the repository, soon
+ * after writes made around it (as Magnolia's content app or another cluster node make them).
+ */
+class ArchiveIndexTest {
+    private static final List<String> CATEGORIES = List.of("Thông báo", "Thể thao", "Văn hóa");
+
+    private NewsRuntime runtime;
+    private ArticleRepository articles;
+    private Publishing publishing;
+    private ArchiveIndex index;
+
+    @BeforeEach
+    void start() throws Exception {
+        runtime = NewsRuntime.start(RuntimeConfig.forTests());
+        articles = runtime.articles();
+        publishing = runtime.publishing();
+        index = runtime.module().archive();
+        Eventually.await(index::ready, "the archive index is read at start");
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void listsWhatTheRepositoryQueriesList() throws Exception {
+        Random random = new Random(7);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(create(random, i).id());
+        }
+        for (int i = 0; i < 15; i++) {
+            publishing.trash(ids.get(random.nextInt(ids.size())), "editor");
+        }
+        for (int i = 0; i < 10; i++) {
+            publishing.unpublish(ids.get(random.nextInt(ids.size())), "editor");
+        }
+        assertListingsAgree();
+    }
+
+    @Test
+    void everyWriteThroughTheRepositoryIsListedWhenItReturns() throws Exception {
+        Article first = articles.create(draft("Bài thứ nhất", hanoi(2024, 3, 1, 8, 0)), "editor");
+        assertEquals(List.of(first.id()), newest(null));
+
+        ArticleDraft moved = first.toDraft();
+        moved.setCategory("Thể thao");
+        Article changed = articles.update(first.id(), first.version(), moved, "editor");
+        assertEquals(List.of(first.id()), newest("Thể thao"));
+        assertEquals(List.of("Thể thao"), index.categories());
+        assertEquals("Thể thao", index.categoryBySlug("the-thao").orElseThrow());
+
+        publishing.unpublish(changed.id(), "editor");
+        assertEquals(List.of(), newest(null), "readers do not see a draft");
+        assertEquals(
+                List.of(first.id()),
+                index.page(false, null, Instant.now(), 0, 10).ids(),
+                "editors do");
+
+        publishing.publish(changed.id(), "editor");
+        assertEquals(List.of(first.id()), newest(null));
+        publishing.trash(changed.id(), "editor");
+        assertEquals(List.of(), newest(null), "the trash is not listed");
+        assertEquals(List.of(), index.categories());
+        publishing.restore(changed.id());
+        assertEquals(List.of(first.id()), newest(null));
+        assertTrue(articles.delete(changed.id()));
+        assertEquals(List.of(), newest(null));
+        assertEquals(0, index.size());
+    }
+
+    @Test
+    void writesMadeAroundTheRepositoryArriveByObservation() throws Exception {
+        Article article = articles.create(draft("Bài viết ngoài", hanoi(2024, 3, 1, 8, 0)), "editor");
+        Session session = runtime.repository().login(articles.workspace());
+        try {
+            Node node = session.getNodeByIdentifier(article.id());
+            node.setProperty("category", "Văn hóa");
+            session.save();
+            Eventually.await(
+                    () -> newest("Văn hóa").equals(List.of(article.id())), "a category set over JCR is listed");
+            node.remove();
+            session.save();
+            Eventually.await(() -> newest(null).isEmpty(), "a node removed over JCR leaves the listing");
+        } finally {
+            session.logout();
+        }
+    }
+
+    @Test
+    void aNewIndexReadsTheArchiveAlreadyThere() throws Exception {
+        Random random = new Random(11);
+        for (int i = 0; i < 25; i++) {
+            create(random, i);
+        }
+        ArchiveIndex second = ArchiveIndex.start(articles);
+        try {
+            Eventually.await(second::ready, "a second index is read");
+            for (String category : categoriesAndAll()) {
+                assertEquals(
+                        index.page(true, category, Instant.now(), 0, 100),
+                        second.page(true, category, Instant.now(), 0, 100));
+            }
+            assertEquals(index.categories(), second.categories());
+        } finally {
+            second.close();
+        }
+    }
+
+    private Article create(Random random, int i) throws Exception {
+        // Distinct minutes: the repository's query leaves ties in no particular order.
+        Instant posted = Instant.now().plusSeconds((random.nextInt(200) - 180) * 86_400L + i * 60L);
+        ArticleDraft d = draft("Bài số " + i, posted);
+        d.setCategory(random.nextInt(4) == 0 ? null : CATEGORIES.get(random.nextInt(CATEGORIES.size())));
+        d.setFeatured(random.nextInt(5) == 0);
+        d.setPublishOnCreate(random.nextInt(4) != 0);
+        return articles.create(d, "editor");
+    }
+
+    private void assertListingsAgree() throws Exception {
+        Instant now = Instant.now();
+        for (Audience audience : List.of(Audience.READERS, Audience.EDITORS)) {
+            for (String category : categoriesAndAll()) {
+                for (int offset : List.of(0, 7, 30)) {
+                    ArticleQuery query = audience.visibleAt(ArticleQuery.newest(10), now);
+                    if (category != null) {
+                        query = query.withCategory(category);
+                    }
+                    var expected = articles.list(query.page(offset, 10));
+                    // The index takes "now" to the millisecond, the query to the minute: none is posted in between.
+                    ArchivePage page = index.page(audience.publishedOnly(), category, now, offset, 10);
+                    String what = audience + " " + category + " from " + offset;
+                    assertEquals(expected.items().stream().map(Article::id).toList(), page.ids(), what);
+                    assertEquals(expected.total(), page.total(), what);
+                }
+            }
+        }
+        assertEquals(articles.categories(), index.categories());
+    }
+
+    private List<String> categoriesAndAll() {
+        List<String> all = new ArrayList<>(CATEGORIES);
+        all.add(null);
+        return all;
+    }
+
+    private List<String> newest(String category) {
+        return index.page(true, category, Instant.now(), 0, 10).ids();
+    }
+}
