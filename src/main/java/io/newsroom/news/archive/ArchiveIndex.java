@@ -1,7 +1,11 @@
 package io.newsroom.news.archive;
 
+import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ArticleSummary;
+import io.newsroom.news.article.Audience;
+import io.newsroom.news.article.PropertyFilter;
+import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.Slugs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +62,7 @@ public final class ArchiveIndex implements AutoCloseable {
     public static ArchiveIndex start(ArticleRepository articles) {
         ArchiveIndex index = new ArchiveIndex(articles);
         articles.onNodesChanged(index::changed);
+        articles.checkCategoriesWith(index::categoryNamedAlike);
         index.builder = new Thread(index::build, "news-archive-index");
         index.builder.setDaemon(true);
         index.builder.start();
@@ -100,6 +105,37 @@ public final class ArchiveIndex implements AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The page {@code query} asks for, when it is one of the listings held here (newest first, all
+     * articles or one category's, no words, no folder) and the index is read; otherwise empty, and the
+     * repository answers.
+     */
+    public Optional<ArchivePage> answer(ArticleQuery query, Audience audience, Instant now) {
+        boolean listing = ready
+                && query.text() == null
+                && query.words() == null
+                && query.fullText() == null
+                && (query.ancestor() == null || query.ancestor().equals("/"))
+                && query.publication() == Publication.Filter.ANY
+                && query.sort().equals(List.of(ArticleQuery.Sort.desc("postedDate")))
+                && query.filters().size() <= 1;
+        if (!listing) {
+            return Optional.empty();
+        }
+        String category = null;
+        if (query.filters().size() == 1) {
+            PropertyFilter filter = query.filters().get(0);
+            if (!filter.property().equals("category")
+                    || filter.operator() != PropertyFilter.Operator.EQ
+                    || filter.values().size() != 1
+                    || !(filter.values().get(0) instanceof String name)) {
+                return Optional.empty();
+            }
+            category = name;
+        }
+        return Optional.of(page(audience.publishedOnly(), category, now, query.offset(), query.limit()));
     }
 
     /** The scheduled articles (posted after {@code now}), soonest first, at most {@code limit}. */
@@ -145,8 +181,14 @@ public final class ArchiveIndex implements AutoCloseable {
         }
     }
 
-    /** The categories of listed articles (drafts' too), sorted as people read them (case aside). */
-    public List<String> categories() {
+    /**
+     * The categories of listed articles (drafts' too), sorted as people read them (case aside); before
+     * the index is read, as the repository answers (articles in the trash too).
+     */
+    public List<String> categories() throws RepositoryException {
+        if (!ready) {
+            return articles.categories();
+        }
         lock.readLock().lock();
         try {
             TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -181,6 +223,24 @@ public final class ArchiveIndex implements AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Another category in use whose address is that of {@code name} ("Thông báo" for "Thong Bao"), if
+     * any: two names on one address would leave one of them unreachable. Before the index is read,
+     * the repository is asked.
+     */
+    public Optional<String> categoryNamedAlike(String name) {
+        String slug = Slugs.fromTitle(name);
+        List<String> inUse;
+        try {
+            inUse = categories();
+        } catch (RepositoryException e) {
+            throw new IllegalStateException("Cannot read the categories in use: " + e.getMessage(), e);
+        }
+        return inUse.stream()
+                .filter(other -> !other.equals(name) && Slugs.fromTitle(other).equals(slug))
+                .findFirst();
     }
 
     /** Articles listed (not in the trash, with a posted date). */

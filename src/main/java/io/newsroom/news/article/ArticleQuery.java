@@ -7,13 +7,17 @@ import java.util.List;
  * Which articles to list, in which order, which page. Immutable; the {@code with...} methods
  * return changed copies.
  *
- * @param text     case-insensitive substring of title or lead (the admin's search box)
+ * @param text     case-insensitive substring of title or lead, or its words (the admin's search box)
+ * @param words    words in title, lead or body, with or without accents, the last also as the start of
+ *                 a word (the site's search box): answered by the full-text index alone, so its cost
+ *                 does not grow with the number of titles as a substring's does
  * @param fullText words matched by the full-text index (the delivery API's {@code q})
  * @param ancestor only articles below this path, e.g. {@code /2020}
  * @param publication published articles only, drafts only, or all
  */
 public record ArticleQuery(
         String text,
+        String words,
         String fullText,
         String ancestor,
         List<PropertyFilter> filters,
@@ -43,7 +47,7 @@ public record ArticleQuery(
             List<Sort> sort,
             long offset,
             int limit) {
-        this(text, fullText, ancestor, filters, sort, offset, limit, Publication.Filter.ANY);
+        this(text, null, fullText, ancestor, filters, sort, offset, limit, Publication.Filter.ANY);
     }
 
     public ArticleQuery {
@@ -64,21 +68,26 @@ public record ArticleQuery(
     }
 
     public ArticleQuery withText(String newText) {
-        return new ArticleQuery(newText, fullText, ancestor, filters, sort, offset, limit, publication);
+        return new ArticleQuery(newText, words, fullText, ancestor, filters, sort, offset, limit, publication);
     }
 
-    public ArticleQuery withFullText(String words) {
-        return new ArticleQuery(text, words, ancestor, filters, sort, offset, limit, publication);
+    public ArticleQuery withFullText(String indexWords) {
+        return new ArticleQuery(text, words, indexWords, ancestor, filters, sort, offset, limit, publication);
+    }
+
+    /** Only articles with all these words (the last also as a prefix), as the site's search asks. */
+    public ArticleQuery withWords(String searched) {
+        return new ArticleQuery(text, searched, fullText, ancestor, filters, sort, offset, limit, publication);
     }
 
     public ArticleQuery withAncestor(String path) {
-        return new ArticleQuery(text, fullText, path, filters, sort, offset, limit, publication);
+        return new ArticleQuery(text, words, fullText, path, filters, sort, offset, limit, publication);
     }
 
     public ArticleQuery withFilter(PropertyFilter filter) {
         List<PropertyFilter> more = new ArrayList<>(filters);
         more.add(filter);
-        return new ArticleQuery(text, fullText, ancestor, more, sort, offset, limit, publication);
+        return new ArticleQuery(text, words, fullText, ancestor, more, sort, offset, limit, publication);
     }
 
     public ArticleQuery withCategory(String category) {
@@ -90,12 +99,12 @@ public record ArticleQuery(
     }
 
     public ArticleQuery withSort(List<Sort> order) {
-        return new ArticleQuery(text, fullText, ancestor, filters, order, offset, limit, publication);
+        return new ArticleQuery(text, words, fullText, ancestor, filters, order, offset, limit, publication);
     }
 
     /** Only what readers may see (published), or only drafts. */
     public ArticleQuery withPublication(Publication.Filter filter) {
-        return new ArticleQuery(text, fullText, ancestor, filters, sort, offset, limit, filter);
+        return new ArticleQuery(text, words, fullText, ancestor, filters, sort, offset, limit, filter);
     }
 
     public ArticleQuery publishedOnly() {
@@ -103,6 +112,6 @@ public record ArticleQuery(
     }
 
     public ArticleQuery page(long newOffset, int newLimit) {
-        return new ArticleQuery(text, fullText, ancestor, filters, sort, newOffset, newLimit, publication);
+        return new ArticleQuery(text, words, fullText, ancestor, filters, sort, newOffset, newLimit, publication);
     }
 }

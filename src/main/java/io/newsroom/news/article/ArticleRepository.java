@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.jcr.InvalidItemStateException;
 import javax.jcr.ItemNotFoundException;
@@ -46,6 +47,7 @@ public final class ArticleRepository {
 
     private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Set<String>>> nodeListeners = new CopyOnWriteArrayList<>();
+    private volatile Function<String, Optional<String>> categoriesNamedAlike = name -> Optional.empty();
     /**
      * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax ({@code []|*:}, and
      * {@code {}} of an expanded name), and no name
@@ -139,8 +141,30 @@ public final class ArticleRepository {
         return siteZone;
     }
 
+    /**
+     * How a new category name is checked against those in use: {@code namedAlike} answers another
+     * category with the same address ("Thong Bao" for "Thông báo"), which the name would take over.
+     */
+    public void checkCategoriesWith(Function<String, Optional<String>> namedAlike) {
+        this.categoriesNamedAlike = namedAlike;
+    }
+
+    /** A category new to the article must not share its address with another category in use. */
+    private void checkCategory(ArticleDraft draft, String before) throws ValidationException {
+        String category = draft.getCategory();
+        if (category == null || category.isBlank() || category.equals(before)) {
+            return;
+        }
+        Optional<String> alike = categoriesNamedAlike.apply(category);
+        if (alike.isPresent()) {
+            throw new ValidationException(List.of(new FieldError(
+                    "category", "news.validation.categoryAddress", alike.get(), Slugs.fromTitle(category))));
+        }
+    }
+
     public Article create(ArticleDraft input, String user) throws ValidationException, RepositoryException {
         ArticleDraft draft = ArticleValidator.validate(input);
+        checkCategory(draft, null);
         writeLock.lock();
         try {
             Article created = sessions.run(workspace, session -> {
@@ -170,6 +194,7 @@ public final class ArticleRepository {
     public Article update(String id, long expectedVersion, ArticleDraft input, String user)
             throws ValidationException, ConflictException, ArticleNotFoundException, RepositoryException {
         ArticleDraft draft = ArticleValidator.validate(input);
+        checkCategory(draft, findById(id).map(Article::category).orElse(null));
         writeLock.lock();
         try {
             Article updated = sessions.run(workspace, session -> write(session, id, expectedVersion, draft, user));
@@ -474,7 +499,12 @@ public final class ArticleRepository {
 
     /** Just the page of articles, without counting the total (cheaper when nobody needs it). */
     public List<Article> items(ArticleQuery query) throws RepositoryException {
-        return search.items(query);
+        return search.items(query, nodes::read);
+    }
+
+    /** Just the page, each node read by {@code reader}, without counting the total. */
+    public <T> List<T> items(ArticleQuery query, NodeReader<T> reader) throws RepositoryException {
+        return search.items(query, reader);
     }
 
     /** The identifiers of every article the query matches, in no particular order; kept until the workspace changes. */

@@ -88,12 +88,12 @@ final class ArticleSearch {
     }
 
     /** Just the page of articles, without counting the total (cheaper when nobody needs it). */
-    List<Article> items(ArticleQuery query) throws RepositoryException {
+    <T> List<T> items(ArticleQuery query, ArticleRepository.NodeReader<T> reader) throws RepositoryException {
         return sessions.run(workspace, session -> {
-            List<Article> items = new ArrayList<>();
+            List<T> items = new ArrayList<>();
             NodeIterator it = execute(session, query, true).getNodes();
             while (it.hasNext()) {
-                items.add(nodes.read(it.nextNode()));
+                items.add(reader.read(it.nextNode()));
             }
             articlesRead.add(items.size());
             return items;

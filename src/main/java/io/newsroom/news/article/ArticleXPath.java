@@ -62,6 +62,16 @@ public final class ArticleXPath {
                         + ") or jcr:contains(@body, " + literal + ") or " + asTyped + ")");
             }
         }
+        if (query.words() != null) {
+            String words = wordsAndPrefix(query.words());
+            String literal = stringLiteral(words);
+            // No words (only signs): nothing matches, as no word was asked for (no node has an empty type).
+            conditions.add(
+                    words.isEmpty()
+                            ? "@jcr:primaryType = ''"
+                            : "(jcr:contains(@title, " + literal + ") or jcr:contains(@lead, " + literal
+                                    + ") or jcr:contains(@body, " + literal + "))");
+        }
         if (query.fullText() != null) {
             // Each word quoted: AND, OR, NOT and friends are then searched for, never obeyed.
             String words = Arrays.stream(WORD_SEPARATORS.split(query.fullText()))

@@ -1,12 +1,13 @@
 package io.newsroom.news.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsroom.news.archive.ArchiveIndex;
+import io.newsroom.news.archive.ArchivePage;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleNodes;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
-import io.newsroom.news.article.ResultPage;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.templating.MostReadBlock;
 import io.newsroom.news.templating.NewsFunctions;
@@ -45,6 +46,7 @@ public final class DeliveryApiServlet extends HttpServlet {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final transient ArticleRepository articles;
+    private final transient ArchiveIndex archive;
     private final transient DeliveryJson json;
     private final transient DeliveryQueryParser parser;
     private final transient Messages messages;
@@ -60,6 +62,7 @@ public final class DeliveryApiServlet extends HttpServlet {
     /** The endpoint over the module's parts, as both hosts have them. */
     public DeliveryApiServlet(
             ArticleRepository articles,
+            ArchiveIndex archive,
             Messages messages,
             NewsFunctions newsfn,
             ViewCounts views,
@@ -68,6 +71,7 @@ public final class DeliveryApiServlet extends HttpServlet {
             Audience readers) {
         this.readers = readers;
         this.articles = articles;
+        this.archive = archive;
         this.messages = messages;
         this.newsfn = newsfn;
         this.clock = clock;
@@ -89,9 +93,15 @@ public final class DeliveryApiServlet extends HttpServlet {
                 write(response, 200, mostRead(request));
             } else if (path == null || path.equals("/")) {
                 // Anonymous readers get what the site shows them.
-                ArticleQuery query = readers.visibleAt(parser.parse(request.getParameterMap()), clock.instant());
-                ResultPage<Map<String, Object>> page = articles.list(query, json::node);
-                write(response, 200, Map.of("results", page.items()));
+                ArticleQuery asked = parser.parse(request.getParameterMap());
+                Instant now = clock.instant();
+                Optional<ArchivePage> listed = archive.answer(asked, readers, now);
+                // The newest listings come from the archive index (the page's nodes are the only ones read);
+                // other queries from the repository, without a total, which the answer does not carry.
+                List<Map<String, Object>> results = listed.isPresent()
+                        ? articles.findAllById(listed.get().ids(), json::node)
+                        : articles.items(readers.visibleAt(asked, now), json::node);
+                write(response, 200, Map.of("results", results));
             } else {
                 String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
                 Optional<Optional<Map<String, Object>>> found = readOne(trimmed);

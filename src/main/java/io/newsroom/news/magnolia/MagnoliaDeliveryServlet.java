@@ -38,6 +38,7 @@ public class MagnoliaDeliveryServlet extends HttpServlet {
                     news,
                     new DeliveryApiServlet(
                             news.articles(),
+                            news.module().archive(),
                             news.messages(),
                             news.functions(),
                             news.counter(),

@@ -69,7 +69,7 @@ final class ArchivePages {
         return page(
                 parts.audience()
                         .visibleAt(
-                                ArticleQuery.newest(LIST_DEFAULT_SIZE).withText(limited),
+                                ArticleQuery.newest(LIST_DEFAULT_SIZE).withWords(limited),
                                 parts.clock().instant()),
                 null,
                 LIST_DEFAULT_SIZE,

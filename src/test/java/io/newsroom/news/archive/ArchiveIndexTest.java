@@ -10,12 +10,16 @@ import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
+import io.newsroom.news.article.FieldError;
+import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.publishing.Publishing;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javax.jcr.Node;
 import javax.jcr.Session;
@@ -135,9 +139,45 @@ class ArchiveIndexTest {
         }
     }
 
+    @Test
+    void aCategoryNameThatTakesAnotherCategorysAddressIsRefused() throws Exception {
+        ArticleDraft first = draft("Lịch tiếp công dân", hanoi(2024, 3, 1, 8, 0));
+        first.setCategory("Thông báo");
+        Article existing = articles.create(first, "editor");
+
+        ArticleDraft second = draft("Lịch tiêm chủng", hanoi(2024, 3, 2, 8, 0));
+        second.setCategory("Thong Bao");
+        ValidationException refused = assertThrows(ValidationException.class, () -> articles.create(second, "editor"));
+        FieldError error = refused.errors().get(0);
+        assertEquals("category", error.field());
+        assertEquals("news.validation.categoryAddress", error.messageKey());
+        assertEquals(List.of("Thông báo", "thong-bao"), error.arguments());
+        assertEquals(1, index.size(), "nothing was written");
+        assertEquals(
+                "Chuyên mục \"Thông báo\" đã dùng địa chỉ này (/news/thong-bao). Hãy chọn \"Thông báo\", hoặc đặt tên"
+                        + " khác hẳn, không chỉ khác dấu hay chữ hoa.",
+                runtime.messages()
+                        .get(
+                                new Locale("vi"),
+                                error.messageKey(),
+                                error.arguments().toArray()));
+
+        ArticleDraft renamed = existing.toDraft();
+        renamed.setCategory("THÔNG BÁO");
+        assertThrows(
+                ValidationException.class, () -> articles.update(existing.id(), existing.version(), renamed, "editor"));
+
+        second.setCategory("Thông báo");
+        articles.create(second, "editor");
+        assertEquals(List.of("Thông báo"), index.categories());
+        assertEquals("Thông báo", index.categoryBySlug("thong-bao").orElseThrow());
+    }
+
     private Article create(Random random, int i) throws Exception {
-        // Distinct minutes: the repository's query leaves ties in no particular order.
-        Instant posted = Instant.now().plusSeconds((random.nextInt(200) - 180) * 86_400L + i * 60L);
+        // Distinct whole minutes: the repository's query leaves ties in no particular order, and takes "now" to
+        // the minute where the index takes it to the millisecond.
+        Instant base = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60);
+        Instant posted = base.plusSeconds((random.nextInt(200) - 180) * 86_400L + i * 60L);
         ArticleDraft d = draft("Bài số " + i, posted);
         d.setCategory(random.nextInt(4) == 0 ? null : CATEGORIES.get(random.nextInt(CATEGORIES.size())));
         d.setFeatured(random.nextInt(5) == 0);
@@ -157,6 +197,12 @@ class ArchiveIndexTest {
                     var expected = articles.list(query.page(offset, 10));
                     // The index takes "now" to the millisecond, the query to the minute: none is posted in between.
                     ArchivePage page = index.page(audience.publishedOnly(), category, now, offset, 10);
+                    ArticleQuery asked = ArticleQuery.newest(10).page(offset, 10);
+                    assertEquals(
+                            page,
+                            index.answer(category == null ? asked : asked.withCategory(category), audience, now)
+                                    .orElseThrow(),
+                            "the JSON API's plain listings are the index's");
                     String what = audience + " " + category + " from " + offset;
                     assertEquals(expected.items().stream().map(Article::id).toList(), page.ids(), what);
                     assertEquals(expected.total(), page.total(), what);
@@ -164,6 +210,14 @@ class ArchiveIndexTest {
             }
         }
         assertEquals(articles.categories(), index.categories());
+        for (ArticleQuery other : List.of(
+                ArticleQuery.newest(10).withWords("bài"),
+                ArticleQuery.newest(10).withText("bài"),
+                ArticleQuery.newest(10).featuredOnly(),
+                ArticleQuery.newest(10).withAncestor("/2024"),
+                ArticleQuery.newest(10).withSort(List.of(ArticleQuery.Sort.asc("title"))))) {
+            assertTrue(index.answer(other, Audience.READERS, now).isEmpty(), other + " is the repository's to answer");
+        }
     }
 
     private List<String> categoriesAndAll() {

@@ -6,6 +6,7 @@ import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.views.StatsStore;
+import io.newsroom.news.views.TrustedProxies;
 import io.newsroom.news.views.ViewBeaconServlet;
 import io.newsroom.news.views.ViewCounter;
 import io.newsroom.news.views.ViewSettings;
@@ -47,14 +48,18 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class ViewsBenchmark {
     private static final int CONNECTIONS = 64;
     private static final int ARTICLES = 1_000;
-    private static final AtomicLong RUNS = new AtomicLong();
+    /** Readers so far, over all runs: each has an IPv6 network of its own. */
+    private static final AtomicLong READERS = new AtomicLong();
+
     private static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         Duration run = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 10);
         Path data = Files.createTempDirectory("news-views-bench-");
-        try (NewsRuntime runtime =
-                NewsRuntime.start(RuntimeConfig.forTests().withDataFolder(data).withCounting(true, 0))) {
+        try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests()
+                .withDataFolder(data)
+                .withCounting(true, 0)
+                .withTrustedProxies(TrustedProxies.parse("127.0.0.1")))) {
             List<String> ids = seed(runtime);
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
@@ -113,6 +118,10 @@ public final class ViewsBenchmark {
                         stored,
                         counted.ok == stored ? "exact" : "MISMATCH");
                 System.out.println(runtime.viewCounter().stats());
+                if (counted.ok != stored || counted.ok == 0) {
+                    throw new IllegalStateException("The counting measured is not what was counted: " + counted.ok
+                            + " beacons answered 204, " + stored + " views stored");
+                }
             } finally {
                 server.stop();
             }
@@ -142,8 +151,8 @@ public final class ViewsBenchmark {
     private static double load(int port, String path, List<String> ids, Duration run, AtomicLong ok) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
-        // Every request a new reader (run, thread, sequence): none is a repeat, each 204 is a counted view.
-        long runId = RUNS.incrementAndGet();
+        // Every request a new reader, as behind the README's nginx: the trusted proxy (loopback) names a
+        // network of its own in X-Forwarded-For, so none is a repeat and every 204 is a counted view.
         AtomicLong errors = new AtomicLong();
         for (int t = 0; t < CONNECTIONS; t++) {
             int thread = t;
@@ -154,9 +163,10 @@ public final class ViewsBenchmark {
                     InputStream in = new BufferedInputStream(socket.getInputStream());
                     for (long i = 0; !stop.get(); i++) {
                         String body = "id=" + ids.get((int) ((thread * 7919L + i) % ids.size()));
+                        long reader = READERS.incrementAndGet();
                         String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                                + "User-Agent: Mozilla/5.0 Chrome/126.0 bench-" + runId + "-" + thread + "-" + i
-                                + "\r\n"
+                                + "User-Agent: Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36\r\n"
+                                + "X-Forwarded-For: " + readerAddress(reader) + "\r\n"
                                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                                 + "\r\n\r\n" + body;
                         out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -182,6 +192,11 @@ public final class ViewsBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return ok.get() / seconds;
+    }
+
+    /** Reader {@code n}'s address: a /64 of its own in 2a00::/16 (ordinary global unicast). */
+    static String readerAddress(long n) {
+        return String.format(Locale.ROOT, "2a00:%x:%x:%x::1", (n >>> 32) & 0xffff, (n >>> 16) & 0xffff, n & 0xffff);
     }
 
     /** Reads one response and returns its status; bodies are skipped by Content-Length. */

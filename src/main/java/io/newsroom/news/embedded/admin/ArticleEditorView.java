@@ -93,7 +93,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         List<String> ids =
                 event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
         try {
-            form.categories(admin.articles().categories());
+            form.categories(admin.module().archive().categories());
             if (ids.isEmpty()) {
                 editing = null;
                 heading.setText(admin.text("news.admin.new"));

@@ -331,7 +331,7 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
 
     private List<String> categories() {
         try {
-            return admin.articles().categories();
+            return admin.module().archive().categories();
         } catch (RepositoryException e) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * Jetty and closes the repository cleanly.
  */
 public final class NewsServer {
+    /** How long a stop waits for requests still running before the process ends anyway. */
+    static final Duration STOP_LIMIT = Duration.ofSeconds(20);
+
     /** Made after the log level is set (the configuration reads it once, when the first logger is made). */
     private static Logger log() {
         return LoggerFactory.getLogger(NewsServer.class);
@@ -103,12 +107,16 @@ public final class NewsServer {
                 .addShutdownHook(new Thread(
                         () -> {
                             try {
-                                server.close();
-                            } catch (Exception e) {
-                                log().warn("Jetty did not stop cleanly", e);
+                                boolean clean = new BoundedShutdown()
+                                        .then("the web server", server::close)
+                                        .then("the repository", runtime::close)
+                                        .run(STOP_LIMIT);
+                                if (clean) {
+                                    System.out.println("Magnolia News stopped; repository closed.");
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
                             }
-                            runtime.close();
-                            System.out.println("Magnolia News stopped; repository closed.");
                             stopped.countDown();
                         },
                         "news-shutdown"));

@@ -78,6 +78,7 @@ public final class SiteServer implements AutoCloseable {
                 "delivery",
                 new DeliveryApiServlet(
                         runtime.articles(),
+                        runtime.module().archive(),
                         runtime.messages(),
                         runtime.newsFunctions(),
                         runtime.viewCounter(),
