@@ -108,6 +108,34 @@ class ClusterTest {
                 .anyMatch(v -> v.getTitle().equals("Tin sửa trên nút B")));
     }
 
+    @Test
+    void eachNodesArchiveIndexListsWhatTheOtherWritesAndTrashes() throws Exception {
+        await(() -> a.module().archive().ready() && b.module().archive().ready(), "both indexes are read");
+        ArticleDraft d = draft("Tin chuyên mục viết trên nút A", Instant.now().minusSeconds(120));
+        d.setCategory("Thời sự cụm");
+        Article written = a.articles().create(d, "nam");
+        assertEquals(List.of(written.id()), listed(a, "Thời sự cụm"), "at once on the node that wrote it");
+        long start = System.nanoTime();
+        await(() -> listed(b, "Thời sự cụm").equals(List.of(written.id())), "B lists A's article in its category");
+        System.out.printf(
+                "an article written on A was in B's category listing after %d ms (sync interval 1,000 ms)%n",
+                (System.nanoTime() - start) / 1_000_000);
+        assertEquals(
+                "Thời sự cụm",
+                b.module().archive().categoryBySlug("thoi-su-cum").orElseThrow());
+
+        b.publishing().trash(written.id(), "lan");
+        assertEquals(List.of(), listed(b, "Thời sự cụm"));
+        await(() -> listed(a, "Thời sự cụm").isEmpty(), "A leaves out what B put in the trash");
+    }
+
+    private static List<String> listed(NewsRuntime node, String category) {
+        return node.module()
+                .archive()
+                .page(true, category, Instant.now(), 0, 10)
+                .ids();
+    }
+
     /**
      * An image uploaded on A (its bytes in the shared data store) gets its renditions made on B; when A
      * replaces the image's bytes, B makes them again from the new ones.
