@@ -55,9 +55,9 @@ public final class NewsModule implements AutoCloseable {
                 ? new ArticleVersions(b.sessions, b.workspace, new ArticleNodes(b.zone), b.clock, b.maxVersions)
                 : null;
         this.publishing = new Publishing(articles, b.clock, versions);
-        this.featuredRanks = new FeaturedRanks(articles);
-        featuredRanks.renumberAfterChanges();
         this.archive = ArchiveIndex.start(articles);
+        this.featuredRanks = new FeaturedRanks(articles, archive);
+        featuredRanks.renumberAfterChanges();
         this.cache = new ArticleCache(articles, archive, b.clock, b.audience);
         this.articleChanges = articles.observe(b.observation);
         try {

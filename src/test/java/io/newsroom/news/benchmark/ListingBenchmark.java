@@ -6,12 +6,14 @@ import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.ResultPage;
 import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.Locale;
@@ -139,16 +141,24 @@ public final class ListingBenchmark {
     }
 
     /** Writes articles straight through JCR, a thousand per save, spread over twenty years. */
-    private static void seed(NewsRuntime runtime, int count) throws Exception {
-        ArticleNodes nodes = new ArticleNodes(runtime.config().siteZone());
+    static void seed(NewsRuntime runtime, int count) throws Exception {
+        seed(runtime.repository(), runtime.config().siteZone(), count, 0);
+    }
+
+    /** {@code count} articles numbered from {@code first}, straight into {@code repository}. */
+    static void seed(EmbeddedRepository repository, ZoneId zone, int count, int first) throws Exception {
+        ArticleNodes nodes = new ArticleNodes(zone);
         Random random = new Random(42);
         Instant newest = Instant.parse("2026-11-01T00:00:00Z");
         long span = 20L * 365 * 24 * 3600;
-        Session session = runtime.repository().login("news");
+        Session session = repository.login("news");
         try {
-            for (int i = 0; i < count; i++) {
-                Instant posted = newest.minusSeconds((long) (random.nextDouble() * span));
-                ZonedDateTime local = posted.atZone(runtime.config().siteZone());
+            for (int i = first; i < first + count; i++) {
+                // Oldest first, spread evenly over twenty years: a save fills one month folder or two, as an
+                // archive grows, instead of touching all 240 of them.
+                Instant posted =
+                        newest.minusSeconds(span - (long) ((i + random.nextDouble()) * span / (first + count)));
+                ZonedDateTime local = posted.atZone(zone);
                 Node year = folder(session.getRootNode(), String.valueOf(local.getYear()));
                 Node month = folder(year, String.format("%02d", local.getMonthValue()));
                 ArticleDraft d = new ArticleDraft();
@@ -163,8 +173,11 @@ public final class ListingBenchmark {
                 nodes.write(article, d);
                 nodes.stampCreated(article, posted, "bench");
                 nodes.stampModified(article, posted, "bench");
-                if (i % 1000 == 999) {
+                if ((i - first) % 1000 == 999) {
                     session.save();
+                }
+                if ((i - first) % 100_000 == 99_999) {
+                    System.out.printf(Locale.ROOT, "  seeded %,d%n", i - first + 1);
                 }
             }
             session.save();

@@ -88,7 +88,7 @@ final class ArticleRowActions {
     /** Up (-1) or down (+1) one place among the featured, as dragging it there would. */
     private void moveBy(Article article, int step) {
         try {
-            List<Article> featured = FeaturedRanks.siteOrder(admin.articles());
+            List<Article> featured = admin.module().featuredRanks().siteOrder();
             int at = -1;
             for (int i = 0; i < featured.size(); i++) {
                 if (featured.get(i).id().equals(article.id())) {
@@ -108,7 +108,7 @@ final class ArticleRowActions {
     /** Moves {@code moved} before (or {@code after}) {@code target} in the featured order, in one save. */
     void reorder(Article moved, Article target, boolean after) {
         try {
-            List<Article> featured = FeaturedRanks.siteOrder(admin.articles());
+            List<Article> featured = admin.module().featuredRanks().siteOrder();
             List<Article> order = FeaturedRanks.move(featured, moved, target, after);
             int wanted = FeaturedRanks.newRanks(order).size();
             // One save for the whole order; an article someone saved meanwhile keeps its rank.
@@ -136,7 +136,10 @@ final class ArticleRowActions {
         draft.setFeatured(!article.featured());
         try {
             draft.setFeaturedRank(
-                    article.featured() ? null : FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())));
+                    article.featured()
+                            ? null
+                            : FeaturedRanks.nextFreeRank(
+                                    admin.module().featuredRanks().siteOrder()));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
             return;

@@ -139,7 +139,7 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
         BulkActions bulk = new BulkActions(
                 admin,
                 grid,
-                () -> FeaturedRanks.nextFreeRank(FeaturedRanks.siteOrder(admin.articles())),
+                () -> FeaturedRanks.nextFreeRank(admin.module().featuredRanks().siteOrder()),
                 this::refresh);
         // Nothing to do in bulk in the trash: restore and delete for ever are per article.
         publication.addValueChangeListener(e -> {

@@ -64,7 +64,8 @@ public final class SiteServlet extends HttpServlet {
         this.newsfn = runtime.newsFunctions();
         this.errors = new ErrorPages(runtime.messages());
         this.feed = new RssFeed(runtime.newsFunctions(), runtime.messages());
-        this.sitemap = new Sitemap(runtime.articles(), runtime.newsFunctions(), Clock.systemUTC());
+        this.sitemap =
+                new Sitemap(runtime.articles(), runtime.module().archive(), runtime.newsFunctions(), Clock.systemUTC());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.archive.ArchiveIndex;
+import io.newsroom.news.archive.ArchivePage;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
@@ -11,10 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.jcr.RepositoryException;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -33,12 +37,14 @@ final class Sitemap {
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     private final ArticleRepository articles;
+    private final ArchiveIndex archive;
     private final NewsFunctions newsfn;
     private final Clock clock;
     private final ZoneId zone;
 
-    Sitemap(ArticleRepository articles, NewsFunctions newsfn, Clock clock) {
+    Sitemap(ArticleRepository articles, ArchiveIndex archive, NewsFunctions newsfn, Clock clock) {
         this.articles = articles;
+        this.archive = archive;
         this.newsfn = newsfn;
         this.clock = clock;
         this.zone = articles.siteZone();
@@ -53,8 +59,10 @@ final class Sitemap {
     /** {@code file} 0 for {@code /sitemap.xml}, n for {@code /sitemap-n.xml}; false when there is no such file. */
     boolean write(HttpServletRequest request, HttpServletResponse response, int file)
             throws IOException, RepositoryException {
-        ArticleQuery visible = Audience.READERS.visibleAt(ArticleQuery.newest(1), clock.instant());
-        long total = articles.count(visible);
+        Instant now = clock.instant();
+        ArticleQuery visible = Audience.READERS.visibleAt(ArticleQuery.newest(1), now);
+        Optional<ArchivePage> listed = archive.answer(ArticleQuery.newest(1), Audience.READERS, now);
+        long total = listed.isPresent() ? listed.get().total() : articles.count(visible);
         int files = (int) Math.max(1, (total + ARTICLES_PER_FILE - 1) / ARTICLES_PER_FILE);
         if (file < 0 || file > files || (file > 0 && files == 1)) {
             return false;
@@ -88,8 +96,7 @@ final class Sitemap {
                 for (long from = (long) page * ARTICLES_PER_FILE;
                         from < (page + 1L) * ARTICLES_PER_FILE;
                         from += READ) {
-                    List<Article> batch = articles.items(visible.withSort(List.of(ArticleQuery.Sort.desc("postedDate")))
-                            .page(from, READ));
+                    List<Article> batch = batch(visible, from, now);
                     for (Article article : batch) {
                         String lastModified = (article.lastModified() != null
                                         ? article.lastModified()
@@ -112,6 +119,17 @@ final class Sitemap {
         ConditionalResponse.send(
                 request, response, out.toString(), "application/xml;charset=UTF-8", ConditionalResponse.PAGES);
         return true;
+    }
+
+    /** A thousand articles from {@code from} on, newest first: named by the archive index once it is read. */
+    private List<Article> batch(ArticleQuery visible, long from, Instant now) throws RepositoryException {
+        Optional<ArchivePage> listed =
+                archive.answer(ArticleQuery.newest(READ).page(from, READ), Audience.READERS, now);
+        if (listed.isPresent()) {
+            return articles.findAllById(listed.get().ids());
+        }
+        return articles.items(
+                visible.withSort(List.of(ArticleQuery.Sort.desc("postedDate"))).page(from, READ));
     }
 
     /** One address per language, each naming all of them as alternates. */
