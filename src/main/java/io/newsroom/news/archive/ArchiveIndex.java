@@ -110,32 +110,84 @@ public final class ArchiveIndex implements AutoCloseable {
     /**
      * The page {@code query} asks for, when it is one of the listings held here (newest first, all
      * articles or one category's, no words, no folder) and the index is read; otherwise empty, and the
-     * repository answers.
+     * repository answers. Articles posted after {@code now} are left out, as readers see them.
      */
     public Optional<ArchivePage> answer(ArticleQuery query, Audience audience, Instant now) {
+        Optional<String> category = plainListing(query);
+        if (category == null || query.publication() != Publication.Filter.ANY) {
+            return Optional.empty();
+        }
+        return Optional.of(page(audience.publishedOnly(), category.orElse(null), now, query.offset(), query.limit()));
+    }
+
+    /**
+     * An editor's list (the admin's grid, its count): every article whatever its posted date, newest
+     * first, of one publication state or all, perhaps of one category; empty for anything else (words,
+     * featured only, another order, the trash), which the repository answers.
+     */
+    public Optional<ArchivePage> editorsPage(ArticleQuery query) {
+        Optional<String> category = plainListing(query);
+        Publication.Filter state = query.publication();
+        if (category == null || state == Publication.Filter.TRASH) {
+            return Optional.empty();
+        }
+        lock.readLock().lock();
+        try {
+            SlotOrder order = order(category.orElse(null));
+            if (order == null) {
+                return Optional.of(new ArchivePage(List.of(), 0));
+            }
+            long total = switch (state) {
+                case PUBLISHED -> order.published();
+                case DRAFTS -> order.size() - order.published();
+                default -> order.size();
+            };
+            List<String> ids = new ArrayList<>();
+            long skipped = 0;
+            for (int i = 0; i < order.size() && ids.size() < query.limit(); i++) {
+                int slot = order.slot(i);
+                boolean published = entries.published(slot);
+                if ((state == Publication.Filter.PUBLISHED && !published)
+                        || (state == Publication.Filter.DRAFTS && published)) {
+                    continue;
+                }
+                if (skipped++ >= query.offset()) {
+                    ids.add(entries.id(slot).toString());
+                }
+            }
+            return Optional.of(new ArchivePage(ids, total));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The category of a query the listings here can answer (empty: all articles), or null when they
+     * cannot: words, a folder, another order, another filter, or the index not read yet.
+     */
+    @SuppressWarnings("java:S2789") // null and empty mean different things here
+    private Optional<String> plainListing(ArticleQuery query) {
         boolean listing = ready
                 && query.text() == null
                 && query.words() == null
                 && query.fullText() == null
                 && (query.ancestor() == null || query.ancestor().equals("/"))
-                && query.publication() == Publication.Filter.ANY
-                && query.sort().equals(List.of(ArticleQuery.Sort.desc("postedDate")))
+                && (query.sort().isEmpty() || query.sort().equals(List.of(ArticleQuery.Sort.desc("postedDate"))))
                 && query.filters().size() <= 1;
         if (!listing) {
+            return null;
+        }
+        if (query.filters().isEmpty()) {
             return Optional.empty();
         }
-        String category = null;
-        if (query.filters().size() == 1) {
-            PropertyFilter filter = query.filters().get(0);
-            if (!filter.property().equals("category")
-                    || filter.operator() != PropertyFilter.Operator.EQ
-                    || filter.values().size() != 1
-                    || !(filter.values().get(0) instanceof String name)) {
-                return Optional.empty();
-            }
-            category = name;
+        PropertyFilter filter = query.filters().get(0);
+        if (filter.property().equals("category")
+                && filter.operator() == PropertyFilter.Operator.EQ
+                && filter.values().size() == 1
+                && filter.values().get(0) instanceof String name) {
+            return Optional.of(name);
         }
-        return Optional.of(page(audience.publishedOnly(), category, now, query.offset(), query.limit()));
+        return null;
     }
 
     /** The scheduled articles (posted after {@code now}), soonest first, at most {@code limit}. */

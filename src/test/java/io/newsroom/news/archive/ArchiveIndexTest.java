@@ -11,6 +11,7 @@ import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.Audience;
 import io.newsroom.news.article.FieldError;
+import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
@@ -209,6 +210,24 @@ class ArchiveIndexTest {
                 }
             }
         }
+        for (Publication.Filter state :
+                List.of(Publication.Filter.ANY, Publication.Filter.PUBLISHED, Publication.Filter.DRAFTS)) {
+            for (String category : categoriesAndAll()) {
+                ArticleQuery query = ArticleQuery.newest(10).withPublication(state);
+                if (category != null) {
+                    query = query.withCategory(category);
+                }
+                for (int offset : List.of(0, 12)) {
+                    var expected = articles.list(query.page(offset, 10));
+                    ArchivePage page = index.editorsPage(query.page(offset, 10)).orElseThrow();
+                    String what = "editors' " + state + " " + category + " from " + offset;
+                    assertEquals(expected.items().stream().map(Article::id).toList(), page.ids(), what);
+                    assertEquals(articles.count(query), page.total(), what);
+                }
+            }
+        }
+        assertTrue(index.editorsPage(ArticleQuery.newest(10).withPublication(Publication.Filter.TRASH))
+                .isEmpty());
         assertEquals(articles.categories(), index.categories());
         for (ArticleQuery other : List.of(
                 ArticleQuery.newest(10).withWords("bài"),

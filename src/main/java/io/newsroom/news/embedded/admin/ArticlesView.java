@@ -22,12 +22,14 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.QueryParameters;
+import io.newsroom.news.archive.ArchivePage;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.publishing.FeaturedRanks;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.jcr.RepositoryException;
 
@@ -277,10 +279,13 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
                         Math.max(1, page.getLimit()))
                         .stream();
             }
-            return admin
-                    .articles()
-                    .items(query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit())))
-                    .stream();
+            ArticleQuery asked = query().withSort(order).page(page.getOffset(), Math.max(1, page.getLimit()));
+            // The plain lists (newest first, a state, a category) are named by the archive index: the page's
+            // articles are the only ones read, however large the archive.
+            Optional<ArchivePage> listed = admin.module().archive().editorsPage(asked);
+            return listed.isPresent()
+                    ? admin.articles().findAllById(listed.get().ids()).stream()
+                    : admin.articles().items(asked).stream();
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
             return Stream.empty();
@@ -289,7 +294,9 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
 
     private int countMatches(Query<Article, Void> page) {
         try {
-            long n = admin.articles().count(query());
+            Optional<ArchivePage> listed = admin.module().archive().editorsPage(query());
+            long n =
+                    listed.isPresent() ? listed.get().total() : admin.articles().count(query());
             count.setText(admin.text("news.admin.matches", n));
             return (int) Math.min(Integer.MAX_VALUE, n);
         } catch (RepositoryException e) {
