@@ -21,6 +21,7 @@ import io.newsroom.news.views.StatsStore;
 import io.newsroom.news.views.ViewCounter;
 import io.newsroom.news.views.ViewSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public final class NewsModule implements AutoCloseable {
                 ? new ArticleVersions(b.sessions, b.workspace, new ArticleNodes(b.zone), b.clock, b.maxVersions)
                 : null;
         this.publishing = new Publishing(articles, b.clock, versions);
-        this.archive = ArchiveIndex.start(articles);
+        this.archive = ArchiveIndex.start(articles, b.archiveSnapshot);
         this.featuredRanks = new FeaturedRanks(articles, archive);
         featuredRanks.renumberAfterChanges();
         this.cache = new ArticleCache(articles, archive, b.clock, b.audience);
@@ -154,6 +155,7 @@ public final class NewsModule implements AutoCloseable {
         private RichTextLinks links = RichTextLinks.NONE;
         private Supplier<String> baseUrl = () -> null;
         private int maxVersions;
+        private Path archiveSnapshot;
         private ImageSizes imageSizes;
         private Function<String, String> resourceVersions;
 
@@ -206,6 +208,12 @@ public final class NewsModule implements AutoCloseable {
         }
 
         /** Keeps this many versions of each article on publish (0, the default: the host versions content itself). */
+        /** Where the archive index is kept between starts (null, the default: read from the repository at each start). */
+        public Builder archiveSnapshot(Path file) {
+            this.archiveSnapshot = file;
+            return this;
+        }
+
         public Builder keepVersions(int maxVersions) {
             this.maxVersions = maxVersions;
             return this;

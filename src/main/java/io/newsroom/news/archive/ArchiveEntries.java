@@ -74,6 +74,11 @@ final class ArchiveEntries {
         flags[slot] = flagBits;
     }
 
+    /** Whether {@code slot} holds these values already. */
+    boolean holds(int slot, long postedMillis, int categoryIndex, byte flagBits) {
+        return posted[slot] == postedMillis && category[slot] == categoryIndex && flags[slot] == flagBits;
+    }
+
     /** Frees {@code slot}; it may be handed out again by {@link #add}. */
     void remove(int slot) {
         int mask = buckets.length - 1;
@@ -113,6 +118,10 @@ final class ArchiveEntries {
 
     boolean published(int slot) {
         return (flags[slot] & PUBLISHED) != 0;
+    }
+
+    byte flags(int slot) {
+        return flags[slot];
     }
 
     boolean featured(int slot) {

@@ -7,6 +7,9 @@ import io.newsroom.news.article.Audience;
 import io.newsroom.news.article.PropertyFilter;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.Slugs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -50,23 +53,194 @@ public final class ArchiveIndex implements AutoCloseable {
     /** Changes heard while the start's read runs; applied after it. Null once ready. */
     private List<Set<String>> heardWhileBuilding = new ArrayList<>();
 
+    private final Path snapshot;
+    /** Slots the check behind a loaded index has seen, while it runs; null otherwise. Guarded by {@code updating}. */
+    private BitSet seen;
+
     private volatile boolean ready;
     private volatile boolean closed;
     private Thread builder;
 
-    private ArchiveIndex(ArticleRepository articles) {
+    private ArchiveIndex(ArticleRepository articles, Path snapshot) {
         this.articles = articles;
+        this.snapshot = snapshot;
     }
 
     /** An index of {@code articles}' archive, listening from now on and read in the background. */
     public static ArchiveIndex start(ArticleRepository articles) {
-        ArchiveIndex index = new ArchiveIndex(articles);
+        return start(articles, null);
+    }
+
+    /**
+     * An index that also keeps itself in {@code snapshot} (null: nowhere): written at {@link #close},
+     * read at the next start, where it serves at once while the repository is read behind it to
+     * correct what changed while the host was down (another cluster node's writes, an import).
+     */
+    public static ArchiveIndex start(ArticleRepository articles, Path snapshot) {
+        ArchiveIndex index = new ArchiveIndex(articles, snapshot);
         articles.onNodesChanged(index::changed);
         articles.checkCategoriesWith(index::categoryNamedAlike);
-        index.builder = new Thread(index::build, "news-archive-index");
+        boolean loaded = snapshot != null && Files.exists(snapshot) && index.load(snapshot);
+        index.builder = new Thread(loaded ? index::verify : index::build, "news-archive-index");
         index.builder.setDaemon(true);
         index.builder.start();
         return index;
+    }
+
+    /** Serves the index kept in {@code file}; false (and an empty index) when it cannot be read. */
+    private boolean load(Path file) {
+        long started = System.nanoTime();
+        ArchiveSnapshot.Contents contents;
+        try {
+            contents = ArchiveSnapshot.read(file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The archive index kept in {} cannot be read ({}); reading the repository", file, e.toString());
+            return false;
+        }
+        lock.writeLock().lock();
+        try {
+            int[] mine = new int[contents.categories().size()];
+            for (int c = 0; c < mine.length; c++) {
+                mine[c] = categoryIndex(contents.categories().get(c));
+            }
+            int[] listed = new int[contents.entries().size()];
+            List<List<Integer>> perCategory = new ArrayList<>();
+            List<Integer> featuredSlots = new ArrayList<>();
+            for (int i = 0; i < listed.length; i++) {
+                ArchiveSnapshot.Entry entry = contents.entries().get(i);
+                int category = entry.category() < 0 ? -1 : mine[entry.category()];
+                int slot = entries.add(entry.id(), entry.posted(), category, entry.flags());
+                listed[i] = slot;
+                if (category >= 0) {
+                    while (perCategory.size() <= category) {
+                        perCategory.add(new ArrayList<>());
+                    }
+                    perCategory.get(category).add(slot);
+                }
+                if (entries.featured(slot)) {
+                    featuredSlots.add(slot);
+                }
+            }
+            // Stored in listing order: every listing is filled as it is, without a sort.
+            all.setSorted(listed);
+            featured.setSorted(
+                    featuredSlots.stream().mapToInt(Integer::intValue).toArray());
+            for (int c = 0; c < perCategory.size(); c++) {
+                byCategory
+                        .get(c)
+                        .setSorted(perCategory.get(c).stream()
+                                .mapToInt(Integer::intValue)
+                                .toArray());
+            }
+            heardWhileBuilding = null;
+            ready = true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        LOG.info(
+                "Archive index read from {}: {} articles in {} ms; checking it against the repository",
+                file,
+                size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /**
+     * Reads the whole archive behind a loaded index: every article found is put right (most need
+     * nothing), and those the index holds but the repository no longer does are taken out.
+     */
+    private void verify() {
+        long started = System.nanoTime();
+        synchronized (updating) {
+            seen = new BitSet();
+        }
+        try {
+            List<ArticleSummary> batch = new ArrayList<>();
+            articles.forEachSummary(summary -> {
+                if (closed) {
+                    throw new IllegalStateException("closed");
+                }
+                batch.add(summary);
+                if (batch.size() == 10_000) {
+                    applyInOrder(batch);
+                    batch.clear();
+                }
+            });
+            applyInOrder(batch);
+            int gone;
+            synchronized (updating) {
+                gone = removeUnseen();
+                seen = null;
+            }
+            LOG.info(
+                    "Archive index checked against the repository in {} ms: {} articles, {} gone meanwhile",
+                    (System.nanoTime() - started) / 1_000_000,
+                    size(),
+                    gone);
+        } catch (RepositoryException | RuntimeException e) {
+            if (!closed) {
+                LOG.error("Checking the archive index against the repository failed; reading it again", e);
+                rebuild();
+            }
+        }
+    }
+
+    private void applyInOrder(List<ArticleSummary> batch) {
+        synchronized (updating) {
+            apply(batch, Set.of());
+        }
+    }
+
+    /** Takes out what the check did not see (nor any change heard during it); how many. */
+    private int removeUnseen() {
+        lock.writeLock().lock();
+        try {
+            BitSet unseen = new BitSet();
+            for (int i = 0; i < all.size(); i++) {
+                if (!seen.get(all.slot(i))) {
+                    unseen.set(all.slot(i));
+                }
+            }
+            if (!unseen.isEmpty()) {
+                all.replace(unseen, new int[0]);
+                featured.replace(unseen, new int[0]);
+                byCategory.forEach(order -> order.replace(unseen, new int[0]));
+                unseen.stream().forEach(entries::remove);
+            }
+            return unseen.cardinality();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Keeps the index in its file for the next start (when it is read and the host has a place for it). */
+    private void save() {
+        if (snapshot == null || !ready) {
+            return;
+        }
+        lock.readLock().lock();
+        try {
+            ArchiveSnapshot.write(snapshot, List.copyOf(categoryNames), new ArchiveSnapshot.EntrySource() {
+                @Override
+                public int size() {
+                    return all.size();
+                }
+
+                @Override
+                public ArchiveSnapshot.Entry entry(int position) {
+                    int slot = all.slot(position);
+                    return new ArchiveSnapshot.Entry(
+                            entries.id(slot), entries.posted(slot), entries.category(slot), entries.flags(slot));
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn(
+                    "The archive index could not be kept in {} ({}); the next start reads the repository",
+                    snapshot,
+                    e.toString());
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Whether the start's read is done: before that, ask the repository. */
@@ -325,6 +499,7 @@ public final class ArchiveIndex implements AutoCloseable {
         if (builder != null) {
             builder.interrupt();
         }
+        save();
     }
 
     /** Reads the whole archive once; then the changes heard meanwhile, then it serves. */
@@ -444,24 +619,31 @@ public final class ArchiveIndex implements AutoCloseable {
                 UUID id = UUID.fromString(summary.id());
                 int slot = entries.find(id);
                 boolean listable = !summary.trashed() && summary.postedDate() != null;
-                if (slot >= 0) {
-                    changed.set(slot);
-                    if (!listable) {
-                        freed.add(slot);
-                        continue;
-                    }
-                }
                 if (!listable) {
+                    if (slot >= 0) {
+                        changed.set(slot);
+                        freed.add(slot);
+                    }
                     continue;
                 }
                 int category = categoryIndex(summary.category());
                 byte flags = (byte) ((summary.published() ? ArchiveEntries.PUBLISHED : 0)
                         | (summary.featured() ? ArchiveEntries.FEATURED : 0));
                 long posted = summary.postedDate().toEpochMilli();
+                if (seen != null && slot >= 0) {
+                    seen.set(slot);
+                }
+                if (slot >= 0 && entries.holds(slot, posted, category, flags)) {
+                    continue; // a change that moves nothing (a title, a body): no listing is copied
+                }
                 if (slot >= 0) {
+                    changed.set(slot);
                     entries.set(slot, posted, category, flags);
                 } else {
                     slot = entries.add(id, posted, category, flags);
+                    if (seen != null) {
+                        seen.set(slot);
+                    }
                 }
                 listed.add(slot);
             }
@@ -473,6 +655,9 @@ public final class ArchiveIndex implements AutoCloseable {
                         freed.add(slot);
                     }
                 }
+            }
+            if (changed.isEmpty() && listed.isEmpty()) {
+                return;
             }
             int[] added = listed.stream().mapToInt(Integer::intValue).toArray();
             all.replace(changed, added);

@@ -69,6 +69,18 @@ final class SlotOrder {
         published = count;
     }
 
+    /** Takes {@code sorted} (slots already in listing order) as the whole listing. */
+    void setSorted(int[] sorted) {
+        slots = sorted;
+        int count = 0;
+        for (int slot : sorted) {
+            if (entries.published(slot)) {
+                count++;
+            }
+        }
+        published = count;
+    }
+
     /** The first position whose article was posted at or before {@code millis} (before it: the scheduled). */
     int firstPostedBy(long millis) {
         int lo = 0;

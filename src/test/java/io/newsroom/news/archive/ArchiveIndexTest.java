@@ -13,9 +13,12 @@ import io.newsroom.news.article.Audience;
 import io.newsroom.news.article.FieldError;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
+import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.publishing.Publishing;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import javax.jcr.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The archive index against the repository's own queries on a real Jackrabbit: the same pages and
@@ -172,6 +176,50 @@ class ArchiveIndexTest {
         articles.create(second, "editor");
         assertEquals(List.of("Thông báo"), index.categories());
         assertEquals("Thông báo", index.categoryBySlug("thong-bao").orElseThrow());
+    }
+
+    @Test
+    void aRestartServesTheKeptIndexAtOnceAndCorrectsWhatChangedWhileDown(@TempDir Path folder) throws Exception {
+        RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(folder);
+        List<String> ids = new ArrayList<>();
+        try (NewsRuntime first = NewsRuntime.start(config)) {
+            Eventually.await(first.module().archive()::ready, "the first start reads the (empty) repository");
+            for (int i = 0; i < 5; i++) {
+                ArticleDraft d = draft("Bài trước khi dừng " + i, hanoi(2024, 3, 1 + i, 8, 0));
+                d.setCategory("Thông báo");
+                ids.add(first.articles().create(d, "editor").id());
+            }
+        }
+        assertTrue(Files.exists(folder.resolve("archive-index.bin")), "kept at stop");
+
+        // While the site is down another cluster node (or an import) removes one article and moves another.
+        EmbeddedRepository repository = EmbeddedRepository.persistent(folder);
+        try {
+            Session session = repository.login("news");
+            session.getNodeByIdentifier(ids.get(4)).remove();
+            session.getNodeByIdentifier(ids.get(0)).setProperty("category", "Thể thao");
+            session.save();
+            session.logout();
+        } finally {
+            repository.close();
+        }
+
+        try (NewsRuntime second = NewsRuntime.start(config)) {
+            ArchiveIndex kept = second.module().archive();
+            assertTrue(kept.ready(), "the kept index serves from the start");
+            Eventually.await(
+                    () -> kept.page(true, null, Instant.now(), 0, 10)
+                                    .ids()
+                                    .equals(List.of(ids.get(3), ids.get(2), ids.get(1), ids.get(0)))
+                            && kept.page(true, "Thể thao", Instant.now(), 0, 10)
+                                    .ids()
+                                    .equals(List.of(ids.get(0)))
+                            && kept.page(true, "Thông báo", Instant.now(), 0, 10)
+                                            .total()
+                                    == 3,
+                    "the check behind the kept index corrects what changed while the site was down");
+            assertEquals(List.of("Thông báo", "Thể thao"), kept.categories());
+        }
     }
 
     private Article create(Random random, int i) throws Exception {

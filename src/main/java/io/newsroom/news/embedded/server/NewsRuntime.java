@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * registered from the light module, and the article repository on top of it.
  */
 public final class NewsRuntime implements AutoCloseable {
+    /** The archive index kept in the data folder between starts (a hint the start checks, never the truth). */
+    static final String ARCHIVE_INDEX_FILE = "archive-index.bin";
+
     public static final String ARTICLE_TYPE_FILE = "contentTypes/article.yaml";
 
     private final RuntimeConfig config;
@@ -121,6 +124,7 @@ public final class NewsRuntime implements AutoCloseable {
                 .links(new StoredLinks(repository.sessions(), articleType.workspace()))
                 .baseUrl(this::baseUrl)
                 .keepVersions(config.maxVersions())
+                .archiveSnapshot(config.inMemory() ? null : config.dataFolder().resolve(ARCHIVE_INDEX_FILE))
                 .imageSizes(renditions)
                 .resourceVersions(path -> WebResourceServlet.fingerprint(lightModule, path))
                 .start();
