@@ -522,6 +522,11 @@ public final class ArticleRepository {
     }
 
     /** Whether any article (in the trash too) or any kept version uses the image {@code key}, as its image or in its body. */
+    /** How many articles {@code query} matches, counting no further than {@code cap} + 1. */
+    public long countUpTo(ArticleQuery query, long cap) throws RepositoryException {
+        return search.countUpTo(query, cap);
+    }
+
     public boolean usesImage(String key) throws RepositoryException {
         return search.usesImage(key);
     }

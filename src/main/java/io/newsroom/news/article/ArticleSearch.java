@@ -128,6 +128,28 @@ final class ArticleSearch {
         return sessions.run(workspace, session -> cachedCount(session, query));
     }
 
+    /** The matches of {@code query}, counted no further than {@code cap} + 1 (kept until the workspace changes). */
+    long countUpTo(ArticleQuery query, long cap) throws RepositoryException {
+        ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
+        String statement = xpath.statement(unordered);
+        return cache.total(
+                statement + " #up to " + cap,
+                () -> sessions.run(workspace, session -> {
+                    Query jcrQuery = session.getWorkspace().getQueryManager().createQuery(statement, "xpath");
+                    jcrQuery.setLimit(cap + 1);
+                    NodeIterator it = jcrQuery.execute().getNodes();
+                    long size = it.getSize();
+                    if (size >= 0) {
+                        return size;
+                    }
+                    long n = 0;
+                    for (; it.hasNext(); it.next()) {
+                        n++;
+                    }
+                    return n;
+                }));
+    }
+
     private long cachedCount(Session session, ArticleQuery query) throws RepositoryException {
         ArticleQuery unordered = query.withSort(List.of()).page(0, 1);
         return cache.total(xpath.statement(unordered), () -> countAll(session, unordered));

@@ -15,6 +15,9 @@ final class ArchivePages {
     static final int LIST_DEFAULT_SIZE = 10;
     static final int LIST_MAX_SIZE = 50;
     private static final int SEARCH_MAX_CHARS = 100;
+    /** The most search results counted (and paged through): "more than 1,000" beyond. */
+    static final int SEARCH_COUNT_CAP = 1_000;
+
     private static final int MAX_PAGE = 100_000;
 
     private final TemplatingParts parts;
@@ -66,14 +69,19 @@ final class ArchivePages {
         String limited = words.strip().length() > SEARCH_MAX_CHARS
                 ? words.strip().substring(0, SEARCH_MAX_CHARS)
                 : words.strip();
-        return page(
-                parts.audience()
-                        .visibleAt(
-                                ArticleQuery.newest(LIST_DEFAULT_SIZE).withWords(limited),
-                                parts.clock().instant()),
-                null,
-                LIST_DEFAULT_SIZE,
-                page);
+        ArticleQuery query = parts.audience()
+                .visibleAt(
+                        ArticleQuery.newest(LIST_DEFAULT_SIZE).withWords(limited),
+                        parts.clock().instant());
+        // Counted up to a cap: words found in much of a large archive would otherwise mean reading every hit.
+        long counted = parts.articles().countUpTo(query, SEARCH_COUNT_CAP);
+        boolean more = counted > SEARCH_COUNT_CAP;
+        long total = Math.min(counted, SEARCH_COUNT_CAP);
+        int pageCount = (int) Math.max(1, (total + LIST_DEFAULT_SIZE - 1) / LIST_DEFAULT_SIZE);
+        int requested = Math.min(pageNumber(page), pageCount);
+        List<Article> items =
+                parts.articles().items(query.page((long) (requested - 1) * LIST_DEFAULT_SIZE, LIST_DEFAULT_SIZE));
+        return new NewsListPage(items.stream().map(parts::view).toList(), requested, pageCount, total, more);
     }
 
     String category(String slug) throws RepositoryException {

@@ -8,12 +8,19 @@ public final class NewsListPage {
     private final int page;
     private final int pageCount;
     private final long total;
+    private final boolean moreThanTotal;
 
     NewsListPage(List<ArticleView> items, int page, int pageCount, long total) {
+        this(items, page, pageCount, total, false);
+    }
+
+    /** {@code moreThanTotal}: the count stopped at {@code total} (a search matching much of the archive). */
+    NewsListPage(List<ArticleView> items, int page, int pageCount, long total, boolean moreThanTotal) {
         this.items = List.copyOf(items);
         this.page = page;
         this.pageCount = pageCount;
         this.total = total;
+        this.moreThanTotal = moreThanTotal;
     }
 
     public List<ArticleView> getItems() {
@@ -30,6 +37,11 @@ public final class NewsListPage {
 
     public long getTotal() {
         return total;
+    }
+
+    /** Whether more than {@link #getTotal} match: the count stopped there. */
+    public boolean isMoreThanTotal() {
+        return moreThanTotal;
     }
 
     public boolean isHasPrevious() {
