@@ -57,9 +57,9 @@ public final class NewsModule implements AutoCloseable {
                 : null;
         this.publishing = new Publishing(articles, b.clock, versions);
         this.archive = ArchiveIndex.start(articles, b.archiveSnapshot);
-        this.featuredRanks = new FeaturedRanks(articles, archive);
-        featuredRanks.renumberAfterChanges();
         this.cache = new ArticleCache(articles, archive, b.clock, b.audience);
+        this.featuredRanks = new FeaturedRanks(articles, archive, cache);
+        featuredRanks.renumberAfterChanges();
         this.articleChanges = articles.observe(b.observation);
         try {
             this.viewCounter = ViewCounter.start(

@@ -58,6 +58,7 @@ public final class ArchiveIndex implements AutoCloseable {
     private BitSet seen;
 
     private volatile boolean ready;
+    private volatile boolean settled;
     private volatile boolean closed;
     private Thread builder;
 
@@ -171,6 +172,7 @@ public final class ArchiveIndex implements AutoCloseable {
             synchronized (updating) {
                 gone = removeUnseen();
                 seen = null;
+                settled = true;
             }
             LOG.info(
                     "Archive index checked against the repository in {} ms: {} articles, {} gone meanwhile",
@@ -241,6 +243,11 @@ public final class ArchiveIndex implements AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Whether the index agrees with the repository: read, and a kept index checked behind it. */
+    public boolean settled() {
+        return settled;
     }
 
     /** Whether the start's read is done: before that, ask the repository. */
@@ -525,6 +532,7 @@ public final class ArchiveIndex implements AutoCloseable {
                     if (heard.isEmpty()) {
                         heardWhileBuilding = null;
                         ready = true;
+                        settled = true;
                         break;
                     }
                     heardWhileBuilding = new ArrayList<>();
@@ -580,6 +588,7 @@ public final class ArchiveIndex implements AutoCloseable {
                 return;
             }
             ready = false;
+            settled = false;
             heardWhileBuilding = new ArrayList<>();
         }
         lock.writeLock().lock();

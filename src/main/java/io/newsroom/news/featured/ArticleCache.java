@@ -8,8 +8,11 @@ import io.newsroom.news.article.Audience;
 import io.newsroom.news.article.PropertyFilter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.RepositoryException;
@@ -28,6 +31,9 @@ public final class ArticleCache {
     static final int FEATURED_DEPTH = 500;
     static final int SCHEDULED_DEPTH = 200;
     private static final int MAX_CATEGORIES = 200;
+    /** Articles kept between snapshots: a few blocks' worth of each of many categories. */
+    private static final int MAX_KNOWN = 5_000;
+
     private static final String ALL = "";
 
     private record Entry(long generation, ArticleSnapshot snapshot) {}
@@ -37,6 +43,8 @@ public final class ArticleCache {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
     private final Map<String, Entry> byCategory = new ConcurrentHashMap<>();
+    /** Articles read for snapshots, by id, until they change; guarded by this. */
+    private final Map<String, Article> known = new HashMap<>();
 
     private final Audience audience;
     private final ArchiveIndex archive;
@@ -47,7 +55,42 @@ public final class ArticleCache {
         this.archive = archive;
         this.clock = clock;
         this.audience = audience;
+        articles.onNodesChanged(this::forget);
         articles.onChange(this::invalidate);
+    }
+
+    /**
+     * The articles of {@code ids} that exist, in that order: those read since they last changed come
+     * from memory, the others from the repository. After an edit a snapshot reads one node, not the
+     * hundreds it lists.
+     */
+    public synchronized List<Article> articles(List<String> ids) throws RepositoryException {
+        List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            if (known.size() + missing.size() > MAX_KNOWN) {
+                known.clear();
+            }
+            for (Article article : articles.findAllById(missing)) {
+                known.put(article.id(), article);
+            }
+        }
+        List<Article> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Article article = known.get(id);
+            if (article != null) {
+                found.add(article);
+            }
+        }
+        return found;
+    }
+
+    /** These nodes changed: their articles are read again when next needed (all of them when unknown). */
+    private synchronized void forget(Set<String> ids) {
+        if (ids.isEmpty()) {
+            known.clear();
+        } else {
+            known.keySet().removeAll(ids);
+        }
     }
 
     /** The snapshot for {@code category} ({@code null}: all), read from the repository only when stale. */
@@ -97,10 +140,10 @@ public final class ArticleCache {
         // Drafts never reach readers: for them only published articles are in a snapshot.
         boolean publishedOnly = audience.publishedOnly();
         return new ArticleSnapshot(
-                articles.findAllById(archive.featured(publishedOnly, category, FEATURED_DEPTH)),
-                articles.findAllById(archive.page(publishedOnly, category, now, 0, LATEST_DEPTH)
+                articles(archive.featured(publishedOnly, category, FEATURED_DEPTH)),
+                articles(archive.page(publishedOnly, category, now, 0, LATEST_DEPTH)
                         .ids()),
-                articles.findAllById(archive.scheduled(publishedOnly, category, now, SCHEDULED_DEPTH)),
+                articles(archive.scheduled(publishedOnly, category, now, SCHEDULED_DEPTH)),
                 now);
     }
 

@@ -4,6 +4,7 @@ import io.newsroom.news.archive.ArchiveIndex;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.featured.FeaturedSelector;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,10 +44,12 @@ public final class FeaturedRanks {
     private final ThreadLocal<Integer> renumberedHere = ThreadLocal.withInitial(() -> 0);
 
     private final ArchiveIndex archive;
+    private final ArticleCache cache;
 
-    public FeaturedRanks(ArticleRepository articles, ArchiveIndex archive) {
+    public FeaturedRanks(ArticleRepository articles, ArchiveIndex archive, ArticleCache cache) {
         this.articles = articles;
         this.archive = archive;
+        this.cache = cache;
     }
 
     /**
@@ -58,7 +61,7 @@ public final class FeaturedRanks {
         if (!archive.ready()) {
             return siteOrder(articles);
         }
-        List<Article> featured = new ArrayList<>(articles.findAllById(archive.featured(false, null, LIMIT)));
+        List<Article> featured = new ArrayList<>(cache.articles(archive.featured(false, null, LIMIT)));
         featured.removeIf(article -> !article.featured() || article.isTrashed());
         featured.sort(FeaturedSelector.BY_RANK_THEN_NEWEST);
         return featured;
