@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,11 +43,16 @@ public final class DeliveryApiServlet extends HttpServlet {
     public static final String MODULE_PATH = "/.news/delivery/news";
 
     static final String MOST_READ = "/@mostRead";
+    static final int QUERY_SLOTS = 2;
+    static final Duration QUERY_LIMIT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryApiServlet.class);
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final transient ArticleRepository articles;
     private final transient ArchiveIndex archive;
+    /** Queries the index cannot answer (filters, words, other orders): two at once, ten seconds each. */
+    private final transient QueryGate gate = new QueryGate(QUERY_SLOTS, QUERY_LIMIT);
+
     private final transient DeliveryJson json;
     private final transient DeliveryQueryParser parser;
     private final transient Messages messages;
@@ -100,7 +106,7 @@ public final class DeliveryApiServlet extends HttpServlet {
                 // other queries from the repository, without a total, which the answer does not carry.
                 List<Map<String, Object>> results = listed.isPresent()
                         ? articles.findAllById(listed.get().ids(), json::node)
-                        : articles.items(readers.visibleAt(asked, now), json::node);
+                        : gate.run(() -> articles.items(readers.visibleAt(asked, now), json::node));
                 write(response, 200, Map.of("results", results));
             } else {
                 String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -118,6 +124,9 @@ public final class DeliveryApiServlet extends HttpServlet {
                 response.setHeader("Location", request.getContextPath() + request.getServletPath() + moved.get());
             }
         } catch (ApiError e) {
+            if (e.status() == 503) {
+                response.setHeader("Retry-After", "10");
+            }
             writeError(response, e.status(), e.code(), messages.get(locale, e.messageKey(), e.arguments()));
         } catch (Exception e) {
             LOG.error("Delivery API failed for {}", request.getRequestURI(), e);
@@ -217,5 +226,11 @@ public final class DeliveryApiServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache");
         mapper.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The query workers stop with the servlet. */
+    @Override
+    public void destroy() {
+        gate.close();
     }
 }
