@@ -432,6 +432,7 @@ public final class ArticleRepository {
                     found.add(reader.read(node.get()));
                 }
             }
+            search.noteRead(found.size());
             return found;
         });
     }

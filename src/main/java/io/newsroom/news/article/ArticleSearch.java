@@ -119,6 +119,11 @@ final class ArticleSearch {
                 }));
     }
 
+    /** Counts {@code n} articles read for a listing by identifier (the archive index named them). */
+    void noteRead(int n) {
+        articlesRead.add(n);
+    }
+
     /** How many articles listings have read so far: shows that a grid pages instead of loading everything. */
     long articlesRead() {
         return articlesRead.sum();
