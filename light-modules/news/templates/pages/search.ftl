@@ -32,7 +32,8 @@
       [#if results.empty]
       <p class="news-search__none" role="status">${i18n['news.pages.search.none']?replace('{0}', q)}</p>
       [#else]
-      <p class="news-search__count" role="status">${i18n[results.moreThanTotal?then('news.pages.search.countMore', 'news.pages.search.count')]?replace('{0}', results.total?string(",##0"))}</p>
+      [#if results.moreThanTotal][#assign found = i18n['news.pages.search.countMore']][#else][#assign found = i18n['news.pages.search.count']][/#if]
+      <p class="news-search__count" role="status">${found?replace('{0}', results.total?string(",##0"))}</p>
       <ul class="news-list__items news-search__results">
         [#list results.items as article]
         <li class="news-list__item">
