@@ -79,6 +79,7 @@ public final class MagnoliaNews {
                 .languages(languages)
                 .links(links)
                 .baseUrl(() -> baseUrl)
+                .archiveSnapshot(settings.archiveSnapshot())
                 .start();
     }
 

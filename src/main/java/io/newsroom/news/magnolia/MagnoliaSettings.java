@@ -63,4 +63,14 @@ final class MagnoliaSettings {
         }
         return Path.of(get("magnolia.home", System.getProperty("java.io.tmpdir")), "news-views-journal");
     }
+
+    /**
+     * Where the archive index is kept between starts: beside this instance's view journal folder
+     * ({@code news-views-journal-archive-index.bin}), which is this instance's own (its lock sees to that),
+     * so an author and its publics never read each other's.
+     */
+    Path archiveSnapshot() {
+        Path journal = journalFolder().toAbsolutePath();
+        return journal.resolveSibling(journal.getFileName() + "-archive-index.bin");
+    }
 }
