@@ -13,15 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.jcr.RepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,20 +29,15 @@ import org.slf4j.LoggerFactory;
  * writes made through {@link ArticleRepository}, by observation for the rest (another cluster node,
  * Magnolia's content app, an import). Articles in the trash or without a posted date are not listed.
  *
- * <p>Cost: about 30 bytes an article for the entries, 4 per listing it is in (all, its category,
- * featured): some 40 MB at a million articles.
+ * <p>Cost: about 39 bytes an article for the entries and their id table, 4 per listing it is in (all,
+ * its category, featured): 47 bytes, 46.8 MB measured at a million articles ({@code SiteBenchmark}).
+ * The listings themselves are {@link ArchiveListings}; this class decides when they change.
  */
 public final class ArchiveIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
 
     private final ArticleRepository articles;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final ArchiveEntries entries = new ArchiveEntries();
-    private final SlotOrder all = new SlotOrder(entries);
-    private final SlotOrder featured = new SlotOrder(entries);
-    private final List<String> categoryNames = new ArrayList<>();
-    private final Map<String, Integer> categoryIndexes = new HashMap<>();
-    private final List<SlotOrder> byCategory = new ArrayList<>();
+    private final ArchiveListings listings = new ArchiveListings();
     private final Object building = new Object();
     private final Object updating = new Object();
     /** Changes heard while the start's read runs; applied after it. Null once ready. */
@@ -98,46 +88,9 @@ public final class ArchiveIndex implements AutoCloseable {
             LOG.warn("The archive index kept in {} cannot be read ({}); reading the repository", file, e.toString());
             return false;
         }
-        lock.writeLock().lock();
-        try {
-            int[] mine = new int[contents.categories().size()];
-            for (int c = 0; c < mine.length; c++) {
-                mine[c] = categoryIndex(contents.categories().get(c));
-            }
-            int[] listed = new int[contents.entries().size()];
-            List<List<Integer>> perCategory = new ArrayList<>();
-            List<Integer> featuredSlots = new ArrayList<>();
-            for (int i = 0; i < listed.length; i++) {
-                ArchiveSnapshot.Entry entry = contents.entries().get(i);
-                int category = entry.category() < 0 ? -1 : mine[entry.category()];
-                int slot = entries.add(entry.id(), entry.posted(), category, entry.flags());
-                listed[i] = slot;
-                if (category >= 0) {
-                    while (perCategory.size() <= category) {
-                        perCategory.add(new ArrayList<>());
-                    }
-                    perCategory.get(category).add(slot);
-                }
-                if (entries.featured(slot)) {
-                    featuredSlots.add(slot);
-                }
-            }
-            // Stored in listing order: every listing is filled as it is, without a sort.
-            all.setSorted(listed);
-            featured.setSorted(
-                    featuredSlots.stream().mapToInt(Integer::intValue).toArray());
-            for (int c = 0; c < perCategory.size(); c++) {
-                byCategory
-                        .get(c)
-                        .setSorted(perCategory.get(c).stream()
-                                .mapToInt(Integer::intValue)
-                                .toArray());
-            }
-            heardWhileBuilding = null;
-            ready = true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        listings.load(contents);
+        heardWhileBuilding = null;
+        ready = true;
         LOG.info(
                 "Archive index read from {}: {} articles in {} ms; checking it against the repository",
                 file,
@@ -170,7 +123,7 @@ public final class ArchiveIndex implements AutoCloseable {
             applyInOrder(batch);
             int gone;
             synchronized (updating) {
-                gone = removeUnseen();
+                gone = listings.removeUnseen(seen);
                 seen = null;
                 settled = true;
             }
@@ -189,29 +142,7 @@ public final class ArchiveIndex implements AutoCloseable {
 
     private void applyInOrder(List<ArticleSummary> batch) {
         synchronized (updating) {
-            apply(batch, Set.of());
-        }
-    }
-
-    /** Takes out what the check did not see (nor any change heard during it); how many. */
-    private int removeUnseen() {
-        lock.writeLock().lock();
-        try {
-            BitSet unseen = new BitSet();
-            for (int i = 0; i < all.size(); i++) {
-                if (!seen.get(all.slot(i))) {
-                    unseen.set(all.slot(i));
-                }
-            }
-            if (!unseen.isEmpty()) {
-                all.replace(unseen, new int[0]);
-                featured.replace(unseen, new int[0]);
-                byCategory.forEach(order -> order.replace(unseen, new int[0]));
-                unseen.stream().forEach(entries::remove);
-            }
-            return unseen.cardinality();
-        } finally {
-            lock.writeLock().unlock();
+            listings.apply(batch, Set.of(), seen);
         }
     }
 
@@ -220,28 +151,13 @@ public final class ArchiveIndex implements AutoCloseable {
         if (snapshot == null || !ready) {
             return;
         }
-        lock.readLock().lock();
         try {
-            ArchiveSnapshot.write(snapshot, List.copyOf(categoryNames), new ArchiveSnapshot.EntrySource() {
-                @Override
-                public int size() {
-                    return all.size();
-                }
-
-                @Override
-                public ArchiveSnapshot.Entry entry(int position) {
-                    int slot = all.slot(position);
-                    return new ArchiveSnapshot.Entry(
-                            entries.id(slot), entries.posted(slot), entries.category(slot), entries.flags(slot));
-                }
-            });
+            listings.write(snapshot);
         } catch (IOException e) {
             LOG.warn(
                     "The archive index could not be kept in {} ({}); the next start reads the repository",
                     snapshot,
                     e.toString());
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -263,29 +179,7 @@ public final class ArchiveIndex implements AutoCloseable {
      * @param now           articles posted after it are left out (they are scheduled)
      */
     public ArchivePage page(boolean publishedOnly, String category, Instant now, long offset, int limit) {
-        lock.readLock().lock();
-        try {
-            SlotOrder order = order(category);
-            if (order == null) {
-                return new ArchivePage(List.of(), 0);
-            }
-            int first = order.firstPostedBy(now.toEpochMilli());
-            long total = publishedOnly ? order.published() - published(order, 0, first) : order.size() - first;
-            List<String> ids = new ArrayList<>(Math.min(limit, 64));
-            long skipped = 0;
-            for (int i = first; i < order.size() && ids.size() < limit; i++) {
-                int slot = order.slot(i);
-                if (publishedOnly && !entries.published(slot)) {
-                    continue;
-                }
-                if (skipped++ >= offset) {
-                    ids.add(entries.id(slot).toString());
-                }
-            }
-            return new ArchivePage(ids, total);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return listings.page(publishedOnly, category, now, offset, limit);
     }
 
     /**
@@ -312,34 +206,7 @@ public final class ArchiveIndex implements AutoCloseable {
         if (category == null || state == Publication.Filter.TRASH) {
             return Optional.empty();
         }
-        lock.readLock().lock();
-        try {
-            SlotOrder order = order(category.orElse(null));
-            if (order == null) {
-                return Optional.of(new ArchivePage(List.of(), 0));
-            }
-            long total = switch (state) {
-                case PUBLISHED -> order.published();
-                case DRAFTS -> order.size() - order.published();
-                default -> order.size();
-            };
-            List<String> ids = new ArrayList<>();
-            long skipped = 0;
-            for (int i = 0; i < order.size() && ids.size() < query.limit(); i++) {
-                int slot = order.slot(i);
-                boolean published = entries.published(slot);
-                if ((state == Publication.Filter.PUBLISHED && !published)
-                        || (state == Publication.Filter.DRAFTS && published)) {
-                    continue;
-                }
-                if (skipped++ >= query.offset()) {
-                    ids.add(entries.id(slot).toString());
-                }
-            }
-            return Optional.of(new ArchivePage(ids, total));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return Optional.of(listings.byState(state, category.orElse(null), query.offset(), query.limit()));
     }
 
     /**
@@ -373,45 +240,12 @@ public final class ArchiveIndex implements AutoCloseable {
 
     /** The scheduled articles (posted after {@code now}), soonest first, at most {@code limit}. */
     public List<String> scheduled(boolean publishedOnly, String category, Instant now, int limit) {
-        lock.readLock().lock();
-        try {
-            SlotOrder order = order(category);
-            List<String> ids = new ArrayList<>();
-            if (order == null) {
-                return ids;
-            }
-            for (int i = order.firstPostedBy(now.toEpochMilli()) - 1; i >= 0 && ids.size() < limit; i--) {
-                int slot = order.slot(i);
-                if (!publishedOnly || entries.published(slot)) {
-                    ids.add(entries.id(slot).toString());
-                }
-            }
-            return ids;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return listings.scheduled(publishedOnly, category, now, limit);
     }
 
     /** The featured articles (scheduled ones too), newest first, at most {@code limit}. */
     public List<String> featured(boolean publishedOnly, String category, int limit) {
-        lock.readLock().lock();
-        try {
-            Integer wanted = category == null ? null : categoryIndexes.get(category);
-            List<String> ids = new ArrayList<>();
-            if (category != null && wanted == null) {
-                return ids;
-            }
-            for (int i = 0; i < featured.size() && ids.size() < limit; i++) {
-                int slot = featured.slot(i);
-                if ((!publishedOnly || entries.published(slot))
-                        && (wanted == null || entries.category(slot) == wanted)) {
-                    ids.add(entries.id(slot).toString());
-                }
-            }
-            return ids;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return listings.featured(publishedOnly, category, limit);
     }
 
     /**
@@ -419,21 +253,7 @@ public final class ArchiveIndex implements AutoCloseable {
      * the index is read, as the repository answers (articles in the trash too).
      */
     public List<String> categories() throws RepositoryException {
-        if (!ready) {
-            return articles.categories();
-        }
-        lock.readLock().lock();
-        try {
-            TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (int i = 0; i < categoryNames.size(); i++) {
-                if (byCategory.get(i).size() > 0) {
-                    sorted.putIfAbsent(categoryNames.get(i), categoryNames.get(i));
-                }
-            }
-            return List.copyOf(sorted.values());
-        } finally {
-            lock.readLock().unlock();
-        }
+        return ready ? listings.categories() : articles.categories();
     }
 
     /**
@@ -441,21 +261,7 @@ public final class ArchiveIndex implements AutoCloseable {
      * names fold to it (made before such names were refused), the one with the most articles.
      */
     public Optional<String> categoryBySlug(String slug) {
-        lock.readLock().lock();
-        try {
-            String best = null;
-            int most = 0;
-            for (int i = 0; i < categoryNames.size(); i++) {
-                int size = byCategory.get(i).size();
-                if (size > most && Slugs.fromTitle(categoryNames.get(i)).equals(slug)) {
-                    best = categoryNames.get(i);
-                    most = size;
-                }
-            }
-            return Optional.ofNullable(best);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return listings.categoryBySlug(slug);
     }
 
     /**
@@ -478,26 +284,12 @@ public final class ArchiveIndex implements AutoCloseable {
 
     /** Articles listed (not in the trash, with a posted date). */
     public int size() {
-        lock.readLock().lock();
-        try {
-            return entries.size();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return listings.size();
     }
 
     /** The heap the index holds, in bytes (arrays only; the category names are few). */
     public long bytes() {
-        lock.readLock().lock();
-        try {
-            long bytes = entries.bytes() + all.bytes() + featured.bytes();
-            for (SlotOrder order : byCategory) {
-                bytes += order.bytes();
-            }
-            return bytes;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return listings.bytes();
     }
 
     @Override
@@ -520,11 +312,11 @@ public final class ArchiveIndex implements AutoCloseable {
                 }
                 batch.add(summary);
                 if (batch.size() == 10_000) {
-                    apply(batch, Set.of());
+                    listings.apply(batch, Set.of(), null);
                     batch.clear();
                 }
             });
-            apply(batch, Set.of());
+            listings.apply(batch, Set.of(), null);
             while (true) {
                 List<Set<String>> heard;
                 synchronized (building) {
@@ -575,9 +367,9 @@ public final class ArchiveIndex implements AutoCloseable {
 
     /** One update at a time, read and applied together: a later read is never overtaken by an earlier one. */
     private void update(Set<String> ids) throws RepositoryException {
-        List<String> valid = ids.stream().filter(ArchiveIndex::isUuid).toList();
+        List<String> valid = ids.stream().filter(ArchiveListings::isUuid).toList();
         synchronized (updating) {
-            apply(articles.summaries(valid), Set.copyOf(valid));
+            listings.apply(articles.summaries(valid), Set.copyOf(valid), seen);
         }
     }
 
@@ -591,149 +383,9 @@ public final class ArchiveIndex implements AutoCloseable {
             settled = false;
             heardWhileBuilding = new ArrayList<>();
         }
-        lock.writeLock().lock();
-        try {
-            BitSet everything = new BitSet();
-            for (int i = 0; i < all.size(); i++) {
-                everything.set(all.slot(i));
-            }
-            all.replace(everything, new int[0]);
-            featured.replace(everything, new int[0]);
-            byCategory.forEach(order -> order.replace(everything, new int[0]));
-            everything.stream().forEach(entries::remove);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        listings.clear();
         builder = new Thread(this::build, "news-archive-index");
         builder.setDaemon(true);
         builder.start();
-    }
-
-    /**
-     * Puts {@code summaries} in the listings; {@code checked} are identifiers read for this batch: those
-     * without a summary are gone (removed, or not an article) and leave the listings.
-     */
-    private void apply(List<ArticleSummary> summaries, Set<String> checked) {
-        lock.writeLock().lock();
-        try {
-            BitSet changed = new BitSet();
-            List<Integer> freed = new ArrayList<>();
-            Set<String> present = new HashSet<>();
-            List<Integer> listed = new ArrayList<>();
-            for (ArticleSummary summary : summaries) {
-                present.add(summary.id());
-                if (!isUuid(summary.id())) {
-                    continue;
-                }
-                UUID id = UUID.fromString(summary.id());
-                int slot = entries.find(id);
-                boolean listable = !summary.trashed() && summary.postedDate() != null;
-                if (!listable) {
-                    if (slot >= 0) {
-                        changed.set(slot);
-                        freed.add(slot);
-                    }
-                    continue;
-                }
-                int category = categoryIndex(summary.category());
-                byte flags = (byte) ((summary.published() ? ArchiveEntries.PUBLISHED : 0)
-                        | (summary.featured() ? ArchiveEntries.FEATURED : 0));
-                long posted = summary.postedDate().toEpochMilli();
-                if (seen != null && slot >= 0) {
-                    seen.set(slot);
-                }
-                if (slot >= 0 && entries.holds(slot, posted, category, flags)) {
-                    continue; // a change that moves nothing (a title, a body): no listing is copied
-                }
-                if (slot >= 0) {
-                    changed.set(slot);
-                    entries.set(slot, posted, category, flags);
-                } else {
-                    slot = entries.add(id, posted, category, flags);
-                    if (seen != null) {
-                        seen.set(slot);
-                    }
-                }
-                listed.add(slot);
-            }
-            for (String id : checked) {
-                if (!present.contains(id)) {
-                    int slot = entries.find(UUID.fromString(id));
-                    if (slot >= 0) {
-                        changed.set(slot);
-                        freed.add(slot);
-                    }
-                }
-            }
-            if (changed.isEmpty() && listed.isEmpty()) {
-                return;
-            }
-            int[] added = listed.stream().mapToInt(Integer::intValue).toArray();
-            all.replace(changed, added);
-            featured.replace(
-                    changed,
-                    listed.stream()
-                            .filter(entries::featured)
-                            .mapToInt(Integer::intValue)
-                            .toArray());
-            for (int c = 0; c < byCategory.size(); c++) {
-                int wanted = c;
-                int[] mine = listed.stream()
-                        .filter(s -> entries.category(s) == wanted)
-                        .mapToInt(Integer::intValue)
-                        .toArray();
-                if (mine.length > 0 || byCategory.get(c).size() > 0 && !changed.isEmpty()) {
-                    byCategory.get(c).replace(changed, mine);
-                }
-            }
-            freed.forEach(entries::remove);
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    /** The number of {@code category}'s listing, made on first sight; -1 for none. */
-    private int categoryIndex(String category) {
-        if (category == null || category.isBlank()) {
-            return -1;
-        }
-        Integer index = categoryIndexes.get(category);
-        if (index == null) {
-            index = categoryNames.size();
-            categoryNames.add(category);
-            categoryIndexes.put(category, index);
-            byCategory.add(new SlotOrder(entries));
-        }
-        return index;
-    }
-
-    private SlotOrder order(String category) {
-        if (category == null) {
-            return all;
-        }
-        Integer index = categoryIndexes.get(category);
-        return index == null ? null : byCategory.get(index);
-    }
-
-    private int published(SlotOrder order, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (entries.published(order.slot(i))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static boolean isUuid(String id) {
-        if (id == null || id.length() != 36) {
-            return false;
-        }
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }
