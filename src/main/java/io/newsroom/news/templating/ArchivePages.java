@@ -3,9 +3,12 @@ package io.newsroom.news.templating;
 import io.newsroom.news.archive.ArchivePage;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleQuery;
+import io.newsroom.news.article.PropertyFilter;
 import io.newsroom.news.article.ResultPage;
 import io.newsroom.news.article.Slugs;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javax.jcr.RepositoryException;
@@ -17,6 +20,8 @@ final class ArchivePages {
     private static final int SEARCH_MAX_CHARS = 100;
     /** The most search results counted (and paged through): "more than 1,000" beyond. */
     static final int SEARCH_COUNT_CAP = 1_000;
+    /** The windows of newest years a search asks before the whole archive. */
+    private static final int[] SEARCH_WINDOWS = {1, 5};
 
     private static final int MAX_PAGE = 100_000;
 
@@ -69,12 +74,29 @@ final class ArchivePages {
         String limited = words.strip().length() > SEARCH_MAX_CHARS
                 ? words.strip().substring(0, SEARCH_MAX_CHARS)
                 : words.strip();
-        ArticleQuery query = parts.audience()
-                .visibleAt(
-                        ArticleQuery.newest(LIST_DEFAULT_SIZE).withWords(limited),
-                        parts.clock().instant());
+        Instant now = parts.clock().instant();
+        ArticleQuery everything = parts.audience()
+                .visibleAt(ArticleQuery.newest(LIST_DEFAULT_SIZE).withWords(limited), now);
         // Counted up to a cap: words found in much of a large archive would otherwise mean reading every hit.
-        long counted = parts.articles().countUpTo(query, SEARCH_COUNT_CAP);
+        // The newest years are asked first: when they alone hold more than the cap, they hold every result
+        // shown, and the index sorts their hits instead of the whole archive's.
+        ArticleQuery query = everything;
+        long counted = -1;
+        for (int years : SEARCH_WINDOWS) {
+            ArticleQuery recent = everything.withFilter(new PropertyFilter(
+                    "postedDate",
+                    PropertyFilter.Operator.GTE,
+                    List.of(now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(365L * years)))));
+            long inWindow = parts.articles().countUpTo(recent, SEARCH_COUNT_CAP);
+            if (inWindow > SEARCH_COUNT_CAP) {
+                query = recent;
+                counted = inWindow;
+                break;
+            }
+        }
+        if (counted < 0) {
+            counted = parts.articles().countUpTo(everything, SEARCH_COUNT_CAP);
+        }
         boolean more = counted > SEARCH_COUNT_CAP;
         long total = Math.min(counted, SEARCH_COUNT_CAP);
         int pageCount = (int) Math.max(1, (total + LIST_DEFAULT_SIZE - 1) / LIST_DEFAULT_SIZE);

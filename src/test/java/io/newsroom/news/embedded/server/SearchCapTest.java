@@ -40,12 +40,22 @@ class SearchCapTest {
                 d.setPostedDate(Instant.parse("2025-05-01T03:00:00Z").plusSeconds(60L * i));
                 nodes.write(month.addNode("le-hoi-" + i, "news:article"), d);
             }
+            // One from long before the newest years a search asks first: found all the same.
+            ArticleDraft old = new ArticleDraft();
+            old.setTitle("Lễ hội làng chài năm xưa");
+            old.setPostedDate(Instant.parse("2015-03-01T03:00:00Z"));
+            nodes.write(
+                    session.getRootNode()
+                            .addNode("2015", ArticleRepository.FOLDER_TYPE)
+                            .addNode("03", ArticleRepository.FOLDER_TYPE)
+                            .addNode("le-hoi-lang-chai", "news:article"),
+                    old);
             session.save();
         } finally {
             session.logout();
         }
         site.serve();
-        Eventually.await(() -> site.runtime.module().archive().size() == ARTICLES, "the import is heard");
+        Eventually.await(() -> site.runtime.module().archive().size() == ARTICLES + 1, "the import is heard");
     }
 
     @AfterAll
@@ -72,6 +82,12 @@ class SearchCapTest {
         Document few = page("/news/search?q=" + "le+hoi+1004");
         assertEquals(
                 "Tìm thấy 1 bài viết", few.selectFirst(".news-search__count").text());
+
+        Document old = page("/news/search?q=" + "lang+chai");
+        assertEquals(
+                "Tìm thấy 1 bài viết", old.selectFirst(".news-search__count").text());
+        assertEquals(
+                "Lễ hội làng chài năm xưa", old.selectFirst(".news-list__title").text());
     }
 
     private static Document page(String path) throws Exception {
