@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.jcr.RepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,18 +110,7 @@ public final class ArchiveIndex implements AutoCloseable {
             seen = new BitSet();
         }
         try {
-            List<ArticleSummary> batch = new ArrayList<>();
-            articles.forEachSummary(summary -> {
-                if (closed) {
-                    throw new IllegalStateException("closed");
-                }
-                batch.add(summary);
-                if (batch.size() == 10_000) {
-                    applyInOrder(batch);
-                    batch.clear();
-                }
-            });
-            applyInOrder(batch);
+            readArchive(this::applyInOrder);
             int gone;
             synchronized (updating) {
                 gone = listings.removeUnseen(seen);
@@ -138,6 +128,22 @@ public final class ArchiveIndex implements AutoCloseable {
                 rebuild();
             }
         }
+    }
+
+    /** Every article's summary, ten thousand at a time; stops (with an exception) once the index is closed. */
+    private void readArchive(Consumer<List<ArticleSummary>> each) throws RepositoryException {
+        List<ArticleSummary> batch = new ArrayList<>();
+        articles.forEachSummary(summary -> {
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
+            batch.add(summary);
+            if (batch.size() == 10_000) {
+                each.accept(batch);
+                batch.clear();
+            }
+        });
+        each.accept(batch);
     }
 
     private void applyInOrder(List<ArticleSummary> batch) {
@@ -305,18 +311,7 @@ public final class ArchiveIndex implements AutoCloseable {
     private void build() {
         long started = System.nanoTime();
         try {
-            List<ArticleSummary> batch = new ArrayList<>();
-            articles.forEachSummary(summary -> {
-                if (closed) {
-                    throw new IllegalStateException("closed");
-                }
-                batch.add(summary);
-                if (batch.size() == 10_000) {
-                    listings.apply(batch, Set.of(), null);
-                    batch.clear();
-                }
-            });
-            listings.apply(batch, Set.of(), null);
+            readArchive(batch -> listings.apply(batch, Set.of(), null));
             while (true) {
                 List<Set<String>> heard;
                 synchronized (building) {

@@ -338,12 +338,7 @@ final class ArchiveListings {
                     unseen.set(all.slot(i));
                 }
             }
-            if (!unseen.isEmpty()) {
-                all.replace(unseen, new int[0]);
-                featured.replace(unseen, new int[0]);
-                byCategory.forEach(order -> order.replace(unseen, new int[0]));
-                unseen.stream().forEach(entries::remove);
-            }
+            drop(unseen);
             return unseen.cardinality();
         } finally {
             lock.writeLock().unlock();
@@ -358,13 +353,21 @@ final class ArchiveListings {
             for (int i = 0; i < all.size(); i++) {
                 everything.set(all.slot(i));
             }
-            all.replace(everything, new int[0]);
-            featured.replace(everything, new int[0]);
-            byCategory.forEach(order -> order.replace(everything, new int[0]));
-            everything.stream().forEach(entries::remove);
+            drop(everything);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Takes {@code slots} out of every listing and frees them; under the write lock. */
+    private void drop(BitSet slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        all.replace(slots, new int[0]);
+        featured.replace(slots, new int[0]);
+        byCategory.forEach(order -> order.replace(slots, new int[0]));
+        slots.stream().forEach(entries::remove);
     }
 
     /** Writes the listings to {@code file} for the next start. */

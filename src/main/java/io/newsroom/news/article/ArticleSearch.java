@@ -142,16 +142,7 @@ final class ArticleSearch {
                 () -> sessions.run(workspace, session -> {
                     Query jcrQuery = session.getWorkspace().getQueryManager().createQuery(statement, "xpath");
                     jcrQuery.setLimit(cap + 1);
-                    NodeIterator it = jcrQuery.execute().getNodes();
-                    long size = it.getSize();
-                    if (size >= 0) {
-                        return size;
-                    }
-                    long n = 0;
-                    for (; it.hasNext(); it.next()) {
-                        n++;
-                    }
-                    return n;
+                    return size(jcrQuery.execute().getNodes());
                 }));
     }
 
@@ -232,7 +223,11 @@ final class ArticleSearch {
     }
 
     private long countAll(Session session, ArticleQuery query) throws RepositoryException {
-        NodeIterator it = execute(session, query.withSort(List.of()), false).getNodes();
+        return size(execute(session, query.withSort(List.of()), false).getNodes());
+    }
+
+    /** How many nodes {@code it} holds: its size when the repository knows it, else counted. */
+    private static long size(NodeIterator it) {
         long size = it.getSize();
         if (size >= 0) {
             return size;
