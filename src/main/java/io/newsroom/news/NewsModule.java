@@ -134,9 +134,13 @@ public final class NewsModule implements AutoCloseable {
     /** Saves what is counted and stops listening; the host closes its repository afterwards. */
     @Override
     public void close() {
-        viewCounter.close();
-        articleChanges.close();
-        archive.close();
+        try {
+            viewCounter.close();
+        } finally {
+            // Stops listening before the host closes its repository, whatever the counter's close did.
+            articleChanges.close();
+            archive.close();
+        }
     }
 
     /** What the host has; every setting has the default a reader-facing instance wants. */

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -111,11 +113,32 @@ public final class ArticleRepository {
      * registration to stop.
      */
     public ChangeObservation.Registration observe(ChangeObservation observation) throws RepositoryException {
-        return observation.observe(workspace, ids -> {
-            if (!ids.isEmpty()) {
-                workspaceChanged(ids);
+        // Jackrabbit may still deliver events queued before the listener was removed. A delivery after the
+        // close is ignored, and the close waits for one in progress: otherwise a listener logging in while
+        // the repository shuts down waits for the shutdown, which waits for the listener.
+        ReentrantReadWriteLock delivering = new ReentrantReadWriteLock();
+        AtomicBoolean stopped = new AtomicBoolean();
+        ChangeObservation.Registration registration = observation.observe(workspace, ids -> {
+            if (ids.isEmpty() || !delivering.readLock().tryLock()) {
+                return;
+            }
+            try {
+                if (!stopped.get()) {
+                    workspaceChanged(ids);
+                }
+            } finally {
+                delivering.readLock().unlock();
             }
         });
+        return () -> {
+            delivering.writeLock().lock();
+            try {
+                stopped.set(true);
+            } finally {
+                delivering.writeLock().unlock();
+            }
+            registration.close();
+        };
     }
 
     private void changed(Collection<String> ids) {
