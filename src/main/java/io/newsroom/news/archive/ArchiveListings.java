@@ -332,12 +332,8 @@ final class ArchiveListings {
     int removeUnseen(BitSet seen) {
         lock.writeLock().lock();
         try {
-            BitSet unseen = new BitSet();
-            for (int i = 0; i < all.size(); i++) {
-                if (!seen.get(all.slot(i))) {
-                    unseen.set(all.slot(i));
-                }
-            }
+            BitSet unseen = listedSlots();
+            unseen.andNot(seen);
             drop(unseen);
             return unseen.cardinality();
         } finally {
@@ -349,14 +345,19 @@ final class ArchiveListings {
     void clear() {
         lock.writeLock().lock();
         try {
-            BitSet everything = new BitSet();
-            for (int i = 0; i < all.size(); i++) {
-                everything.set(all.slot(i));
-            }
-            drop(everything);
+            drop(listedSlots());
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The slot of every listed article (every one is in the listing of all). */
+    private BitSet listedSlots() {
+        BitSet slots = new BitSet();
+        for (int i = 0; i < all.size(); i++) {
+            slots.set(all.slot(i));
+        }
+        return slots;
     }
 
     /** Takes {@code slots} out of every listing and frees them; under the write lock. */

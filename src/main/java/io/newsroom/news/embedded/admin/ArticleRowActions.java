@@ -158,12 +158,16 @@ final class ArticleRowActions {
             Notices.show(admin.text("news.admin.duplicated"));
             UI.getCurrent().navigate("article", QueryParameters.of("id", created.id()));
         } catch (ValidationException e) {
-            Notices.show(admin.text(
-                    e.errors().get(0).messageKey(),
-                    e.errors().get(0).arguments().toArray()));
+            showFirstError(e);
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
+    }
+
+    /** A row action has no form to mark: the first of the article's problems, as a notice. */
+    private void showFirstError(ValidationException e) {
+        Notices.show(admin.text(
+                e.errors().get(0).messageKey(), e.errors().get(0).arguments().toArray()));
     }
 
     private void save(Article article, ArticleDraft draft) {
@@ -174,9 +178,7 @@ final class ArticleRowActions {
         } catch (ArticleNotFoundException e) {
             Notices.show(admin.text("news.admin.error.gone"));
         } catch (ValidationException e) {
-            Notices.show(admin.text(
-                    e.errors().get(0).messageKey(),
-                    e.errors().get(0).arguments().toArray()));
+            showFirstError(e);
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
