@@ -75,8 +75,12 @@ public final class ViewsBenchmark {
             server.start();
             int port = connector.getLocalPort();
             try {
-                load(port, "/noop", ids, Duration.ofSeconds(3)); // warm-up
-                load(port, "/counted", ids, Duration.ofSeconds(3));
+                // Warm-up: both paths twice for a round's length (the compiler needs about 20 s here;
+                // 3 s left the first measured round of counting at half its later rate).
+                for (int warm = 0; warm < 2; warm++) {
+                    load(port, "/noop", ids, run);
+                    load(port, "/counted", ids, run);
+                }
                 runtime.viewCounter().flush();
                 // Alternate the two a few times: this machine's speed drifts more than their difference.
                 long before = storedSum(runtime, ids);
@@ -131,6 +135,11 @@ public final class ViewsBenchmark {
 
     private record Result(double rate, long ok) {}
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -183,6 +192,7 @@ public final class ViewsBenchmark {
             });
             threads.add(worker);
         }
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         threads.forEach(Thread::start);
         Thread.sleep(run.toMillis());
@@ -191,6 +201,19 @@ public final class ViewsBenchmark {
             worker.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // CPU of the whole process (clients included) per answered request: tells a slower path that
+        // costs CPU from one that waits (for the disk, for another thread).
+        System.out.printf(
+                Locale.ROOT,
+                "  %-9s %,8.0f/s, %5.1f µs CPU a request, %5.0f%% of the cores busy%n",
+                path,
+                ok.get() / seconds,
+                (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, ok.get()),
+                (processCpuNanos() - cpuBefore)
+                        / 1e9
+                        / seconds
+                        / Runtime.getRuntime().availableProcessors()
+                        * 100);
         return ok.get() / seconds;
     }
 

@@ -81,7 +81,7 @@ public final class NewsServer {
             System.exit(1);
             return;
         }
-        server.serve(runtime);
+        server.serve(runtime, SiteServer.WARM_UP);
         Path accountsFolder = config.inMemory() ? null : config.dataFolder();
         // A password just reset on this cluster node was shown above: no reminder of an unshown one.
         switch (resetNow.get() ? AdminAccounts.Creation.NONE : runtime.adminCreation()) {
