@@ -51,7 +51,7 @@ public final class ArchiveIndex implements AutoCloseable {
     private volatile boolean ready;
     private volatile boolean settled;
     private volatile boolean closed;
-    private Thread builder;
+    private volatile Thread builder;
 
     private ArchiveIndex(ArticleRepository articles, Path snapshot) {
         this.articles = articles;
@@ -301,8 +301,16 @@ public final class ArchiveIndex implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (builder != null) {
-            builder.interrupt();
+        Thread reading = builder;
+        if (reading != null) {
+            reading.interrupt();
+            // The reader stops at its next article; waiting for it keeps its repository session from being
+            // closed under it by the shutdown that follows (Jackrabbit warned of concurrent use).
+            try {
+                reading.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         save();
     }

@@ -145,6 +145,24 @@ class ArchiveIndexTest {
     }
 
     @Test
+    void aCloseWaitsForTheReaderSoTheRepositoryIsNeverClosedUnderIt() throws Exception {
+        Random random = new Random(13);
+        for (int i = 0; i < 300; i++) {
+            create(random, i);
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ArchiveIndex second = ArchiveIndex.start(articles);
+            second.close();
+            // Closed while reading (or just after): no reader of it may go on once close returns, or the
+            // repository's shutdown that follows closes its session under it.
+            assertTrue(
+                    Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(t -> t.getName().equals("news-archive-index") && t.isAlive()),
+                    "the index's reader still runs after close");
+        }
+    }
+
+    @Test
     void aCategoryNameThatTakesAnotherCategorysAddressIsRefused() throws Exception {
         ArticleDraft first = draft("Lịch tiếp công dân", hanoi(2024, 3, 1, 8, 0));
         first.setCategory("Thông báo");
