@@ -12,6 +12,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import io.newsroom.news.definitions.Messages;
 import java.util.Locale;
@@ -65,6 +67,9 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
 
     private void signOut() {
         getUI().ifPresent(ui -> {
+            if (VaadinService.getCurrentResponse() instanceof VaadinServletResponse response) {
+                EditorCookie.clear(response.getHttpServletResponse());
+            }
             VaadinSession.getCurrent().getSession().invalidate();
             ui.getPage().setLocation("login");
         });

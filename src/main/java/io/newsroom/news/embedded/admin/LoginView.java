@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import java.util.Collections;
@@ -40,6 +41,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 // A new session id after sign-in: nothing set before it can be used to ride along.
                 VaadinService.reinitializeSession(VaadinRequest.getCurrent());
                 VaadinSession.getCurrent().setAttribute(AdminContext.USER, user.strip());
+                if (VaadinService.getCurrentResponse() instanceof VaadinServletResponse response) {
+                    EditorCookie.set(response.getHttpServletResponse());
+                }
                 VaadinSession.getCurrent().getSession().setMaxInactiveInterval(SESSION_MINUTES * 60);
                 ((AnonymousSessions) VaadinServlet.getCurrent()
                                 .getServletContext()

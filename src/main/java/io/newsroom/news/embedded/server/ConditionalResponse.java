@@ -14,8 +14,15 @@ import java.util.Base64;
  * and no body.
  */
 final class ConditionalResponse {
-    /** Pages and feeds: fresh for a minute, then served stale while a cache fetches them again. */
-    static final String PAGES = "public, max-age=60, stale-while-revalidate=300";
+    /**
+     * Pages and feeds: a browser asks again each time (a 304 when nothing changed, thanks to the
+     * ETag), so a reader never sees a page older than the last publish; a shared cache (a CDN, a
+     * caching proxy) may keep them a minute.
+     */
+    static final String PAGES = "public, max-age=0, must-revalidate, s-maxage=60";
+
+    /** Pages for a browser where an editor signed in: never from any cache. */
+    static final String EDITORS = "private, no-store";
 
     private ConditionalResponse() {}
 

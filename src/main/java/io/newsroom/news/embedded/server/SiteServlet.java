@@ -1,6 +1,7 @@
 package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.definitions.VirtualUriMappings;
+import io.newsroom.news.embedded.admin.EditorCookie;
 import io.newsroom.news.embedded.render.ErrorPages;
 import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.render.RenderContext;
@@ -177,7 +178,11 @@ public final class SiteServlet extends HttpServlet {
                 return;
             }
             ConditionalResponse.send(
-                    request, response, html.toString(), "text/html;charset=UTF-8", ConditionalResponse.PAGES);
+                    request,
+                    response,
+                    html.toString(),
+                    "text/html;charset=UTF-8",
+                    EditorCookie.present(request) ? ConditionalResponse.EDITORS : ConditionalResponse.PAGES);
         } finally {
             session.logout();
         }

@@ -521,6 +521,33 @@ class EditorialBrowserTest {
         }
     }
 
+    @Test
+    @Order(20)
+    void aSignedInEditorFollowingALinkAfterPublishingSeesTheNewPage() throws Exception {
+        ArticleDraft d = unpublished("Tin trước khi sửa", Instant.now().minus(Duration.ofHours(2)));
+        d.setPublishOnCreate(true);
+        Article article = runtime.articles().create(d, "nam");
+        String page = server.baseUrl() + "/news" + article.path() + ".html";
+        // Signed in (Order 1): the site knows this browser as an editor's.
+        assertNotNull(browser.manage().getCookieNamed("news-editor"), "signing in marks the browser for the site");
+        browser.get(page);
+        wait.until(e -> browser.getTitle().contains("Tin trước khi sửa"));
+
+        ArticleDraft change =
+                runtime.articles().findById(article.id()).orElseThrow().toDraft();
+        change.setTitle("Tin sau khi sửa");
+        runtime.articles()
+                .update(
+                        article.id(),
+                        runtime.articles().findById(article.id()).orElseThrow().version(),
+                        change,
+                        "lan");
+        runtime.publishing().publish(article.id(), "lan");
+        browser.get(server.baseUrl() + "/news");
+        browser.get(page);
+        wait.until(e -> browser.getTitle().contains("Tin sau khi sửa"));
+    }
+
     private static String cells() {
         return String.join(
                 "|",
