@@ -150,7 +150,7 @@ final class ArticleRowActions {
     private void duplicate(Article article) {
         ArticleDraft copy = article.toDraft();
         copy.setName(null);
-        copy.setTitle(admin.text("news.admin.copyOf", article.title()));
+        copy.setTitle(CopyTitle.of(admin.messages(), article.title()));
         copy.setFeatured(false);
         try {
             // A copy is a draft: nothing reaches readers before an editor publishes it. It opens in the editor.

@@ -122,6 +122,17 @@ class SiteLanguagesAndCachingTest {
     }
 
     @Test
+    void everyPageNamesTheSitesIconAndItIsServed() throws Exception {
+        for (String path : List.of("/", "/news", "/news" + article.path() + ".html", "/en/news")) {
+            String icon = page(path).selectFirst("link[rel=icon]").attr("href");
+            HttpResponse<String> answer = get(icon);
+            assertEquals(200, answer.statusCode(), path + " names " + icon);
+            assertEquals(
+                    "image/svg+xml", answer.headers().firstValue("Content-Type").orElse(""), icon);
+        }
+    }
+
+    @Test
     void aBrowserWhereAnEditorSignedInGetsPagesNoCacheKeeps() throws Exception {
         for (String path : List.of("/", "/news", "/news" + article.path() + ".html")) {
             HttpResponse<String> page = get(path, "Cookie", "news-editor=1");
