@@ -60,6 +60,10 @@ final class ArticleRowActions {
         } else {
             // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
             if (featuredOrder && article.featured()) {
+                row.add(admin.text("news.admin.moveToTop"), "move-to-top", () -> {
+                    moveToTop(article);
+                    Notices.show(admin.text("news.admin.reordered"));
+                });
                 row.add(admin.text("news.admin.moveUp"), "move-up", () -> moveBy(article, -1));
                 row.add(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
             }
@@ -130,21 +134,42 @@ final class ArticleRowActions {
         });
     }
 
-    /** Featuring gives the next free rank (after every ranked article); unfeaturing frees the rank. */
+    /**
+     * Featuring puts the article first in the featured block (what an editor who features a story
+     * wants; it went last and took six "Move up" clicks); the others move down one place. Unfeaturing
+     * frees the rank.
+     */
     private void toggleFeatured(Article article) {
         ArticleDraft draft = article.toDraft();
         draft.setFeatured(!article.featured());
+        draft.setFeaturedRank(article.featured() ? null : 1L);
+        save(article, draft);
+        if (!article.featured()) {
+            moveToTop(article);
+        }
+    }
+
+    /** First among the featured, the others after it in their order, in one save. */
+    private void moveToTop(Article article) {
         try {
-            draft.setFeaturedRank(
-                    article.featured()
-                            ? null
-                            : FeaturedRanks.nextFreeRank(
-                                    admin.module().featuredRanks().siteOrder()));
+            List<Article> featured = admin.module().featuredRanks().siteOrder();
+            Article moved = featured.stream()
+                    .filter(a -> a.id().equals(article.id()))
+                    .findFirst()
+                    .orElse(null);
+            if (moved == null || featured.isEmpty()) {
+                return;
+            }
+            List<Article> order = FeaturedRanks.move(featured, moved, featured.get(0), false);
+            int wanted = FeaturedRanks.newRanks(order).size();
+            int stored = admin.featuredRanks().store(order, AdminContext.user());
+            if (stored != wanted) {
+                Notices.show(admin.text("news.admin.error.conflict"));
+            }
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
-            return;
         }
-        save(article, draft);
+        refresh.run();
     }
 
     private void duplicate(Article article) {

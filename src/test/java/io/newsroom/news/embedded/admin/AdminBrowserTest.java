@@ -4,6 +4,7 @@ import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.newsroom.news.Browser;
+import io.newsroom.news.TestArticles;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleQuery;
@@ -460,6 +461,26 @@ class AdminBrowserTest {
         browser.executeScript(
                 "const b = [...document.querySelectorAll('vaadin-button.move-up')]; b[b.length - 1].click();");
         wait.until(d -> rank(all.get(2)) == 1L && rank(all.get(1)) == 2L && rank(all.get(0)) == 3L);
+
+        // "Move to top": the last one first in one click, the others keep their order after it.
+        wait.until(
+                d -> d.findElements(By.cssSelector("vaadin-button.move-to-top")).size() == 3);
+        browser.executeScript(
+                "const b = [...document.querySelectorAll('vaadin-button.move-to-top')]; b[b.length - 1].click();");
+        wait.until(d -> rank(all.get(0)) == 1L && rank(all.get(2)) == 2L && rank(all.get(1)) == 3L);
+
+        // Featuring an article puts it first in the block, not last.
+        ArticleDraft fresh =
+                TestArticles.draft("Tin vừa được chọn nổi bật", Instant.now().minusSeconds(60));
+        fresh.setPublishOnCreate(true);
+        Article chosen = runtime.articles().create(fresh, "nam");
+        // A script click: the "order saved" notice may still cover the checkbox.
+        browser.executeScript("document.querySelector('#featured-only input').click();");
+        type(browser, "search", "vừa được chọn");
+        wait.until(d -> matchCount(browser).startsWith("1 "));
+        click(browser, "vaadin-button.toggle-featured");
+        wait.until(
+                d -> rank(chosen) == 1L && rank(all.get(0)) == 2L && rank(all.get(2)) == 3L && rank(all.get(1)) == 4L);
     }
 
     private static long rank(Article a) {
