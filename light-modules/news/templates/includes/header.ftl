@@ -1,6 +1,7 @@
 [#ftl output_format="HTML"]
-[#-- The site header shared by the news page templates: site name, navigation, language switch, and on
-     pages in the default language a hint for browsers that prefer another one (shown by site.js, never
+[#-- The site header shared by the news page templates: site name, navigation, language switch, a
+     search box (not on the search page, which has its own and sets searchPage), and on pages in the
+     default language a hint for browsers that prefer another one (shown by site.js, never
      a switch by itself). Languages and their address prefixes come from the host. --]
 <header class="news-header">
   <a class="news-header__site" href="${ctx.contextPath}${newsfn.localized("/", state.locale)}">${i18n['news.site.name']}</a>
@@ -11,11 +12,14 @@
     <a class="news-header__language" hreflang="${other.tag}" lang="${other.tag}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${other.name}</a>
     [/#list]
   </nav>
+  [#-- The search page has its own box with the words in it: one search box there, not two. --]
+  [#if !(searchPage!false)]
   <form class="news-header__search" role="search" action="${ctx.contextPath}${newsfn.localized("/news/search", state.locale)}">
     <label class="news-visually-hidden" for="news-header-q">${i18n['news.pages.search.label']}</label>
     <input class="news-header__search-input" id="news-header-q" type="search" name="q" maxlength="100" placeholder="${i18n['news.pages.search.placeholder']}">
     <button class="news-header__search-button" type="submit">${i18n['news.pages.search.button']}</button>
   </form>
+  [/#if]
 </header>
 [#if newsfn.isDefaultLanguage(state.locale)]
 [#list newsfn.otherLanguages(state.locale) as other]

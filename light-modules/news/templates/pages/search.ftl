@@ -16,6 +16,7 @@
   <meta property="og:site_name" content="${i18n['news.site.name']}">
 </head>
 <body class="news-page news-page--search">
+  [#assign searchPage = true]
   [#include "/news/templates/includes/header.ftl"]
   <div class="news-page__columns">
     <main class="news-page__main">

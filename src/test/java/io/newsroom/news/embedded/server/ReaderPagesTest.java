@@ -120,7 +120,10 @@ class ReaderPagesTest {
     void theSearchPageFindsWithOrWithoutAccentsAndMarksTheMatches() throws Exception {
         Document empty = page("/news/search");
         assertNotNull(empty.selectFirst(".news-search__hint"), "an empty search explains itself");
-        assertNotNull(empty.selectFirst("form.news-header__search input[name=q]"), "the header has a search box");
+        // One search box on the search page (its own, with the words in it); the header's is on the other pages.
+        assertEquals(1, empty.select("form[role=search]").size(), "one search box, not two");
+        assertNotNull(empty.selectFirst("form.news-search input[name=q]"));
+        assertNotNull(page("/").selectFirst("form.news-header__search input[name=q]"), "other pages: in the header");
 
         Document found = page("/news/search?q=" + URLEncoder.encode("hien mau", StandardCharsets.UTF_8));
         assertEquals(
