@@ -75,7 +75,7 @@ public class PagesView extends VerticalLayout {
         VerticalLayout box = new VerticalLayout();
         box.setId("area-" + area.name());
         box.setPadding(false);
-        box.add(new H3(admin.text("news.admin.pages.area", area.name())));
+        box.add(new H3(areaTitle(area.name())));
         if (area.components().isEmpty()) {
             box.add(new Paragraph(admin.text("news.admin.pages.empty")));
         }
@@ -130,16 +130,40 @@ public class PagesView extends VerticalLayout {
         return row;
     }
 
-    /** A few of the component's settings, so rows can be told apart. */
-    private static String summary(WebsitePages.ComponentInfo component) {
+    /** The area as editors call it ("Nội dung chính"); an area the bundles do not name keeps its id. */
+    private String areaTitle(String name) {
+        String key = "news.admin.pages.area." + name;
+        return known(key).orElseGet(() -> admin.text("news.admin.pages.area", name));
+    }
+
+    /**
+     * A few of the component's settings, so rows can be told apart, in the dialog's words ("Bố cục: Danh
+     * sách · Số bài: 5"); the heading as written.
+     */
+    private String summary(WebsitePages.ComponentInfo component) {
+        String templateId = component.templateId();
+        String prefix = "news.components." + templateId.substring(templateId.lastIndexOf('/') + 1) + ".";
         StringBuilder text = new StringBuilder();
         for (String key : List.of("heading", "category", "layout", "maxItems", "pageSize", "period")) {
             Object value = component.values().get(key);
-            if (value != null) {
-                text.append(text.length() == 0 ? "" : " · ").append(value);
+            if (value == null) {
+                continue;
             }
+            String shown = known(prefix + key + "." + value).orElse(String.valueOf(value));
+            String part = key.equals("heading")
+                    ? shown
+                    : known(prefix + key + ".label")
+                            .map(label -> label + ": " + shown)
+                            .orElse(shown);
+            text.append(text.length() == 0 ? "" : " · ").append(part);
         }
         return text.toString();
+    }
+
+    private Optional<String> known(String key) {
+        return admin.messages().has(AdminContext.currentLocale(), key)
+                ? Optional.of(admin.text(key))
+                : Optional.empty();
     }
 
     private String title(String templateId) {

@@ -385,6 +385,11 @@ class EditorialBrowserTest {
         }
         browser.get(admin() + "pages");
         wait.until(e -> find(browser, "#area-main").getText().contains("Tin tức nổi bật"));
+        // In editors' words: the area's name and the block's settings as the dialog labels them.
+        assertEquals("Nội dung chính", text(find(browser, "#area-main h3")));
+        assertEquals("Cột bên", text(find(browser, "#area-aside h3")));
+        String firstBlock = find(browser, "#area-main .component-row").getText();
+        assertTrue(firstBlock.contains("Bố cục: Bài đầu lớn, sau đó là danh sách · Số bài: 5"), firstBlock);
         WebElement mainBlock = browser.findElements(By.cssSelector("#area-main .component-row"))
                 .get(0);
         mainBlock.findElement(By.cssSelector("vaadin-button.component-edit")).click();
