@@ -172,8 +172,10 @@ final class ArticleForm {
         binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
     }
 
+    /** Before a save: field errors and an earlier upload's refusal go (it changed nothing in the form). */
     void clearErrors() {
         fields.values().forEach(f -> f.setInvalid(false));
+        imageUpload.clearError();
     }
 
     private LocalDateTime local(Instant instant) {

@@ -62,7 +62,11 @@ final class ImageUpload extends VerticalLayout {
         preview.setMaxHeight("8rem");
         Button remove = new Button(admin.text("news.admin.image.remove"), e -> key.setValue(""));
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        key.addValueChangeListener(e -> showPreview(e.getValue()));
+        key.addValueChangeListener(e -> {
+            // Another image, or none: an earlier refusal is about a file that is no longer the question.
+            clearError();
+            showPreview(e.getValue());
+        });
         add(key, new HorizontalLayout(upload, preview, remove), error);
         key.setWidthFull();
     }
@@ -70,6 +74,10 @@ final class ImageUpload extends VerticalLayout {
     private void accept(String assetKey) {
         error.setText("");
         key.setValue(assetKey);
+    }
+
+    void clearError() {
+        error.setText("");
     }
 
     private void refuse(String messageKey) {
