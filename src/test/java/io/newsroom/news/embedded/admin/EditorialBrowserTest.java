@@ -103,12 +103,7 @@ class EditorialBrowserTest {
         ArticleDraft change = article.toDraft();
         change.setTitle("Tiêu đề đã đổi");
         change.setBody("<p>Đoạn giữ nguyên</p><p>Đoạn mới viết lại</p>");
-        runtime.articles()
-                .update(
-                        article.id(),
-                        runtime.articles().findById(article.id()).orElseThrow().version(),
-                        change,
-                        "lan");
+        saveAsAnotherEditor(article, change);
         browser.navigate().refresh();
         click(browser, "#version-compare-" + first.replace(".", "\\."));
         WebElement fields = find(browser, "#compare-fields");
@@ -541,16 +536,21 @@ class EditorialBrowserTest {
         ArticleDraft change =
                 runtime.articles().findById(article.id()).orElseThrow().toDraft();
         change.setTitle("Tin sau khi sửa");
+        saveAsAnotherEditor(article, change);
+        runtime.publishing().publish(article.id(), "lan");
+        browser.get(server.baseUrl() + "/news");
+        browser.get(page);
+        wait.until(e -> browser.getTitle().contains("Tin sau khi sửa"));
+    }
+
+    /** Lan saves {@code change} over the article's current version, as another editor's browser would. */
+    private static void saveAsAnotherEditor(Article article, ArticleDraft change) throws Exception {
         runtime.articles()
                 .update(
                         article.id(),
                         runtime.articles().findById(article.id()).orElseThrow().version(),
                         change,
                         "lan");
-        runtime.publishing().publish(article.id(), "lan");
-        browser.get(server.baseUrl() + "/news");
-        browser.get(page);
-        wait.until(e -> browser.getTitle().contains("Tin sau khi sửa"));
     }
 
     private static String cells() {
