@@ -63,7 +63,7 @@ final class BulkActions extends HorizontalLayout {
 
     record Result(String title, Outcome outcome) {}
 
-    /** The rank a newly featured article gets: after every ranked one, as "Feature" on one row. */
+    /** The rank a newly featured article gets first (after every ranked one); then they are moved to the top. */
     @FunctionalInterface
     interface NextRank {
         long get() throws RepositoryException;
@@ -133,12 +133,40 @@ final class BulkActions extends HorizontalLayout {
     private List<Result> apply(Action action, List<Article> chosen) {
         chosen.sort(Comparator.comparing(Article::postedDate, Comparator.nullsLast(Comparator.reverseOrder())));
         List<Result> results = new ArrayList<>();
+        List<String> featuredNow = new ArrayList<>();
         for (Article row : chosen) {
-            results.add(new Result(row.title(), applyTo(action, row)));
+            Outcome outcome = applyTo(action, row);
+            results.add(new Result(row.title(), outcome));
+            if (action == Action.FEATURE && outcome == Outcome.DONE) {
+                featuredNow.add(row.id());
+            }
         }
+        putFirst(featuredNow);
         grid.asMultiSelect().clear();
         refresh.run();
         return results;
+    }
+
+    /**
+     * As "Feature" on one row: the articles just featured go first in the featured block, in the order
+     * they were changed, the others after them in their order (one save).
+     */
+    private void putFirst(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            List<Article> order = new ArrayList<>(admin.module().featuredRanks().siteOrder());
+            List<Article> first = new ArrayList<>();
+            for (String id : ids) {
+                order.stream().filter(a -> a.id().equals(id)).findFirst().ifPresent(first::add);
+            }
+            order.removeAll(first);
+            first.addAll(order);
+            admin.featuredRanks().store(first, AdminContext.user());
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
     }
 
     private Outcome applyTo(Action action, Article row) {
