@@ -15,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.definitions.TemplateDefinition;
 import io.newsroom.news.pages.WebsitePages;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,40 +131,43 @@ public class PagesView extends VerticalLayout {
         return row;
     }
 
-    /** The area as editors call it ("Nội dung chính"); an area the bundles do not name keeps its id. */
+    /** The areas of the light module's pages as editors call them; another area keeps its id. */
+    private static final Map<String, String> AREA_TITLES = Map.of(
+            "main", "news.admin.pages.area.main",
+            "aside", "news.admin.pages.area.aside",
+            "related", "news.admin.pages.area.related");
+
     private String areaTitle(String name) {
-        String key = "news.admin.pages.area." + name;
-        return known(key).orElseGet(() -> admin.text("news.admin.pages.area", name));
+        String key = AREA_TITLES.get(name);
+        return key != null ? admin.text(key) : admin.text("news.admin.pages.area", name);
     }
 
     /**
-     * A few of the component's settings, so rows can be told apart, in the dialog's words ("Bố cục: Danh
-     * sách · Số bài: 5"); the heading as written.
+     * A few of the component's settings, so rows can be told apart, labelled as its dialog labels them
+     * ("Bố cục: Danh sách · Số bài: 5"); the heading as written.
      */
     private String summary(WebsitePages.ComponentInfo component) {
-        String templateId = component.templateId();
-        String prefix = "news.components." + templateId.substring(templateId.lastIndexOf('/') + 1) + ".";
+        Map<String, DialogDefinition.Field> fields = new HashMap<>();
+        dialogOf(component.templateId()).ifPresent(d -> d.fields().forEach(f -> fields.put(f.name(), f)));
         StringBuilder text = new StringBuilder();
         for (String key : List.of("heading", "category", "layout", "maxItems", "pageSize", "period")) {
             Object value = component.values().get(key);
             if (value == null) {
                 continue;
             }
-            String shown = known(prefix + key + "." + value).orElse(String.valueOf(value));
-            String part = key.equals("heading")
-                    ? shown
-                    : known(prefix + key + ".label")
-                            .map(label -> label + ": " + shown)
-                            .orElse(shown);
-            text.append(text.length() == 0 ? "" : " · ").append(part);
+            DialogDefinition.Field field = fields.get(key);
+            String shown = field == null
+                    ? String.valueOf(value)
+                    : field.options().stream()
+                            .filter(o -> o.labelKey() != null && o.value().equals(String.valueOf(value)))
+                            .findFirst()
+                            .map(o -> admin.text(o.labelKey()))
+                            .orElse(String.valueOf(value));
+            boolean labelled = field != null && !key.equals("heading") && field.labelKey() != null;
+            text.append(text.length() == 0 ? "" : " · ")
+                    .append(labelled ? admin.text(field.labelKey()) + ": " + shown : shown);
         }
         return text.toString();
-    }
-
-    private Optional<String> known(String key) {
-        return admin.messages().has(AdminContext.currentLocale(), key)
-                ? Optional.of(admin.text(key))
-                : Optional.empty();
     }
 
     private String title(String templateId) {
