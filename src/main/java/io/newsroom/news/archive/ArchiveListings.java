@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The archive's listings in memory: the entries, the newest-first order of all articles, of each
@@ -40,8 +41,7 @@ final class ArchiveListings {
      * @param now           articles posted after it are left out (they are scheduled)
      */
     ArchivePage page(boolean publishedOnly, String category, Instant now, long offset, int limit) {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             SlotOrder order = order(category);
             if (order == null) {
                 return new ArchivePage(List.of(), 0);
@@ -60,15 +60,12 @@ final class ArchiveListings {
                 }
             }
             return new ArchivePage(ids, total);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** The scheduled articles (posted after {@code now}), soonest first, at most {@code limit}. */
     List<String> scheduled(boolean publishedOnly, String category, Instant now, int limit) {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             SlotOrder order = order(category);
             List<String> ids = new ArrayList<>();
             if (order == null) {
@@ -81,15 +78,12 @@ final class ArchiveListings {
                 }
             }
             return ids;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** The featured articles (scheduled ones too), newest first, at most {@code limit}. */
     List<String> featured(boolean publishedOnly, String category, int limit) {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             Integer wanted = category == null ? null : categoryIndexes.get(category);
             List<String> ids = new ArrayList<>();
             if (category != null && wanted == null) {
@@ -103,15 +97,12 @@ final class ArchiveListings {
                 }
             }
             return ids;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** The categories of listed articles (drafts' too), sorted as people read them (case aside). */
     List<String> categories() {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             TreeMap<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (int i = 0; i < categoryNames.size(); i++) {
                 if (byCategory.get(i).size() > 0) {
@@ -119,9 +110,7 @@ final class ArchiveListings {
                 }
             }
             return List.copyOf(sorted.values());
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /**
@@ -129,8 +118,7 @@ final class ArchiveListings {
      * names fold to it (made before such names were refused), the one with the most articles.
      */
     Optional<String> categoryBySlug(String slug) {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             String best = null;
             int most = 0;
             for (int i = 0; i < categoryNames.size(); i++) {
@@ -141,15 +129,12 @@ final class ArchiveListings {
                 }
             }
             return Optional.ofNullable(best);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** A page of every article whatever its posted date, newest first, of one state ({@code ANY}: all). */
     ArchivePage byState(Publication.Filter state, String category, long offset, int limit) {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             SlotOrder order = order(category);
             if (order == null) {
                 return new ArchivePage(List.of(), 0);
@@ -173,33 +158,25 @@ final class ArchiveListings {
                 }
             }
             return new ArchivePage(ids, total);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** Articles listed (not in the trash, with a posted date). */
     int size() {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             return entries.size();
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** The heap the index holds, in bytes (arrays only; the category names are few). */
     long bytes() {
-        lock.readLock().lock();
-        try {
+        return reading(() -> {
             long bytes = entries.bytes() + all.bytes() + featured.bytes();
             for (SlotOrder order : byCategory) {
                 bytes += order.bytes();
             }
             return bytes;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /**
@@ -325,6 +302,16 @@ final class ArchiveListings {
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** {@code read} under the read lock: many readers at once, never beside a change. */
+    private <T> T reading(Supplier<T> read) {
+        lock.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

@@ -149,6 +149,18 @@ public final class FeaturedRanks {
         return moved;
     }
 
+    /** {@code order} with the articles of {@code ids} first, in that order, the others after them in theirs. */
+    public static List<Article> withFirst(List<Article> order, List<String> ids) {
+        List<Article> first = new ArrayList<>();
+        for (String id : ids) {
+            order.stream().filter(a -> a.id().equals(id)).findFirst().ifPresent(first::add);
+        }
+        List<Article> rest = new ArrayList<>(order);
+        rest.removeAll(first);
+        first.addAll(rest);
+        return first;
+    }
+
     /** The ranks to store for {@code order}: only for articles whose rank changes. */
     public static Map<Article, Long> newRanks(List<Article> order) {
         Map<Article, Long> changes = new LinkedHashMap<>();

@@ -203,17 +203,14 @@ public final class ViewsBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         // CPU of the whole process (clients included) per answered request: tells a slower path that
         // costs CPU from one that waits (for the disk, for another thread).
+        long cpu = processCpuNanos() - cpuBefore;
         System.out.printf(
                 Locale.ROOT,
                 "  %-9s %,8.0f/s, %5.1f µs CPU a request, %5.0f%% of the cores busy%n",
                 path,
                 ok.get() / seconds,
-                (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, ok.get()),
-                (processCpuNanos() - cpuBefore)
-                        / 1e9
-                        / seconds
-                        / Runtime.getRuntime().availableProcessors()
-                        * 100);
+                cpu / 1e3 / Math.max(1, ok.get()),
+                cpu / 1e9 / seconds / Runtime.getRuntime().availableProcessors() * 100);
         return ok.get() / seconds;
     }
 

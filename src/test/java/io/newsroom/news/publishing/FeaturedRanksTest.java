@@ -104,6 +104,18 @@ class FeaturedRanksTest {
     }
 
     @Test
+    void theChosenGoFirstInTheirOrderAndTheOthersKeepTheirs() {
+        Article one = a("one", 1L);
+        Article two = a("two", 2L);
+        Article three = a("three", 3L);
+        Article four = a("four", 4L);
+        assertEquals(
+                List.of(four, two, one, three),
+                FeaturedRanks.withFirst(List.of(one, two, three, four), List.of("four", "two", "gone")));
+        assertEquals(List.of(one, two), FeaturedRanks.withFirst(List.of(one, two), List.of()));
+    }
+
+    @Test
     void featuringGivesTheRankAfterEveryRankedArticle() {
         assertEquals(1L, FeaturedRanks.nextFreeRank(List.of()));
         assertEquals(8L, FeaturedRanks.nextFreeRank(List.of(a("a", 3L), a("b", null), a("c", 7L))));

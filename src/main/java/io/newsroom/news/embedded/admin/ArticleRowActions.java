@@ -61,8 +61,9 @@ final class ArticleRowActions {
             // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
             if (featuredOrder && article.featured()) {
                 row.add(admin.text("news.admin.moveToTop"), "move-to-top", () -> {
-                    moveToTop(article);
-                    Notices.show(admin.text("news.admin.reordered"));
+                    if (moveToTop(article)) {
+                        Notices.show(admin.text("news.admin.reordered"));
+                    }
                 });
                 row.add(admin.text("news.admin.moveUp"), "move-up", () -> moveBy(article, -1));
                 row.add(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
@@ -113,15 +114,26 @@ final class ArticleRowActions {
     void reorder(Article moved, Article target, boolean after) {
         try {
             List<Article> featured = admin.module().featuredRanks().siteOrder();
-            List<Article> order = FeaturedRanks.move(featured, moved, target, after);
-            int wanted = FeaturedRanks.newRanks(order).size();
-            // One save for the whole order; an article someone saved meanwhile keeps its rank.
-            int stored = admin.featuredRanks().store(order, AdminContext.user());
-            Notices.show(admin.text(stored == wanted ? "news.admin.reordered" : "news.admin.error.conflict"));
+            if (store(FeaturedRanks.move(featured, moved, target, after))) {
+                Notices.show(admin.text("news.admin.reordered"));
+            }
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
         refresh.run();
+    }
+
+    /**
+     * Stores {@code order} as ranks 1, 2, 3... in one save; false (and says so) when an article someone
+     * saved meanwhile kept its rank.
+     */
+    private boolean store(List<Article> order) throws RepositoryException {
+        int wanted = FeaturedRanks.newRanks(order).size();
+        if (admin.featuredRanks().store(order, AdminContext.user()) == wanted) {
+            return true;
+        }
+        Notices.show(admin.text("news.admin.error.conflict"));
+        return false;
     }
 
     private void setPublished(Article article, boolean published) {
@@ -149,27 +161,19 @@ final class ArticleRowActions {
         }
     }
 
-    /** First among the featured, the others after it in their order, in one save. */
-    private void moveToTop(Article article) {
+    /** First among the featured, the others after it in their order, in one save; whether it was stored. */
+    private boolean moveToTop(Article article) {
+        boolean stored = false;
         try {
             List<Article> featured = admin.module().featuredRanks().siteOrder();
-            Article moved = featured.stream()
-                    .filter(a -> a.id().equals(article.id()))
-                    .findFirst()
-                    .orElse(null);
-            if (moved == null || featured.isEmpty()) {
-                return;
-            }
-            List<Article> order = FeaturedRanks.move(featured, moved, featured.get(0), false);
-            int wanted = FeaturedRanks.newRanks(order).size();
-            int stored = admin.featuredRanks().store(order, AdminContext.user());
-            if (stored != wanted) {
-                Notices.show(admin.text("news.admin.error.conflict"));
+            if (featured.stream().anyMatch(a -> a.id().equals(article.id()))) {
+                stored = store(FeaturedRanks.withFirst(featured, List.of(article.id())));
             }
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
         refresh.run();
+        return stored;
     }
 
     private void duplicate(Article article) {

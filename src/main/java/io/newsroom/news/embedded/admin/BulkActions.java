@@ -13,6 +13,7 @@ import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
+import io.newsroom.news.publishing.FeaturedRanks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -156,14 +157,11 @@ final class BulkActions extends HorizontalLayout {
             return;
         }
         try {
-            List<Article> order = new ArrayList<>(admin.module().featuredRanks().siteOrder());
-            List<Article> first = new ArrayList<>();
-            for (String id : ids) {
-                order.stream().filter(a -> a.id().equals(id)).findFirst().ifPresent(first::add);
-            }
-            order.removeAll(first);
-            first.addAll(order);
-            admin.featuredRanks().store(first, AdminContext.user());
+            admin.featuredRanks()
+                    .store(
+                            FeaturedRanks.withFirst(
+                                    admin.module().featuredRanks().siteOrder(), ids),
+                            AdminContext.user());
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }
