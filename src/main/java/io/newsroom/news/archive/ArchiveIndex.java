@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArchiveIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
+    private static final int BUILD_ATTEMPTS = 3;
 
     private final ArticleRepository articles;
     private final ArchiveListings listings = new ArchiveListings();
@@ -320,34 +321,67 @@ public final class ArchiveIndex implements AutoCloseable {
 
     /** Reads the whole archive once; then the changes heard meanwhile, then it serves. */
     private void build() {
-        long started = System.nanoTime();
-        try {
-            readArchive(batch -> listings.apply(batch, Set.of(), null));
-            while (true) {
-                List<Set<String>> heard;
-                synchronized (building) {
-                    heard = heardWhileBuilding;
-                    if (heard.isEmpty()) {
-                        heardWhileBuilding = null;
-                        ready = true;
-                        settled = true;
-                        break;
-                    }
-                    heardWhileBuilding = new ArrayList<>();
+        // A read of the whole archive can meet a failure that a second read does not (a cluster node's
+        // write the journal has not brought yet): a few tries before listings keep asking the repository.
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                buildOnce();
+                return;
+            } catch (RepositoryException | RuntimeException e) {
+                if (closed) {
+                    return;
                 }
-                Set<String> ids = new HashSet<>();
-                heard.forEach(ids::addAll);
-                update(ids);
+                listings.clear();
+                if (attempt == BUILD_ATTEMPTS) {
+                    LOG.error("The archive index could not be read; listings keep asking the repository", e);
+                    synchronized (building) {
+                        // Changes are applied as they come again (the next bulk change reads it all again).
+                        heardWhileBuilding = null;
+                    }
+                    return;
+                }
+                LOG.warn("Reading the archive index failed ({}); reading it again", e.toString());
+                if (!pause(attempt * 1000L)) {
+                    return;
+                }
             }
-            LOG.info(
-                    "Archive index ready: {} articles in {} ms, {} KB",
-                    size(),
-                    (System.nanoTime() - started) / 1_000_000,
-                    bytes() / 1024);
-        } catch (RepositoryException | RuntimeException e) {
-            if (!closed) {
-                LOG.error("The archive index could not be read; listings keep asking the repository", e);
+        }
+    }
+
+    private void buildOnce() throws RepositoryException {
+        long started = System.nanoTime();
+        readArchive(batch -> listings.apply(batch, Set.of(), null));
+        while (true) {
+            List<Set<String>> heard;
+            synchronized (building) {
+                heard = heardWhileBuilding;
+                if (heard.isEmpty()) {
+                    heardWhileBuilding = null;
+                    ready = true;
+                    settled = true;
+                    break;
+                }
+                heardWhileBuilding = new ArrayList<>();
             }
+            Set<String> ids = new HashSet<>();
+            heard.forEach(ids::addAll);
+            update(ids);
+        }
+        LOG.info(
+                "Archive index ready: {} articles in {} ms, {} KB",
+                size(),
+                (System.nanoTime() - started) / 1_000_000,
+                bytes() / 1024);
+    }
+
+    /** False when interrupted (the index is closing). */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

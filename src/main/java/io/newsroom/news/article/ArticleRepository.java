@@ -452,7 +452,11 @@ public final class ArticleRepository {
             for (String id : ids) {
                 Optional<Node> node = articleNode(session, id);
                 if (node.isPresent()) {
-                    found.add(reader.read(node.get()));
+                    try {
+                        found.add(reader.read(node.get()));
+                    } catch (InvalidItemStateException removedMeanwhile) {
+                        // Removed (here or by another cluster node) while this session read it: it no longer exists.
+                    }
                 }
             }
             search.noteRead(found.size());
@@ -581,7 +585,8 @@ public final class ArticleRepository {
                 node.getPath();
             }
             return node.isNodeType(nodeType) ? Optional.of(node) : Optional.empty();
-        } catch (ItemNotFoundException e) {
+        } catch (ItemNotFoundException | InvalidItemStateException removed) {
+            // Not there, or removed (here or by another cluster node) between finding and reading it.
             return Optional.empty();
         } catch (RepositoryException e) {
             // Jackrabbit refuses identifiers that are not UUIDs with a plain RepositoryException.

@@ -460,18 +460,17 @@ class AdminBrowserTest {
         // The new ranks are written one article after the other: wait for the last.
         wait.until(d -> rank(all.get(2)) == 1L && rank(all.get(0)) == 2L && rank(all.get(1)) == 3L);
 
-        // Without dragging: the last row one place up (a button, so the keyboard reaches it too).
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-button.move-up")).size() == 3);
-        browser.executeScript(
-                "const b = [...document.querySelectorAll('vaadin-button.move-up')]; b[b.length - 1].click();");
+        // Without dragging: the last row one place up (a button, so the keyboard reaches it too). The click
+        // waits for the list to show the saved order: a button of the list before it holds the old version.
+        wait.until(d -> rowTitles().equals(titles(all.get(2), all.get(0), all.get(1))));
+        clickInRow(all.get(1), "move-up");
         wait.until(d -> rank(all.get(2)) == 1L && rank(all.get(1)) == 2L && rank(all.get(0)) == 3L);
 
         // "Move to top": the last one first in one click, the others keep their order after it.
-        wait.until(
-                d -> d.findElements(By.cssSelector("vaadin-button.move-to-top")).size() == 3);
-        browser.executeScript(
-                "const b = [...document.querySelectorAll('vaadin-button.move-to-top')]; b[b.length - 1].click();");
+        wait.until(d -> rowTitles().equals(titles(all.get(2), all.get(1), all.get(0))));
+        clickInRow(all.get(0), "move-to-top");
         wait.until(d -> rank(all.get(0)) == 1L && rank(all.get(2)) == 2L && rank(all.get(1)) == 3L);
+        wait.until(d -> rowTitles().equals(titles(all.get(0), all.get(2), all.get(1))));
 
         // Featuring an article puts it first in the block, not last.
         ArticleDraft fresh =
@@ -526,6 +525,37 @@ class AdminBrowserTest {
         wait.until(d -> "descending".equals(sorter.getDomAttribute("direction"))
                 || "desc".equals(sorter.getDomAttribute("direction")));
         wait.until(d -> firstTitle().equals(read.title()));
+    }
+
+    private static final String ROWS_SCRIPT = """
+            const grid = document.querySelector('#articles');
+            const rows = [...grid.shadowRoot.querySelectorAll('tbody tr')].filter(r => !r.hidden).sort((a, b) => a.index - b.index);
+            // A row's cells: the elements slotted into its td's, in column order.
+            const contents = row => [...row.querySelectorAll('td slot')].map(s => s.assignedElements()[0]).filter(c => c);
+            const title = row => { const c = contents(row).find(c => !c.querySelector('vaadin-checkbox') && c.textContent.trim());
+                                   return c ? c.textContent : ''; };
+            """;
+
+    /** The titles the grid's rows show, top to bottom (the cells' order in the page is not the rows'). */
+    @SuppressWarnings("unchecked")
+    private static List<String> rowTitles() {
+        // Rows kept for reuse without an item show no title.
+        return (List<String>) browser.executeScript(ROWS_SCRIPT + "return rows.map(title).filter(t => t);");
+    }
+
+    private static List<String> titles(Article... articles) {
+        return java.util.Arrays.stream(articles).map(Article::title).toList();
+    }
+
+    /** Clicks the button of class {@code css} in the row showing {@code article}. */
+    private static void clickInRow(Article article, String css) {
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(ROWS_SCRIPT + """
+                        const row = rows.find(r => title(r) === arguments[0]);
+                        const button = row && contents(row).map(c => c.querySelector('vaadin-button.' + arguments[1])).find(b => b);
+                        if (!button) return false;
+                        button.click();
+                        return true;
+                        """, article.title(), css)));
     }
 
     /** The title in the grid's first row. */
