@@ -33,19 +33,22 @@ final class ArticleRowActions {
         this.openEditor = openEditor;
     }
 
-    /** The row's actions: buttons, or one menu when {@code narrow}; move up/down while the list shows the featured order. */
+    /**
+     * The row's actions: edit and publish (restore in the trash) as buttons, the rest in a "⋯" menu, or
+     * everything in the menu when {@code narrow}; move to top, up and down while the list shows the featured order.
+     */
     Component of(Article article, boolean narrow, boolean featuredOrder) {
         RowActions row = new RowActions();
         if (article.isTrashed()) {
             // In the trash: put back, or delete for ever after a confirmation.
-            row.add(
+            row.button(
                     admin.text("news.admin.restore"),
                     "restore",
                     () -> attempt(() -> {
                         admin.publishing().restore(article.id());
                         Notices.show(admin.text("news.admin.restored", article.title()));
                     }));
-            row.addDanger(
+            row.moreDanger(
                     admin.text("news.admin.deleteForever"),
                     "delete-forever",
                     () -> confirm(
@@ -60,34 +63,34 @@ final class ArticleRowActions {
         } else {
             // With "featured only": move a row up or down, by button or keyboard (Enter/Space on a focused button).
             if (featuredOrder && article.featured()) {
-                row.add(admin.text("news.admin.moveToTop"), "move-to-top", () -> {
+                row.button(admin.text("news.admin.moveToTop"), "move-to-top", () -> {
                     if (moveToTop(article)) {
                         Notices.show(admin.text("news.admin.reordered"));
                     }
                 });
-                row.add(admin.text("news.admin.moveUp"), "move-up", () -> moveBy(article, -1));
-                row.add(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
+                row.button(admin.text("news.admin.moveUp"), "move-up", () -> moveBy(article, -1));
+                row.button(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
             }
             boolean published = article.publication().published();
-            row.add(admin.text("news.admin.edit"), "edit", () -> openEditor.accept(article.id()));
-            row.add(
+            row.button(admin.text("news.admin.edit"), "edit", () -> openEditor.accept(article.id()));
+            row.button(
                     admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
                     "toggle-published",
                     () -> setPublished(article, !published));
-            row.add(
+            row.more(
                     admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
                     "toggle-featured",
                     () -> toggleFeatured(article));
-            row.add(admin.text("news.admin.duplicate"), "duplicate", () -> duplicate(article));
+            row.more(admin.text("news.admin.duplicate"), "duplicate", () -> duplicate(article));
             // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
-            row.add(
+            row.more(
                     admin.text("news.admin.preview"),
                     "preview",
                     () -> PreviewDialog.open(
                             admin, article.title(), locale -> admin.previews().stored(article.id(), locale), false));
-            row.addDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
+            row.moreDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
         }
-        return narrow ? row.menu(admin.text("news.admin.actions")) : row.buttons();
+        return row.of(narrow, admin.text("news.admin.moreActions"));
     }
 
     /** Up (-1) or down (+1) one place among the featured, as dragging it there would. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -54,6 +56,9 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
     private boolean restoring;
     /** What each row's buttons do. */
     private final ArticleRowActions rowActions = new ArticleRowActions(admin, this::refresh, this::openEditor);
+    /** The optional columns editors show or hide. */
+    private final ColumnChooser columns =
+            new ColumnChooser(grid, List.of("category", "postedDate", "views", "featured", "changed", "published"));
 
     public ArticlesView() {
         setSizeFull();
@@ -93,31 +98,45 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
         filters.expand(count);
 
         grid.setId("articles");
-        grid.addColumn(Article::title)
+        // The title takes the room left (at least 22em, about 40 characters) and wraps onto a second line.
+        grid.addColumn(LitRenderer.<Article>of(
+                                "<span class=\"article-title\" title=\"${item.title}\" style=\"white-space: normal;"
+                                        + " display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;"
+                                        + " overflow: hidden; line-height: 1.3\">${item.title}</span>")
+                        .withProperty("title", Article::title))
                 .setHeader(admin.text("news.article.title.label"))
                 .setKey("title")
-                .setTooltipGenerator(Article::title)
                 .setSortProperty("title")
-                .setFlexGrow(4);
+                .setWidth("22em")
+                .setFlexGrow(1);
         grid.addColumn(Article::category)
                 .setHeader(admin.text("news.article.category.label"))
-                .setKey("category");
+                .setKey("category")
+                .setWidth("9em")
+                .setFlexGrow(0);
         grid.addColumn(a -> ArticleRow.posted(a, admin.zone()))
                 .setHeader(admin.text("news.article.postedDate.label"))
                 .setKey("postedDate")
                 .setSortProperty("postedDate")
-                .setAutoWidth(true)
+                .setWidth("9.5em")
                 .setFlexGrow(0);
         grid.addColumn(a -> admin.counter().views(a.id()))
                 .setHeader(admin.text("news.app.views.label"))
                 .setKey("views")
-                .setSortProperty("views");
+                .setSortProperty("views")
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("6.5em")
+                .setFlexGrow(0);
         grid.addColumn(ArticleRow::featured)
                 .setHeader(admin.text("news.article.featured.label"))
-                .setKey("featured");
+                .setKey("featured")
+                .setWidth("6.5em")
+                .setFlexGrow(0);
         grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
                 .setHeader(admin.text("news.admin.state"))
-                .setKey("state");
+                .setKey("state")
+                .setWidth("9em")
+                .setFlexGrow(0);
         grid.addColumn(a -> ArticleRow.stamp(a.lastModifiedBy(), a.lastModified(), admin.zone()))
                 .setHeader(admin.text("news.admin.changed"))
                 .setKey("changed")
@@ -131,8 +150,11 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
                 .setFlexGrow(0);
         grid.addComponentColumn(a -> rowActions.of(a, narrow, featuredOnly.getValue()))
                 .setHeader(admin.text("news.admin.actions"))
+                .setKey("actions")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.getColumns().forEach(column -> column.setResizable(true));
+        filters.addComponentAtIndex(filters.indexOf(create), columns.button(admin.text("news.admin.columns")));
         grid.setItems(this::fetch, this::countMatches);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         enableFeaturedReordering();
@@ -309,8 +331,8 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     /**
-     * On a phone (under 700 px) the grid keeps title, state and one actions menu per row; wider, every
-     * column and the row's buttons.
+     * On a phone (under 700 px) the grid keeps title, state and one actions menu per row; wider, the
+     * columns the editor chose and the row's everyday buttons.
      */
     private void fitTo(int width) {
         boolean nowNarrow = width < NARROW;
@@ -318,9 +340,7 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         narrow = nowNarrow;
-        for (String key : List.of("category", "postedDate", "views", "featured", "changed", "published")) {
-            grid.getColumnByKey(key).setVisible(!narrow);
-        }
+        columns.setNarrow(narrow);
         grid.getDataProvider().refreshAll();
         grid.recalculateColumnWidths();
     }

@@ -11,40 +11,56 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The actions of one grid row: small buttons on a wide screen, one menu on a phone (the same
- * actions, the same class names on the buttons and menu items, so nothing differs but the shape).
+ * The actions of one grid row. On a wide screen the everyday ones are small buttons and the rest sit
+ * in one "⋯" menu, so the title keeps the room; on a phone every action is in the menu. The buttons
+ * and menu items carry the same class names, so nothing differs but the shape.
  */
 final class RowActions {
-    private record Action(String text, String className, Runnable run, boolean danger) {}
+    private record Action(String text, String className, Runnable run, boolean danger, boolean inline) {}
 
     private final List<Action> actions = new ArrayList<>();
 
-    RowActions add(String text, String className, Runnable run) {
-        actions.add(new Action(text, className, run, false));
+    /** An everyday action: a button on a wide screen. */
+    RowActions button(String text, String className, Runnable run) {
+        actions.add(new Action(text, className, run, false, true));
         return this;
     }
 
-    RowActions addDanger(String text, String className, Runnable run) {
-        actions.add(new Action(text, className, run, true));
+    /** An action of the "⋯" menu. */
+    RowActions more(String text, String className, Runnable run) {
+        actions.add(new Action(text, className, run, false, false));
         return this;
     }
 
-    Component buttons() {
+    /** A destructive action of the "⋯" menu, shown in red. */
+    RowActions moreDanger(String text, String className, Runnable run) {
+        actions.add(new Action(text, className, run, true, false));
+        return this;
+    }
+
+    /** Buttons and a "⋯" menu, or ({@code narrow}) one menu holding every action. */
+    Component of(boolean narrow, String menuLabel) {
         HorizontalLayout row = new HorizontalLayout();
+        row.setSpacing(false);
+        row.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        List<Action> inMenu = new ArrayList<>();
         for (Action action : actions) {
+            if (narrow || !action.inline()) {
+                inMenu.add(action);
+                continue;
+            }
             Button button = new Button(action.text(), e -> action.run().run());
             button.addClassName(action.className());
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            if (action.danger()) {
-                button.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            }
             row.add(button);
+        }
+        if (!inMenu.isEmpty()) {
+            row.add(menu(inMenu, menuLabel));
         }
         return row;
     }
 
-    /** One "⋯" menu holding every action, for narrow screens. */
-    Component menu(String label) {
+    private static Component menu(List<Action> actions, String label) {
         MenuBar bar = new MenuBar();
         bar.addClassName("row-menu");
         bar.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY_INLINE);

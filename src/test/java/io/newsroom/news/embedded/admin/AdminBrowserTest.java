@@ -113,6 +113,28 @@ class AdminBrowserTest {
         }
     }
 
+    /** Picks {@code action} from the "⋯" menu of the list's first row (the everyday actions are buttons). */
+    static void fromRowMenu(ChromeDriver driver, String action) {
+        WebElement item = new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> shown = d.findElements(By.cssSelector("vaadin-menu-bar-item." + action)).stream()
+                            .filter(WebElement::isDisplayed)
+                            .toList();
+                    if (!shown.isEmpty()) {
+                        return shown.get(0);
+                    }
+                    List<WebElement> menus =
+                            d.findElements(By.cssSelector("vaadin-menu-bar.row-menu vaadin-menu-bar-button"));
+                    if (!menus.isEmpty()) {
+                        driver.executeScript(
+                                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", menus.get(0));
+                    }
+                    return null;
+                });
+        driver.executeScript("arguments[0].click();", item);
+    }
+
     static String matchCount(ChromeDriver driver) {
         return find(driver, "#match-count").getText();
     }
@@ -203,10 +225,10 @@ class AdminBrowserTest {
         browser.get(admin());
         type(browser, "search", "đã sửa");
         wait.until(d -> matchCount(browser).startsWith("1 "));
-        click(browser, "vaadin-button.toggle-featured");
+        fromRowMenu(browser, "toggle-featured");
         wait.until(d -> featured(created));
 
-        click(browser, "vaadin-button.delete");
+        fromRowMenu(browser, "delete");
         WebElement dialog = find(browser, "vaadin-dialog-overlay");
         assertTrue(dialog.getText().contains("Bài đã sửa trong trình duyệt"), "the confirmation names the article");
         click(browser, "#confirm-delete-button");
@@ -234,10 +256,8 @@ class AdminBrowserTest {
         browser.navigate().refresh();
         showTrash();
         wait.until(d -> matchCount(browser).startsWith("1 ")
-                && d.findElements(By.cssSelector("vaadin-button.delete-forever"))
-                                .size()
-                        == 1);
-        click(browser, "vaadin-button.delete-forever");
+                && d.findElements(By.cssSelector("vaadin-button.restore")).size() == 1);
+        fromRowMenu(browser, "delete-forever");
         wait.until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay")).stream()
                 .anyMatch(o -> o.getText().contains("Bài đã sửa trong trình duyệt")));
         click(browser, "#confirm-delete-button");
@@ -298,7 +318,7 @@ class AdminBrowserTest {
         wait.until(d -> matchCount(browser).startsWith("1 "));
         click(browser, "vaadin-button.toggle-published");
         wait.until(d -> found("Bài nháp thử đăng").publication().published());
-        click(browser, "vaadin-button.duplicate");
+        fromRowMenu(browser, "duplicate");
         wait.until(d -> browser.getCurrentUrl().contains("article?id="));
         String copyId = browser.getCurrentUrl().replaceAll(".*id=", "");
         Article copy = runtime.articles().findById(copyId).orElseThrow();
@@ -481,7 +501,7 @@ class AdminBrowserTest {
         browser.executeScript("document.querySelector('#featured-only input').click();");
         type(browser, "search", "vừa được chọn");
         wait.until(d -> matchCount(browser).startsWith("1 "));
-        click(browser, "vaadin-button.toggle-featured");
+        fromRowMenu(browser, "toggle-featured");
         wait.until(
                 d -> rank(chosen) == 1L && rank(all.get(0)) == 2L && rank(all.get(2)) == 3L && rank(all.get(1)) == 4L);
     }

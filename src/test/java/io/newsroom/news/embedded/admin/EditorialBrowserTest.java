@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.jcr.Node;
 import javax.jcr.PropertyType;
 import javax.jcr.Session;
@@ -181,7 +182,7 @@ class EditorialBrowserTest {
         browser.get(admin());
         type(browser, "search", "hẹn giờ trong bảng");
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
-        click(browser, "vaadin-button.preview");
+        AdminBrowserTest.fromRowMenu(browser, "preview");
         String link = find(browser, "#preview-link-vi").getDomAttribute("href");
         String grid = browser.getWindowHandle();
         browser.switchTo().newWindow(WindowType.TAB);
@@ -550,6 +551,105 @@ class EditorialBrowserTest {
         browser.get(server.baseUrl() + "/news");
         browser.get(page);
         wait.until(e -> browser.getTitle().contains("Tin sau khi sửa"));
+    }
+
+    @Test
+    @Order(21)
+    void theListGivesTheTitleItsRoomAtBothWidthsAndEditorsChooseAndResizeTheColumns() throws Exception {
+        String title = "Ủy ban nhân dân phường tổ chức hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm tới";
+        runtime.articles().create(unpublished(title, Instant.now().minus(Duration.ofHours(1))), "nam");
+        Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(1440, 900));
+        try {
+            wait.until(e -> ((Number) browser.executeScript("return window.innerWidth")).intValue() >= 1400);
+            browser.get(admin());
+            type(browser, "search", "tong ket cong tac nam");
+            wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+            // The whole title, on at most two lines, in a column at least 40 of its characters wide.
+            wait.until(e -> titleLayout().get("lines") instanceof Number);
+            Map<String, Object> shown = titleLayout();
+            assertTrue(((Number) shown.get("lines")).intValue() <= 2, "the title takes two lines at most: " + shown);
+            assertEquals(Boolean.TRUE, shown.get("whole"), "nothing of the title is cut: " + shown);
+            assertEquals(Boolean.TRUE, shown.get("fortyFit"), "40 characters fit on a line: " + shown);
+            assertEquals(Boolean.FALSE, shown.get("sideways"), "the list does not scroll sideways: " + shown);
+            assertTrue(
+                    browser.findElements(By.cssSelector("vaadin-button.toggle-featured"))
+                            .isEmpty(),
+                    "the less frequent actions wait in the row's menu");
+            assertEquals(
+                    Boolean.TRUE,
+                    browser.executeScript(
+                            "return [...document.querySelectorAll('#articles > vaadin-grid-column')].filter(c => !c.hidden).every(c => c.resizable);"),
+                    "every column shown can be resized");
+
+            // Views out, "last changed" in: the list follows at once and keeps the choice after a reload.
+            assertTrue(headerShown("Lượt xem"));
+            assertFalse(headerShown("Sửa lần cuối"), "shown only when chosen");
+            chooseColumn("views");
+            chooseColumn("changed");
+            wait.until(e -> !headerShown("Lượt xem") && headerShown("Sửa lần cuối"));
+            browser.navigate().refresh();
+            wait.until(e -> AdminBrowserTest.matchCount(browser).endsWith("bài viết"));
+            wait.until(e -> !headerShown("Lượt xem") && headerShown("Sửa lần cuối"));
+            chooseColumn("views");
+            chooseColumn("changed");
+            wait.until(e -> headerShown("Lượt xem") && !headerShown("Sửa lần cuối"));
+
+            // On a phone: title and state, readable, and one menu per row.
+            browser.manage().window().setSize(new Dimension(390, 844));
+            wait.until(e -> ((Number) browser.executeScript("return window.innerWidth")).intValue() <= 400);
+            browser.get(admin());
+            type(browser, "search", "tong ket cong tac nam");
+            wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+            wait.until(e -> titleLayout().get("width") instanceof Number w && w.doubleValue() >= 150);
+            wait.until(e -> headerShown("Trạng thái") && cellShown("Bản nháp"));
+            assertFits("the list on a phone");
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    /** How the grid shows the title of its first row: lines, whether it is whole, whether 40 of its characters fit. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> titleLayout() {
+        return (Map<String, Object>) browser.executeScript("""
+                const t = document.querySelector('#articles span.article-title');
+                if (!t || !t.clientWidth) return {};
+                const style = getComputedStyle(t);
+                const lineHeight = parseFloat(style.lineHeight);
+                const canvas = document.createElement('canvas').getContext('2d');
+                canvas.font = style.font;
+                const table = document.querySelector('#articles').shadowRoot.querySelector('#table');
+                return {lines: Math.round(t.scrollHeight / lineHeight), whole: t.scrollHeight <= t.clientHeight + 1,
+                        fortyFit: canvas.measureText(t.textContent.substring(0, 40)).width <= t.clientWidth,
+                        width: t.clientWidth, sideways: table.scrollWidth > table.clientWidth + 1};""");
+    }
+
+    private static void chooseColumn(String key) {
+        click(browser, "#columns");
+        WebElement item =
+                wait.until(e -> e.findElements(By.cssSelector("vaadin-context-menu-item.column-" + key)).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
+        browser.executeScript("arguments[0].click();", item);
+        // The menu stays open for the next choice: Escape closes it.
+        browser.executeScript("document.querySelector('vaadin-context-menu-overlay')?.close?.();"
+                + "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));");
+        wait.until(e -> e.findElements(By.cssSelector("vaadin-context-menu-item.column-" + key)).stream()
+                .noneMatch(WebElement::isDisplayed));
+    }
+
+    private static boolean headerShown(String header) {
+        return cellShown(header);
+    }
+
+    /** A grid cell (header or body) showing exactly {@code text} is on the screen. */
+    private static boolean cellShown(String text) {
+        return Boolean.TRUE.equals(browser.executeScript("""
+                return [...document.querySelectorAll('#articles vaadin-grid-cell-content')].some(c =>
+                    c.textContent.trim() === arguments[0] && c.assignedSlot && c.getBoundingClientRect().width > 0
+                    && !c.assignedSlot.closest('[hidden]'));""", text));
     }
 
     /** Lan saves {@code change} over the article's current version, as another editor's browser would. */
