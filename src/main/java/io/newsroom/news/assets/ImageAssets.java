@@ -22,14 +22,17 @@ import javax.jcr.Session;
 /**
  * Article images kept as binaries in the repository ({@code dam} workspace, {@code nt:file} nodes
  * under {@code /news}), named by asset keys of Magnolia's form ({@code jcr:<id>}). Only JPEG, PNG
- * and WebP up to 5 MB are taken, recognised by their first bytes, not by the name they came with.
+ * and WebP up to the upload limit (25 MB unless set) are taken, recognised by their first bytes, not by
+ * the name they came with.
  */
 public final class ImageAssets {
     public static final String WORKSPACE = "dam";
     /** Where Magnolia's DAM serves assets: {@code /dam/jcr:<id>/<name>}. */
     public static final String DAM_PATH = "/dam";
 
-    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** The default largest upload: a phone's or camera's photo as it comes (a 4000x3000 JPEG is 3 to 12 MB). */
+    public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
+
     private static final String FOLDER = "news";
 
     /** A stored image. */
@@ -51,14 +54,21 @@ public final class ImageAssets {
 
     private final JcrSessions sessions;
     private final Clock clock;
+    private final long maxBytes;
 
     public ImageAssets(JcrSessions sessions) {
-        this(sessions, Clock.systemUTC());
+        this(sessions, Clock.systemUTC(), DEFAULT_MAX_BYTES);
     }
 
-    public ImageAssets(JcrSessions sessions, Clock clock) {
+    public ImageAssets(JcrSessions sessions, Clock clock, long maxBytes) {
         this.sessions = sessions;
         this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The largest upload taken, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /** The MIME type the bytes really are, or empty when they are none of the accepted images. */
@@ -96,7 +106,7 @@ public final class ImageAssets {
         if (data.length == 0) {
             throw new RefusedException("news.admin.image.empty");
         }
-        if (data.length > MAX_BYTES) {
+        if (data.length > maxBytes) {
             throw new RefusedException("news.admin.image.tooLarge");
         }
         String mime = sniff(data).orElseThrow(() -> new RefusedException("news.admin.image.type"));

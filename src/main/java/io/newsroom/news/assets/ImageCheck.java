@@ -67,7 +67,10 @@ public final class ImageCheck {
         return withReader(data, reader -> {
             Dimensions size = checked(reader.getWidth(0), reader.getHeight(0));
             int longer = Math.max(size.width(), size.height());
-            return pixels(reader, Math.max(1, (longer + maxSide - 1) / maxSide));
+            // Every step-th pixel while the result keeps at least maxSide on its longer side (a 4000 px photo is
+            // read whole, an 8000 px one every second pixel): memory stays bounded and the last reduction to
+            // maxSide is a smooth scale, not a coarse skip down to 2,000 px.
+            return pixels(reader, Math.max(1, longer / maxSide));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.newsroom.news.assets;
 
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -32,10 +33,29 @@ public final class ImageCleaning {
 
     public static Cleaned clean(byte[] data, String mimeType) throws ImageCheck.Unreadable {
         int orientation = mimeType.equals("image/jpeg") ? ExifOrientation.of(data) : 1;
-        BufferedImage image = upright(ImageCheck.decodeForStorage(data, MAX_SIDE), orientation);
+        BufferedImage image = upright(fitted(ImageCheck.decodeForStorage(data, MAX_SIDE), MAX_SIDE), orientation);
         return mimeType.equals("image/png")
                 ? new Cleaned(png(image), "image/png")
                 : new Cleaned(jpeg(image), "image/jpeg");
+    }
+
+    /** {@code image} scaled smoothly to {@code maxSide} on its longer side when it is longer; as it is otherwise. */
+    static BufferedImage fitted(BufferedImage image, int maxSide) {
+        int longer = Math.max(image.getWidth(), image.getHeight());
+        if (longer <= maxSide) {
+            return image;
+        }
+        double scale = (double) maxSide / longer;
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage result = new BufferedImage(
+                w, h, image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = result.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return result;
     }
 
     /** The image as it should be shown, for EXIF orientations 1 to 8 (1: as stored). */

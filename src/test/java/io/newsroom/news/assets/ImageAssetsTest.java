@@ -48,7 +48,39 @@ public class ImageAssetsTest {
     private static byte[] cameraJpeg(int width, int height) throws Exception {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg", plain);
-        byte[] jpeg = plain.toByteArray();
+        return withCameraExif(plain.toByteArray());
+    }
+
+    /**
+     * A photo as a phone hands it over: 4000x3000, stored sideways with its camera and location, about
+     * 7 MB (a gradient with grain at JPEG quality 0.95, so it does not compress to nothing).
+     */
+    public static byte[] photoFromAPhone() throws Exception {
+        BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+        java.util.Random grain = new java.util.Random(7);
+        for (int y = 0; y < 3000; y++) {
+            for (int x = 0; x < 4000; x++) {
+                int n = grain.nextInt(32);
+                image.setRGB(x, y, ((x * 255 / 4000 + n) & 255) << 16 | ((y * 255 / 3000 + n) & 255) << 8 | (128 + n));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam quality = writer.getDefaultWriteParam();
+        quality.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        quality.setCompressionQuality(0.95f);
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), quality);
+        } finally {
+            writer.dispose();
+        }
+        return withCameraExif(out.toByteArray());
+    }
+
+    /** {@code jpeg} with an EXIF block saying: turned sideways (orientation 6), the camera's make, a location. */
+    private static byte[] withCameraExif(byte[] jpeg) throws Exception {
         byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
         byte[] trailer = "Canon EOS 90D GPS N 21 1 E 105 51".getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream exif = new ByteArrayOutputStream();
@@ -108,7 +140,7 @@ public class ImageAssetsTest {
                 "news.admin.image.empty",
                 assertThrows(ImageAssets.RefusedException.class, () -> images.store(new byte[0], "empty.png"))
                         .messageKey());
-        byte[] huge = new byte[ImageAssets.MAX_BYTES + 1];
+        byte[] huge = new byte[(int) images.maxBytes() + 1];
         System.arraycopy(image("png"), 0, huge, 0, 8);
         assertEquals(
                 "news.admin.image.tooLarge",

@@ -174,6 +174,7 @@ class ArticleVersionsTest {
                 c.resetAdminPassword(),
                 max,
                 c.previewLifetime(),
+                c.maxUploadMb(),
                 c.cluster());
     }
 

@@ -22,20 +22,21 @@ final class ComponentTexts {
         return i18n;
     }
 
-    static UploadI18N upload(AdminContext admin) {
+    /** The upload's words; {@code maxMb} is the largest file it takes, named in its "too large" message. */
+    static UploadI18N upload(AdminContext admin, long maxMb) {
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(admin.text("news.admin.image.choose")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(admin.text("news.admin.image.drop")));
         i18n.setError(new UploadI18N.Error()
                 .setTooManyFiles(admin.text("news.admin.image.one"))
-                .setFileIsTooBig(admin.text("news.admin.image.tooLarge"))
+                .setFileIsTooBig(admin.text("news.admin.image.tooLarge", maxMb))
                 .setIncorrectFileType(admin.text("news.admin.image.type")));
         i18n.setUploading(new UploadI18N.Uploading()
                 .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting("…")
-                        .setStalled("…")
-                        .setProcessing("…")
-                        .setHeld("…"))
+                        .setConnecting(admin.text("news.admin.image.uploading"))
+                        .setStalled(admin.text("news.admin.image.uploading"))
+                        .setProcessing(admin.text("news.admin.image.processing"))
+                        .setHeld(admin.text("news.admin.image.uploading")))
                 .setRemainingTime(
                         new UploadI18N.Uploading.RemainingTime().setPrefix("").setUnknown(""))
                 .setError(new UploadI18N.Uploading.Error()

@@ -8,16 +8,19 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.component.upload.receivers.FileBuffer;
 import io.newsroom.news.assets.ImageAssets;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.jcr.RepositoryException;
 
 /**
- * The article image: upload a JPEG, PNG or WebP of up to 5 MB, stored as a binary in the
- * repository; the form's image field gets its asset key and a preview shows it. Anything else is
- * refused with a message, and the image stays as it was.
+ * The article image: upload a JPEG, PNG or WebP up to the upload limit (25 MB unless set: a photo
+ * straight from a phone or camera), with its progress shown while it arrives; it is received into a
+ * temporary file (not the heap), cleaned and stored as a binary in the repository; the form's image
+ * field gets its asset key and a preview shows it. Anything else is refused with a message, and the
+ * image stays as it was.
  */
 final class ImageUpload extends VerticalLayout {
     private final AdminContext admin;
@@ -30,22 +33,31 @@ final class ImageUpload extends VerticalLayout {
         this.key = key;
         setPadding(false);
         setSpacing(false);
-        MemoryBuffer buffer = new MemoryBuffer();
+        FileBuffer buffer = new FileBuffer();
         Upload upload = new Upload(buffer);
         upload.setId("image-upload");
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
-        upload.setMaxFileSize(ImageAssets.MAX_BYTES);
+        long maxBytes = admin.images().maxBytes();
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
         upload.setMaxFiles(1);
-        upload.setI18n(ComponentTexts.upload(admin));
+        upload.setI18n(ComponentTexts.upload(admin, maxMb()));
         upload.addSucceededListener(event -> {
-            try (InputStream in = buffer.getInputStream()) {
-                accept(admin.images().store(in.readAllBytes(), event.getFileName()));
+            Path received = buffer.getFileData().getFile().toPath();
+            try {
+                accept(admin.images().store(Files.readAllBytes(received), event.getFileName()));
             } catch (ImageAssets.RefusedException e) {
                 refuse(e.messageKey());
             } catch (IOException | RepositoryException e) {
                 refuse("news.admin.error.repository");
+            } finally {
+                deleteQuietly(received);
             }
             upload.clearFileList();
+        });
+        upload.addFailedListener(event -> {
+            if (buffer.getFileData() != null) {
+                deleteQuietly(buffer.getFileData().getFile().toPath());
+            }
         });
         // Which check refused it, by the very text this upload was given for each (not by a word in it,
         // which differs per language).
@@ -81,7 +93,19 @@ final class ImageUpload extends VerticalLayout {
     }
 
     private void refuse(String messageKey) {
-        error.setText(admin.text(messageKey));
+        error.setText(admin.text(messageKey, maxMb()));
+    }
+
+    private long maxMb() {
+        return admin.images().maxBytes() / (1024 * 1024);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A temporary file: the system's cleaning of its temporary folder takes it otherwise.
+        }
     }
 
     private void showPreview(String assetKey) {

@@ -110,7 +110,7 @@ public final class NewsRuntime implements AutoCloseable {
             // counter, 38 KB for a hundred): every five seconds keeps the journal a fifth of the size.
             views = views.withFlushInterval(CLUSTER_FLUSH_INTERVAL);
         }
-        this.images = new ImageAssets(repository.sessions(), clock);
+        this.images = new ImageAssets(repository.sessions(), clock, config.maxUploadBytes());
         this.renditions = ImageRenditions.load(
                 lightModule,
                 images,

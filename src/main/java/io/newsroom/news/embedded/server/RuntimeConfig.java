@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code --trusted-proxies LIST} / {@code NEWS_TRUSTED_PROXIES} (reverse proxies whose forwarded-for
  * headers are believed; none), {@code --base-url URL} / {@code NEWS_BASE_URL} (the site's public
  * address for absolute links; {@code http://localhost:<port>} when unset), {@code --log-level LEVEL} /
- * {@code NEWS_LOG_LEVEL} (INFO), {@code --reset-admin-password}, and {@code NEWS_ADMIN_PASSWORD} (the
+ * {@code NEWS_LOG_LEVEL} (INFO), {@code --max-upload-mb N} / {@code NEWS_MAX_UPLOAD_MB} (the largest image
+ * upload; 25), {@code --reset-admin-password}, and {@code NEWS_ADMIN_PASSWORD} (the
  * password of the first admin account, or the new one of a reset; made up when unset).
  */
 public record RuntimeConfig(
@@ -45,12 +46,15 @@ public record RuntimeConfig(
         boolean resetAdminPassword,
         int maxVersions,
         Duration previewLifetime,
+        int maxUploadMb,
         ClusterSettings cluster) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final int DEFAULT_VIEWS_PER_MINUTE = 120;
     /** How long a preview link of an unpublished article works. */
     public static final Duration DEFAULT_PREVIEW_LIFETIME = Duration.ofHours(1);
+    /** The largest image an editor may upload, in MB: a phone's or camera's photo as it comes. */
+    public static final int DEFAULT_MAX_UPLOAD_MB = 25;
     /** The admin password of test runtimes (never used by the server command). */
     public static final String TEST_ADMIN_PASSWORD = "test-admin-password";
 
@@ -73,6 +77,7 @@ public record RuntimeConfig(
                 false,
                 ArticleVersions.DEFAULT_MAX_VERSIONS,
                 DEFAULT_PREVIEW_LIFETIME,
+                DEFAULT_MAX_UPLOAD_MB,
                 null);
     }
 
@@ -94,6 +99,7 @@ public record RuntimeConfig(
                 resetAdminPassword,
                 maxVersions,
                 previewLifetime,
+                maxUploadMb,
                 cluster);
     }
 
@@ -115,6 +121,7 @@ public record RuntimeConfig(
                 resetAdminPassword,
                 maxVersions,
                 previewLifetime,
+                maxUploadMb,
                 cluster);
     }
 
@@ -136,6 +143,7 @@ public record RuntimeConfig(
                 resetAdminPassword,
                 maxVersions,
                 previewLifetime,
+                maxUploadMb,
                 cluster);
     }
 
@@ -157,6 +165,7 @@ public record RuntimeConfig(
                 resetAdminPassword,
                 maxVersions,
                 previewLifetime,
+                maxUploadMb,
                 cluster);
     }
 
@@ -179,6 +188,7 @@ public record RuntimeConfig(
                 resetAdminPassword,
                 maxVersions,
                 previewLifetime,
+                maxUploadMb,
                 settings);
     }
 
@@ -200,6 +210,7 @@ public record RuntimeConfig(
                 resetAdminPassword,
                 maxVersions,
                 previewLifetime,
+                maxUploadMb,
                 cluster);
     }
 
@@ -231,6 +242,8 @@ public record RuntimeConfig(
         Duration previewLifetime = Duration.ofMinutes(parseAtLeastOne(
                 env.getOrDefault("NEWS_PREVIEW_MINUTES", String.valueOf(DEFAULT_PREVIEW_LIFETIME.toMinutes())),
                 "NEWS_PREVIEW_MINUTES"));
+        int maxUploadMb = parseUploadLimit(
+                env.getOrDefault("NEWS_MAX_UPLOAD_MB", String.valueOf(DEFAULT_MAX_UPLOAD_MB)), "NEWS_MAX_UPLOAD_MB");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -260,6 +273,7 @@ public record RuntimeConfig(
                 case "--max-versions" -> maxVersions = parseAtLeastOne(value(args, ++i, arg), arg);
                 case "--preview-minutes" ->
                     previewLifetime = Duration.ofMinutes(parseAtLeastOne(value(args, ++i, arg), arg));
+                case "--max-upload-mb" -> maxUploadMb = parseUploadLimit(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + usage());
             }
         }
@@ -286,6 +300,7 @@ public record RuntimeConfig(
                 resetPassword,
                 maxVersions,
                 previewLifetime,
+                maxUploadMb,
                 clusterDb == null || clusterDb.isBlank()
                         ? null
                         : new ClusterSettings(clusterDb.strip(), clusterUser, clusterPassword, nodeId));
@@ -294,8 +309,22 @@ public record RuntimeConfig(
     public static String usage() {
         return "Options: --port N, --data FOLDER, --memory, --zone ZONE, --no-demo, --export FOLDER, --import FOLDER, "
                 + "--no-counting, --views-per-minute N, --trusted-proxies LIST, --forwarded-header NAME, --base-url URL, --log-level LEVEL, "
-                + "--reset-admin-password, --max-versions N, --preview-minutes N, --cluster-db JDBC-URL, --cluster-db-user NAME, "
+                + "--reset-admin-password, --max-versions N, --preview-minutes N, --max-upload-mb N, --cluster-db JDBC-URL, --cluster-db-user NAME, "
                 + "--cluster-db-password SECRET, --cluster-node-id ID";
+    }
+
+    /** 1 to 100 MB: an upload is held whole while it is checked, so the limit bounds what one editor can make the server hold. */
+    private static int parseUploadLimit(String text, String source) {
+        int mb = parseAtLeastOne(text, source);
+        if (mb > 100) {
+            throw new IllegalArgumentException(source + ": at most 100 (MB), not " + mb);
+        }
+        return mb;
+    }
+
+    /** The largest upload in bytes. */
+    public long maxUploadBytes() {
+        return maxUploadMb * 1024L * 1024L;
     }
 
     private static String value(String[] args, int i, String option) {

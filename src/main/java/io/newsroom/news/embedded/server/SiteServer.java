@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * delivery JSON API and the view-counting beacon, and the admin app at {@code /admin}.
  */
 public final class SiteServer implements AutoCloseable {
-    /** The largest request body the admin app takes: an image of the upload limit with its form around it. */
-    static final long ADMIN_BODY_LIMIT = ImageAssets.MAX_BYTES + 1024 * 1024;
+    /** Room for the form around an upload in the admin app's largest request body. */
+    static final long ADMIN_FORM_ROOM = 1024 * 1024;
     /** The largest request body the site takes (beacons are at most 1 KB). */
     static final long SITE_BODY_LIMIT = 64 * 1024;
 
@@ -136,9 +136,9 @@ public final class SiteServer implements AutoCloseable {
         WebAppContext admin = AdminWebApp.create(runtime.adminContext(), secureCookies(runtime));
         admin.setErrorHandler(errors);
         adminSessions = (AnonymousSessions) admin.getAttribute(AnonymousSessions.class.getName());
-        // Bodies over their limit are refused (413) as they arrive, never buffered: an image upload (5 MB and
-        // its form) in the admin app, a beacon or a form on the site.
-        admin.insertHandler(new SizeLimitHandler(ADMIN_BODY_LIMIT, -1));
+        // Bodies over their limit are refused (413) as they arrive, never buffered: an image upload (the upload
+        // limit and its form) in the admin app, a beacon or a form on the site.
+        admin.insertHandler(new SizeLimitHandler(runtime.images().maxBytes() + ADMIN_FORM_ROOM, -1));
         context.insertHandler(new SizeLimitHandler(SITE_BODY_LIMIT, -1));
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(admin);

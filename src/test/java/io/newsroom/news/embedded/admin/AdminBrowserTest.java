@@ -14,6 +14,7 @@ import io.newsroom.news.assets.ImageAssetsTest;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.embedded.server.SiteServer;
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,24 +116,36 @@ class AdminBrowserTest {
 
     /** Picks {@code action} from the "⋯" menu of the list's first row (the everyday actions are buttons). */
     static void fromRowMenu(ChromeDriver driver, String action) {
-        WebElement item = new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    List<WebElement> shown = d.findElements(By.cssSelector("vaadin-menu-bar-item." + action)).stream()
-                            .filter(WebElement::isDisplayed)
-                            .toList();
-                    if (!shown.isEmpty()) {
-                        return shown.get(0);
-                    }
-                    List<WebElement> menus =
-                            d.findElements(By.cssSelector("vaadin-menu-bar.row-menu vaadin-menu-bar-button"));
-                    if (!menus.isEmpty()) {
-                        driver.executeScript(
-                                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", menus.get(0));
-                    }
-                    return null;
-                });
-        driver.executeScript("arguments[0].click();", item);
+        for (int attempt = 1; ; attempt++) {
+            WebElement opener = find(driver, "vaadin-menu-bar.row-menu vaadin-menu-bar-button");
+            try {
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", opener);
+                // One click opens the menu; waiting for its item (not clicking again) keeps it open.
+                WebElement item = new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item." + action)).stream()
+                                .filter(WebElement::isDisplayed)
+                                .findFirst()
+                                .orElse(null));
+                driver.executeScript("arguments[0].click();", item);
+                return;
+            } catch (StaleElementReferenceException | org.openqa.selenium.TimeoutException rerendered) {
+                // The list was refreshed under the click: its rows (and menus) are new.
+                if (attempt == 4) {
+                    throw rerendered;
+                }
+                driver.executeScript(
+                        "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));");
+            }
+        }
+    }
+
+    /** A cell of the article list shows exactly {@code text}. */
+    private static boolean gridShows(String text) {
+        return Boolean.TRUE.equals(browser.executeScript(
+                "return [...document.querySelectorAll('#articles vaadin-grid-cell-content')]"
+                        + ".some(c => c.textContent.trim() === arguments[0]);",
+                text));
     }
 
     static String matchCount(ChromeDriver driver) {
@@ -227,6 +240,8 @@ class AdminBrowserTest {
         wait.until(d -> matchCount(browser).startsWith("1 "));
         fromRowMenu(browser, "toggle-featured");
         wait.until(d -> featured(created));
+        // The refreshed row (its menu belongs to it, not to the row before the change).
+        wait.until(d -> gridShows("★ 1"));
 
         fromRowMenu(browser, "delete");
         WebElement dialog = find(browser, "vaadin-dialog-overlay");
@@ -318,6 +333,9 @@ class AdminBrowserTest {
         wait.until(d -> matchCount(browser).startsWith("1 "));
         click(browser, "vaadin-button.toggle-published");
         wait.until(d -> found("Bài nháp thử đăng").publication().published());
+        // The refreshed row (its menu belongs to it, not to the row before the change).
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-button.toggle-published")).stream()
+                .anyMatch(b -> b.getText().equals("Gỡ bài")));
         fromRowMenu(browser, "duplicate");
         wait.until(d -> browser.getCurrentUrl().contains("article?id="));
         String copyId = browser.getCurrentUrl().replaceAll(".*id=", "");
@@ -407,9 +425,10 @@ class AdminBrowserTest {
                 find(browser, "#image-error").getText());
         // Too large names its own cause (the editor is Vietnamese: no English word to look for).
         Path big = Files.createTempFile("big", ".jpg");
-        Files.write(big, new byte[(int) ImageAssets.MAX_BYTES + 1024]);
+        Files.write(big, new byte[(int) runtime.images().maxBytes() + 1024]);
         fileInput(upload).sendKeys(big.toString());
-        wait.until(d -> find(browser, "#image-error").getText().contains("5 MB"));
+        wait.until(d -> find(browser, "#image-error").getText().contains("25 MB"));
+        Files.delete(big);
         assertFalse(find(browser, "#image-error").getText().contains("JPEG"), "too large, not the wrong type");
         Path fake = Files.createTempFile("fake", ".png");
         Files.writeString(fake, "<svg onload=alert(1)>");
@@ -444,6 +463,25 @@ class AdminBrowserTest {
                         HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, served.statusCode());
         assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+
+        // A photo straight from a phone (4000x3000, 7 MB, sideways, with its location) is taken as it comes:
+        // kept upright, 3,000 px on its longer side, without its metadata.
+        Path photo = Files.createTempFile("dien-thoai", ".jpg");
+        Files.write(photo, ImageAssetsTest.photoFromAPhone());
+        assertTrue(Files.size(photo) > 5 * 1024 * 1024, "larger than the old 5 MB limit: " + Files.size(photo));
+        fileInput(upload).sendKeys(photo.toString());
+        wait.until(d -> {
+            String value = (String) find(browser, "#image input").getDomProperty("value");
+            return value != null && value.startsWith("jcr:") && !value.equals(key);
+        });
+        assertEquals("", find(browser, "#image-error").getText());
+        String photoKey = String.valueOf(find(browser, "#image input").getDomProperty("value"));
+        ImageAssets.Image kept = runtime.images().read(photoKey).orElseThrow();
+        BufferedImage stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(kept.data()));
+        assertEquals(3000, stored.getHeight(), "upright, 3,000 px on its longer side");
+        assertEquals(2250, stored.getWidth());
+        assertFalse(new String(kept.data(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("GPS"));
+        Files.delete(photo);
     }
 
     @Test

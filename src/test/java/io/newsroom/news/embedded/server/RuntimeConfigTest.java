@@ -21,6 +21,23 @@ class RuntimeConfigTest {
         assertFalse(config.inMemory());
         assertEquals(ZoneId.of("Asia/Ho_Chi_Minh"), config.siteZone());
         assertTrue(config.demoContent());
+        assertEquals(25L * 1024 * 1024, config.maxUploadBytes(), "a phone's photo as it comes");
+    }
+
+    @Test
+    void theUploadLimitIsSetInMegabytesWithinReason() {
+        assertEquals(
+                40L * 1024 * 1024,
+                RuntimeConfig.parse(new String[] {"--max-upload-mb", "40"}, Map.of())
+                        .maxUploadBytes());
+        assertEquals(
+                10L * 1024 * 1024,
+                RuntimeConfig.parse(new String[0], Map.of("NEWS_MAX_UPLOAD_MB", "10"))
+                        .maxUploadBytes());
+        assertMessage(
+                "--max-upload-mb must be a whole number, 1 or more", new String[] {"--max-upload-mb", "0"}, Map.of());
+        assertMessage("--max-upload-mb: at most 100", new String[] {"--max-upload-mb", "500"}, Map.of());
+        assertMessage("NEWS_MAX_UPLOAD_MB must be a whole number", new String[0], Map.of("NEWS_MAX_UPLOAD_MB", "lots"));
     }
 
     @Test
