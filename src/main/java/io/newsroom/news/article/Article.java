@@ -28,6 +28,7 @@ public record Article(
         Long featuredRank,
         Instant featuredFrom,
         Instant featuredUntil,
+        Instant unpublishDate,
         Instant created,
         Instant lastModified,
         long version,
@@ -52,6 +53,7 @@ public record Article(
         draft.setFeaturedRank(featuredRank);
         draft.setFeaturedFrom(featuredFrom);
         draft.setFeaturedUntil(featuredUntil);
+        draft.setUnpublishDate(unpublishDate);
         return draft;
     }
 
@@ -75,6 +77,7 @@ public record Article(
                 featuredRank,
                 featuredFrom,
                 featuredUntil,
+                unpublishDate,
                 created,
                 lastModified,
                 version,
@@ -83,9 +86,21 @@ public record Article(
                 trashed);
     }
 
-    /** Shown to readers at {@code now}: published, not in the trash, and its posted date has come. */
+    /**
+     * Shown to readers at {@code now}: published, not in the trash, its posted date has come and its
+     * unpublish date (if any) has not.
+     */
     public boolean isVisibleAt(Instant now) {
-        return trashed == null && publication.published() && postedDate != null && !postedDate.isAfter(now);
+        return trashed == null
+                && publication.published()
+                && postedDate != null
+                && !postedDate.isAfter(now)
+                && !isExpiredAt(now);
+    }
+
+    /** Its unpublish date has come: readers no longer see it (the scheduler then unpublishes it). */
+    public boolean isExpiredAt(Instant now) {
+        return unpublishDate != null && !unpublishDate.isAfter(now);
     }
 
     /** Its posted date has come (whatever its publication). */

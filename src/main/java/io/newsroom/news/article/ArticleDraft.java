@@ -23,6 +23,8 @@ public class ArticleDraft {
     private Long featuredRank;
     private Instant featuredFrom;
     private Instant featuredUntil;
+    /** When readers stop seeing it (the scheduler unpublishes it then); null: never. */
+    private Instant unpublishDate;
     /** Only read when the article is created: published at once, or a draft (the default). */
     private boolean publishOnCreate;
 
@@ -45,6 +47,7 @@ public class ArticleDraft {
         copy.featuredRank = featuredRank;
         copy.featuredFrom = featuredFrom;
         copy.featuredUntil = featuredUntil;
+        copy.unpublishDate = unpublishDate;
         copy.publishOnCreate = publishOnCreate;
         return copy;
     }
@@ -72,6 +75,7 @@ public class ArticleDraft {
                 featuredRank,
                 featuredFrom,
                 featuredUntil,
+                unpublishDate,
                 stored != null ? stored.created() : null,
                 stored != null ? stored.lastModified() : null,
                 stored != null ? stored.version() : 0L,
@@ -208,5 +212,13 @@ public class ArticleDraft {
 
     public void setFeaturedUntil(Instant featuredUntil) {
         this.featuredUntil = featuredUntil;
+    }
+
+    public Instant getUnpublishDate() {
+        return unpublishDate;
+    }
+
+    public void setUnpublishDate(Instant unpublishDate) {
+        this.unpublishDate = unpublishDate;
     }
 }

@@ -21,7 +21,8 @@ public enum ArticleField {
     FEATURED("featured", PropertyType.BOOLEAN, false),
     FEATURED_RANK("featuredRank", PropertyType.LONG, false),
     FEATURED_FROM("featuredFrom", PropertyType.DATE, false),
-    FEATURED_UNTIL("featuredUntil", PropertyType.DATE, false);
+    FEATURED_UNTIL("featuredUntil", PropertyType.DATE, false),
+    UNPUBLISH_DATE("unpublishDate", PropertyType.DATE, false);
 
     private final String propertyName;
     private final PropertyType type;

@@ -56,6 +56,7 @@ public final class ArticleNodes {
                         : null,
                 date(node, "featuredFrom"),
                 date(node, "featuredUntil"),
+                date(node, "unpublishDate"),
                 date(node, CREATED),
                 lastModified,
                 lastModified == null ? 0L : lastModified.toEpochMilli(),
@@ -154,6 +155,7 @@ public final class ArticleNodes {
         }
         setDate(node, "featuredFrom", draft.getFeaturedFrom());
         setDate(node, "featuredUntil", draft.getFeaturedUntil());
+        setDate(node, "unpublishDate", draft.getUnpublishDate());
     }
 
     public void stampCreated(Node node, Instant when, String user) throws RepositoryException {
@@ -179,6 +181,11 @@ public final class ArticleNodes {
         } else {
             node.setProperty(name, calendar(value));
         }
+    }
+
+    /** Clears the unpublish date once it has been carried out, so a later publish by an editor stands. */
+    public void clearUnpublishDate(Node node) throws RepositoryException {
+        remove(node, "unpublishDate");
     }
 
     private static void remove(Node node, String name) throws RepositoryException {

@@ -278,6 +278,23 @@ public final class ArticleRepository {
         }
     }
 
+    /** The identifiers of the articles {@code predicate} (an XPath predicate on the article node) matches. */
+    public List<String> idsWhere(String predicate) throws RepositoryException {
+        return sessions.run(workspace, session -> {
+            String statement = "/jcr:root//element(*, " + nodeType + ")[" + predicate + "]";
+            List<String> ids = new ArrayList<>();
+            for (NodeIterator it = session.getWorkspace()
+                            .getQueryManager()
+                            .createQuery(statement, "xpath")
+                            .execute()
+                            .getNodes();
+                    it.hasNext(); ) {
+                ids.add(it.nextNode().getIdentifier());
+            }
+            return ids;
+        });
+    }
+
     /**
      * Removes for ever every article {@code predicate} (an XPath predicate on the article node, such
      * as {@code @mgnl:deleted < xs:dateTime(...)}) matches, in one save; their identifiers.

@@ -68,6 +68,11 @@ public final class ArticleValidator {
                 && !draft.getFeaturedFrom().isBefore(draft.getFeaturedUntil())) {
             errors.add(new FieldError("featuredUntil", "news.validation.featuredWindow"));
         }
+        if (draft.getUnpublishDate() != null
+                && draft.getPostedDate() != null
+                && !draft.getUnpublishDate().isAfter(draft.getPostedDate())) {
+            errors.add(new FieldError("unpublishDate", "news.validation.unpublishAfterPosted"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -23,9 +23,12 @@ public enum Audience {
     EDITORS,
     PUBLIC_INSTANCE;
 
-    /** Whether this audience sees {@code article} at {@code now}. */
+    /**
+     * Whether this audience sees {@code article} at {@code now}: readers not past its unpublish time
+     * either (at once, before the schedule unpublishes it; editors on the author still see it).
+     */
     public boolean sees(Article article, Instant now) {
-        return mayEverSee(article) && (article.isPostedBy(now));
+        return mayEverSee(article) && article.isPostedBy(now) && (this == EDITORS || !article.isExpiredAt(now));
     }
 
     /** Whether this audience sees {@code article} once its posted date has come. */

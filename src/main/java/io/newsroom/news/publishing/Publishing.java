@@ -11,6 +11,7 @@ import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.jcr.RepositoryException;
@@ -114,6 +115,32 @@ public final class Publishing {
     /** Takes the article out of the trash, with the state it had. */
     public Article restore(String id) throws ArticleNotFoundException, RepositoryException {
         return articles.change(id, nodes::unmarkDeleted);
+    }
+
+    /**
+     * Carries out the unpublish dates that have come by {@code now}: each such article is unpublished
+     * (by {@code user}, the scheduler) and its date cleared, so an editor who publishes it again later is
+     * not undone. Readers stop seeing it at the date itself ({@link Article#isVisibleAt}); this makes the
+     * lists, the feed and the admin say so too. Done from the stored dates, so a restart misses nothing.
+     * Returns the identifiers unpublished.
+     */
+    public List<String> unpublishDue(Instant now, String user) throws RepositoryException {
+        List<String> done = new ArrayList<>();
+        for (String id : articles.idsWhere("@unpublishDate <= " + ArticleXPath.literal(now))) {
+            try {
+                articles.change(id, node -> {
+                    boolean published = nodes.read(node).publication().published();
+                    nodes.clearUnpublishDate(node);
+                    if (published) {
+                        nodes.stampPublication(node, false, clock.instant(), user);
+                    }
+                });
+                done.add(id);
+            } catch (ArticleNotFoundException deletedMeanwhile) {
+                // Nothing left to unpublish.
+            }
+        }
+        return done;
     }
 
     /** Deletes for ever what has been in the trash since before {@code cutoff}; how many. */

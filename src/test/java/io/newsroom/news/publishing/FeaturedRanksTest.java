@@ -56,6 +56,7 @@ class FeaturedRanksTest {
                 rank,
                 null,
                 null,
+                null,
                 now,
                 now,
                 1L,

@@ -61,6 +61,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                                 ui -> ui.navigate("", AdminContext.lastList().toParameters())));
         back.setId("back");
         publish.setId("publish");
+        form.onPostedDateChange(this::showPublishLabel);
         publish.addClickListener(e -> saveAndPublish());
         unpublish.setId("unpublish");
         unpublish.addClickListener(e -> unpublish());
@@ -182,25 +183,31 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     /** The state line and which of Publish / Unpublish apply ("Save" keeps a published article published). */
     private void showPublication(Article article) {
         boolean published = article != null && article.publication().published();
-        state.setText(admin.text(ArticleRow.stateKey(
-                article == null ? ArticleRow.State.DRAFT : ArticleRow.state(article, Instant.now()))));
-        publish.setText(admin.text(article == null || !published ? "news.admin.saveAndPublish" : "news.admin.publish"));
+        state.setText(
+                article == null
+                        ? admin.text("news.admin.state.draft")
+                        : ArticleRow.describe(article, Instant.now(), admin));
+        showPublishLabel(form.postedDate());
         publish.setVisible(!published);
         unpublish.setText(admin.text("news.admin.unpublish"));
         unpublish.setVisible(published);
     }
 
+    /** "Schedule" when the posted date in the form is still to come (as WordPress does), "Save and publish" otherwise. */
+    private void showPublishLabel(Instant posted) {
+        boolean later = posted != null && posted.isAfter(Instant.now());
+        publish.setText(admin.text(later ? "news.admin.schedule" : "news.admin.saveAndPublish"));
+    }
+
     private void saveAndPublish() {
         Article saved = save();
         if (saved != null) {
-            changePublication(
-                    () -> admin.publishing().publish(saved.id(), AdminContext.user()), "news.admin.publishedNotice");
+            changePublication(() -> admin.publishing().publish(saved.id(), AdminContext.user()));
         }
     }
 
     private void unpublish() {
-        changePublication(
-                () -> admin.publishing().unpublish(editing.id(), AdminContext.user()), "news.admin.unpublishedNotice");
+        changePublication(() -> admin.publishing().unpublish(editing.id(), AdminContext.user()));
     }
 
     /** Publishing or unpublishing the article open here. */
@@ -209,10 +216,14 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         Article apply() throws ArticleNotFoundException, RepositoryException;
     }
 
-    private void changePublication(PublicationChange change, String noticeKey) {
+    private void changePublication(PublicationChange change) {
         try {
             Article changed = change.apply();
-            Notices.show(admin.text(noticeKey, changed.title()));
+            // Published: say what readers see now (a future posted date is scheduled, not "published").
+            Notices.show(
+                    changed.publication().published()
+                            ? ArticleRow.notice(changed, Instant.now(), admin)
+                            : admin.text("news.admin.unpublishedNotice", changed.title()));
             load(changed);
         } catch (ArticleNotFoundException e) {
             Notices.show(admin.text("news.admin.error.gone"));
@@ -298,7 +309,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
             Article saved = editing == null
                     ? admin.articles().create(draft, AdminContext.user())
                     : admin.articles().update(editing.id(), editing.version(), draft, AdminContext.user());
-            Notices.show(admin.text("news.admin.saved", saved.title()));
+            Notices.show(ArticleRow.notice(saved, Instant.now(), admin));
             saved = renumbered(saved);
             load(saved);
             String savedId = saved.id();

@@ -45,6 +45,7 @@ final class ArticleForm {
     private final IntegerField featuredRank = field(new IntegerField(), "featuredRank");
     private final DateTimePicker featuredFrom = field(new DateTimePicker(), "featuredFrom");
     private final DateTimePicker featuredUntil = field(new DateTimePicker(), "featuredUntil");
+    private final DateTimePicker unpublishDate = field(new DateTimePicker(), "unpublishDate");
     private final ImageUpload imageUpload;
     private final FormLayout layout;
     private boolean nameTouched;
@@ -73,6 +74,7 @@ final class ArticleForm {
                 lead,
                 body,
                 postedDate,
+                unpublishDate,
                 category,
                 author,
                 imageUpload,
@@ -144,7 +146,9 @@ final class ArticleForm {
         featuredRank.setLabel(admin.text("news.article.featuredRank.label"));
         featuredFrom.setLabel(admin.text("news.article.featuredFrom.label"));
         featuredUntil.setLabel(admin.text("news.article.featuredUntil.label"));
-        for (DateTimePicker picker : List.of(postedDate, featuredFrom, featuredUntil)) {
+        unpublishDate.setLabel(admin.text("news.article.unpublishDate.label"));
+        unpublishDate.setHelperText(admin.text("news.article.unpublishDate.description"));
+        for (DateTimePicker picker : List.of(postedDate, unpublishDate, featuredFrom, featuredUntil)) {
             picker.setDatePickerI18n(ComponentTexts.datePicker(admin));
         }
     }
@@ -170,6 +174,17 @@ final class ArticleForm {
                         (d, v) -> d.setFeaturedRank(v == null ? null : v.longValue()));
         binder.forField(featuredFrom).bind(d -> local(d.getFeaturedFrom()), (d, v) -> d.setFeaturedFrom(instant(v)));
         binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
+        binder.forField(unpublishDate).bind(d -> local(d.getUnpublishDate()), (d, v) -> d.setUnpublishDate(instant(v)));
+    }
+
+    /** The posted date in the form now (not saved yet), or null. */
+    Instant postedDate() {
+        return instant(postedDate.getValue());
+    }
+
+    /** Told of every change of the posted date in the form. */
+    void onPostedDateChange(java.util.function.Consumer<Instant> listener) {
+        postedDate.addValueChangeListener(e -> listener.accept(instant(e.getValue())));
     }
 
     /** Before a save: field errors and an earlier upload's refusal go (it changed nothing in the form). */

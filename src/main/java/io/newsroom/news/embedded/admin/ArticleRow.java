@@ -1,7 +1,6 @@
 package io.newsroom.news.embedded.admin;
 
 import io.newsroom.news.article.Article;
-import io.newsroom.news.article.Publication;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,12 +13,17 @@ import java.util.Locale;
 final class ArticleRow {
     static final DateTimeFormatter POSTED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
 
-    /** A draft; published and visible; published and edited since; scheduled for later; featured with a closed window. */
+    /**
+     * What readers see, the one model the admin speaks of: a draft (nothing); visible (a save of a published
+     * article is live at once, as WordPress's "Update": the embedded site has no author/public split, so
+     * there is no "changed since publishing" state to show); scheduled for its posted date; past its
+     * unpublish date; featured with a closed window.
+     */
     enum State {
         DRAFT,
         VISIBLE,
-        MODIFIED,
         SCHEDULED,
+        EXPIRED,
         FEATURED_EXPIRED
     }
 
@@ -41,19 +45,47 @@ final class ArticleRow {
             }
             default -> {}
         }
+        if (article.isExpiredAt(now)) {
+            return State.EXPIRED;
+        }
         if (article.featured()
                 && article.featuredUntil() != null
                 && !article.featuredUntil().isAfter(now)) {
             return State.FEATURED_EXPIRED;
         }
-        return article.state(now) == Publication.State.MODIFIED ? State.MODIFIED : State.VISIBLE;
+        return State.VISIBLE;
+    }
+
+    /** The state as the editor reads it, with its time: "Hẹn giờ đăng 27/10/2026 10:28", "Đang hiển thị, gỡ lúc ...". */
+    static String describe(Article article, Instant now, AdminContext admin) {
+        State state = state(article, now);
+        return switch (state) {
+            case SCHEDULED -> admin.text("news.admin.state.scheduledAt", posted(article, admin.zone()));
+            case VISIBLE ->
+                article.unpublishDate() == null
+                        ? admin.text("news.admin.state.visible")
+                        : admin.text(
+                                "news.admin.state.visibleUntil",
+                                POSTED.format(article.unpublishDate().atZone(admin.zone())));
+            default -> admin.text(stateKey(state));
+        };
+    }
+
+    /** After a save or publish: what readers now see of {@code article}, named by its title. */
+    static String notice(Article article, Instant now, AdminContext admin) {
+        return switch (state(article, now)) {
+            case DRAFT -> admin.text("news.admin.notice.draft", article.title());
+            case SCHEDULED -> admin.text("news.admin.notice.scheduled", article.title(), posted(article, admin.zone()));
+            case EXPIRED -> admin.text("news.admin.notice.expired", article.title());
+            default -> admin.text("news.admin.notice.live", article.title());
+        };
     }
 
     static String stateKey(State state) {
         return switch (state) {
             case DRAFT -> "news.admin.state.draft";
             case VISIBLE -> "news.admin.state.visible";
-            case MODIFIED -> "news.admin.state.modified";
+            case EXPIRED -> "news.admin.state.expired";
             case SCHEDULED -> "news.admin.state.scheduled";
             case FEATURED_EXPIRED -> "news.admin.state.featuredExpired";
         };

@@ -13,6 +13,7 @@ import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.publishing.FeaturedRanks;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.jcr.RepositoryException;
@@ -144,8 +145,10 @@ final class ArticleRowActions {
             Article changed = published
                     ? admin.publishing().publish(article.id(), AdminContext.user())
                     : admin.publishing().unpublish(article.id(), AdminContext.user());
-            Notices.show(admin.text(
-                    published ? "news.admin.publishedNotice" : "news.admin.unpublishedNotice", changed.title()));
+            Notices.show(
+                    published
+                            ? ArticleRow.notice(changed, Instant.now(), admin)
+                            : admin.text("news.admin.unpublishedNotice", changed.title()));
         });
     }
 

@@ -132,10 +132,10 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
                 .setKey("featured")
                 .setWidth("6.5em")
                 .setFlexGrow(0);
-        grid.addColumn(a -> admin.text(ArticleRow.stateKey(ArticleRow.state(a, Instant.now()))))
+        grid.addColumn(a -> ArticleRow.describe(a, Instant.now(), admin))
                 .setHeader(admin.text("news.admin.state"))
                 .setKey("state")
-                .setWidth("9em")
+                .setWidth("11em")
                 .setFlexGrow(0);
         grid.addColumn(a -> ArticleRow.stamp(a.lastModifiedBy(), a.lastModified(), admin.zone()))
                 .setHeader(admin.text("news.admin.changed"))

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -75,6 +76,17 @@ public final class NewsRuntime implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** Carries out unpublish dates: at start, then every {@link #UNPUBLISH_CHECK}. */
+    private final ScheduledExecutorService unpublisher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "news-scheduled-unpublish");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How late lists may show an article whose unpublish date has come (its own page hides it at once). */
+    public static final Duration UNPUBLISH_CHECK = Duration.ofSeconds(30);
+    /** Who the history names for an unpublish the schedule carried out. */
+    public static final String SCHEDULER = "scheduler";
 
     public static final int TRASH_DAYS = 30;
     /** How often a cluster node adds its counted views to the shared totals. */
@@ -156,6 +168,7 @@ public final class NewsRuntime implements AutoCloseable {
         this.pageRenderer =
                 new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
+        unpublisher.scheduleWithFixedDelay(() -> unpublishDue(clock), 0, UNPUBLISH_CHECK.toSeconds(), TimeUnit.SECONDS);
         trashPurge.scheduleWithFixedDelay(
                 () -> {
                     purgeTrash(clock);
@@ -344,6 +357,18 @@ public final class NewsRuntime implements AutoCloseable {
         }
     }
 
+    private void unpublishDue(Clock clock) {
+        try {
+            List<String> done = module.publishing().unpublishDue(clock.instant(), SCHEDULER);
+            if (!done.isEmpty()) {
+                LoggerFactory.getLogger(NewsRuntime.class)
+                        .info("Unpublished {} article(s) whose unpublish time had come", done.size());
+            }
+        } catch (RepositoryException | RuntimeException e) {
+            LoggerFactory.getLogger(NewsRuntime.class).warn("Carrying out unpublish times failed: {}", e.toString());
+        }
+    }
+
     /** Removes images uploaded into articles that were never saved; how many. */
     public int removeUnusedImages(Clock clock) {
         try {
@@ -362,6 +387,7 @@ public final class NewsRuntime implements AutoCloseable {
     @Override
     public void close() {
         trashPurge.shutdownNow();
+        unpublisher.shutdownNow();
         module.close();
         repository.close();
         if (config.inMemory()) {

@@ -31,6 +31,7 @@ class ArticleRowTest {
                 rank,
                 null,
                 until,
+                null,
                 NOW,
                 NOW,
                 NOW.toEpochMilli(),

@@ -609,6 +609,56 @@ class EditorialBrowserTest {
         }
     }
 
+    @Test
+    @Order(22)
+    void aFutureArticleIsScheduledAndSaidSoAndAnUnpublishTimeShowsInTheList() throws Exception {
+        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(RuntimeConfig.DEFAULT_ZONE)
+                .plusDays(1)
+                .withHour(8)
+                .withMinute(30)
+                .withSecond(0)
+                .withNano(0);
+        Article draft =
+                runtime.articles().create(unpublished("Lịch tiếp công dân tuần sau", tomorrow.toInstant()), "nam");
+        browser.get(admin() + "article?id=" + draft.id());
+        String when =
+                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(tomorrow);
+        wait.until(e -> find(browser, "#publish").getText().equals("Lên lịch đăng"));
+        click(browser, "#publish");
+        wait.until(e -> fresh(draft).publication().published());
+        // Said as readers will see it: scheduled, with its time; never "published".
+        wait.until(e -> notices().contains("bạn đọc sẽ thấy bài từ " + when));
+        wait.until(e -> ("Hẹn giờ đăng " + when).equals(text(find(browser, "#publication-state"))));
+
+        // An unpublish time, typed as an editor does; the list says until when readers see it.
+        Article live = runtime.articles()
+                .create(unpublished("Thông báo cắt nước có hạn", Instant.now().minus(Duration.ofHours(1))), "nam");
+        runtime.publishing().publish(live.id(), "nam");
+        browser.get(admin() + "article?id=" + live.id());
+        wait.until(e ->
+                "Thông báo cắt nước có hạn".equals(find(browser, "#title input").getDomProperty("value")));
+        WebElement date = find(browser, "#unpublishDate vaadin-date-picker input");
+        date.sendKeys(
+                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(tomorrow),
+                org.openqa.selenium.Keys.ENTER);
+        WebElement time = find(browser, "#unpublishDate vaadin-time-picker input");
+        time.sendKeys("08:30", org.openqa.selenium.Keys.ENTER);
+        click(browser, "#save");
+        wait.until(e -> tomorrow.toInstant().equals(fresh(live).unpublishDate()));
+        wait.until(e -> notices().contains("bạn đọc đang thấy bài"));
+        browser.get(admin());
+        AdminBrowserTest.type(browser, "search", "cat nuoc co han");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+        wait.until(e -> cellShown("Đang hiển thị, gỡ lúc " + when));
+    }
+
+    /** The texts of the notices on the screen. */
+    private static String notices() {
+        return String.valueOf(
+                browser.executeScript(
+                        "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.textContent).join(' | ');"));
+    }
+
     /** How the grid shows the title of its first row: lines, whether it is whole, whether 40 of its characters fit. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> titleLayout() {

@@ -29,6 +29,36 @@ class PersistenceTest {
     }
 
     @Test
+    void anUnpublishTimeThatCameWhileTheSiteWasDownIsCarriedOutAtTheNextStart(@TempDir Path data) throws Exception {
+        RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
+        java.time.Instant unpublishAt = java.time.Instant.now().plusSeconds(2);
+        Article saved;
+        try (NewsRuntime first = NewsRuntime.start(config)) {
+            io.newsroom.news.article.ArticleDraft d = draft(
+                    "Thông báo có hạn đến cuối buổi", java.time.Instant.now().minusSeconds(3600));
+            d.setUnpublishDate(unpublishAt);
+            d.setPublishOnCreate(true);
+            saved = first.articles().create(d, "e");
+            assertTrue(saved.isVisibleAt(java.time.Instant.now()), "visible until its time");
+        }
+        // Down while its time comes.
+        while (!java.time.Instant.now().isAfter(unpublishAt)) {
+            Thread.sleep(50);
+        }
+        try (NewsRuntime second = NewsRuntime.start(config)) {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            Article read = second.articles().findById(saved.id()).orElseThrow();
+            while (read.publication().published() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                read = second.articles().findById(saved.id()).orElseThrow();
+            }
+            assertFalse(read.publication().published(), "unpublished at start");
+            assertNull(read.unpublishDate(), "its time cleared, so publishing it again stands");
+            assertEquals(NewsRuntime.SCHEDULER, read.publication().lastActivatedBy());
+        }
+    }
+
+    @Test
     void demoContentIsCreatedOnTheFirstStartOnly(@TempDir Path data) throws Exception {
         RuntimeConfig config = RuntimeConfig.forTests().withDataFolder(data);
         int created;

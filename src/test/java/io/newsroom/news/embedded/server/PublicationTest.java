@@ -56,7 +56,8 @@ class PublicationTest {
         assertEquals("truong-ban", published.publication().lastActivatedBy());
         article.assertSeen(true);
 
-        // Saving a published article keeps it published and live; the grid says it changed since.
+        // Saving a published article keeps it published and live at once (the stored activation status says
+        // modified, as Magnolia's does; the admin shows it as visible, which is what readers get).
         var edit = published.toDraft();
         edit.setLead("Tóm tắt sửa sau khi đăng");
         Article edited = runtime.articles().update(published.id(), published.version(), edit, "bien-tap");
@@ -211,6 +212,40 @@ class PublicationTest {
     }
 
     /** Where readers could meet an article. */
+    @Test
+    void anUnpublishTimeTakesTheArticleOffTheSiteAndIsCarriedOutByTheSchedule() throws Exception {
+        ArticleDraft bad = unpublished("Giờ gỡ trước ngày đăng", Instant.now().minusSeconds(60));
+        bad.setUnpublishDate(Instant.now().minusSeconds(120));
+        var refused = assertThrows(
+                io.newsroom.news.article.ValidationException.class,
+                () -> runtime.articles().create(bad, "bien-tap"));
+        assertEquals("unpublishDate", refused.errors().get(0).field());
+
+        Instant until = Instant.now().plusSeconds(2);
+        ArticleDraft d = featured(
+                unpublished("Thông báo lịch cắt điện có hạn", Instant.now().minusSeconds(60)));
+        d.setUnpublishDate(until);
+        ArticleDraftOnSite article = new ArticleDraftOnSite(runtime.articles().create(d, "bien-tap"));
+        runtime.publishing().publish(article.article.id(), "truong-ban");
+        article.assertSeen(true);
+
+        while (!Instant.now().isAfter(until)) {
+            Thread.sleep(50);
+        }
+        // Its own page and the counter at once, before the schedule's next round.
+        assertEquals(404, get("/news" + article.article.path() + ".html").statusCode());
+        assertEquals(404, get("/.rest/delivery/news/" + article.article.id()).statusCode());
+        // The schedule's round: unpublished everywhere, by the scheduler, its time cleared.
+        assertEquals(
+                java.util.List.of(article.article.id()),
+                runtime.publishing().unpublishDue(Instant.now(), NewsRuntime.SCHEDULER));
+        article.assertSeen(false);
+        Article after = runtime.articles().findById(article.article.id()).orElseThrow();
+        assertEquals(NewsRuntime.SCHEDULER, after.publication().lastActivatedBy());
+        assertNull(after.unpublishDate());
+        assertEquals(java.util.List.of(), runtime.publishing().unpublishDue(Instant.now(), NewsRuntime.SCHEDULER));
+    }
+
     private static final class ArticleDraftOnSite {
         final Article article;
 
