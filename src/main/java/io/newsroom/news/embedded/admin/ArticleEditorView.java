@@ -44,6 +44,13 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final Button publish = new Button();
     private final Button unpublish = new Button();
     private final Span state = new Span();
+    /** "Lan is editing since 10:12": another editor has this article open. */
+    private final Span editingBy = new Span();
+
+    private final EditingPresence presence = EditingPresence.current();
+    /** This open editor among all of them (a browser may have several tabs on one article). */
+    private final String viewKey = UUID.randomUUID().toString();
+
     private final Button saveVersion = new Button();
     /** The article's versions; null in a host that keeps none. */
     private final VersionsPanel versions;
@@ -77,7 +84,14 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 .versions()
                 .map(history -> new VersionsPanel(admin, history, () -> editing, this::load))
                 .orElse(null);
-        add(heading, state, form.layout(), buttons);
+        editingBy.setId("editing-by");
+        editingBy.setVisible(false);
+        editingBy
+                .getStyle()
+                .set("background", "var(--lumo-warning-color-10pct, #fff3cd)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        add(heading, state, editingBy, form.layout(), buttons);
         if (versions != null) {
             add(versions);
         }
@@ -119,6 +133,11 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void load(Article article) {
+        if (editing != null && !editing.id().equals(article.id())) {
+            presence.left(editing.id(), viewKey);
+        }
+        presence.opened(article.id(), new EditingPresence.Editor(AdminContext.user(), Instant.now(), viewKey));
+        showOtherEditor(article.id());
         editing = article;
         form.addressFollowsTitle(neverPublished(article));
         heading.setText(article.title());
@@ -127,6 +146,25 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         showPublication(article);
         showVersions();
         clearErrors();
+    }
+
+    private void showOtherEditor(String articleId) {
+        Optional<EditingPresence.Editor> other = presence.otherThan(articleId, viewKey);
+        editingBy.setVisible(other.isPresent());
+        other.ifPresent(e -> editingBy.setText(admin.text(
+                "news.admin.editingBy",
+                e.user(),
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                        .format(e.since().atZone(admin.zone())))));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        // Left, tab closed or session over: nobody is told this editor is still at work.
+        if (editing != null) {
+            presence.left(editing.id(), viewKey);
+        }
+        super.onDetach(event);
     }
 
     private void showVersions() {
@@ -305,10 +343,15 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         } catch (ValidationException e) {
             return null;
         }
+        return store(draft, editing == null ? 0 : editing.version());
+    }
+
+    /** Stores {@code draft} over the article's {@code version}; null when refused (the reason is shown). */
+    private Article store(ArticleDraft draft, long version) {
         try {
             Article saved = editing == null
                     ? admin.articles().create(draft, AdminContext.user())
-                    : admin.articles().update(editing.id(), editing.version(), draft, AdminContext.user());
+                    : admin.articles().update(editing.id(), version, draft, AdminContext.user());
             Notices.show(ArticleRow.notice(saved, Instant.now(), admin));
             saved = renumbered(saved);
             load(saved);
@@ -318,7 +361,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         } catch (io.newsroom.news.article.ValidationException e) {
             showErrors(e);
         } catch (ConflictException e) {
-            conflict();
+            conflict(draft);
         } catch (ArticleNotFoundException e) {
             Notices.show(admin.text("news.admin.error.gone"));
         } catch (RepositoryException e) {
@@ -340,25 +383,24 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         return admin.articles().findById(saved.id()).orElse(saved);
     }
 
-    /** Somebody saved this article after it was opened here: nothing is overwritten; the editor decides. */
-    private void conflict() {
-        Dialog dialog = new Dialog();
-        dialog.setId("conflict");
-        dialog.setHeaderTitle(admin.text("news.admin.conflict.title"));
-        dialog.add(new Span(admin.text("news.admin.error.conflict")));
-        Button reload = new Button(admin.text("news.admin.conflict.reload"), e -> {
-            dialog.close();
-            try {
-                admin.articles().findById(editing.id()).ifPresent(this::load);
-            } catch (RepositoryException ex) {
-                Notices.show(admin.text("news.admin.error.repository"));
+    /**
+     * Somebody saved this article after it was opened here: nothing is overwritten; the editor sees their
+     * changes beside {@code mine} and merges, overwrites on purpose, takes theirs or goes on editing.
+     */
+    private void conflict(ArticleDraft mine) {
+        try {
+            Optional<Article> theirs = admin.articles().findById(editing.id());
+            if (theirs.isEmpty()) {
+                Notices.show(admin.text("news.admin.error.gone"));
+                return;
             }
-        });
-        reload.setId("conflict-reload");
-        reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button keep = new Button(admin.text("news.admin.conflict.keep"), e -> dialog.close());
-        dialog.getFooter().add(keep, reload);
-        dialog.open();
+            ArticleDraft base = editing.toDraft();
+            Article stored = theirs.get();
+            ConflictDialog.open(
+                    admin, base, mine, stored, chosen -> store(chosen, stored.version()), () -> load(stored));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
     }
 
     private void clearErrors() {

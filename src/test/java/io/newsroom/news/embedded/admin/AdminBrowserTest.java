@@ -140,6 +140,19 @@ class AdminBrowserTest {
         }
     }
 
+    private static String text(WebElement element) {
+        return String.valueOf(element.getDomProperty("textContent"));
+    }
+
+    /** Which side a merge choice keeps: the label of its checked radio button. */
+    private static String checkedOf(String groupId) {
+        return String.valueOf(browser.executeScript(
+                "const g = document.getElementById(arguments[0]);"
+                        + "const r = [...g.querySelectorAll('vaadin-radio-button')].find(b => b.checked);"
+                        + "return r ? r.querySelector('label').textContent : '';",
+                groupId));
+    }
+
     /** A cell of the article list shows exactly {@code text}. */
     private static boolean gridShows(String text) {
         return Boolean.TRUE.equals(browser.executeScript(
@@ -391,19 +404,46 @@ class AdminBrowserTest {
             signIn(other, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
             find(other, "#articles");
             other.get(admin() + "article?id=" + article.id());
+            find(other, "#title input");
             browser.get(admin() + "article?id=" + article.id());
+            // Told before it comes to a conflict, as Magnolia's lock would.
+            wait.until(d -> text(find(browser, "#editing-by")).startsWith("admin đang sửa bài này từ "));
             type(other, "lead", "Bản của biên tập viên thứ hai");
+            type(other, "title", "Tiêu đề do người thứ hai sửa");
             click(other, "#save");
             new WebDriverWait(other, Duration.ofSeconds(20))
                     .until(d -> lead(article).equals("Bản của biên tập viên thứ hai"));
 
             type(browser, "lead", "Bản của biên tập viên thứ nhất");
+            type(browser, "author", "Người viết thứ nhất");
             click(browser, "#save");
-            assertNotNull(find(browser, "#conflict-reload"), "the second save is refused with a way to reload");
+            assertNotNull(find(browser, "#conflict-merge"), "the second save is refused with the changes shown");
             assertEquals("Bản của biên tập viên thứ hai", lead(article), "nothing was overwritten");
+            // Field by field: the title only they changed (theirs kept), the lead both changed (mine first),
+            // the author only I changed.
+            assertEquals("Giữ bản của họ", checkedOf("merge-title"));
+            assertEquals("Giữ bản của tôi", checkedOf("merge-lead"));
+            assertEquals("Giữ bản của tôi", checkedOf("merge-author"));
+            assertTrue(
+                    browser.findElements(By.cssSelector(".merge-theirs")).stream()
+                            .anyMatch(e -> text(e).equals("Bản của biên tập viên thứ hai")),
+                    "their lead shown whole");
+            click(browser, "#conflict-merge");
+            wait.until(d -> lead(article).equals("Bản của biên tập viên thứ nhất"));
+            Article merged = runtime.articles().findById(article.id()).orElseThrow();
+            assertEquals("Tiêu đề do người thứ hai sửa", merged.title(), "their title kept");
+            assertEquals("Người viết thứ nhất", merged.author(), "my author kept");
+
+            // Another round, and this time their version is taken into the form.
+            ArticleDraft theirs = merged.toDraft();
+            theirs.setLead("Bản thứ ba của người khác");
+            runtime.articles().update(article.id(), merged.version(), theirs, "lan");
+            type(browser, "lead", "Bản tôi định lưu");
+            click(browser, "#save");
             click(browser, "#conflict-reload");
-            wait.until(d ->
-                    find(browser, "#lead textarea").getDomProperty("value").equals("Bản của biên tập viên thứ hai"));
+            wait.until(
+                    d -> find(browser, "#lead textarea").getDomProperty("value").equals("Bản thứ ba của người khác"));
+            assertEquals("Bản thứ ba của người khác", lead(article));
         } finally {
             other.quit();
         }
