@@ -30,6 +30,9 @@ final class VersionComparison {
     /** One paragraph of the body diff. */
     record Line(Kind kind, String text) {}
 
+    /** A word (or the spaces between words) of a word-level diff. */
+    record Word(Kind kind, String text) {}
+
     private VersionComparison() {}
 
     /** The changed fields of {@code then} against {@code now}, body apart, in the editor's order. */
@@ -85,6 +88,44 @@ final class VersionComparison {
             lines.add(new Line(Kind.SAME, then.get(at++)));
         }
         return lines;
+    }
+
+    /**
+     * {@code then} against {@code now} word by word: the words only in {@code then} are REMOVED, only in
+     * {@code now} ADDED, the rest SAME. Read in order, the SAME and REMOVED words make {@code then}, the
+     * SAME and ADDED ones {@code now}; so each side can be shown whole with its own words marked.
+     */
+    static List<Word> words(String then, String now) {
+        List<String> a = tokens(then);
+        List<String> b = tokens(now);
+        List<Word> words = new ArrayList<>();
+        int at = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            while (at < delta.getSource().getPosition()) {
+                words.add(new Word(Kind.SAME, a.get(at++)));
+            }
+            delta.getSource().getLines().forEach(w -> words.add(new Word(Kind.REMOVED, w)));
+            delta.getTarget().getLines().forEach(w -> words.add(new Word(Kind.ADDED, w)));
+            at += delta.getSource().size();
+        }
+        while (at < a.size()) {
+            words.add(new Word(Kind.SAME, a.get(at++)));
+        }
+        return words;
+    }
+
+    /** Words and the spaces between them, each a token, so nothing of the text is lost. */
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return tokens;
+        }
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\s+|[^\\s]+").matcher(text);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        return tokens;
     }
 
     /** The text of each block (paragraph, heading, list item) of stored rich text. */

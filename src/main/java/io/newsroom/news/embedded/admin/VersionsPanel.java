@@ -126,16 +126,25 @@ final class VersionsPanel extends Details {
             dialog.add(same);
         }
         if (!fields.isEmpty()) {
-            Grid<VersionComparison.FieldChange> changes = new Grid<>();
+            // Each changed field whole, the version's value then the current one, the words that changed marked.
+            Div changes = new Div();
             changes.setId("compare-fields");
-            changes.setAllRowsVisible(true);
-            changes.addColumn(c -> admin.text(c.labelKey()))
-                    .setHeader(admin.text("news.admin.versions.field"))
-                    .setAutoWidth(true);
-            changes.addColumn(VersionComparison.FieldChange::then)
-                    .setHeader(admin.text("news.admin.versions.then", version.name()));
-            changes.addColumn(VersionComparison.FieldChange::now).setHeader(admin.text("news.admin.versions.now"));
-            changes.setItems(fields);
+            for (VersionComparison.FieldChange change : fields) {
+                Div field = new Div();
+                field.addClassName("news-diff__field");
+                Span label = new Span(admin.text(change.labelKey()));
+                label.getStyle().set("font-weight", "600").set("display", "block");
+                List<VersionComparison.Word> words = VersionComparison.words(change.then(), change.now());
+                field.add(
+                        label,
+                        side(
+                                admin.text("news.admin.versions.then", version.name()),
+                                words,
+                                VersionComparison.Kind.ADDED),
+                        side(admin.text("news.admin.versions.now"), words, VersionComparison.Kind.REMOVED));
+                field.getStyle().set("margin-bottom", "var(--lumo-space-m)");
+                changes.add(field);
+            }
             dialog.add(changes);
         }
         if (bodyChanged) {
@@ -143,31 +152,83 @@ final class VersionsPanel extends Details {
             Div diff = new Div();
             diff.setId("compare-body");
             diff.addClassName("news-diff");
-            for (VersionComparison.Line line : body) {
-                Div row = new Div();
-                row.addClassName("news-diff__" + line.kind().name().toLowerCase(Locale.ROOT));
-                String mark = switch (line.kind()) {
-                    case SAME -> "  ";
-                    case REMOVED -> "− ";
-                    case ADDED -> "+ ";
-                };
-                row.setText(mark + line.text());
-                row.getStyle()
-                        .set("white-space", "pre-wrap")
-                        .set("padding", "2px 6px")
-                        .set("font-family", "monospace");
-                if (line.kind() == VersionComparison.Kind.REMOVED) {
-                    row.getStyle().set("background", "#fde8e8").set("text-decoration", "line-through");
-                    row.getElement().setAttribute("title", admin.text("news.admin.versions.removed"));
-                } else if (line.kind() == VersionComparison.Kind.ADDED) {
-                    row.getStyle().set("background", "#e6f6ea");
-                    row.getElement().setAttribute("title", admin.text("news.admin.versions.added"));
-                }
-                diff.add(row);
+            for (int i = 0; i < body.size(); i++) {
+                VersionComparison.Line line = body.get(i);
+                // A paragraph rewritten in place (removed, then added): both shown with their changed words marked.
+                VersionComparison.Line next = i + 1 < body.size() ? body.get(i + 1) : null;
+                VersionComparison.Line previous = i > 0 ? body.get(i - 1) : null;
+                String pairedWith = line.kind() == VersionComparison.Kind.REMOVED
+                                && next != null
+                                && next.kind() == VersionComparison.Kind.ADDED
+                        ? next.text()
+                        : line.kind() == VersionComparison.Kind.ADDED
+                                        && previous != null
+                                        && previous.kind() == VersionComparison.Kind.REMOVED
+                                ? previous.text()
+                                : null;
+                diff.add(bodyRow(line, pairedWith));
             }
             dialog.add(diff);
         }
         dialog.open();
+    }
+
+    /** One side of a changed field: its heading, then its words, those of {@code otherSide} left out and its own changes marked. */
+    private static Div side(String heading, List<VersionComparison.Word> words, VersionComparison.Kind otherSide) {
+        Span title = new Span(heading);
+        title.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        Div text = new Div();
+        text.getStyle().set("white-space", "pre-wrap").set("line-height", "1.5");
+        for (VersionComparison.Word word : words) {
+            if (word.kind() != otherSide) {
+                text.add(word(word));
+            }
+        }
+        return new Div(title, text);
+    }
+
+    /** A word as shown: unchanged plain, removed struck out on red, added underlined on green. */
+    private static Span word(VersionComparison.Word word) {
+        Span span = new Span(word.text());
+        if (word.kind() == VersionComparison.Kind.REMOVED) {
+            span.addClassName("news-diff__word-removed");
+            span.getStyle().set("background", "#f9d0d0").set("text-decoration", "line-through");
+        } else if (word.kind() == VersionComparison.Kind.ADDED) {
+            span.addClassName("news-diff__word-added");
+            span.getStyle().set("background", "#c9efd3").set("text-decoration", "underline");
+        }
+        return span;
+    }
+
+    /** A paragraph of the body diff in the site's font; with {@code pairedWith}, its changed words marked. */
+    private Div bodyRow(VersionComparison.Line line, String pairedWith) {
+        Div row = new Div();
+        row.addClassName("news-diff__" + line.kind().name().toLowerCase(Locale.ROOT));
+        String mark = switch (line.kind()) {
+            case SAME -> "  ";
+            case REMOVED -> "− ";
+            case ADDED -> "+ ";
+        };
+        row.add(new Span(mark));
+        if (pairedWith == null) {
+            row.add(new Span(line.text()));
+        } else {
+            boolean removed = line.kind() == VersionComparison.Kind.REMOVED;
+            List<VersionComparison.Word> words = removed
+                    ? VersionComparison.words(line.text(), pairedWith)
+                    : VersionComparison.words(pairedWith, line.text());
+            VersionComparison.Kind other = removed ? VersionComparison.Kind.ADDED : VersionComparison.Kind.REMOVED;
+            words.stream().filter(w -> w.kind() != other).forEach(w -> row.add(word(w)));
+        }
+        row.getStyle().set("white-space", "pre-wrap").set("padding", "2px 6px").set("line-height", "1.5");
+        if (line.kind() == VersionComparison.Kind.REMOVED) {
+            row.getStyle().set("background", "#fdf0f0");
+            row.getElement().setAttribute("title", admin.text("news.admin.versions.removed"));
+        } else if (line.kind() == VersionComparison.Kind.ADDED) {
+            row.getStyle().set("background", "#eef9f1");
+            row.getElement().setAttribute("title", admin.text("news.admin.versions.added"));
+        }
+        return row;
     }
 
     private void confirmRestore(ArticleVersion version) {

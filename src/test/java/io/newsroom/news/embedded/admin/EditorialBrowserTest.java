@@ -103,6 +103,7 @@ class EditorialBrowserTest {
         // Someone changes the article; the editor reloads and compares the published version with it.
         ArticleDraft change = article.toDraft();
         change.setTitle("Tiêu đề đã đổi");
+        change.setLead(LONG_LEAD);
         change.setBody("<p>Đoạn giữ nguyên</p><p>Đoạn mới viết lại</p>");
         saveAsAnotherEditor(article, change);
         browser.navigate().refresh();
@@ -117,6 +118,15 @@ class EditorialBrowserTest {
                 "Đoạn mới viết lại",
                 text(find(browser, "#compare-body .news-diff__added")).substring(2));
         assertTrue(text(find(browser, "#compare-body .news-diff__same")).contains("Đoạn giữ nguyên"));
+        // Word by word: only the words that changed are marked, the shared "Đoạn" is not.
+        assertEquals(List.of("sẽ", "bị", "sửa"), texts("#compare-body .news-diff__removed .news-diff__word-removed"));
+        assertEquals(List.of("mới", "viết", "lại"), texts("#compare-body .news-diff__added .news-diff__word-added"));
+        // The whole long lead, in the admin's own font (not monospace), nothing cut with "…".
+        assertTrue(text(fields).contains(LONG_LEAD), "the whole lead: " + text(fields));
+        assertFalse(text(fields).contains("…"));
+        Object font = browser.executeScript(
+                "return getComputedStyle(document.querySelector('#compare-body .news-diff__added')).fontFamily");
+        assertFalse(String.valueOf(font).contains("monospace"), String.valueOf(font));
         click(browser, "#compare-dialog-close");
 
         // Restore, after a confirmation: the old text is current again, the replaced one a version.
@@ -462,19 +472,20 @@ class EditorialBrowserTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("#area-aside .component-row"));
         String added = rows.get(rows.size() - 1).getDomAttribute("data-path");
         for (int i = 0; i < asideBefore; i++) {
-            WebElement row = browser.findElements(By.cssSelector("#area-aside .component-row")).stream()
-                    .filter(r -> added.equals(r.getDomAttribute("data-path")))
-                    .findFirst()
-                    .orElseThrow();
-            browser.executeScript(
-                    "arguments[0].click();", row.findElement(By.cssSelector("vaadin-button.component-up")));
+            // Found and clicked in one step: the area re-renders after each move, so a row found before is stale.
+            wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
+                    "const row = [...document.querySelectorAll('#area-aside .component-row')]"
+                            + ".find(r => r.getAttribute('data-path') === arguments[0]);"
+                            + "const up = row && row.querySelector('vaadin-button.component-up');"
+                            + "if (!up) return false; up.click(); return true;",
+                    added)));
             int expected = asideBefore - 1 - i;
             wait.until(e -> indexOfRow("#area-aside", added) == expected);
         }
-        WebElement first = browser.findElements(By.cssSelector("#area-aside .component-row"))
-                .get(0);
-        browser.executeScript(
-                "arguments[0].click();", first.findElement(By.cssSelector("vaadin-button.component-remove")));
+        wait.until(e -> Boolean.TRUE.equals(
+                browser.executeScript("const row = document.querySelector('#area-aside .component-row');"
+                        + "const remove = row && row.querySelector('vaadin-button.component-remove');"
+                        + "if (!remove) return false; remove.click(); return true;")));
         click(browser, "#confirm-remove-component-button");
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
     }
@@ -650,6 +661,15 @@ class EditorialBrowserTest {
         AdminBrowserTest.type(browser, "search", "cat nuoc co han");
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
         wait.until(e -> cellShown("Đang hiển thị, gỡ lúc " + when));
+    }
+
+    private static final String LONG_LEAD = "Sáng nay, ủy ban nhân dân phường đã tổ chức hội nghị với đầy đủ"
+            + " thành phần của các tổ dân phố, các đoàn thể và đại diện nhân dân để bàn về kế hoạch năm tới.";
+
+    private static List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream()
+                .map(EditorialBrowserTest::text)
+                .toList();
     }
 
     /** The texts of the notices on the screen. */
