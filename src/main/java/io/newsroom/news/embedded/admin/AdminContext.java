@@ -32,7 +32,8 @@ public record AdminContext(
         Previews previews,
         WebsitePages pages,
         TemplateDefinitions templates,
-        Function<String, Optional<DialogDefinition>> dialogs) {
+        Function<String, Optional<DialogDefinition>> dialogs,
+        WorkingCopies workingCopies) {
 
     public ArticleRepository articles() {
         return module.articles();

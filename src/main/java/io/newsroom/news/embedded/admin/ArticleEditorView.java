@@ -50,6 +50,14 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final EditingPresence presence = EditingPresence.current();
     /** This open editor among all of them (a browser may have several tabs on one article). */
     private final String viewKey = UUID.randomUUID().toString();
+    /** "You have unsaved changes from 10:12: Restore / Discard", when a working copy of this article is kept. */
+    private final HorizontalLayout workingCopyBar = new HorizontalLayout();
+
+    private com.vaadin.flow.shared.Registration polling;
+    /** A working copy was put back into the form: changed, though the binder read it as it is. */
+    private boolean restoredCopy;
+    /** How often the form is kept as a working copy while it has changes. */
+    static final int KEEP_EVERY_MILLIS = 30_000;
 
     private final Button saveVersion = new Button();
     /** The article's versions; null in a host that keeps none. */
@@ -91,12 +99,31 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 .set("background", "var(--lumo-warning-color-10pct, #fff3cd)")
                 .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
-        add(heading, state, editingBy, form.layout(), buttons);
+        workingCopyBar.setId("working-copy");
+        workingCopyBar.setVisible(false);
+        workingCopyBar.setAlignItems(Alignment.BASELINE);
+        workingCopyBar
+                .getStyle()
+                .set("background", "var(--lumo-primary-color-10pct)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        // Ctrl+S (Cmd+S on a Mac) saves, as in every editor; the browser's own "save page" is not wanted here.
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(
+                this,
+                this::saveAskingAboutAddress,
+                com.vaadin.flow.component.Key.KEY_S,
+                com.vaadin.flow.component.KeyModifier.CONTROL);
+        com.vaadin.flow.component.Shortcuts.addShortcutListener(
+                this,
+                this::saveAskingAboutAddress,
+                com.vaadin.flow.component.Key.KEY_S,
+                com.vaadin.flow.component.KeyModifier.META);
+        add(heading, state, editingBy, workingCopyBar, form.layout(), buttons);
         if (versions != null) {
             add(versions);
         }
         // Closing or reloading the tab with unsaved changes: the browser asks (it shows its own words).
-        binder.addValueChangeListener(e -> markDirty(binder.hasChanges()));
+        binder.addValueChangeListener(e -> markDirty(changed()));
         getElement()
                 .executeJs(
                         "if (!window.newsEditorGuard) { window.newsEditorGuard = true;"
@@ -115,7 +142,9 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 ArticleDraft fresh = new ArticleDraft();
                 fresh.setPostedDate(Instant.now());
                 binder.readBean(fresh);
+                restoredCopy = false;
                 markDirty(false);
+                offerWorkingCopy(fresh);
                 showPublication(null);
                 showVersions();
                 return;
@@ -142,7 +171,9 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         form.addressFollowsTitle(neverPublished(article));
         heading.setText(article.title());
         binder.readBean(article.toDraft());
+        restoredCopy = false;
         markDirty(false);
+        offerWorkingCopy(article.toDraft());
         showPublication(article);
         showVersions();
         clearErrors();
@@ -159,7 +190,71 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        // A round trip every 30 s while the editor is open; each keeps the form if it changed.
+        event.getUI().setPollInterval(KEEP_EVERY_MILLIS);
+        polling = event.getUI().addPollListener(e -> keepWorkingCopy());
+    }
+
+    /** The form as it is (valid or not) into this editor's working copy of the article, when it has changes. */
+    private void keepWorkingCopy() {
+        if (!changed()) {
+            return;
+        }
+        ArticleDraft draft = new ArticleDraft();
+        binder.writeBeanAsDraft(draft, true);
+        admin.workingCopies()
+                .keep(AdminContext.user(), copyKey(), draft, editing == null ? 0 : editing.version(), Instant.now());
+    }
+
+    private boolean changed() {
+        return binder.hasChanges() || restoredCopy;
+    }
+
+    private String copyKey() {
+        return editing == null ? null : editing.id();
+    }
+
+    /** Offers back a working copy kept of this article that differs from it (a crash, a closed tab). */
+    private void offerWorkingCopy(ArticleDraft stored) {
+        workingCopyBar.removeAll();
+        Optional<WorkingCopies.Copy> copy = admin.workingCopies().find(AdminContext.user(), copyKey());
+        boolean offered = copy.isPresent()
+                && !ConflictMerge.differences(stored, copy.get().draft(), stored)
+                        .isEmpty();
+        workingCopyBar.setVisible(offered);
+        if (!offered) {
+            return;
+        }
+        Span text = new Span(admin.text(
+                "news.admin.workingCopy.found",
+                ArticleRow.POSTED.format(copy.get().kept().atZone(admin.zone()))));
+        Button restore = new Button(admin.text("news.admin.workingCopy.restore"), e -> {
+            binder.readBean(copy.get().draft());
+            // Restored but not saved: the form counts as changed, so leaving still asks and saving checks
+            // the version it started from (a newer save by someone else then shows the conflict).
+            markDirty(true);
+            restoredCopy = true;
+            workingCopyBar.setVisible(false);
+        });
+        restore.setId("restore-working-copy");
+        restore.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        Button discard = new Button(admin.text("news.admin.workingCopy.discard"), e -> {
+            admin.workingCopies().discard(AdminContext.user(), copyKey());
+            workingCopyBar.setVisible(false);
+        });
+        discard.setId("discard-working-copy");
+        discard.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        workingCopyBar.add(text, restore, discard);
+    }
+
+    @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            event.getUI().setPollInterval(-1);
+        }
         // Left, tab closed or session over: nobody is told this editor is still at work.
         if (editing != null) {
             presence.left(editing.id(), viewKey);
@@ -189,13 +284,14 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         getElement().executeJs("window.newsEditorDirty = $0", dirty);
     }
 
-    /** Leaving for another view of the app with unsaved changes: asks first. */
+    /** Leaving for another view of the app with unsaved changes: kept as a working copy, then asks. */
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (!binder.hasChanges()) {
+        if (!changed()) {
             markDirty(false);
             return;
         }
+        keepWorkingCopy();
         BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
         Dialog dialog = new Dialog();
         dialog.setId("confirm-leave");
@@ -205,6 +301,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         stay.setId("stay");
         Button leave = new Button(admin.text("news.admin.leave.discard"), e -> {
             dialog.close();
+            // Discarded on purpose: not offered back either.
+            admin.workingCopies().discard(AdminContext.user(), copyKey());
             markDirty(false);
             action.proceed();
         });
@@ -353,6 +451,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                     ? admin.articles().create(draft, AdminContext.user())
                     : admin.articles().update(editing.id(), version, draft, AdminContext.user());
             Notices.show(ArticleRow.notice(saved, Instant.now(), admin));
+            admin.workingCopies().discard(AdminContext.user(), copyKey());
             saved = renumbered(saved);
             load(saved);
             String savedId = saved.id();

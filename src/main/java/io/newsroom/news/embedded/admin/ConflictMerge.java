@@ -64,6 +64,26 @@ final class ConflictMerge {
             this.write = write;
         }
 
+        /** Sets the field from a stored value (a date as its ISO text, a rank as any number). */
+        void set(ArticleDraft draft, Object stored) {
+            Object value = stored;
+            if (stored != null && read.apply(new ArticleDraft()) instanceof Boolean) {
+                value = Boolean.TRUE.equals(stored);
+            } else if (stored instanceof Number n && this == FEATURED_RANK) {
+                value = n.longValue();
+            } else if (stored instanceof String text && isDate()) {
+                value = Instant.parse(text);
+            }
+            if (value == null && this == FEATURED) {
+                value = Boolean.FALSE;
+            }
+            write.accept(draft, value);
+        }
+
+        private boolean isDate() {
+            return this == POSTED_DATE || this == UNPUBLISH_DATE || this == FEATURED_FROM || this == FEATURED_UNTIL;
+        }
+
         Object of(ArticleDraft draft) {
             Object value = read.apply(draft);
             // An empty text and none are the same to an editor.

@@ -11,6 +11,7 @@ import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinitions;
 import io.newsroom.news.definitions.VirtualUriMappings;
 import io.newsroom.news.embedded.admin.AdminContext;
+import io.newsroom.news.embedded.admin.WorkingCopies;
 import io.newsroom.news.embedded.admin.accounts.AccountStore;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import io.newsroom.news.embedded.cluster.ClusterStartLock;
@@ -164,7 +165,11 @@ public final class NewsRuntime implements AutoCloseable {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                },
+                new WorkingCopies(
+                        config.inMemory()
+                                ? journalFolder.resolve("working-copies")
+                                : config.dataFolder().resolve("working-copies")));
         this.pageRenderer =
                 new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);

@@ -466,11 +466,11 @@ class EditorialBrowserTest {
             throw new AssertionError(
                     "aside: " + home().select(".news-page__aside section").size() + " vs " + asideBefore, e);
         }
-        wait.until(e -> browser.findElements(By.cssSelector("#area-aside .component-row"))
-                        .size()
-                == asideBefore + 1);
-        List<WebElement> rows = browser.findElements(By.cssSelector("#area-aside .component-row"));
-        String added = rows.get(rows.size() - 1).getDomAttribute("data-path");
+        // Read in one step: the area re-renders, so rows found before may be stale.
+        String added = (String) wait.until(e -> browser.executeScript(
+                "const rows = document.querySelectorAll('#area-aside .component-row');"
+                        + "return rows.length === arguments[0] ? rows[rows.length - 1].getAttribute('data-path') : null;",
+                asideBefore + 1));
         for (int i = 0; i < asideBefore; i++) {
             // Found and clicked in one step: the area re-renders after each move, so a row found before is stale.
             wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
@@ -491,13 +491,12 @@ class EditorialBrowserTest {
     }
 
     private static int indexOfRow(String area, String path) {
-        List<WebElement> rows = browser.findElements(By.cssSelector(area + " .component-row"));
-        for (int i = 0; i < rows.size(); i++) {
-            if (path.equals(rows.get(i).getDomAttribute("data-path"))) {
-                return i;
-            }
-        }
-        return -1;
+        return ((Number) browser.executeScript(
+                        "return [...document.querySelectorAll(arguments[0] + ' .component-row')]"
+                                + ".findIndex(r => r.getAttribute('data-path') === arguments[1]);",
+                        area,
+                        path))
+                .intValue();
     }
 
     private static Document home() {
@@ -661,6 +660,37 @@ class EditorialBrowserTest {
         AdminBrowserTest.type(browser, "search", "cat nuoc co han");
         wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
         wait.until(e -> cellShown("Đang hiển thị, gỡ lúc " + when));
+    }
+
+    @Test
+    @Order(23)
+    void unsavedChangesAreKeptOfferedBackAfterALostTabAndCtrlSSaves() throws Exception {
+        Article article = runtime.articles()
+                .create(unpublished("Bài có thay đổi chưa lưu", Instant.now().minus(Duration.ofHours(1))), "nam");
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e ->
+                "Bài có thay đổi chưa lưu".equals(find(browser, "#title input").getDomProperty("value")));
+        type(browser, "lead", "Đoạn tóm tắt chưa kịp lưu");
+        // Leaving keeps the form before asking; then the tab is lost (no answer to the question).
+        click(browser, "#nav-dashboard");
+        find(browser, "#confirm-leave");
+        browser.executeScript("window.newsEditorDirty = false;");
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e -> text(find(browser, "#working-copy")).contains("Có nội dung chưa lưu của bạn từ"));
+        assertEquals("", find(browser, "#lead textarea").getDomProperty("value"), "offered, not forced");
+        click(browser, "#restore-working-copy");
+        wait.until(e -> "Đoạn tóm tắt chưa kịp lưu"
+                .equals(find(browser, "#lead textarea").getDomProperty("value")));
+
+        // Ctrl+S saves, as in every editor.
+        find(browser, "#title input").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "s"));
+        wait.until(e -> "Đoạn tóm tắt chưa kịp lưu".equals(fresh(article).lead()));
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e -> "Đoạn tóm tắt chưa kịp lưu"
+                .equals(find(browser, "#lead textarea").getDomProperty("value")));
+        assertTrue(
+                browser.findElements(By.cssSelector("#working-copy")).stream().noneMatch(WebElement::isDisplayed),
+                "a saved article has no working copy left");
     }
 
     private static final String LONG_LEAD = "Sáng nay, ủy ban nhân dân phường đã tổ chức hội nghị với đầy đủ"
