@@ -73,9 +73,11 @@ public final class ArticleXPath {
                                     + ") or jcr:contains(@body, " + literal + "))");
         }
         if (query.fullText() != null) {
-            // Each word quoted: AND, OR, NOT and friends are then searched for, never obeyed.
+            // Each word quoted: AND, OR, NOT and friends are then searched for, never obeyed. A word typed
+            // with accents is asked as written (its marked twin), one without in any spelling.
             String words = Arrays.stream(WORD_SEPARATORS.split(query.fullText()))
                     .filter(w -> !w.isEmpty())
+                    .flatMap(w -> FoldingAnalyzer.queryTerms(w).stream())
                     .map(w -> '"' + w + '"')
                     .collect(Collectors.joining(" "));
             if (!words.isEmpty()) {
@@ -172,12 +174,12 @@ public final class ArticleXPath {
     }
 
     /**
-     * An editor's search as full-text words, with or without accents (the index folds them, see
-     * {@link FoldingAnalyzer}): every word must be there, the last one may be the start of a word
+     * An editor's search as full-text words: typed without accents a word matches any spelling, with
+     * accents that spelling only (see {@link FoldingAnalyzer}): every word must be there, the last one may be the start of a word
      * (results appear while typing). Quoted words are searched for, never obeyed as operators.
      */
     static String wordsAndPrefix(String text) {
-        List<String> terms = FoldingAnalyzer.terms(text);
+        List<String> terms = FoldingAnalyzer.queryTerms(text);
         if (terms.isEmpty()) {
             return "";
         }
@@ -186,10 +188,14 @@ public final class ArticleXPath {
             parts.add('"' + terms.get(i) + '"');
         }
         String last = terms.get(terms.size() - 1);
-        // Lucene does not analyze a prefix: it is given as the index holds it, folded and lower case.
-        parts.add(last.matches("[a-z0-9]+") ? last + "*" : '"' + last + '"');
+        // Lucene does not analyze a prefix: it is given as the index holds it (folded and lower case, or a
+        // word with accents as its marked twin).
+        parts.add(PREFIX.matcher(last).matches() ? last + "*" : '"' + last + '"');
         return String.join(" ", parts);
     }
+
+    /** A term that can be asked as the start of a word: letters and digits, maybe marked as written with accents. */
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("ǂ?[\\p{L}\\p{N}]+");
 
     /** Makes {@code %}, {@code _} and {@code \} match themselves in {@code jcr:like}. */
     static String escapeLike(String value) {

@@ -19,16 +19,17 @@ final class Highlighter {
         if (text == null) {
             return "";
         }
-        List<String> searched = words == null ? List.of() : FoldingAnalyzer.terms(words);
+        List<String> searched = words == null ? List.of() : FoldingAnalyzer.queryTerms(words);
         StringBuilder html = new StringBuilder(text.length() + 32);
         Matcher word = WORD.matcher(text);
         int at = 0;
         while (word.find()) {
             html.append(escape(text.substring(at, word.start())));
             String found = word.group();
-            List<String> folded = FoldingAnalyzer.terms(found);
-            boolean matches = !folded.isEmpty()
-                    && searched.stream().anyMatch(s -> folded.get(0).startsWith(s));
+            // The word's terms (folded, and as written when it has accents): a searched word typed with
+            // accents marks only that spelling, one without marks every spelling.
+            List<String> terms = FoldingAnalyzer.terms(found);
+            boolean matches = searched.stream().anyMatch(s -> terms.stream().anyMatch(t -> t.startsWith(s)));
             html.append(matches ? "<mark>" + escape(found) + "</mark>" : escape(found));
             at = word.end();
         }

@@ -71,8 +71,19 @@ public final class EmbeddedRepository implements AutoCloseable {
             throw new RepositoryException(
                     "Cannot prepare the search index of " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return start(
+        EmbeddedRepository started = start(
                 "repository-persistent.xml", dataFolder.toAbsolutePath(), new Properties(), "-persistent.xml", false);
+        markSearchIndex(dataFolder);
+        return started;
+    }
+
+    /** The search index of a {@code news} workspace made on this start is the current analyzer's. */
+    private static void markSearchIndex(Path dataFolder) {
+        try {
+            SearchIndexUpgrade.markNew(dataFolder.resolve("workspaces").resolve("news"));
+        } catch (IOException e) {
+            LOG.warn("Cannot mark the search index of {}: {}", dataFolder, e.toString());
+        }
     }
 
     /**
@@ -99,12 +110,19 @@ public final class EmbeddedRepository implements AutoCloseable {
         variables.setProperty("cluster.id", settings.nodeId());
         variables.setProperty("cluster.syncDelay", Long.toString(syncDelay.toMillis()));
         ClusterJournal.startNewNodeAtHead(dataFolder, settings);
+        try {
+            SearchIndexUpgrade.apply(dataFolder.resolve("workspaces").resolve("news"));
+        } catch (IOException e) {
+            throw new RepositoryException(
+                    "Cannot prepare the search index of " + dataFolder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
         RepositoryException last = null;
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
                 EmbeddedRepository embedded =
                         start("repository-cluster.xml", dataFolder.toAbsolutePath(), variables, "-cluster.xml", false);
                 LOG.info("Cluster node {} joined {}", settings.nodeId(), settings.url());
+                markSearchIndex(dataFolder);
                 return embedded;
             } catch (UnreadableConfiguration e) {
                 throw e; // trying again changes nothing
