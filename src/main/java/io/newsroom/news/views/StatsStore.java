@@ -269,6 +269,17 @@ public final class StatsStore {
         return totals;
     }
 
+    /** One article's stored views per day over the last {@code days} days including today (0 where none). */
+    public Map<LocalDate, Long> viewsPerDay(String articleId, int days) throws RepositoryException {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        for (LocalDate d = today.minusDays(days - 1L); !d.isAfter(today); d = d.plusDays(1)) {
+            perDay.put(d, 0L);
+        }
+        days(articleId).forEach((day, n) -> perDay.computeIfPresent(day, (d, zero) -> n));
+        return perDay;
+    }
+
     /** The stored views of one article per day, for tests and the admin dashboard. */
     public Map<LocalDate, Long> days(String articleId) throws RepositoryException {
         Map<LocalDate, Long> days = new TreeMap<>();

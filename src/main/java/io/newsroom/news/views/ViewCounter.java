@@ -276,6 +276,22 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         return perDay;
     }
 
+    /** One article's views per day over the last {@code days} days (stored plus not yet saved), 0 where none. */
+    public Map<LocalDate, Long> viewsPerDay(String articleId, int days) {
+        Map<LocalDate, Long> perDay;
+        try {
+            perDay = new TreeMap<>(store.viewsPerDay(articleId, days));
+        } catch (RepositoryException e) {
+            LOG.warn("Cannot read an article's views per day: {}", e.toString());
+            return Map.of();
+        }
+        synchronized (aggregateLock) {
+            unsaved.getOrDefault(articleId, Map.of())
+                    .forEach((day, n) -> perDay.computeIfPresent(LocalDate.ofEpochDay(day), (d, stored) -> stored + n));
+        }
+        return perDay;
+    }
+
     /**
      * Every article's total (stored plus not yet saved), for sorting lists by views. Read from the
      * store at most every few seconds.

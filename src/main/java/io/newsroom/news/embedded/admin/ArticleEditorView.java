@@ -3,7 +3,9 @@ package io.newsroom.news.embedded.admin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,6 +25,7 @@ import io.newsroom.news.publishing.FeaturedRanks;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.jcr.RepositoryException;
@@ -52,6 +55,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final String viewKey = UUID.randomUUID().toString();
     /** "You have unsaved changes from 10:12: Restore / Discard", when a working copy of this article is kept. */
     private final HorizontalLayout workingCopyBar = new HorizontalLayout();
+    /** The article's views per day over 30 days, for an article that exists. */
+    private final Div trend = new Div();
 
     private com.vaadin.flow.shared.Registration polling;
     /** A working copy was put back into the form: changed, though the binder read it as it is. */
@@ -118,7 +123,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 this::saveAskingAboutAddress,
                 com.vaadin.flow.component.Key.KEY_S,
                 com.vaadin.flow.component.KeyModifier.META);
-        add(heading, state, editingBy, workingCopyBar, form.layout(), buttons);
+        trend.setWidthFull();
+        add(heading, state, editingBy, workingCopyBar, form.layout(), buttons, trend);
         if (versions != null) {
             add(versions);
         }
@@ -174,9 +180,19 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         restoredCopy = false;
         markDirty(false);
         offerWorkingCopy(article.toDraft());
+        showTrend(article);
         showPublication(article);
         showVersions();
         clearErrors();
+    }
+
+    private void showTrend(Article article) {
+        trend.removeAll();
+        Map<java.time.LocalDate, Long> perDay = admin.counter().viewsPerDay(article.id(), 30);
+        long total = perDay.values().stream().mapToLong(Long::longValue).sum();
+        trend.add(
+                new H3(admin.text("news.admin.trend.title", total)),
+                new ViewsChart(admin, "article-views-chart", perDay));
     }
 
     private void showOtherEditor(String articleId) {

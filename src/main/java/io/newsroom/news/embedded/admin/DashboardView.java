@@ -1,5 +1,6 @@
 package io.newsroom.news.embedded.admin;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -19,8 +20,8 @@ import javax.jcr.RepositoryException;
 
 /**
  * The numbers editors look at: how many articles, how many featured, views today and in the last
- * 30 days, the ten most read of the last 7 and 30 days, and views per day as a small bar chart
- * drawn with plain elements.
+ * 30 days, the ten most read of the last 7 and 30 days (each opens its article), and views per day
+ * as a chart with dates and values. Cards and lists wrap onto a phone's width.
  */
 public class DashboardView extends VerticalLayout {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM", Locale.ROOT);
@@ -42,7 +43,14 @@ public class DashboardView extends VerticalLayout {
                 tile("views-today", "news.admin.dashboard.viewsToday", today),
                 tile("views-30", "news.admin.dashboard.views30", last30));
         totals.setWidthFull();
-        add(totals, new HorizontalLayout(top("top-7", 7), top("top-30", 30)), chart(perDay));
+        totals.setWrap(true);
+        HorizontalLayout tops = new HorizontalLayout(top("top-7", 7), top("top-30", 30));
+        tops.setWidthFull();
+        tops.setWrap(true);
+        Div chart =
+                new Div(new H3(admin.text("news.admin.dashboard.chart")), new ViewsChart(admin, "views-chart", perDay));
+        chart.setWidthFull();
+        add(totals, tops, chart);
     }
 
     private Div tile(String id, String labelKey, long value) {
@@ -63,9 +71,16 @@ public class DashboardView extends VerticalLayout {
     private VerticalLayout top(String id, int days) {
         VerticalLayout box = new VerticalLayout(new H3(admin.text("news.admin.dashboard.top", days)));
         box.setId(id);
+        box.setPadding(false);
+        box.getStyle().set("flex", "1 1 18rem").set("min-width", "0");
         OrderedList list = new OrderedList();
         for (Map.Entry<String, Long> entry : admin.counter().mostRead(days, 10).entrySet()) {
-            title(entry.getKey()).ifPresent(title -> list.add(new ListItem(title + " - " + entry.getValue())));
+            title(entry.getKey()).ifPresent(title -> {
+                // Each opens its article in the editor.
+                Anchor open = new Anchor("article?id=" + entry.getKey(), title);
+                open.addClassName("top-article");
+                list.add(new ListItem(open, new Span(" - " + entry.getValue())));
+            });
         }
         if (list.getChildren().findAny().isEmpty()) {
             box.add(new Span(admin.text("news.components.mostRead.empty")));
@@ -73,37 +88,6 @@ public class DashboardView extends VerticalLayout {
             box.add(list);
         }
         return box;
-    }
-
-    /** Views per day as bars: height relative to the busiest day, the number in each bar's tooltip. */
-    private Div chart(Map<LocalDate, Long> perDay) {
-        Div chart = new Div();
-        chart.setId("views-chart");
-        chart.getElement().setAttribute("role", "img");
-        chart.getElement().setAttribute("aria-label", admin.text("news.admin.dashboard.chart"));
-        chart.getStyle()
-                .set("display", "flex")
-                .set("align-items", "flex-end")
-                .set("gap", "3px")
-                .set("height", "10rem")
-                .set("width", "100%")
-                .set("border-bottom", "1px solid var(--lumo-contrast-30pct)");
-        long max = Math.max(
-                1, perDay.values().stream().mapToLong(Long::longValue).max().orElse(1));
-        perDay.forEach((day, views) -> {
-            Div bar = new Div();
-            bar.addClassName("bar");
-            bar.getElement().setAttribute("title", DAY.format(day) + ": " + views);
-            bar.getElement().setAttribute("data-views", String.valueOf(views));
-            bar.getStyle()
-                    .set("flex", "1")
-                    .set("background", "var(--lumo-primary-color)")
-                    .set("height", Math.max(1, views * 100 / max) + "%");
-            chart.add(bar);
-        });
-        Div wrapper = new Div(new H3(admin.text("news.admin.dashboard.chart")), chart);
-        wrapper.setWidthFull();
-        return wrapper;
     }
 
     private long count(ArticleQuery query) {

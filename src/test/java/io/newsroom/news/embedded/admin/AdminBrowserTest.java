@@ -153,6 +153,20 @@ class AdminBrowserTest {
                 groupId));
     }
 
+    /**
+     * What the Chart.js chart in {@code id} draws: number of days, last day's label, last day's views, the
+     * two axis titles, whether values show on hover; null until it is drawn.
+     */
+    private static List<?> chart(String id) {
+        return (List<?>) browser.executeScript(
+                "const c = document.getElementById(arguments[0])?.newsChart;"
+                        + "if (!c) return null; const n = c.data.labels.length;"
+                        + "return [n, c.data.labels[n - 1], c.data.datasets[0].data[n - 1],"
+                        + " c.options.scales.x.title.text, c.options.scales.y.title.text,"
+                        + " c.options.plugins.tooltip.enabled !== false];",
+                id);
+    }
+
     /** A cell of the article list shows exactly {@code text}. */
     private static boolean gridShows(String text) {
         return Boolean.TRUE.equals(browser.executeScript(
@@ -608,8 +622,37 @@ class AdminBrowserTest {
         assertTrue(
                 find(browser, "#top-7").getText().contains(read.title() + " - 5"),
                 find(browser, "#top-7").getText());
-        assertEquals(
-                30, browser.findElements(By.cssSelector("#views-chart .bar")).size());
+        // A real chart: 30 days on a dated axis, views on the other, today's count as its last point.
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM")
+                .format(java.time.LocalDate.now(RuntimeConfig.DEFAULT_ZONE));
+        wait.until(d -> chart("views-chart") != null);
+        List<?> chart = chart("views-chart");
+        assertEquals(30L, chart.get(0), "30 days");
+        assertEquals(today, chart.get(1), "the last is today");
+        assertTrue(((Number) chart.get(2)).longValue() >= 5, "today's views: " + chart);
+        assertEquals("Ngày", chart.get(3));
+        assertEquals("Lượt xem", chart.get(4));
+        assertEquals(Boolean.TRUE, chart.get(5), "values on hover");
+
+        // The most read open their article, whose editor shows its own 30 days.
+        click(browser, "#top-7 a.top-article");
+        wait.until(d -> d.getCurrentUrl().contains("article?id=" + read.id()));
+        wait.until(d -> chart("article-views-chart") != null);
+        assertEquals(5L, ((Number) chart("article-views-chart").get(2)).longValue(), "its views today");
+
+        // On a phone the dashboard fits its width.
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            wait.until(d -> ((Number) browser.executeScript("return window.innerWidth")).intValue() <= 400);
+            browser.get(admin() + "dashboard");
+            wait.until(d -> chart("views-chart") != null);
+            Number overflow = (Number) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertTrue(overflow.intValue() <= 0, "the dashboard is wider than a phone by " + overflow + " px");
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
 
         // The grid sorts by views too: the most read comes first when sorted descending.
         browser.get(admin());
