@@ -46,7 +46,8 @@ public class NewsServerProcessTest {
             String base = first.awaitUrl();
             firstCount = resultCount(base);
             assertTrue(firstCount >= 10, "demo content is served, got " + firstCount);
-            for (String page : List.of("/", "/news", "/admin/", "/admin/editor/quill.min.js")) {
+            for (String page :
+                    List.of("/", "/news", "/admin/", "/admin/editor/quill.min.js", "/admin/editor/chart.umd.min.js")) {
                 HttpResponse<String> response = HttpClient.newHttpClient()
                         .send(
                                 HttpRequest.newBuilder(URI.create(base + page)).build(),
