@@ -47,6 +47,12 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
     private final Checkbox featuredOnly = new Checkbox();
     private final Select<Publication.Filter> publication = new Select<>();
     private final Span count = new Span();
+    /** With "featured only": how many of the list the home page's featured block shows. */
+    private final Span featuredCutoff = new Span();
+    /** With "featured only": each listed article's place in the site's featured order (0 first). */
+    private final java.util.Map<String, Integer> featuredPlace = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private int blockSize = Integer.MAX_VALUE;
     private static final List<ArticleQuery.Sort> FEATURED_ORDER =
             List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
     private Article dragged;
@@ -89,6 +95,9 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
         search.addValueChangeListener(e -> refresh());
         category.addValueChangeListener(e -> refresh());
         featuredOnly.addValueChangeListener(e -> refresh());
+        featuredOnly.addValueChangeListener(e -> showFeaturedCutoff(e.getValue()));
+        featuredCutoff.setId("featured-cutoff");
+        featuredCutoff.setVisible(false);
         publication.addValueChangeListener(e -> refresh());
 
         HorizontalLayout filters = new HorizontalLayout(search, category, publication, featuredOnly, count, create);
@@ -127,7 +136,13 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
                 .setTextAlign(ColumnTextAlign.END)
                 .setWidth("6.5em")
                 .setFlexGrow(0);
-        grid.addColumn(ArticleRow::featured)
+        grid.addColumn(a -> {
+                    Integer place = featuredOnly.getValue() ? featuredPlace.get(a.id()) : null;
+                    // Past the block's last visible item: featured, but not on the home page yet.
+                    return place != null && place >= blockSize
+                            ? admin.text("news.admin.featured.beyondBlock", ArticleRow.featured(a))
+                            : ArticleRow.featured(a);
+                })
                 .setHeader(admin.text("news.article.featured.label"))
                 .setKey("featured")
                 .setWidth("6.5em")
@@ -170,7 +185,7 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
             grid.asMultiSelect().clear();
             bulk.setVisible(e.getValue() != Publication.Filter.TRASH);
         });
-        add(filters, bulk, grid);
+        add(filters, featuredCutoff, bulk, grid);
         search.addValueChangeListener(e -> remember());
         category.addValueChangeListener(e -> remember());
         featuredOnly.addValueChangeListener(e -> remember());
@@ -287,6 +302,14 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
         try {
             if (featuredOnly.getValue() && page.getSortOrders().isEmpty()) {
                 // The site's own featured order (unranked after ranked), so what editors see is what readers get.
+                // Places in the block's own order: the published featured, whatever this list's filters.
+                List<Article> published = FeaturedRanks.siteOrder(
+                        admin.articles(),
+                        ArticleQuery.newest(1).featuredOnly().withPublication(Publication.Filter.PUBLISHED));
+                featuredPlace.clear();
+                for (int i = 0; i < published.size(); i++) {
+                    featuredPlace.put(published.get(i).id(), i);
+                }
                 return FeaturedRanks.siteOrder(admin.articles(), query()).stream()
                         .skip(page.getOffset())
                         .limit(Math.max(1, page.getLimit()));
@@ -350,6 +373,13 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
         super.onAttach(event);
         event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
         event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+    }
+
+    /** With "featured only": says how many the home page's featured block shows, and marks the rest in the list. */
+    private void showFeaturedCutoff(boolean shown) {
+        blockSize = shown ? FeaturedBlockSize.onHome(admin) : Integer.MAX_VALUE;
+        featuredCutoff.setVisible(shown);
+        featuredCutoff.setText(shown ? admin.text("news.admin.featured.cutoff", blockSize) : "");
     }
 
     private void refresh() {

@@ -472,13 +472,7 @@ class EditorialBrowserTest {
                         + "return rows.length === arguments[0] ? rows[rows.length - 1].getAttribute('data-path') : null;",
                 asideBefore + 1));
         for (int i = 0; i < asideBefore; i++) {
-            // Found and clicked in one step: the area re-renders after each move, so a row found before is stale.
-            wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
-                    "const row = [...document.querySelectorAll('#area-aside .component-row')]"
-                            + ".find(r => r.getAttribute('data-path') === arguments[0]);"
-                            + "const up = row && row.querySelector('vaadin-button.component-up');"
-                            + "if (!up) return false; up.click(); return true;",
-                    added)));
+            moveUp("#area-aside", added);
             int expected = asideBefore - 1 - i;
             wait.until(e -> indexOfRow("#area-aside", added) == expected);
         }
@@ -488,6 +482,31 @@ class EditorialBrowserTest {
                         + "if (!remove) return false; remove.click(); return true;")));
         click(browser, "#confirm-remove-component-button");
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
+    }
+
+    /**
+     * One place up for the block at {@code path}: found and clicked in one step (the area re-renders after
+     * each move, so a row found before is stale), and clicked again when a re-render took the click away.
+     */
+    private static void moveUp(String area, String path) {
+        int before = indexOfRow(area, path);
+        for (int attempt = 1; ; attempt++) {
+            wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
+                    "const row = [...document.querySelectorAll(arguments[0] + ' .component-row')]"
+                            + ".find(r => r.getAttribute('data-path') === arguments[1]);"
+                            + "const up = row && row.querySelector('vaadin-button.component-up');"
+                            + "if (!up) return false; up.click(); return true;",
+                    area,
+                    path)));
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(5)).until(e -> indexOfRow(area, path) != before);
+                return;
+            } catch (org.openqa.selenium.TimeoutException lost) {
+                if (attempt == 3) {
+                    throw lost;
+                }
+            }
+        }
     }
 
     private static int indexOfRow(String area, String path) {
@@ -691,6 +710,36 @@ class EditorialBrowserTest {
         assertTrue(
                 browser.findElements(By.cssSelector("#working-copy")).stream().noneMatch(WebElement::isDisplayed),
                 "a saved article has no working copy left");
+    }
+
+    @Test
+    @Order(24)
+    void theFeaturedListMarksWhereTheHomePagesBlockEnds() throws Exception {
+        // Six more featured articles make the list longer than the home page's featured block.
+        for (int i = 0; i < 6; i++) {
+            ArticleDraft d =
+                    unpublished("Tin nổi bật xếp hạng " + (i + 1), Instant.now().minus(Duration.ofHours(2 + i)));
+            d.setFeatured(true);
+            d.setFeaturedRank(i + 1L);
+            d.setPublishOnCreate(true);
+            runtime.articles().create(d, "nam");
+        }
+        List<Article> order = io.newsroom.news.publishing.FeaturedRanks.siteOrder(
+                runtime.articles(),
+                io.newsroom.news.article.ArticleQuery.newest(1)
+                        .featuredOnly()
+                        .withPublication(io.newsroom.news.article.Publication.Filter.PUBLISHED));
+        // As the site builder set it on the home page (an earlier test changes it).
+        int shown = FeaturedBlockSize.onHome(runtime.adminContext());
+        assertTrue(order.size() > shown);
+        browser.get(admin());
+        click(browser, "#featured-only input");
+        wait.until(e -> text(find(browser, "#featured-cutoff")).contains("hiện " + shown + " bài đầu"));
+        wait.until(e -> cellShown(ArticleRow.featured(order.get(shown)) + " · ngoài khối"));
+        assertTrue(cellShown(ArticleRow.featured(order.get(shown - 1))), "the last one in the block");
+        assertFalse(cellShown(ArticleRow.featured(order.get(shown - 1)) + " · ngoài khối"));
+        browser.executeScript("document.querySelector('#featured-only input').click();");
+        wait.until(e -> !find(browser, "#featured-cutoff").isDisplayed());
     }
 
     private static final String LONG_LEAD = "Sáng nay, ủy ban nhân dân phường đã tổ chức hội nghị với đầy đủ"
