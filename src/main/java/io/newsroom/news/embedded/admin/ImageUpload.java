@@ -27,6 +27,8 @@ final class ImageUpload extends VerticalLayout {
     private final TextField key;
     private final Image preview = new Image();
     private final Span error = new Span();
+    /** The image's file name under its thumbnail (the asset key itself is for machines, not shown). */
+    private final Span name = new Span();
 
     ImageUpload(AdminContext admin, TextField key) {
         this.admin = admin;
@@ -79,7 +81,22 @@ final class ImageUpload extends VerticalLayout {
             clearError();
             showPreview(e.getValue());
         });
-        add(key, new HorizontalLayout(upload, preview, remove), error);
+        // The field keeps the asset key for the form; editors see the thumbnail and the file's name.
+        // Hidden by style, not setVisible: the field stays in the page and keeps taking part in the form.
+        key.getStyle().set("display", "none");
+        name.setId("image-name");
+        name.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        com.vaadin.flow.component.html.Div picture = new com.vaadin.flow.component.html.Div(preview, name);
+        picture.getStyle().set("display", "flex").set("flex-direction", "column");
+        Span label = new Span(admin.text("news.article.image.label"));
+        label.getStyle()
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("font-weight", "500")
+                .set("color", "var(--lumo-secondary-text-color)");
+        HorizontalLayout row = new HorizontalLayout(upload, picture, remove);
+        row.setAlignItems(Alignment.CENTER);
+        row.setWrap(true);
+        add(label, key, row, error);
         key.setWidthFull();
     }
 
@@ -111,9 +128,26 @@ final class ImageUpload extends VerticalLayout {
     private void showPreview(String assetKey) {
         boolean has = assetKey != null && !assetKey.isBlank();
         preview.setVisible(has);
+        name.setVisible(has);
         if (has) {
             preview.setSrc(assetKey.startsWith("jcr:") ? "/dam/" + assetKey + "/preview" : assetKey);
             preview.setAlt(admin.text("news.article.image.label"));
+            name.setText(fileName(assetKey));
+        }
+    }
+
+    /** The name the file was uploaded with; an address given instead of an upload, as it is. */
+    private String fileName(String assetKey) {
+        if (!assetKey.startsWith("jcr:")) {
+            return assetKey;
+        }
+        try {
+            return admin.images()
+                    .read(assetKey)
+                    .map(ImageAssets.Image::fileName)
+                    .orElse("");
+        } catch (RepositoryException e) {
+            return "";
         }
     }
 }

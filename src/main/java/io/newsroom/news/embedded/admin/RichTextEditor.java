@@ -72,6 +72,7 @@ final class RichTextEditor extends CustomField<String> {
         String base = "editor/";
         event.getUI().getPage().addStyleSheet(base + "quill.snow.css");
         // Quill writes its menu labels and its link box's words from CSS; say them in the editor's language.
+        // The text itself as the site shows it (its font, 16 px, paragraph spacing), not Quill's 13 px.
         event.getUI().getPage().executeJs("""
                 if (!document.getElementById('news-quill-labels')) {
                   const t = $0, q = s => JSON.stringify(s);
@@ -85,7 +86,11 @@ final class RichTextEditor extends CustomField<String> {
                      .ql-snow .ql-tooltip[data-mode=link]::before { content: ${q(t['link.enter'])}; }
                      .ql-snow .ql-tooltip a.ql-action::after { content: ${q(t['link.edit'])}; }
                      .ql-snow .ql-tooltip.ql-editing a.ql-action::after { content: ${q(t['link.save'])}; }
-                     .ql-snow .ql-tooltip a.ql-remove::before { content: ${q(t['link.remove'])}; }`;
+                     .ql-snow .ql-tooltip a.ql-remove::before { content: ${q(t['link.remove'])}; }
+                     .news-rich-text .ql-editor { font: 16px/1.6 "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
+                     .news-rich-text .ql-editor p, .news-rich-text .ql-editor ul, .news-rich-text .ql-editor ol,
+                     .news-rich-text .ql-editor blockquote { margin: 0 0 .75em; }
+                     .news-rich-text .ql-editor h2, .news-rich-text .ql-editor h3 { line-height: 1.3; margin: 1em 0 .5em; }`;
                   document.head.appendChild(style);
                 }
                 """, texts());

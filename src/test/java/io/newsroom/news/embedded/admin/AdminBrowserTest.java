@@ -529,6 +529,12 @@ class AdminBrowserTest {
             return value != null && value.startsWith("jcr:") && !value.equals(key);
         });
         assertEquals("", find(browser, "#image-error").getText());
+        // Editors see the thumbnail and the file's name, not the asset key.
+        wait.until(d -> text(find(browser, "#image-name")).endsWith(".jpg")
+                && text(find(browser, "#image-name")).startsWith("dien-thoai"));
+        assertFalse(find(browser, "#image").isDisplayed(), "the asset key is not shown");
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "const i = document.getElementById('image-preview'); return i.complete && i.naturalWidth > 0;")));
         String photoKey = String.valueOf(find(browser, "#image input").getDomProperty("value"));
         ImageAssets.Image kept = runtime.images().read(photoKey).orElseThrow();
         BufferedImage stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(kept.data()));

@@ -701,6 +701,12 @@ class EditorialBrowserTest {
         wait.until(e -> "Đoạn tóm tắt chưa kịp lưu"
                 .equals(find(browser, "#lead textarea").getDomProperty("value")));
 
+        // The body reads as on the site: its 16 px text with space between paragraphs, not Quill's 13 px.
+        Object bodyFont = browser.executeScript(
+                "const e = document.querySelector('#body .ql-editor'); const s = getComputedStyle(e);"
+                        + "const p = e.querySelector('p'); return [s.fontSize, p ? getComputedStyle(p).marginBottom : ''];");
+        assertEquals(List.of("16px", "12px"), bodyFont);
+
         // Ctrl+S saves, as in every editor.
         find(browser, "#title input").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "s"));
         wait.until(e -> "Đoạn tóm tắt chưa kịp lưu".equals(fresh(article).lead()));
