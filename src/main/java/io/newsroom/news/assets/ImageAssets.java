@@ -34,6 +34,11 @@ public final class ImageAssets {
     public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
 
     private static final String FOLDER = "news";
+    /**
+     * Where the Images screen's uploads go: kept whether or not an article uses them (an upload into
+     * an article that is never saved, under {@link #FOLDER}, is removed after a day).
+     */
+    private static final String LIBRARY = "library";
 
     /** A stored image. */
     public record Image(String key, String fileName, String mimeType, byte[] data) {}
@@ -101,8 +106,17 @@ public final class ImageAssets {
         return Optional.empty();
     }
 
-    /** Stores an uploaded image and returns its asset key. */
+    /** Stores an image uploaded into an article and returns its asset key. */
     public String store(byte[] data, String fileName) throws RefusedException, RepositoryException {
+        return store(data, fileName, FOLDER);
+    }
+
+    /** Stores an image uploaded into the library (kept while nothing uses it) and returns its asset key. */
+    public String storeInLibrary(byte[] data, String fileName) throws RefusedException, RepositoryException {
+        return store(data, fileName, LIBRARY);
+    }
+
+    private String store(byte[] data, String fileName, String folderName) throws RefusedException, RepositoryException {
         if (data.length == 0) {
             throw new RefusedException("news.admin.image.empty");
         }
@@ -120,7 +134,7 @@ public final class ImageAssets {
         }
         return sessions.run(WORKSPACE, session -> {
             Node root = session.getRootNode();
-            Node folder = root.hasNode(FOLDER) ? root.getNode(FOLDER) : root.addNode(FOLDER, "nt:folder");
+            Node folder = root.hasNode(folderName) ? root.getNode(folderName) : root.addNode(folderName, "nt:folder");
             Node file = folder.addNode(UUID.randomUUID().toString(), "nt:file");
             file.addMixin("mix:referenceable");
             file.addMixin("mix:title");
@@ -234,6 +248,60 @@ public final class ImageAssets {
             return file.isPresent() && file.get().hasProperty("jcr:title")
                     ? Optional.of(file.get().getProperty("jcr:title").getString())
                     : Optional.<String>empty();
+        });
+    }
+
+    /** A stored image as the library lists it: its key, file name and upload time. */
+    public record Listed(String key, String fileName, Instant uploaded) {}
+
+    /**
+     * The stored images, newest first, whose file name contains {@code text} (any case; null or blank:
+     * all), at most {@code limit}.
+     */
+    public List<Listed> list(String text, int limit) throws RepositoryException {
+        return sessions.run(WORKSPACE, session -> {
+            List<Listed> found = new ArrayList<>();
+            String wanted = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+            String filter = wanted.isEmpty()
+                    ? ""
+                    : "[jcr:like(fn:lower-case(@jcr:title), '%"
+                            + wanted.replace("'", "''")
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%')]";
+            javax.jcr.query.Query query = session.getWorkspace()
+                    .getQueryManager()
+                    .createQuery(
+                            "/jcr:root//element(*, nt:file)" + filter + " order by @jcr:created descending", "xpath");
+            query.setLimit(limit);
+            for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+                Node file = it.nextNode();
+                found.add(new Listed(
+                        "jcr:" + file.getIdentifier(),
+                        file.hasProperty("jcr:title")
+                                ? file.getProperty("jcr:title").getString()
+                                : file.getName(),
+                        file.hasProperty("jcr:content/jcr:lastModified")
+                                ? file.getProperty("jcr:content/jcr:lastModified")
+                                        .getDate()
+                                        .toInstant()
+                                : null));
+            }
+            return found;
+        });
+    }
+
+    /** Deletes the image an asset key names; false when there was none. Callers check first that nothing uses it. */
+    public boolean delete(String key) throws RepositoryException {
+        return sessions.run(WORKSPACE, session -> {
+            Optional<Node> file = fileNode(session, key);
+            if (file.isEmpty()) {
+                return false;
+            }
+            file.get().remove();
+            session.save();
+            return true;
         });
     }
 

@@ -34,6 +34,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         dashboard.setId("nav-dashboard");
         RouterLink pages = new RouterLink(admin.text("news.admin.nav.pages"), PagesView.class);
         pages.setId("nav-pages");
+        RouterLink images = new RouterLink(admin.text("news.admin.nav.images"), ImagesView.class);
+        images.setId("nav-images");
         Anchor site = new Anchor("/", admin.text("news.admin.nav.site"));
         site.setTarget("_blank");
 
@@ -54,7 +56,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout bar = new HorizontalLayout(title, articles, dashboard, pages, site, language, user, signOut);
+        HorizontalLayout bar =
+                new HorizontalLayout(title, articles, dashboard, pages, images, site, language, user, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         // On a phone the header takes two lines instead of running off the screen.

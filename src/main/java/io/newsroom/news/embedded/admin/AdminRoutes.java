@@ -18,6 +18,7 @@ public class AdminRoutes implements VaadinServiceInitListener {
         routes.setRoute("article", ArticleEditorView.class, AdminLayout.class);
         routes.setRoute("dashboard", DashboardView.class, AdminLayout.class);
         routes.setRoute("pages", PagesView.class, AdminLayout.class);
+        routes.setRoute("images", ImagesView.class, AdminLayout.class);
         event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.currentLocale()));
     }
 }

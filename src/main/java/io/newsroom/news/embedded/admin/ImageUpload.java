@@ -2,6 +2,7 @@ package io.newsroom.news.embedded.admin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.FileBuffer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import io.newsroom.news.assets.ImageAssets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +95,32 @@ final class ImageUpload extends VerticalLayout {
                 .set("font-size", "var(--lumo-font-size-s)")
                 .set("font-weight", "500")
                 .set("color", "var(--lumo-secondary-text-color)");
-        HorizontalLayout row = new HorizontalLayout(upload, picture, remove);
+        // Or one already in the library, found by its file name as one types: the same image in several
+        // articles, stored once.
+        ComboBox<ImageAssets.Listed> choose = new ComboBox<>();
+        choose.setId("choose-image");
+        choose.setPlaceholder(admin.text("news.admin.images.choose"));
+        choose.setItemLabelGenerator(ImageAssets.Listed::fileName);
+        choose.setRenderer(LitRenderer.<ImageAssets.Listed>of(
+                        "<div style=\"display: flex; gap: .5rem; align-items: center\"><img src=\"${item.src}\" alt=\"\""
+                                + " style=\"width: 48px; height: 32px; object-fit: cover\"><span>${item.name}</span></div>")
+                .withProperty("src", ImageLibrary::thumbnail)
+                .withProperty("name", ImageAssets.Listed::fileName));
+        choose.setItems(query -> {
+            try {
+                return admin.images().list(query.getFilter().orElse(""), query.getOffset() + query.getLimit()).stream()
+                        .skip(query.getOffset());
+            } catch (RepositoryException e) {
+                return java.util.stream.Stream.empty();
+            }
+        });
+        choose.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                accept(e.getValue().key());
+                choose.clear();
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(upload, choose, picture, remove);
         row.setAlignItems(Alignment.CENTER);
         row.setWrap(true);
         add(label, key, row, error);

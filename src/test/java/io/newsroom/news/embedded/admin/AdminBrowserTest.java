@@ -754,7 +754,7 @@ class AdminBrowserTest {
     }
 
     /** vaadin-upload keeps its file input in its shadow root. */
-    private static WebElement fileInput(WebElement upload) {
+    static WebElement fileInput(WebElement upload) {
         List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
         return light.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")) : light.get(0);
     }

@@ -748,6 +748,74 @@ class EditorialBrowserTest {
         wait.until(e -> !find(browser, "#featured-cutoff").isDisplayed());
     }
 
+    @Test
+    @Order(25)
+    void theImagesScreenFindsShowsAndGuardsImagesAndTheEditorReusesOne() throws Exception {
+        byte[] png = io.newsroom.news.assets.ImageAssetsTest.image("png");
+        String used = runtime.images().storeInLibrary(png, "toan-canh-hoi-nghi.png");
+        String unused = runtime.images().storeInLibrary(png, "anh-thua-khong-dung.png");
+        ArticleDraft withImage =
+                unpublished("Bài có ảnh toàn cảnh", Instant.now().minus(Duration.ofHours(3)));
+        withImage.setImage(used);
+        withImage.setImageAlt("Toàn cảnh hội nghị");
+        runtime.articles().create(withImage, "nam");
+
+        browser.get(admin() + "images");
+        type(browser, "image-search", "toan-canh");
+        wait.until(e ->
+                cellShownIn("images", "toan-canh-hoi-nghi.png") && !cellShownIn("images", "anh-thua-khong-dung.png"));
+        wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
+                "return [...document.querySelectorAll('#images img')].some(i => i.complete && i.naturalWidth > 0);")));
+        // In use: not deleted, and the refusal names the article.
+        click(browser, "vaadin-button.delete-image");
+        wait.until(e -> text(find(browser, "vaadin-dialog-overlay")).contains("Bài có ảnh toàn cảnh"));
+        assertTrue(text(find(browser, "vaadin-dialog-overlay")).contains("Không xoá được"));
+        click(browser, "#image-in-use-close");
+        assertTrue(runtime.images().fileName(used).isPresent());
+
+        // Unused: deleted after a confirmation.
+        type(browser, "image-search", "anh-thua");
+        wait.until(e ->
+                cellShownIn("images", "anh-thua-khong-dung.png") && !cellShownIn("images", "toan-canh-hoi-nghi.png"));
+        click(browser, "vaadin-button.delete-image");
+        click(browser, "#confirm-delete-image-button");
+        wait.until(e -> imageGone(unused));
+        wait.until(e -> find(browser, "#images-empty").isDisplayed());
+
+        // Uploaded into the library from the screen.
+        Path file = Files.createTempFile("thu-vien-", ".png");
+        Files.write(file, png);
+        AdminBrowserTest.fileInput(find(browser, "#library-upload")).sendKeys(file.toString());
+        type(browser, "image-search", "thu-vien-");
+        wait.until(e -> cellShownIn("images", file.getFileName().toString()));
+
+        // Another article takes the same image from the library: stored once, used twice.
+        Article other = runtime.articles()
+                .create(unpublished("Bài dùng lại ảnh", Instant.now().minus(Duration.ofHours(4))), "nam");
+        browser.get(admin() + "article?id=" + other.id());
+        // Found by its file name as one types, chosen from the list.
+        WebElement choose = find(browser, "#choose-image input");
+        choose.sendKeys("toan-canh");
+        WebElement option = wait.until(e -> e.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(o -> text(o).contains("toan-canh-hoi-nghi.png"))
+                .findFirst()
+                .orElse(null));
+        browser.executeScript("arguments[0].click();", option);
+        wait.until(e -> used.equals(find(browser, "#image input").getDomProperty("value")));
+        assertEquals("toan-canh-hoi-nghi.png", text(find(browser, "#image-name")));
+        type(browser, "imageAlt", "Toàn cảnh hội nghị");
+        click(browser, "#save");
+        wait.until(e -> used.equals(fresh(other).image()));
+    }
+
+    private static boolean imageGone(String key) {
+        try {
+            return runtime.images().fileName(key).isEmpty();
+        } catch (javax.jcr.RepositoryException e) {
+            return false;
+        }
+    }
+
     private static final String LONG_LEAD = "Sáng nay, ủy ban nhân dân phường đã tổ chức hội nghị với đầy đủ"
             + " thành phần của các tổ dân phố, các đoàn thể và đại diện nhân dân để bàn về kế hoạch năm tới.";
 
@@ -799,12 +867,17 @@ class EditorialBrowserTest {
         return cellShown(header);
     }
 
-    /** A grid cell (header or body) showing exactly {@code text} is on the screen. */
+    /** A cell (header or body) of the article list showing exactly {@code text} is on the screen. */
     private static boolean cellShown(String text) {
+        return cellShownIn("articles", text);
+    }
+
+    /** A cell (header or body) of the grid {@code gridId} showing exactly {@code text} is on the screen. */
+    private static boolean cellShownIn(String gridId, String text) {
         return Boolean.TRUE.equals(browser.executeScript("""
-                return [...document.querySelectorAll('#articles vaadin-grid-cell-content')].some(c =>
+                return [...document.querySelectorAll('#' + arguments[1] + ' vaadin-grid-cell-content')].some(c =>
                     c.textContent.trim() === arguments[0] && c.assignedSlot && c.getBoundingClientRect().width > 0
-                    && !c.assignedSlot.closest('[hidden]'));""", text));
+                    && !c.assignedSlot.closest('[hidden]'));""", text, gridId));
     }
 
     /** Lan saves {@code change} over the article's current version, as another editor's browser would. */

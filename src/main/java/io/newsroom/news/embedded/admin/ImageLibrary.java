@@ -1,0 +1,181 @@
+package io.newsroom.news.embedded.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import io.newsroom.news.article.Article;
+import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.embedded.renditions.ImageRenditions;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.jcr.RepositoryException;
+
+/**
+ * The stored images as thumbnails, newest first, searched by file name; each says which articles use
+ * it, and can be deleted when nothing uses it (otherwise the refusal lists the articles).
+ */
+final class ImageLibrary extends VerticalLayout {
+    /** How many images one search shows: a search narrows a larger library. */
+    static final int SHOWN = 200;
+
+    private static final Pattern KEY = Pattern.compile("jcr:[0-9a-f-]{36}");
+
+    private final AdminContext admin;
+    private final TextField search = new TextField();
+    private final Grid<ImageAssets.Listed> grid = new Grid<>();
+    private final Span empty = new Span();
+
+    ImageLibrary(AdminContext admin) {
+        this.admin = admin;
+        setPadding(false);
+        setSizeFull();
+        search.setId("image-search");
+        search.setPlaceholder(admin.text("news.admin.images.search"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        grid.setId("images");
+        grid.addColumn(LitRenderer.<ImageAssets.Listed>of("<img src=\"${item.src}\" alt=\"\" loading=\"lazy\""
+                                + " style=\"width: 96px; height: 64px; object-fit: cover; border-radius: 4px\">")
+                        .withProperty("src", ImageLibrary::thumbnail))
+                .setHeader(admin.text("news.admin.images.picture"))
+                .setWidth("8rem")
+                .setFlexGrow(0);
+        grid.addColumn(ImageAssets.Listed::fileName)
+                .setHeader(admin.text("news.admin.images.name"))
+                .setKey("name")
+                .setFlexGrow(1);
+        grid.addColumn(i -> i.uploaded() == null
+                        ? ""
+                        : ArticleRow.POSTED.format(i.uploaded().atZone(admin.zone())))
+                .setHeader(admin.text("news.admin.images.uploaded"))
+                .setKey("uploaded")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::actions)
+                .setHeader(admin.text("news.admin.actions"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setHeight("min(32rem, 70vh)");
+
+        empty.setId("images-empty");
+        empty.setText(admin.text("news.admin.images.empty"));
+        add(search, empty, grid);
+        refresh();
+    }
+
+    void refresh() {
+        try {
+            List<ImageAssets.Listed> found = admin.images().list(search.getValue(), SHOWN);
+            grid.setItems(found);
+            empty.setVisible(found.isEmpty());
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private HorizontalLayout actions(ImageAssets.Listed image) {
+        HorizontalLayout row = new HorizontalLayout();
+        row.setSpacing(false);
+        Button used = new Button(admin.text("news.admin.images.whereUsed"), e -> showUse(image));
+        used.addClassName("where-used");
+        used.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        row.add(used);
+        Button delete = new Button(admin.text("news.admin.delete"), e -> confirmDelete(image));
+        delete.addClassName("delete-image");
+        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        row.add(delete);
+        return row;
+    }
+
+    /** The articles (the trash too) whose image {@code key} is. */
+    private List<Article> usedBy(String key) throws RepositoryException {
+        if (!KEY.matcher(key).matches()) {
+            return List.of();
+        }
+        return admin.articles().findAllById(admin.articles().idsWhere("@image = '" + key + "'"));
+    }
+
+    private void showUse(ImageAssets.Listed image) {
+        try {
+            List<Article> articles = usedBy(image.key());
+            Dialog dialog = new Dialog();
+            dialog.setId("image-use");
+            dialog.setHeaderTitle(image.fileName());
+            dialog.add(articles.isEmpty() ? new Paragraph(admin.text("news.admin.images.unused")) : list(articles));
+            Button close = new Button(admin.text("news.admin.close"), e -> dialog.close());
+            close.setId("image-use-close");
+            dialog.getFooter().add(close);
+            dialog.open();
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private UnorderedList list(List<Article> articles) {
+        UnorderedList list = new UnorderedList();
+        articles.forEach(a -> list.add(new ListItem(new Anchor("article?id=" + a.id(), a.title()))));
+        return list;
+    }
+
+    /** Deleting: refused while an article uses the image (the refusal lists them), otherwise confirmed first. */
+    private void confirmDelete(ImageAssets.Listed image) {
+        try {
+            List<Article> articles = usedBy(image.key());
+            Dialog dialog = new Dialog();
+            dialog.setId("confirm-delete-image");
+            dialog.setHeaderTitle(image.fileName());
+            if (!articles.isEmpty()) {
+                dialog.add(new Paragraph(admin.text("news.admin.images.inUse", articles.size())), list(articles));
+                Button close = new Button(admin.text("news.admin.close"), e -> dialog.close());
+                close.setId("image-in-use-close");
+                dialog.getFooter().add(close);
+                dialog.open();
+                return;
+            }
+            dialog.add(new Paragraph(admin.text("news.admin.images.deleteText")));
+            Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+            Button delete = new Button(admin.text("news.admin.delete"), e -> {
+                dialog.close();
+                delete(image);
+            });
+            delete.setId("confirm-delete-image-button");
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(cancel, delete);
+            dialog.open();
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+    }
+
+    private void delete(ImageAssets.Listed image) {
+        try {
+            // Checked again at the moment of deleting: an editor may have chosen it meanwhile.
+            if (!usedBy(image.key()).isEmpty()) {
+                Notices.show(admin.text(
+                        "news.admin.images.inUse", usedBy(image.key()).size()));
+            } else if (admin.images().delete(image.key())) {
+                Notices.show(admin.text("news.admin.images.deleted", image.fileName()));
+            }
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        refresh();
+    }
+
+    static String thumbnail(ImageAssets.Listed image) {
+        return io.newsroom.news.templating.UriPaths.encode(ImageRenditions.PATH + "/" + ImageRenditions.THEME
+                + "/thumbnail/dam/" + image.key() + "/" + image.fileName());
+    }
+}
