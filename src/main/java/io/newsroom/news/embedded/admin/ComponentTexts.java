@@ -26,7 +26,7 @@ final class ComponentTexts {
     static UploadI18N upload(AdminContext admin, long maxMb) {
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(admin.text("news.admin.image.choose")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(admin.text("news.admin.image.drop")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(admin.text("news.admin.image.drop", maxMb)));
         i18n.setError(new UploadI18N.Error()
                 .setTooManyFiles(admin.text("news.admin.image.one"))
                 .setFileIsTooBig(admin.text("news.admin.image.tooLarge", maxMb))

@@ -47,5 +47,8 @@ public class ImagesView extends VerticalLayout {
         });
         upload.addFileRejectedListener(event -> Notices.show(event.getErrorMessage()));
         add(new H2(admin.text("news.admin.nav.images")), upload, library);
+        // The upload keeps its height; the library takes the rest of the screen.
+        setFlexShrink(0, upload);
+        expand(library);
     }
 }
