@@ -39,7 +39,8 @@ class PersistenceTest {
             d.setUnpublishDate(unpublishAt);
             d.setPublishOnCreate(true);
             saved = first.articles().create(d, "e");
-            assertTrue(saved.isVisibleAt(java.time.Instant.now()), "visible until its time");
+            assertTrue(saved.isVisibleAt(unpublishAt.minusMillis(1)), "visible until its time");
+            assertFalse(saved.isVisibleAt(unpublishAt), "and from then on not");
         }
         // Down while its time comes.
         while (!java.time.Instant.now().isAfter(unpublishAt)) {
