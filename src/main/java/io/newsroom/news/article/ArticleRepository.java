@@ -281,18 +281,27 @@ public final class ArticleRepository {
     /** The identifiers of the articles {@code predicate} (an XPath predicate on the article node) matches. */
     public List<String> idsWhere(String predicate) throws RepositoryException {
         return sessions.run(workspace, session -> {
-            String statement = "/jcr:root//element(*, " + nodeType + ")[" + predicate + "]";
             List<String> ids = new ArrayList<>();
-            for (NodeIterator it = session.getWorkspace()
-                            .getQueryManager()
-                            .createQuery(statement, "xpath")
-                            .execute()
-                            .getNodes();
-                    it.hasNext(); ) {
-                ids.add(it.nextNode().getIdentifier());
+            for (Node node : matching(session, predicate)) {
+                ids.add(node.getIdentifier());
             }
             return ids;
         });
+    }
+
+    /** The article nodes {@code predicate} (an XPath predicate on the article node) matches, read in {@code session}. */
+    private List<Node> matching(Session session, String predicate) throws RepositoryException {
+        String statement = "/jcr:root//element(*, " + nodeType + ")[" + predicate + "]";
+        List<Node> matching = new ArrayList<>();
+        for (NodeIterator it = session.getWorkspace()
+                        .getQueryManager()
+                        .createQuery(statement, "xpath")
+                        .execute()
+                        .getNodes();
+                it.hasNext(); ) {
+            matching.add(it.nextNode());
+        }
+        return matching;
     }
 
     /**
@@ -303,18 +312,8 @@ public final class ArticleRepository {
         writeLock.lock();
         try {
             List<String> removed = sessions.run(workspace, session -> {
-                String statement = "/jcr:root//element(*, " + nodeType + ")[" + predicate + "]";
-                List<Node> matching = new ArrayList<>();
-                for (NodeIterator it = session.getWorkspace()
-                                .getQueryManager()
-                                .createQuery(statement, "xpath")
-                                .execute()
-                                .getNodes();
-                        it.hasNext(); ) {
-                    matching.add(it.nextNode());
-                }
                 List<String> ids = new ArrayList<>();
-                for (Node node : matching) {
+                for (Node node : matching(session, predicate)) {
                     ids.add(node.getIdentifier());
                     node.remove();
                 }

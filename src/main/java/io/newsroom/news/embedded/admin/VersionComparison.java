@@ -72,22 +72,7 @@ final class VersionComparison {
 
     /** The body's paragraphs, each kept, removed (only in the version) or added (only now). */
     static List<Line> body(String thenHtml, String nowHtml) {
-        List<String> then = paragraphs(thenHtml);
-        List<String> now = paragraphs(nowHtml);
-        List<Line> lines = new ArrayList<>();
-        int at = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(then, now).getDeltas()) {
-            while (at < delta.getSource().getPosition()) {
-                lines.add(new Line(Kind.SAME, then.get(at++)));
-            }
-            delta.getSource().getLines().forEach(l -> lines.add(new Line(Kind.REMOVED, l)));
-            delta.getTarget().getLines().forEach(l -> lines.add(new Line(Kind.ADDED, l)));
-            at += delta.getSource().size();
-        }
-        while (at < then.size()) {
-            lines.add(new Line(Kind.SAME, then.get(at++)));
-        }
-        return lines;
+        return diff(paragraphs(thenHtml), paragraphs(nowHtml), Line::new);
     }
 
     /**
@@ -96,22 +81,26 @@ final class VersionComparison {
      * SAME and ADDED ones {@code now}; so each side can be shown whole with its own words marked.
      */
     static List<Word> words(String then, String now) {
-        List<String> a = tokens(then);
-        List<String> b = tokens(now);
-        List<Word> words = new ArrayList<>();
+        return diff(tokens(then), tokens(now), Word::new);
+    }
+
+    /** {@code then} and {@code now} in one list: each part kept, removed (only in {@code then}) or added. */
+    private static <T> List<T> diff(
+            List<String> then, List<String> now, java.util.function.BiFunction<Kind, String, T> part) {
+        List<T> parts = new ArrayList<>();
         int at = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+        for (AbstractDelta<String> delta : DiffUtils.diff(then, now).getDeltas()) {
             while (at < delta.getSource().getPosition()) {
-                words.add(new Word(Kind.SAME, a.get(at++)));
+                parts.add(part.apply(Kind.SAME, then.get(at++)));
             }
-            delta.getSource().getLines().forEach(w -> words.add(new Word(Kind.REMOVED, w)));
-            delta.getTarget().getLines().forEach(w -> words.add(new Word(Kind.ADDED, w)));
+            delta.getSource().getLines().forEach(l -> parts.add(part.apply(Kind.REMOVED, l)));
+            delta.getTarget().getLines().forEach(l -> parts.add(part.apply(Kind.ADDED, l)));
             at += delta.getSource().size();
         }
-        while (at < a.size()) {
-            words.add(new Word(Kind.SAME, a.get(at++)));
+        while (at < then.size()) {
+            parts.add(part.apply(Kind.SAME, then.get(at++)));
         }
-        return words;
+        return parts;
     }
 
     /** Words and the spaces between them, each a token, so nothing of the text is lost. */
