@@ -169,7 +169,7 @@ public final class ArticleXPath {
     }
 
     /** An XPath string literal: the quote character is doubled, nothing else can break out. */
-    static String stringLiteral(String value) {
+    public static String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
 
@@ -198,7 +198,7 @@ public final class ArticleXPath {
     private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("ǂ?[\\p{L}\\p{N}]+");
 
     /** Makes {@code %}, {@code _} and {@code \} match themselves in {@code jcr:like}. */
-    static String escapeLike(String value) {
+    public static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,5 +1,6 @@
 package io.newsroom.news.assets;
 
+import io.newsroom.news.article.ArticleXPath;
 import io.newsroom.news.article.JcrSessions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -264,12 +265,8 @@ public final class ImageAssets {
             String wanted = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
             String filter = wanted.isEmpty()
                     ? ""
-                    : "[jcr:like(fn:lower-case(@jcr:title), '%"
-                            + wanted.replace("'", "''")
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_")
-                            + "%')]";
+                    : "[jcr:like(fn:lower-case(@jcr:title), "
+                            + ArticleXPath.stringLiteral("%" + ArticleXPath.escapeLike(wanted) + "%") + ")]";
             javax.jcr.query.Query query = session.getWorkspace()
                     .getQueryManager()
                     .createQuery(

@@ -201,11 +201,7 @@ public final class StatsStore {
 
     /** Views of all articles per day over the last {@code days} days including today (stored counts only). */
     public Map<LocalDate, Long> viewsPerDay(int days) throws RepositoryException {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        Map<LocalDate, Long> perDay = new TreeMap<>();
-        for (LocalDate d = today.minusDays(days - 1L); !d.isAfter(today); d = d.plusDays(1)) {
-            perDay.put(d, 0L);
-        }
+        Map<LocalDate, Long> perDay = lastDays(days);
         forEachDayOfRecentCounters(days, (counter, day, n) -> perDay.merge(day, n, Long::sum));
         return perDay;
     }
@@ -271,12 +267,18 @@ public final class StatsStore {
 
     /** One article's stored views per day over the last {@code days} days including today (0 where none). */
     public Map<LocalDate, Long> viewsPerDay(String articleId, int days) throws RepositoryException {
+        Map<LocalDate, Long> perDay = lastDays(days);
+        days(articleId).forEach((day, n) -> perDay.computeIfPresent(day, (d, zero) -> n));
+        return perDay;
+    }
+
+    /** The last {@code days} days up to today in the site's zone, each with 0 views. */
+    private Map<LocalDate, Long> lastDays(int days) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<LocalDate, Long> perDay = new TreeMap<>();
         for (LocalDate d = today.minusDays(days - 1L); !d.isAfter(today); d = d.plusDays(1)) {
             perDay.put(d, 0L);
         }
-        days(articleId).forEach((day, n) -> perDay.computeIfPresent(day, (d, zero) -> n));
         return perDay;
     }
 

@@ -269,9 +269,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             return Map.of();
         }
         synchronized (aggregateLock) {
-            unsaved.values()
-                    .forEach(byDay -> byDay.forEach(
-                            (day, n) -> perDay.computeIfPresent(LocalDate.ofEpochDay(day), (d, stored) -> stored + n)));
+            unsaved.values().forEach(byDay -> addUnsaved(perDay, byDay));
         }
         return perDay;
     }
@@ -286,10 +284,14 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             return Map.of();
         }
         synchronized (aggregateLock) {
-            unsaved.getOrDefault(articleId, Map.of())
-                    .forEach((day, n) -> perDay.computeIfPresent(LocalDate.ofEpochDay(day), (d, stored) -> stored + n));
+            addUnsaved(perDay, unsaved.getOrDefault(articleId, Map.of()));
         }
         return perDay;
+    }
+
+    /** Views not yet saved ({@code byDay}: epoch day to count) added to the days {@code perDay} shows. */
+    private static void addUnsaved(Map<LocalDate, Long> perDay, Map<Integer, Long> byDay) {
+        byDay.forEach((day, n) -> perDay.computeIfPresent(LocalDate.ofEpochDay(day), (d, stored) -> stored + n));
     }
 
     /**

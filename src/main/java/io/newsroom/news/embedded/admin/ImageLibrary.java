@@ -162,9 +162,9 @@ final class ImageLibrary extends VerticalLayout {
     private void delete(ImageAssets.Listed image) {
         try {
             // Checked again at the moment of deleting: an editor may have chosen it meanwhile.
-            if (!usedBy(image.key()).isEmpty()) {
-                Notices.show(admin.text(
-                        "news.admin.images.inUse", usedBy(image.key()).size()));
+            int users = usedBy(image.key()).size();
+            if (users > 0) {
+                Notices.show(admin.text("news.admin.images.inUse", users));
             } else if (admin.images().delete(image.key())) {
                 Notices.show(admin.text("news.admin.images.deleted", image.fileName()));
             }

@@ -9,12 +9,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.FileBuffer;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.newsroom.news.assets.ImageAssets;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.jcr.RepositoryException;
 
 /**
@@ -37,41 +33,8 @@ final class ImageUpload extends VerticalLayout {
         this.key = key;
         setPadding(false);
         setSpacing(false);
-        FileBuffer buffer = new FileBuffer();
-        Upload upload = new Upload(buffer);
-        upload.setId("image-upload");
-        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", ".jpg", ".jpeg", ".png", ".webp");
-        long maxBytes = admin.images().maxBytes();
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
-        upload.setMaxFiles(1);
-        upload.setI18n(ComponentTexts.upload(admin, maxMb()));
-        upload.addSucceededListener(event -> {
-            Path received = buffer.getFileData().getFile().toPath();
-            try {
-                accept(admin.images().store(Files.readAllBytes(received), event.getFileName()));
-            } catch (ImageAssets.RefusedException e) {
-                refuse(e.messageKey());
-            } catch (IOException | RepositoryException e) {
-                refuse("news.admin.error.repository");
-            } finally {
-                deleteQuietly(received);
-            }
-            upload.clearFileList();
-        });
-        upload.addFailedListener(event -> {
-            if (buffer.getFileData() != null) {
-                deleteQuietly(buffer.getFileData().getFile().toPath());
-            }
-        });
-        // Which check refused it, by the very text this upload was given for each (not by a word in it,
-        // which differs per language).
-        upload.addFileRejectedListener(event -> refuse(
-                event.getErrorMessage().equals(upload.getI18n().getError().getFileIsTooBig())
-                        ? "news.admin.image.tooLarge"
-                        : event.getErrorMessage()
-                                        .equals(upload.getI18n().getError().getIncorrectFileType())
-                                ? "news.admin.image.type"
-                                : "news.admin.image.refused"));
+        Upload upload = ImageUploads.create(
+                admin, "image-upload", admin.images()::store, (assetKey, fileName) -> accept(assetKey), this::refuse);
         error.setId("image-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         preview.setId("image-preview");
@@ -137,19 +100,7 @@ final class ImageUpload extends VerticalLayout {
     }
 
     private void refuse(String messageKey) {
-        error.setText(admin.text(messageKey, maxMb()));
-    }
-
-    private long maxMb() {
-        return admin.images().maxBytes() / (1024 * 1024);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A temporary file: the system's cleaning of its temporary folder takes it otherwise.
-        }
+        error.setText(admin.text(messageKey, ImageUploads.maxMb(admin)));
     }
 
     private void showPreview(String assetKey) {
