@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.jcr.RepositoryException;
@@ -49,6 +51,12 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     private static final long STORED_TTL_MILLIS = 5_000;
     private static final int CACHE_SIZE = 100_000;
     private static final long READ_TTL_MILLIS = 10_000;
+    /**
+     * Articles one store save holds at most. A save of 100,000 counters (a replay after a long outage,
+     * a crawl over old articles) kept the whole change log in memory and ran a 512 MB heap into its GC
+     * for minutes; bounded tallies are saved one after the other, each with the journal position it covers.
+     */
+    static final int ARTICLES_PER_SAVE = 2_000;
 
     /** What the endpoint answers: 204 for counted and not counted, 404, 429. */
     public enum Outcome {
@@ -95,10 +103,18 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
 
     private final Object aggregateLock = new Object();
     private final ReentrantLock flushLock = new ReentrantLock();
+    /** Counted views not yet saved (article to epoch day to views) up to a journal position. */
+    private record Tally(Map<String, Map<Integer, Long>> counts, long end) {}
+
+    /** Full tallies waiting for their save, oldest first; then the open one being added to. */
+    private final Deque<Tally> sealed = new ArrayDeque<>();
+
     private Map<String, Map<Integer, Long>> unsaved = new HashMap<>();
     private long unsavedEnd;
     private volatile long savedPosition;
-    private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
+    /** Views not saved yet per article; an article leaves when its views are saved (no entry per article ever viewed). */
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+
     private final Map<String, long[]> storedTotals = boundedMap(CACHE_SIZE);
     /** A value read from the store at {@code readAt} (epoch millis), served until it is too old. */
     private record Timed<T>(long readAt, T value) {
@@ -132,7 +148,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         this.sameSite = new SameSiteCheck(settings);
         this.savedPosition = savedPosition;
         this.unsavedEnd = savedPosition;
-        this.journal = ViewJournal.open(settings.journalFolder(), savedPosition, this::addReplayed);
+        this.journal = ViewJournal.open(settings.journalFolder(), savedPosition, this::addDurable);
         synchronized (aggregateLock) {
             unsavedEnd = journal.position();
         }
@@ -235,8 +251,8 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     /** Stored plus not yet saved: a reader sees the view just counted. */
     @Override
     public long views(String articleId) {
-        LongAdder notSaved = pending.get(articleId);
-        return storedTotal(articleId) + (notSaved == null ? 0 : notSaved.sum());
+        Long notSaved = pending.get(articleId);
+        return storedTotal(articleId) + (notSaved == null ? 0 : notSaved);
     }
 
     /**
@@ -268,9 +284,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             LOG.warn("Cannot read views per day: {}", e.toString());
             return Map.of();
         }
-        synchronized (aggregateLock) {
-            unsaved.values().forEach(byDay -> addUnsaved(perDay, byDay));
-        }
+        forEachUnsaved((id, byDay) -> addUnsaved(perDay, byDay));
         return perDay;
     }
 
@@ -283,9 +297,11 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             LOG.warn("Cannot read an article's views per day: {}", e.toString());
             return Map.of();
         }
-        synchronized (aggregateLock) {
-            addUnsaved(perDay, unsaved.getOrDefault(articleId, Map.of()));
-        }
+        forEachUnsaved((id, byDay) -> {
+            if (id.equals(articleId)) {
+                addUnsaved(perDay, byDay);
+            }
+        });
         return perDay;
     }
 
@@ -324,13 +340,9 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
             }
             totalsCache = new Timed<>(now, Map.copyOf(totals));
         }
-        for (Map.Entry<String, LongAdder> notSaved : pending.entrySet()) {
-            long n = notSaved.getValue().sum();
-            if (n != 0) {
-                totals.merge(notSaved.getKey(), n, Long::sum);
-            }
-        }
-        return totals;
+        Map<String, Long> withPending = totals;
+        pending.forEach((id, n) -> withPending.merge(id, n, Long::sum));
+        return withPending;
     }
 
     public Stats stats() {
@@ -338,9 +350,9 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     }
 
     /**
-     * Saves what was counted since the last save, in one store save. One flush at a time: a save
-     * must never move the journal mark back behind a later one, and when this returns everything
-     * counted before the call is stored.
+     * Saves what was counted since the last save, in one store save per {@link #ARTICLES_PER_SAVE}
+     * articles. One flush at a time: a save must never move the journal mark back behind a later one,
+     * and when this returns everything counted before the call is stored.
      */
     public void flush() {
         flushLock.lock();
@@ -352,26 +364,43 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
     }
 
     private void flushOnce() {
-        Map<String, Map<Integer, Long>> taken;
-        long end;
-        synchronized (aggregateLock) {
-            taken = unsaved;
-            end = unsavedEnd;
-            unsaved = new HashMap<>();
-        }
-        if (taken.isEmpty() && end == savedPosition) {
-            return;
-        }
-        List<StatsStore.Delta> deltas = new ArrayList<>(taken.size());
-        taken.forEach((id, byDay) -> deltas.add(new StatsStore.Delta(id, byDay)));
-        try {
-            store.add(deltas, instanceId, end);
-        } catch (RepositoryException | RuntimeException e) {
+        for (boolean last = false; !last; ) {
+            Tally taken;
             synchronized (aggregateLock) {
-                taken.forEach((id, byDay) -> byDay.forEach((day, n) -> add(unsaved, id, day, n)));
+                last = sealed.isEmpty();
+                if (last) {
+                    taken = new Tally(unsaved, unsavedEnd);
+                    unsaved = new HashMap<>();
+                } else {
+                    taken = sealed.peekFirst();
+                }
             }
-            throw new IllegalStateException("Saving view counts failed; they stay pending: " + e.getMessage(), e);
+            if (taken.counts().isEmpty() && taken.end() == savedPosition) {
+                return;
+            }
+            List<StatsStore.Delta> deltas = new ArrayList<>(taken.counts().size());
+            taken.counts().forEach((id, byDay) -> deltas.add(new StatsStore.Delta(id, byDay)));
+            try {
+                store.add(deltas, instanceId, taken.end());
+            } catch (RepositoryException | RuntimeException e) {
+                if (last) {
+                    synchronized (aggregateLock) {
+                        taken.counts().forEach((id, byDay) -> byDay.forEach((day, n) -> add(unsaved, id, day, n)));
+                    }
+                }
+                throw new IllegalStateException("Saving view counts failed; they stay pending: " + e.getMessage(), e);
+            }
+            synchronized (aggregateLock) {
+                if (!last) {
+                    sealed.removeFirst();
+                }
+            }
+            saved(deltas, taken.end());
         }
+    }
+
+    /** Moves a saved tally's views from pending to the stored totals, and lets the journal go up to {@code end}. */
+    private void saved(List<StatsStore.Delta> deltas, long end) {
         savedPosition = end;
         for (StatsStore.Delta delta : deltas) {
             long total = delta.total();
@@ -381,10 +410,7 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
                     stored[0] += total;
                 }
             }
-            LongAdder notSaved = pending.get(delta.articleId());
-            if (notSaved != null) {
-                notSaved.add(-total);
-            }
+            pending.computeIfPresent(delta.articleId(), (id, n) -> n == total ? null : n - total);
         }
         mostReadCache.clear();
         totalsCache = null;
@@ -430,25 +456,37 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
 
     // --- internals ---
 
-    private void addReplayed(ViewJournal.Entry entry) {
-        synchronized (aggregateLock) {
-            add(unsaved, entry.article().toString(), entry.epochDay(), 1L);
-        }
-        pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder())
-                .increment();
-    }
-
-    /** Runs in the journal's writer thread once a batch is on disk, before its callers hear back. */
+    /**
+     * Runs in the journal's writer thread once a batch is on disk, before its callers hear back (and
+     * for each replayed entry at a start). A full tally is sealed first, at the position before the batch.
+     */
     private void addDurable(List<ViewJournal.Entry> batch, long endPosition) {
         synchronized (aggregateLock) {
+            if (unsaved.size() >= ARTICLES_PER_SAVE) {
+                sealed.addLast(new Tally(unsaved, unsavedEnd));
+                unsaved = new HashMap<>();
+            }
             for (ViewJournal.Entry entry : batch) {
                 add(unsaved, entry.article().toString(), entry.epochDay(), 1L);
             }
             unsavedEnd = endPosition;
         }
         for (ViewJournal.Entry entry : batch) {
-            pending.computeIfAbsent(entry.article().toString(), k -> new LongAdder())
-                    .increment();
+            // merge, atomic per article: a flush taking views off the same article never loses one
+            pending.merge(entry.article().toString(), 1L, Long::sum);
+        }
+    }
+
+    /** How many articles have views not saved yet (what {@code pending} holds). */
+    int articlesWithUnsavedViews() {
+        return pending.size();
+    }
+
+    /** Every not yet saved tally's counts (article, epoch day to views), sealed ones first. */
+    private void forEachUnsaved(BiConsumer<String, Map<Integer, Long>> action) {
+        synchronized (aggregateLock) {
+            sealed.forEach(tally -> tally.counts().forEach(action));
+            unsaved.forEach(action);
         }
     }
 
@@ -470,13 +508,11 @@ public final class ViewCounter implements ViewCounts, AutoCloseable {
         int firstDay = (int) LocalDate.ofInstant(clock.instant(), settings.siteZone())
                 .minusDays(Math.max(days, 1) - 1L)
                 .toEpochDay();
-        synchronized (aggregateLock) {
-            unsaved.forEach((id, byDay) -> byDay.forEach((day, n) -> {
-                if (days <= 0 || day >= firstDay) {
-                    views.merge(id, n, Long::sum);
-                }
-            }));
-        }
+        forEachUnsaved((id, byDay) -> byDay.forEach((day, n) -> {
+            if (days <= 0 || day >= firstDay) {
+                views.merge(id, n, Long::sum);
+            }
+        }));
         Map<String, Long> sorted = new LinkedHashMap<>();
         views.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())

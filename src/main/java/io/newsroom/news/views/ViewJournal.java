@@ -80,11 +80,11 @@ final class ViewJournal implements AutoCloseable {
 
     /**
      * Opens the journal in {@code folder}, first handing every entry after {@code replayFrom} to
-     * {@code replay} (a torn last record from a crash is cut off).
+     * {@code replay}, one at a time with the position after it (a torn last record from a crash is cut off).
      *
      * @return the journal, positioned at its end
      */
-    static ViewJournal open(Path folder, long replayFrom, Consumer<Entry> replay) throws IOException {
+    static ViewJournal open(Path folder, long replayFrom, DurableListener replay) throws IOException {
         Files.createDirectories(folder);
         long end = replay(folder, replayFrom, replay);
         return new ViewJournal(folder, end);
@@ -92,7 +92,7 @@ final class ViewJournal implements AutoCloseable {
 
     /** Reads every entry after {@code from} without opening the journal for writing (for checks and tools). */
     static long replayOnly(Path folder, long from, Consumer<Entry> replay) throws IOException {
-        return replay(folder, from, replay);
+        return replay(folder, from, (entries, end) -> entries.forEach(replay));
     }
 
     void start(DurableListener durableListener) {
@@ -263,7 +263,7 @@ final class ViewJournal implements AutoCloseable {
 
     // --- reading ---
 
-    private static long replay(Path folder, long from, Consumer<Entry> replay) throws IOException {
+    private static long replay(Path folder, long from, DurableListener replay) throws IOException {
         List<long[]> segments = segments(folder);
         long end = from;
         for (long[] segment : segments) {
@@ -288,7 +288,7 @@ final class ViewJournal implements AutoCloseable {
                     if (entry == null) {
                         damaged++;
                     } else {
-                        replay.accept(entry);
+                        replay.durable(List.of(entry), start + offset + RECORD_BYTES);
                     }
                     offset += RECORD_BYTES;
                 }

@@ -4,6 +4,7 @@ import static io.newsroom.news.TestArticles.draft;
 import static io.newsroom.news.TestArticles.hanoi;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.newsroom.news.Eventually;
 import io.newsroom.news.MutableClock;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.definitions.LightModule;
@@ -21,9 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.jcr.Session;
 import javax.jcr.query.Query;
 import org.junit.jupiter.api.AfterEach;
@@ -322,6 +326,81 @@ class ViewCounterTest {
         start(config);
         assertEquals(4, runtime.viewCounter().views(a.id()));
         assertTrue(Files.exists(data.resolve("views-journal")), "the journal lives in the data folder");
+    }
+
+    @Test
+    void viewsOfManyArticlesAreSavedInBoundedSavesExactlyOnceAndLeaveNothingPending(@TempDir Path journalFolder)
+            throws Exception {
+        start(RuntimeConfig.forTests());
+        int articles = ViewCounter.ARTICLES_PER_SAVE * 2 + 500;
+        // A journal left by a counter that never saved (a crash after a busy crawl over old articles):
+        // each article viewed twice, the second time after all the first views.
+        List<UUID> ids = new ArrayList<>();
+        int day = (int) LocalDate.ofInstant(NOW, RuntimeConfig.DEFAULT_ZONE).toEpochDay();
+        ViewJournal journal = ViewJournal.open(journalFolder, 0, (entries, end) -> {});
+        journal.start((entries, end) -> {});
+        List<CompletableFuture<Long>> written = new ArrayList<>();
+        for (int i = 0; i < articles; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        for (int round = 0; round < 2; round++) {
+            for (UUID id : ids) {
+                written.add(journal.append(new ViewJournal.Entry(id, day)));
+            }
+        }
+        for (CompletableFuture<Long> w : written) {
+            w.get(30, TimeUnit.SECONDS);
+        }
+        journal.close();
+
+        // Every save shows as one delivery of events: count the counters each one added.
+        List<Integer> countersPerSave = new CopyOnWriteArrayList<>();
+        Session watcher = runtime.repository().login(ViewSettings.WORKSPACE);
+        watcher.getWorkspace()
+                .getObservationManager()
+                .addEventListener(
+                        events -> {
+                            int added = 0;
+                            while (events.hasNext()) {
+                                try {
+                                    if (events.nextEvent().getPath().split("/").length == 4) {
+                                        added++;
+                                    }
+                                } catch (javax.jcr.RepositoryException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }
+                            countersPerSave.add(added);
+                        },
+                        javax.jcr.observation.Event.NODE_ADDED,
+                        "/",
+                        true,
+                        null,
+                        null,
+                        false);
+        ViewSettings settings = ViewSettings.defaults(journalFolder, RuntimeConfig.DEFAULT_ZONE);
+        StatsStore store = new StatsStore(runtime.repository().sessions(), RuntimeConfig.DEFAULT_ZONE, clock, 90);
+        try (ViewCounter replayed = ViewCounter.start(settings, store, runtime.articles(), clock)) {
+            assertEquals(0, replayed.articlesWithUnsavedViews(), "saved at start, nothing left pending");
+        }
+        for (UUID id : ids) {
+            assertEquals(2, store.total(id.toString()), "article " + id);
+        }
+        Eventually.await(
+                () -> countersPerSave.stream().mapToInt(Integer::intValue).sum() == articles,
+                "every counter's save delivered to the watcher");
+        watcher.logout();
+        assertTrue(countersPerSave.size() >= 3, "saved in several saves: " + countersPerSave);
+        assertTrue(
+                countersPerSave.stream().allMatch(n -> n <= ViewCounter.ARTICLES_PER_SAVE),
+                "no save over " + ViewCounter.ARTICLES_PER_SAVE + " counters: " + countersPerSave);
+
+        // Started again on the same journal: everything is already held, nothing is added twice.
+        try (ViewCounter again = ViewCounter.start(settings, store, runtime.articles(), clock)) {
+            assertEquals(0, again.articlesWithUnsavedViews());
+        }
+        assertEquals(2, store.total(ids.get(0).toString()));
+        assertEquals(2, store.total(ids.get(articles - 1).toString()));
     }
 
     private long counterNodes() throws Exception {

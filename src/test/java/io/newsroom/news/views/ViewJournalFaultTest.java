@@ -30,7 +30,7 @@ class ViewJournalFaultTest {
 
     @Test
     void aDamagedRecordIsSkippedAndTheRecordsAfterItAreKept() throws Exception {
-        ViewJournal journal = ViewJournal.open(folder, 0, e -> {});
+        ViewJournal journal = ViewJournal.open(folder, 0, (entries, end) -> {});
         journal.start((batch, end) -> {});
         for (int i = 0; i < 500; i++) {
             journal.append(new ViewJournal.Entry(ARTICLE, 20_000 + i)).get(10, TimeUnit.SECONDS);
@@ -45,7 +45,7 @@ class ViewJournalFaultTest {
             file.write(b ^ 0x40);
         }
         List<ViewJournal.Entry> read = new ArrayList<>();
-        ViewJournal reopened = ViewJournal.open(folder, 0, read::add);
+        ViewJournal reopened = ViewJournal.open(folder, 0, (entries, end) -> read.addAll(entries));
         assertEquals(499, read.size(), "one damaged record skipped, none after it lost");
         assertEquals(20_499, read.get(read.size() - 1).epochDay());
         reopened.start((batch, end) -> {});
@@ -56,7 +56,7 @@ class ViewJournalFaultTest {
 
     @Test
     void anErrorInTheWriterRefusesThatBatchAndCountingGoesOn() throws Exception {
-        ViewJournal journal = ViewJournal.open(folder, 0, e -> {});
+        ViewJournal journal = ViewJournal.open(folder, 0, (entries, end) -> {});
         java.util.concurrent.atomic.AtomicBoolean failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
         journal.start((batch, end) -> {
             if (failOnce.getAndSet(false)) {
@@ -92,7 +92,7 @@ class ViewJournalFaultTest {
         Files.writeString(folder.resolve("views-garbage.journal"), "not ours");
         Files.createDirectories(folder.resolve("views-00000000000000000001.journal.d"));
         Files.writeString(folder.resolve("notes.txt"), "an operator's notes");
-        ViewJournal journal = ViewJournal.open(folder, 0, e -> {});
+        ViewJournal journal = ViewJournal.open(folder, 0, (entries, end) -> {});
         journal.start((batch, end) -> {});
         journal.append(new ViewJournal.Entry(ARTICLE, 1)).get(10, TimeUnit.SECONDS);
         journal.close();
@@ -128,7 +128,7 @@ class ViewJournalFaultTest {
         assumeTrue(mountTmpfs(mount, "256k"), "needs root to mount a small tmpfs; skipped");
         try {
             Path journalFolder = mount.resolve("journal");
-            ViewJournal journal = ViewJournal.open(journalFolder, 0, e -> {});
+            ViewJournal journal = ViewJournal.open(journalFolder, 0, (entries, end) -> {});
             journal.start((batch, end) -> {});
             // Fill the disk but for a little room, so the journal runs out mid-way.
             Path filler = mount.resolve("filler");
