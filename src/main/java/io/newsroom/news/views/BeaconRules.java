@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import javax.jcr.RepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BeaconRules {
     private static final Logger LOG = LoggerFactory.getLogger(BeaconRules.class);
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int VISIBILITY_CACHE = 100_000;
 
     private final ViewSettings settings;
@@ -84,7 +81,7 @@ final class BeaconRules {
             return Outcome.RATE_LIMITED;
         }
         String id = beacon.articleId();
-        if (id == null || !UUID_TEXT.matcher(id).matches() || !isVisible(id, now)) {
+        if (id == null || !looksLikeArticleId(id) || !isVisible(id, now)) {
             notFound.incrementAndGet();
             return Outcome.NOT_FOUND;
         }
@@ -93,6 +90,21 @@ final class BeaconRules {
             return Outcome.NOT_COUNTED;
         }
         return Outcome.COUNTED;
+    }
+
+    /** A JCR identifier as the repository writes it: 8-4-4-4-12 lower-case hex digits (checked without a regex, per beacon). */
+    static boolean looksLikeArticleId(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Stats stats(long counted) {

@@ -1,10 +1,7 @@
 package io.newsroom.news.views;
 
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +50,6 @@ public final class TrustedProxies {
     /** Trusts nobody: the connection's peer is the client. */
     public static final TrustedProxies NONE = new TrustedProxies(List.of(), "", Header.X_FORWARDED_FOR);
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern FORWARDED_FOR = Pattern.compile("(?i)(?:^|[;,\\s])for=(\"[^\"]*\"|[^;,\\s]*)");
 
     private record Network(byte[] prefix, int bits) {
@@ -188,7 +183,7 @@ public final class TrustedProxies {
         if (bytes == null || bytes.length == 4) {
             return String.valueOf(address);
         }
-        return new BigInteger(1, Arrays.copyOf(bytes, 8)).toString(16) + "::/64";
+        return Long.toHexString(ByteBuffer.wrap(bytes, 0, 8).getLong()) + "::/64";
     }
 
     @Override
@@ -209,23 +204,6 @@ public final class TrustedProxies {
 
     /** The bytes of an IP literal, or null: never a name lookup. */
     private static byte[] literal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45) {
-            return null;
-        }
-        String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (IPV4.matcher(t).matches()) {
-            for (String octet : t.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
-                    return null;
-                }
-            }
-        } else if (!IPV6.matcher(t).matches()) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(t).getAddress();
-        } catch (UnknownHostException | SecurityException e) {
-            return null;
-        }
+        return IpLiterals.parse(text);
     }
 }

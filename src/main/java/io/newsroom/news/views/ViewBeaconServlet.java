@@ -59,13 +59,15 @@ public class ViewBeaconServlet extends HttpServlet {
             return;
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
-        String id = articleId(text);
+        // What the article page's script sends ("id=" and the id alone) is read without the regexes.
+        boolean plain = isPlainIdField(text);
+        String id = plain ? text.substring(3) : articleId(text);
         if (id == null) {
             error(response, 400, "missingId");
             return;
         }
         boolean preview = request.getHeader(PREVIEW_HEADER) != null
-                || PREVIEW_FIELD.matcher(text).find();
+                || !plain && PREVIEW_FIELD.matcher(text).find();
         ViewCounter current = counter.get();
         String client = current.settings()
                 .trustedProxies()
@@ -112,6 +114,20 @@ public class ViewBeaconServlet extends HttpServlet {
                 error(response, 429, "tooManyRequests");
             }
         }
+    }
+
+    /** {@code id=} followed by hex digits and dashes only: nothing else (no preview field, no JSON) can be in it. */
+    static boolean isPlainIdField(String body) {
+        if (!body.startsWith("id=")) {
+            return false;
+        }
+        for (int i = 3; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The article id of a beacon body (JSON or form), or null; never throws. */

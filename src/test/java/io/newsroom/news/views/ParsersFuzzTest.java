@@ -23,15 +23,22 @@ class ParsersFuzzTest {
     void anyBeaconBodyGivesAnIdOrNone(@ForAll("bodies") String body) {
         String id = ViewBeaconServlet.articleId(body);
         assertTrue(id == null || body.contains("id"), "an id only from a body that names one");
+        if (ViewBeaconServlet.isPlainIdField(body)) {
+            assertEquals(id, body.substring(3), "the plain reading gives what the full one gives");
+        }
     }
 
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> noise = Arbitraries.strings().all().ofMaxLength(1100);
         Arbitrary<String> shaped = Arbitraries.of(
-                        "id=", "{\"id\":\"", "&id=", "id=%", "id=%zz", "\"id\" : \"", "preview=1&id=")
+                        "id=", "id=0a1b-", "{\"id\":\"", "&id=", "id=%", "id=%zz", "\"id\" : \"", "preview=1&id=")
                 .flatMap(prefix -> Arbitraries.strings().all().ofMaxLength(200).map(rest -> prefix + rest));
-        return Arbitraries.oneOf(noise, shaped);
+        Arbitrary<String> plainIds = Arbitraries.strings()
+                .withChars("0123456789abcdefABCDEF-")
+                .ofMaxLength(40)
+                .map(rest -> "id=" + rest);
+        return Arbitraries.oneOf(noise, shaped, plainIds);
     }
 
     @Property(tries = 100)

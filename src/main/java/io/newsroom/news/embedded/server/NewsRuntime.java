@@ -90,8 +90,6 @@ public final class NewsRuntime implements AutoCloseable {
     public static final String SCHEDULER = "scheduler";
 
     public static final int TRASH_DAYS = 30;
-    /** How often a cluster node adds its counted views to the shared totals. */
-    public static final Duration CLUSTER_FLUSH_INTERVAL = Duration.ofSeconds(5);
     /** An image uploaded into an article that was never saved is removed after this long. */
     public static final Duration UNUSED_IMAGE_AGE = Duration.ofDays(1);
 
@@ -118,11 +116,6 @@ public final class NewsRuntime implements AutoCloseable {
                         config.baseUrl() == null
                                 ? SiteOrigins.NONE
                                 : SiteOrigins.parse(config.baseUrl().toString()));
-        if (config.cluster() != null) {
-            // Every flush is a cluster-wide save and a journal record (measured: about 630 bytes for one
-            // counter, 38 KB for a hundred): every five seconds keeps the journal a fifth of the size.
-            views = views.withFlushInterval(CLUSTER_FLUSH_INTERVAL);
-        }
         this.images = new ImageAssets(repository.sessions(), clock, config.maxUploadBytes());
         this.renditions = ImageRenditions.load(
                 lightModule,
