@@ -18,14 +18,15 @@
     <li class="news-featured__item[#if large] news-featured__item--lead[/#if][#if imageLink?has_content && !large] news-featured__item--thumb[/#if]">
       [#if imageLink?has_content]
       [#assign size = newsfn.imageSize(article.image, rendition)!""]
+      [#assign focus = newsfn.imageFocus(article.image)!""]
       <a class="news-featured__image-link" href="${ctx.contextPath}${newsfn.link(article, state.locale)}" tabindex="-1" aria-hidden="true">
         [#if large]
         [#assign wide = newsfn.imageSize(article.image, "lead")!""]
-        <img class="news-featured__image" src="${imageLink}" alt="${article.imageAlt!''}"
+        <img class="news-featured__image[#if focus?has_content] ${focus}[/#if]" src="${imageLink}" alt="${article.imageAlt!''}"
              [#if wide?has_content && size?has_content]srcset="${imageLink} ${size.width?c}w, ${damfn.getAssetLink(article.image, "lead")} ${wide.width?c}w" sizes="(max-width: 760px) 100vw, 640px"[/#if]
              [#if size?has_content]width="${size.width?c}" height="${size.height?c}"[/#if]>
         [#else]
-        <img class="news-featured__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy"
+        <img class="news-featured__image[#if focus?has_content] ${focus}[/#if]" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy"
              [#if size?has_content]width="${size.width?c}" height="${size.height?c}"[/#if]>
         [/#if]
       </a>

@@ -28,15 +28,15 @@ public final class ImageCleaning {
 
     private ImageCleaning() {}
 
-    /** The bytes and type kept. */
-    public record Cleaned(byte[] data, String mimeType) {}
+    /** The bytes and type kept, and the kept image's size in pixels. */
+    public record Cleaned(byte[] data, String mimeType, int width, int height) {}
 
     public static Cleaned clean(byte[] data, String mimeType) throws ImageCheck.Unreadable {
         int orientation = mimeType.equals("image/jpeg") ? ExifOrientation.of(data) : 1;
         BufferedImage image = upright(fitted(ImageCheck.decodeForStorage(data, MAX_SIDE), MAX_SIDE), orientation);
         return mimeType.equals("image/png")
-                ? new Cleaned(png(image), "image/png")
-                : new Cleaned(jpeg(image), "image/jpeg");
+                ? new Cleaned(png(image), "image/png", image.getWidth(), image.getHeight())
+                : new Cleaned(jpeg(image), "image/jpeg", image.getWidth(), image.getHeight());
     }
 
     /** {@code image} scaled smoothly to {@code maxSide} on its longer side when it is longer; as it is otherwise. */

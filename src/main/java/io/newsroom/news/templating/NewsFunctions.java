@@ -195,6 +195,22 @@ public class NewsFunctions {
                 : sizes.size(itemKey, rendition).orElse(null);
     }
 
+    /**
+     * CSS classes placing an image's focal point for crops made in the page ({@code object-fit: cover}):
+     * {@code news-fx-N news-fy-M}, tenths from the left and the top (the stylesheet turns them into
+     * {@code object-position}; a style attribute would break the site's Content-Security-Policy). Empty
+     * for the centre and where the host does not know the image's point.
+     */
+    public String imageFocus(String itemKey) {
+        ImageSizes sizes = parts.imageSizes();
+        if (sizes == null || itemKey == null || itemKey.isBlank()) {
+            return "";
+        }
+        return sizes.focus(itemKey)
+                .map(f -> "news-fx-" + Math.round(f.x() * 10) + " news-fy-" + Math.round(f.y() * 10))
+                .orElse("");
+    }
+
     /** schema.org NewsArticle as JSON, safe to print inside {@code <script type="application/ld+json">}. */
     public String jsonLd(ArticleView article, String pageUrl, String siteName) {
         return StructuredData.newsArticle(article, pageUrl, siteName);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Calendar;
 import javax.imageio.ImageIO;
+import javax.jcr.Node;
+import javax.jcr.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,5 +153,116 @@ public class ImageAssetsTest {
         assertTrue(images.read("jcr:00000000-0000-0000-0000-000000000000").isEmpty());
         assertTrue(images.read("jcr:not-an-id").isEmpty());
         assertTrue(images.read("/some/path.png").isEmpty());
+    }
+
+    @Test
+    void imagesAreStoredInMagnoliasDamShape() throws Exception {
+        String key = runtime.images().store(image("png"), "Hội nghị tổng kết.PNG");
+        Session dam = runtime.repository().login(ImageAssets.WORKSPACE);
+        try {
+            Node asset = dam.getNodeByIdentifier(key.substring(4));
+            assertEquals("mgnl:asset", asset.getPrimaryNodeType().getName());
+            assertEquals("mgnl:folder", asset.getParent().getPrimaryNodeType().getName());
+            assertEquals("Hoi-nghi-tong-ket.PNG", asset.getProperty("name").getString());
+            Node resource = asset.getNode("jcr:content");
+            assertEquals("mgnl:resource", resource.getPrimaryNodeType().getName());
+            assertEquals("image/png", resource.getProperty("jcr:mimeType").getString());
+            assertEquals("Hoi-nghi-tong-ket", resource.getProperty("fileName").getString());
+            assertEquals("png", resource.getProperty("extension").getString());
+            assertEquals(
+                    resource.getProperty("jcr:data").getLength(),
+                    resource.getProperty("size").getLong());
+            assertEquals(4, resource.getProperty("width").getLong());
+            assertEquals(3, resource.getProperty("height").getLong());
+        } finally {
+            dam.logout();
+        }
+    }
+
+    @Test
+    void detailsAreKeptCheckedAndSearched() throws Exception {
+        String key = runtime.images().store(image("jpg"), "le-khai-giang.jpg");
+        assertEquals(ImageAssets.Details.NONE, runtime.images().details(key).orElseThrow());
+        ImageAssets.Details given = new ImageAssets.Details(
+                " Học sinh chào cờ ", "Lễ khai giảng năm học mới", "Ảnh: Phòng Văn hoá", 0.25, 0.4);
+        assertTrue(runtime.images().describe(key, given, "lan"));
+        ImageAssets.Details read = runtime.images().details(key).orElseThrow();
+        assertEquals("Học sinh chào cờ", read.alt());
+        assertEquals("Ảnh: Phòng Văn hoá", read.credit());
+        assertEquals(0.25, read.focusX());
+        assertTrue(
+                runtime.images().list("CHÀO CỜ", 10).stream()
+                        .anyMatch(l -> l.key().equals(key)),
+                "by alt text");
+        assertTrue(
+                runtime.images().list("năm học mới", 10).stream()
+                        .anyMatch(l -> l.key().equals(key)),
+                "by caption");
+        assertTrue(
+                runtime.images().list("khai-giang", 10).stream()
+                        .anyMatch(l -> l.key().equals(key)),
+                "by name");
+        assertFalse(runtime.images().list("tổng kết", 10).stream()
+                .anyMatch(l -> l.key().equals(key)));
+
+        ImageAssets.RefusedException tooLong = assertThrows(
+                ImageAssets.RefusedException.class,
+                () -> runtime.images()
+                        .describe(key, new ImageAssets.Details("x".repeat(301), "", "", 0.5, 0.5), "lan"));
+        assertEquals("news.admin.images.altTooLong", tooLong.messageKey());
+        ImageAssets.RefusedException outside = assertThrows(
+                ImageAssets.RefusedException.class,
+                () -> runtime.images().describe(key, new ImageAssets.Details("", "", "", 1.5, 0.5), "lan"));
+        assertEquals("news.admin.images.focusRange", outside.messageKey());
+        assertEquals(read, runtime.images().details(key).orElseThrow(), "a refused change changes nothing");
+        assertFalse(runtime.images().describe("jcr:00000000-0000-4000-8000-000000000000", given, "lan"));
+    }
+
+    @Test
+    void imagesStoredBeforeTheDamShapeAreConvertedKeepingTheirKeys() throws Exception {
+        byte[] png = image("png");
+        String id;
+        Session dam = runtime.repository().login(ImageAssets.WORKSPACE);
+        try {
+            // The shape of earlier versions: nt:file with mix:title, an nt:resource child.
+            Node folder = dam.getRootNode().hasNode("news")
+                    ? dam.getRootNode().getNode("news")
+                    : dam.getRootNode().addNode("news", "nt:folder");
+            Node file = folder.addNode("8d0c2a55-0f4e-4f39-9e43-3c1d7a0e5b21", "nt:file");
+            file.addMixin("mix:referenceable");
+            file.addMixin("mix:title");
+            file.setProperty("jcr:title", "old-photo.png");
+            Node content = file.addNode("jcr:content", "nt:resource");
+            content.setProperty("jcr:data", dam.getValueFactory().createBinary(new ByteArrayInputStream(png)));
+            content.setProperty("jcr:mimeType", "image/png");
+            content.setProperty("jcr:lastModified", Calendar.getInstance());
+            dam.save();
+            id = file.getIdentifier();
+        } finally {
+            dam.logout();
+        }
+        assertFalse(runtime.images().list("old-photo", 10).stream()
+                .anyMatch(l -> l.key().equals("jcr:" + id)));
+
+        assertEquals(1, DamShapeUpgrade.apply(runtime.repository().sessions()));
+        assertEquals(0, DamShapeUpgrade.apply(runtime.repository().sessions()), "nothing left to convert");
+
+        ImageAssets.Image read = runtime.images().read("jcr:" + id).orElseThrow();
+        assertEquals("old-photo.png", read.fileName());
+        assertArrayEquals(png, read.data());
+        assertTrue(runtime.images().list("old-photo", 10).stream()
+                .anyMatch(l -> l.key().equals("jcr:" + id)));
+        dam = runtime.repository().login(ImageAssets.WORKSPACE);
+        try {
+            Node asset = dam.getNodeByIdentifier(id);
+            assertEquals("mgnl:asset", asset.getPrimaryNodeType().getName());
+            assertEquals(
+                    "mgnl:resource",
+                    asset.getNode("jcr:content").getPrimaryNodeType().getName());
+            assertEquals(
+                    "png", asset.getNode("jcr:content").getProperty("extension").getString());
+        } finally {
+            dam.logout();
+        }
     }
 }

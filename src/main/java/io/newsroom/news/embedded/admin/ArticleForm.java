@@ -66,7 +66,12 @@ final class ArticleForm {
         category.addCustomValueSetListener(e -> category.setValue(e.getDetail()));
         featured.setId("featured");
         image.setReadOnly(true);
-        imageUpload = new ImageUpload(admin, image);
+        // A library image brings its alt text, caption and credit to the fields the editor left empty.
+        imageUpload = new ImageUpload(admin, image, details -> {
+            fillIfEmpty(imageAlt, details.alt());
+            fillIfEmpty(imageCaption, details.caption());
+            fillIfEmpty(imageCredit, details.credit());
+        });
 
         layout = new FormLayout(
                 title,
@@ -203,5 +208,11 @@ final class ArticleForm {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    private static void fillIfEmpty(TextField field, String value) {
+        if (field.getValue().isBlank() && !value.isBlank()) {
+            field.setValue(value);
+        }
     }
 }

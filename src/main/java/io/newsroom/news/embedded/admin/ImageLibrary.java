@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 import javax.jcr.RepositoryException;
 
 /**
- * The stored images as thumbnails, newest first, searched by file name; each says which articles use
- * it, and can be deleted when nothing uses it (otherwise the refusal lists the articles).
+ * The stored images as thumbnails, newest first, searched by file name, alt text or caption; each has
+ * details (alt text, caption, credit, and a focal point set by clicking the picture, which crops keep),
+ * says which articles use it, and can be deleted when nothing uses it (otherwise the refusal lists the
+ * articles).
  */
 final class ImageLibrary extends VerticalLayout {
     /** How many images one search shows: a search narrows a larger library. */
@@ -88,6 +90,10 @@ final class ImageLibrary extends VerticalLayout {
     private HorizontalLayout actions(ImageAssets.Listed image) {
         HorizontalLayout row = new HorizontalLayout();
         row.setSpacing(false);
+        Button details = new Button(admin.text("news.admin.images.details"), e -> editDetails(image));
+        details.addClassName("image-details");
+        details.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        row.add(details);
         Button used = new Button(admin.text("news.admin.images.whereUsed"), e -> showUse(image));
         used.addClassName("where-used");
         used.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -97,6 +103,68 @@ final class ImageLibrary extends VerticalLayout {
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         row.add(delete);
         return row;
+    }
+
+    /**
+     * Alt text, caption, credit and the focal point of one image. The point is chosen by clicking the
+     * picture (a marker shows it); saving checks every value and says what is wrong on its field.
+     */
+    private void editDetails(ImageAssets.Listed image) {
+        ImageAssets.Details current = image.details();
+        Dialog dialog = new Dialog();
+        dialog.setId("image-details");
+        dialog.setHeaderTitle(image.fileName());
+        dialog.setWidth("min(40rem, 95vw)");
+        TextField alt = detailField("image-alt", "news.article.imageAlt.label", current.alt(), ImageAssets.MAX_ALT);
+        TextField caption = detailField(
+                "image-caption", "news.article.imageCaption.label", current.caption(), ImageAssets.MAX_CAPTION);
+        TextField credit =
+                detailField("image-credit", "news.article.imageCredit.label", current.credit(), ImageAssets.MAX_CREDIT);
+        FocusPicker focus = new FocusPicker(preview(image), current.focusX(), current.focusY());
+        Paragraph hint = new Paragraph(admin.text("news.admin.images.focusHint"));
+        hint.addClassName("image-focus-hint");
+        dialog.add(new VerticalLayout(focus, hint, alt, caption, credit));
+        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
+        Button save = new Button(admin.text("news.admin.save"), e -> {
+            ImageAssets.Details changed = new ImageAssets.Details(
+                    alt.getValue(), caption.getValue(), credit.getValue(), focus.x(), focus.y());
+            try {
+                if (admin.images().describe(image.key(), changed, AdminContext.user())) {
+                    Notices.show(admin.text("news.admin.images.detailsSaved", image.fileName()));
+                }
+                dialog.close();
+                refresh();
+            } catch (ImageAssets.RefusedException refused) {
+                TextField field = switch (refused.messageKey()) {
+                    case "news.admin.images.captionTooLong" -> caption;
+                    case "news.admin.images.creditTooLong" -> credit;
+                    default -> alt;
+                };
+                field.setInvalid(true);
+                field.setErrorMessage(admin.text(refused.messageKey()));
+            } catch (RepositoryException ex) {
+                Notices.show(admin.text("news.admin.error.repository"));
+            }
+        });
+        save.setId("image-details-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+    }
+
+    private TextField detailField(String id, String labelKey, String value, int max) {
+        TextField field = new TextField(admin.text(labelKey));
+        field.setId(id);
+        field.setValue(value);
+        field.setWidthFull();
+        // The limit is checked on save with a message, not cut silently by the browser.
+        field.setHelperText(admin.text("news.admin.images.atMost", max));
+        return field;
+    }
+
+    private static String preview(ImageAssets.Listed image) {
+        return io.newsroom.news.templating.UriPaths.encode(
+                ImageAssets.DAM_PATH + "/" + image.key() + "/" + image.fileName());
     }
 
     /** The articles (the trash too) whose image {@code key} is. */

@@ -28,9 +28,13 @@ final class ImageUpload extends VerticalLayout {
     /** The image's file name under its thumbnail (the asset key itself is for machines, not shown). */
     private final Span name = new Span();
 
-    ImageUpload(AdminContext admin, TextField key) {
+    /** Told the details of an image an editor just chose or uploaded (the form fills its empty fields). */
+    private final java.util.function.Consumer<ImageAssets.Details> chosen;
+
+    ImageUpload(AdminContext admin, TextField key, java.util.function.Consumer<ImageAssets.Details> chosen) {
         this.admin = admin;
         this.key = key;
+        this.chosen = chosen;
         setPadding(false);
         setSpacing(false);
         Upload upload = ImageUploads.create(
@@ -93,6 +97,11 @@ final class ImageUpload extends VerticalLayout {
     private void accept(String assetKey) {
         error.setText("");
         key.setValue(assetKey);
+        try {
+            admin.images().details(assetKey).ifPresent(chosen);
+        } catch (RepositoryException e) {
+            // the image is set; its details are a help, not a need
+        }
     }
 
     void clearError() {
@@ -120,10 +129,7 @@ final class ImageUpload extends VerticalLayout {
             return assetKey;
         }
         try {
-            return admin.images()
-                    .read(assetKey)
-                    .map(ImageAssets.Image::fileName)
-                    .orElse("");
+            return admin.images().fileName(assetKey).orElse("");
         } catch (RepositoryException e) {
             return "";
         }

@@ -23,7 +23,6 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.jcr.RepositoryException;
 import net.coobird.thumbnailator.Thumbnails;
-import net.coobird.thumbnailator.geometry.Positions;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -142,10 +141,22 @@ public final class ImageRenditions implements ImageSizes {
         }
     }
 
+    /** The focal point an editor chose for the image; empty for the centre, for none, or for no such image. */
+    @Override
+    public Optional<ImageSizes.Focus> focus(String itemKey) {
+        try {
+            return images.details(itemKey)
+                    .filter(d -> !d.centred())
+                    .map(d -> new ImageSizes.Focus(d.focusX(), d.focusY()));
+        } catch (RepositoryException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The rendition's file, made now if it is not there yet; empty when there is no such image or size. */
     public Optional<Rendered> rendition(String itemKey, String variationName) throws IOException, RepositoryException {
         Optional<Variation> variation = variation(variationName);
-        Optional<String> stamp = images.uploaded(itemKey).map(i -> Long.toString(i.toEpochMilli()));
+        Optional<String> stamp = images.renditionStamp(itemKey);
         if (variation.isEmpty() || stamp.isEmpty()) {
             return Optional.empty();
         }
@@ -170,9 +181,10 @@ public final class ImageRenditions implements ImageSizes {
             }
             boolean png = image.get().mimeType().equals("image/png");
             byte[] made;
+            ImageAssets.Details details = images.details(itemKey).orElse(ImageAssets.Details.NONE);
             makers.acquireUninterruptibly();
             try {
-                made = make(image.get().data(), variation.get(), png);
+                made = make(image.get().data(), variation.get(), png, details);
             } catch (ImageCheck.Unreadable e) {
                 // Remembered: a broken image is not decoded again at every request (until it is replaced).
                 unreadable.add(id + "@" + stamp.get());
@@ -206,9 +218,9 @@ public final class ImageRenditions implements ImageSizes {
     /**
      * The rendition's bytes: the original decoded within the pixel budget ({@link ImageCheck}, metadata
      * ignored), turned by its EXIF orientation (JPEG only: its EXIF is a bounded segment), then scaled or
-     * cropped.
+     * cropped around the image's focal point (the centre unless an editor chose one).
      */
-    private static byte[] make(byte[] original, Variation variation, boolean png)
+    private static byte[] make(byte[] original, Variation variation, boolean png, ImageAssets.Details details)
             throws IOException, ImageCheck.Unreadable {
         // Twice the rendition's larger side on the decoded image's shorter one: room for any crop or turn.
         BufferedImage decoded = ImageCheck.decode(original, 2 * Math.max(variation.width(), variation.height()));
@@ -217,7 +229,8 @@ public final class ImageRenditions implements ImageSizes {
         }
         Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(decoded);
         if (variation.crops()) {
-            builder.size(variation.width(), variation.height()).crop(Positions.CENTER);
+            builder.size(variation.width(), variation.height())
+                    .crop(new FocalPoint(details.focusX(), details.focusY()));
         } else {
             builder.width(Math.min(variation.width(), decoded.getWidth())).keepAspectRatio(true);
         }
@@ -245,7 +258,7 @@ public final class ImageRenditions implements ImageSizes {
     }
 
     private Optional<Size> original(String itemKey) throws IOException, RepositoryException {
-        Optional<String> stamp = images.uploaded(itemKey).map(i -> Long.toString(i.toEpochMilli()));
+        Optional<String> stamp = images.renditionStamp(itemKey);
         if (stamp.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.assets.DamShapeUpgrade;
 import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.definitions.ContentTypeDefinition;
 import io.newsroom.news.definitions.ContentTypeReader;
@@ -117,6 +118,8 @@ public final class NewsRuntime implements AutoCloseable {
                                 ? SiteOrigins.NONE
                                 : SiteOrigins.parse(config.baseUrl().toString()));
         this.images = new ImageAssets(repository.sessions(), clock, config.maxUploadBytes());
+        // Images stored before they had Magnolia's DAM shape get it, keeping their item keys.
+        DamShapeUpgrade.apply(repository.sessions());
         this.renditions = ImageRenditions.load(
                 lightModule,
                 images,

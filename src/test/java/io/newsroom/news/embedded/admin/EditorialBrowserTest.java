@@ -752,7 +752,10 @@ class EditorialBrowserTest {
     @Order(25)
     void theImagesScreenFindsShowsAndGuardsImagesAndTheEditorReusesOne() throws Exception {
         byte[] png = io.newsroom.news.assets.ImageAssetsTest.image("png");
-        String used = runtime.images().storeInLibrary(png, "toan-canh-hoi-nghi.png");
+        String used = runtime.images()
+                .storeInLibrary(
+                        io.newsroom.news.embedded.renditions.ImageRenditionsTest.jpeg(400, 300),
+                        "toan-canh-hoi-nghi.jpg");
         String unused = runtime.images().storeInLibrary(png, "anh-thua-khong-dung.png");
         ArticleDraft withImage =
                 unpublished("Bài có ảnh toàn cảnh", Instant.now().minus(Duration.ofHours(3)));
@@ -763,7 +766,7 @@ class EditorialBrowserTest {
         browser.get(admin() + "images");
         type(browser, "image-search", "toan-canh");
         wait.until(e ->
-                cellShownIn("images", "toan-canh-hoi-nghi.png") && !cellShownIn("images", "anh-thua-khong-dung.png"));
+                cellShownIn("images", "toan-canh-hoi-nghi.jpg") && !cellShownIn("images", "anh-thua-khong-dung.png"));
         wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
                 "return [...document.querySelectorAll('#images img')].some(i => i.complete && i.naturalWidth > 0);")));
         // In use: not deleted, and the refusal names the article.
@@ -773,10 +776,51 @@ class EditorialBrowserTest {
         click(browser, "#image-in-use-close");
         assertTrue(runtime.images().fileName(used).isPresent());
 
+        // Its details: alt text, caption, credit, and the focal point by a click on the picture's upper left.
+        click(browser, "vaadin-button.image-details");
+        WebElement picture = find(browser, "#image-focus-picture");
+        wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0 && arguments[0].clientWidth > 100"
+                        + " && arguments[0].getBoundingClientRect().top >= 0;",
+                picture)));
+        type(browser, "image-alt", "Đại biểu dự hội nghị");
+        type(browser, "image-caption", "Toàn cảnh hội nghị tổng kết năm");
+        type(browser, "image-credit", "Ảnh: Tổ truyền thông");
+        // Typing in the lower fields scrolled the dialog: the picture comes back into view for the click.
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", picture);
+        wait.until(e -> Boolean.TRUE.equals(browser.executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + "return document.elementFromPoint(r.left + r.width / 4, r.top + r.height * 0.3) === arguments[0];",
+                picture)));
+        int width = picture.getSize().getWidth();
+        int height = picture.getSize().getHeight();
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(picture, -width / 4, -height / 5)
+                .click()
+                .perform();
+        wait.until(e -> !"0.500,0.500".equals(find(browser, "#image-focus").getDomAttribute("data-focus")));
+        type(browser, "image-credit", "x".repeat(201));
+        click(browser, "#image-details-save");
+        wait.until(e -> text(find(browser, "#image-credit")).contains("tối đa 200"));
+        assertEquals("", runtime.images().details(used).orElseThrow().alt(), "refused: nothing saved");
+        type(browser, "image-credit", "Ảnh: Tổ truyền thông");
+        click(browser, "#image-details-save");
+        wait.until(e -> !altOf(used).isEmpty());
+        io.newsroom.news.assets.ImageAssets.Details saved =
+                runtime.images().details(used).orElseThrow();
+        assertEquals("Đại biểu dự hội nghị", saved.alt());
+        assertEquals("Toàn cảnh hội nghị tổng kết năm", saved.caption());
+        assertEquals("Ảnh: Tổ truyền thông", saved.credit());
+        assertTrue(saved.focusX() > 0.15 && saved.focusX() < 0.35, "clicked a quarter from the left: " + saved);
+        assertTrue(saved.focusY() > 0.2 && saved.focusY() < 0.4, "a fifth above the middle: " + saved);
+        // Found by its caption now.
+        type(browser, "image-search", "tổng kết năm");
+        wait.until(e -> cellShownIn("images", "toan-canh-hoi-nghi.jpg"));
+
         // Unused: deleted after a confirmation.
         type(browser, "image-search", "anh-thua");
         wait.until(e ->
-                cellShownIn("images", "anh-thua-khong-dung.png") && !cellShownIn("images", "toan-canh-hoi-nghi.png"));
+                cellShownIn("images", "anh-thua-khong-dung.png") && !cellShownIn("images", "toan-canh-hoi-nghi.jpg"));
         click(browser, "vaadin-button.delete-image");
         click(browser, "#confirm-delete-image-button");
         wait.until(e -> imageGone(unused));
@@ -797,15 +841,27 @@ class EditorialBrowserTest {
         WebElement choose = find(browser, "#choose-image input");
         choose.sendKeys("toan-canh");
         WebElement option = wait.until(e -> e.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(o -> text(o).contains("toan-canh-hoi-nghi.png"))
+                .filter(o -> text(o).contains("toan-canh-hoi-nghi.jpg"))
                 .findFirst()
                 .orElse(null));
         browser.executeScript("arguments[0].click();", option);
         wait.until(e -> used.equals(find(browser, "#image input").getDomProperty("value")));
-        assertEquals("toan-canh-hoi-nghi.png", text(find(browser, "#image-name")));
-        type(browser, "imageAlt", "Toàn cảnh hội nghị");
+        assertEquals("toan-canh-hoi-nghi.jpg", text(find(browser, "#image-name")));
+        // The library's details fill the article's empty image fields.
+        wait.until(e ->
+                "Đại biểu dự hội nghị".equals(find(browser, "#imageAlt input").getDomProperty("value")));
+        assertEquals("Ảnh: Tổ truyền thông", find(browser, "#imageCredit input").getDomProperty("value"));
         click(browser, "#save");
         wait.until(e -> used.equals(fresh(other).image()));
+        assertEquals("Toàn cảnh hội nghị tổng kết năm", fresh(other).imageCaption());
+    }
+
+    private static String altOf(String key) {
+        try {
+            return runtime.images().details(key).orElseThrow().alt();
+        } catch (javax.jcr.RepositoryException e) {
+            return "";
+        }
     }
 
     private static boolean imageGone(String key) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.assets.ImageSizes;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.embedded.server.NewsRuntime;
@@ -155,6 +156,46 @@ public class ImageRenditionsTest {
                 new ImageSizes.Size(300, 200),
                 runtime.renditions().size(small, "lead").orElseThrow(),
                 "never scaled up");
+    }
+
+    @Test
+    void cropsKeepTheFocalPointAnEditorChose() throws Exception {
+        // A wide picture: its left quarter red, the rest blue. A centred 1200x630 crop is all blue.
+        BufferedImage wide = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = wide.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, 1200, 300);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 300, 300);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(wide, "png", out);
+        String key = runtime.images().store(out.toByteArray(), "speaker-left.png");
+        double centred = redShare(key);
+        assertTrue(centred < 0.05, "centred: the red quarter is cut away, red share " + centred);
+        assertEquals("", runtime.newsFunctions().imageFocus(key), "no focus classes for the centre");
+
+        runtime.images().describe(key, new ImageAssets.Details("", "", "", 0.1, 0.5), "lan");
+        double focused = redShare(key);
+        assertTrue(focused > 0.45, "around the focal point on the left: about half red, remade at once: " + focused);
+        assertSize(1200, 630, key, "og");
+        assertEquals("news-fx-1 news-fy-5", runtime.newsFunctions().imageFocus(key), "crops in the page keep it too");
+    }
+
+    /** The share of clearly red pixels in the image's og rendition (the theme's cropped size, 1200x630). */
+    private static double redShare(String key) throws Exception {
+        BufferedImage thumbnail = ImageIO.read(
+                runtime.renditions().rendition(key, "og").orElseThrow().file().toFile());
+        int red = 0;
+        for (int x = 0; x < thumbnail.getWidth(); x++) {
+            for (int y = 0; y < thumbnail.getHeight(); y++) {
+                Color c = new Color(thumbnail.getRGB(x, y));
+                if (c.getRed() > 200 && c.getBlue() < 60) {
+                    red++;
+                }
+            }
+        }
+        return (double) red / (thumbnail.getWidth() * thumbnail.getHeight());
     }
 
     @Test
