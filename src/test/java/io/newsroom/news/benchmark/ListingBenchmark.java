@@ -1,6 +1,7 @@
 package io.newsroom.news.benchmark;
 
 import io.newsroom.news.archive.ArchiveIndex;
+import io.newsroom.news.archive.ArchivePage;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNodes;
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -105,6 +107,10 @@ public final class ListingBenchmark {
                 cat.items().size(),
                 cat.total());
 
+        ArchiveIndex index = runtime.module().archive();
+        Instant now = Instant.now();
+        checkPages(articles, index, first, cat, now);
+
         Timings newestT = Timings.measure(20, 100, () -> articles.list(newest));
         Timings categoryT = Timings.measure(20, 100, () -> articles.list(category));
         // Right after a change the total is counted again (Jackrabbit 2 only knows it by reading every hit).
@@ -117,8 +123,6 @@ public final class ListingBenchmark {
             articles.list(category);
         });
         Timings deepT = Timings.measure(5, 30, () -> articles.list(deepPage));
-        ArchiveIndex index = runtime.module().archive();
-        Instant now = Instant.now();
         Timings indexNewest = Timings.measure(
                 20,
                 100,
@@ -145,6 +149,11 @@ public final class ListingBenchmark {
             long t0 = System.nanoTime();
             articles.findAllById(index.page(true, "Thể thao", now, 0, 20).ids());
             afterEdit[i] = System.nanoTime() - t0;
+            String edited = articles.findAllById(
+                            index.page(true, null, now, 100, 1).ids())
+                    .get(0)
+                    .title();
+            expect(edited.equals("Bản tin sửa lần " + i), "the edited article reads back as saved: " + edited);
         }
         Arrays.sort(afterEdit);
         System.out.println(indexNewest.line("newest 20 + total (archive index, 20 node reads)"));
@@ -177,6 +186,37 @@ public final class ListingBenchmark {
                 "ratio plain SQL2 / ours: newest %.1fx, category %.1fx%n",
                 sql2Newest.p50() / newestT.p50(),
                 sql2Category.p50() / categoryT.p50());
+    }
+
+    /**
+     * Stops the run unless what is timed answers rightly: full pages, the index's totals equal to the
+     * repository's, newest first, only the asked category, and a deep page that exists.
+     */
+    private static void checkPages(
+            ArticleRepository articles, ArchiveIndex index, ResultPage<?> first, ResultPage<?> cat, Instant now)
+            throws Exception {
+        expect(first.items().size() == 20 && cat.items().size() == 20, "full first pages");
+        ArchivePage newestPage = index.page(true, null, now, 0, 20);
+        ArchivePage categoryPage = index.page(true, "Thể thao", now, 0, 20);
+        ArchivePage deep = index.page(true, null, now, 5_000, 20);
+        expect(
+                newestPage.total() == first.total(),
+                "index total " + newestPage.total() + " = repository's " + first.total());
+        expect(categoryPage.total() == cat.total(), "category totals " + categoryPage.total() + " = " + cat.total());
+        expect(deep.ids().size() == 20, "a page at offset 5,000 exists");
+        List<Article> newest = articles.findAllById(newestPage.ids());
+        List<Article> category = articles.findAllById(categoryPage.ids());
+        expect(newest.size() == 20 && category.size() == 20, "every listed id reads as an article");
+        for (int i = 1; i < newest.size(); i++) {
+            expect(!newest.get(i).postedDate().isAfter(newest.get(i - 1).postedDate()), "newest first");
+        }
+        expect(category.stream().allMatch(a -> "Thể thao".equals(a.category())), "only the asked category");
+    }
+
+    private static void expect(boolean holds, String what) {
+        if (!holds) {
+            throw new IllegalStateException("ListingBenchmark would measure wrong answers: " + what);
+        }
     }
 
     private static void sql2(NewsRuntime runtime, String statement) throws Exception {

@@ -43,6 +43,7 @@ final class ImageLibrary extends VerticalLayout {
         setPadding(false);
         setSizeFull();
         search.setId("image-search");
+        search.setWidth("min(28rem, 100%)");
         search.setPlaceholder(admin.text("news.admin.images.search"));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
