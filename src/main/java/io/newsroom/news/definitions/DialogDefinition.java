@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * the embedded runtime's form builder reads it: the fields Magnolia's dialogs of this module use
  * ({@code textField} with {@code maxLength}, {@code type: java.lang.Long}, {@code i18n};
  * {@code checkBoxField}; {@code comboBoxField} with an {@code optionListDatasource}), each with its
- * label and description keys, default value and whether it is required.
+ * label and description keys, default value, whether it is required, and its {@code validators}
+ * ({@code regexValidator} with {@code pattern} and {@code errorMessage}, {@code emailValidator}).
  */
 public record DialogDefinition(String id, String labelKey, List<Field> fields) {
     private static final Pattern ID = Pattern.compile(LightModule.NAME + ":((?:pages|components)/[a-zA-Z0-9_-]+)");
@@ -28,6 +29,16 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
     /** One option of a choice: the stored value and its label key. */
     public record Option(String value, String labelKey) {}
 
+    /** A validator of the field: the whole text must match {@code pattern}; {@code messageKey} says why not. */
+    public record Rule(Pattern pattern, String messageKey) {
+        public boolean accepts(String text) {
+            return pattern.matcher(text).matches();
+        }
+    }
+
+    /** What Magnolia's emailValidator accepts, near enough: one @, a dot in the domain, no spaces. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
     public record Field(
             String name,
             Kind kind,
@@ -37,7 +48,14 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
             boolean required,
             Integer maxLength,
             Object defaultValue,
-            List<Option> options) {}
+            List<Option> options,
+            List<Rule> rules) {
+
+        /** The first rule a non-empty {@code text} breaks; empty when it keeps them all. */
+        public Optional<Rule> broken(String text) {
+            return rules.stream().filter(r -> !r.accepts(text)).findFirst();
+        }
+    }
 
     /** The dialog {@code id} names ({@code news:components/featuredNews}); empty when there is none. */
     public static Optional<DialogDefinition> load(LightModule module, String id) throws IOException {
@@ -81,6 +99,28 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
             }
         }
         Integer maxLength = definition.get("maxLength") instanceof Number n ? n.intValue() : null;
+        List<Rule> rules = new ArrayList<>();
+        if (definition.get("validators") instanceof Map<?, ?> validators) {
+            for (Map.Entry<?, ?> v : validators.entrySet()) {
+                Map<?, ?> validator = v.getValue() instanceof Map<?, ?> m ? m : Map.of();
+                String validatorType = string(validator.get("$type"));
+                String message = string(validator.get("errorMessage"));
+                switch (validatorType == null ? "" : validatorType) {
+                    case "regexValidator" -> {
+                        String pattern = string(validator.get("pattern"));
+                        if (pattern == null) {
+                            throw new IllegalArgumentException(
+                                    file + ": validator '" + v.getKey() + "' of '" + name + "' has no pattern");
+                        }
+                        rules.add(new Rule(Pattern.compile(pattern), message));
+                    }
+                    case "emailValidator" -> rules.add(new Rule(EMAIL, message));
+                    default ->
+                        throw new IllegalArgumentException(file + ": validator '" + v.getKey() + "' of '" + name
+                                + "' has a type the form builder does not know: " + validatorType);
+                }
+            }
+        }
         return new Field(
                 name,
                 kind,
@@ -90,7 +130,8 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
                 Boolean.TRUE.equals(definition.get("required")),
                 maxLength,
                 definition.get("defaultValue"),
-                List.copyOf(options));
+                List.copyOf(options),
+                List.copyOf(rules));
     }
 
     private static String string(Object value) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -13,7 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.pages.WebsitePages;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.jcr.RepositoryException;
@@ -23,8 +26,10 @@ import javax.jcr.RepositoryException;
  * same YAML Magnolia opens): a text field per {@code textField} (an English one beside it for an
  * {@code i18n} field, stored as {@code <name>_en}), a checkbox per {@code checkBoxField}, a choice
  * per {@code comboBoxField}; labels and help from the bundles; the dialog's rules checked (required,
- * {@code maxLength}, whole numbers) before anything is saved; a save over someone else's newer one
- * is refused.
+ * {@code maxLength}, whole numbers, its {@code validators}) before anything is saved, each message on
+ * its field; a save over someone else's newer one is refused. A {@code category} setting is chosen
+ * from the categories articles have (a typed one that no article has emptied a block without a word).
+ * A component being added is stored only when its form is saved: a cancelled add adds nothing.
  */
 final class ComponentForm {
     private final AdminContext admin;
@@ -32,13 +37,43 @@ final class ComponentForm {
     private final DialogDefinition dialog;
     private final WebsitePages.ComponentInfo component;
     private final Map<String, Component> inputs = new LinkedHashMap<>();
+    /** Where a component being added goes; null when the form edits a stored one. */
+    private final Placement placement;
+
+    /** A component not stored yet: its page, area and template. */
+    record Placement(String pagePath, String area, String templateId) {}
 
     ComponentForm(
             AdminContext admin, WebsitePages pages, DialogDefinition dialog, WebsitePages.ComponentInfo component) {
+        this(admin, pages, dialog, component, null);
+    }
+
+    /** The form of a component to add to {@code placement}, starting from {@code defaults}; saving adds it. */
+    static ComponentForm adding(
+            AdminContext admin,
+            WebsitePages pages,
+            DialogDefinition dialog,
+            Placement placement,
+            Map<String, Object> defaults) {
+        return new ComponentForm(
+                admin,
+                pages,
+                dialog,
+                new WebsitePages.ComponentInfo(null, placement.templateId(), -1, defaults),
+                placement);
+    }
+
+    private ComponentForm(
+            AdminContext admin,
+            WebsitePages pages,
+            DialogDefinition dialog,
+            WebsitePages.ComponentInfo component,
+            Placement placement) {
         this.admin = admin;
         this.pages = pages;
         this.dialog = dialog;
         this.component = component;
+        this.placement = placement;
     }
 
     void open(Consumer<WebsitePages.ComponentInfo> saved) {
@@ -56,6 +91,7 @@ final class ComponentForm {
         }
         window.add(form);
         Button cancel = new Button(admin.text("news.admin.cancel"), e -> window.close());
+        cancel.setId("component-cancel");
         Button save = new Button(admin.text("news.admin.save"), e -> {
             Map<String, Object> values = values();
             if (values == null) {
@@ -63,10 +99,21 @@ final class ComponentForm {
                 return;
             }
             try {
-                WebsitePages.ComponentInfo after =
-                        pages.save(component.path(), component.version(), values, AdminContext.user());
+                WebsitePages.ComponentInfo after;
+                if (placement != null) {
+                    String path = pages.add(
+                            placement.pagePath(),
+                            placement.area(),
+                            placement.templateId(),
+                            values,
+                            AdminContext.user());
+                    after = pages.component(path).orElseThrow();
+                    Notices.show(admin.text("news.admin.pages.added", admin.text(dialog.labelKey())));
+                } else {
+                    after = pages.save(component.path(), component.version(), values, AdminContext.user());
+                    Notices.show(admin.text("news.admin.pages.saved"));
+                }
                 window.close();
-                Notices.show(admin.text("news.admin.pages.saved"));
                 saved.accept(after);
             } catch (ConflictException conflict) {
                 Notices.show(admin.text("news.admin.pages.conflict"));
@@ -108,6 +155,9 @@ final class ComponentForm {
                 yield select;
             }
             default -> {
+                if (field.name().equals(CATEGORY) && field.kind() == DialogDefinition.Kind.TEXT) {
+                    yield categoryChoice(label, stored == null ? "" : String.valueOf(stored));
+                }
                 TextField text = new TextField(label);
                 text.setValue(stored == null ? "" : String.valueOf(stored));
                 text.setRequiredIndicatorVisible(field.required() && property.equals(field.name()));
@@ -120,6 +170,32 @@ final class ComponentForm {
         input.setId("field-" + property);
         inputs.put(property, input);
         return input;
+    }
+
+    private static final String CATEGORY = "category";
+
+    /** The categories articles have, to choose from; one stored before that no article has any more stays shown. */
+    private ComboBox<String> categoryChoice(String label, String stored) {
+        ComboBox<String> choice = new ComboBox<>(label);
+        List<String> categories = new ArrayList<>(categories());
+        if (!stored.isBlank() && !categories.contains(stored)) {
+            categories.add(0, stored);
+        }
+        choice.setItems(categories);
+        choice.setClearButtonVisible(true);
+        choice.setAllowCustomValue(false);
+        if (!stored.isBlank()) {
+            choice.setValue(stored);
+        }
+        return choice;
+    }
+
+    private List<String> categories() {
+        try {
+            return admin.articles().categories();
+        } catch (RepositoryException e) {
+            return List.of();
+        }
     }
 
     /** The values to store, or null when a field breaks the dialog's rules (its error shown on it). */
@@ -139,6 +215,11 @@ final class ComponentForm {
                     if (value == null && field.required()) {
                         error = admin.text("news.validation.required");
                     }
+                } else if (input instanceof ComboBox<?> choice) {
+                    value = choice.getValue();
+                    if (value != null && !categories().contains(String.valueOf(value))) {
+                        error = admin.text("news.admin.pages.unknownCategory", value);
+                    }
                 } else {
                     String text = ((TextField) input).getValue().strip();
                     value = text.isEmpty() ? null : text;
@@ -152,6 +233,11 @@ final class ComponentForm {
                         } catch (NumberFormatException e) {
                             error = admin.text("news.validation.wholeNumber");
                         }
+                    }
+                    if (error == null && !text.isEmpty()) {
+                        error = field.broken(text)
+                                .map(rule -> admin.text(rule.messageKey()))
+                                .orElse(null);
                     }
                 }
                 if (input instanceof HasValidation validated) {

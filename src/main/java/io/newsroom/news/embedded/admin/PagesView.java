@@ -193,31 +193,38 @@ public class PagesView extends VerticalLayout {
         }
     }
 
+    /**
+     * Opens the settings of a new component of {@code templateId}, starting from its dialog's defaults;
+     * it is stored in the area only when that form is saved (a cancelled add adds nothing).
+     */
     private void addComponent(WebsitePages.PageInfo chosen, String area, String templateId) {
         if (templateId == null) {
             return;
         }
-        try {
-            Map<String, Object> defaults = new LinkedHashMap<>();
-            dialogOf(templateId)
-                    .ifPresent(d -> d.fields().forEach(f -> {
-                        if (f.defaultValue() != null) {
-                            defaults.put(
-                                    f.name(),
-                                    f.kind() == DialogDefinition.Kind.NUMBER
-                                            ? Long.valueOf(String.valueOf(f.defaultValue()))
-                                            : f.kind() == DialogDefinition.Kind.CHECKBOX
-                                                    ? Boolean.valueOf(String.valueOf(f.defaultValue()))
-                                                    : String.valueOf(f.defaultValue()));
-                        }
-                    }));
-            String path = admin.pages().add(chosen.path(), area, templateId, defaults, AdminContext.user());
-            Notices.show(admin.text("news.admin.pages.added", title(templateId)));
-            showAreas();
-            admin.pages().component(path).ifPresent(this::edit);
-        } catch (RepositoryException | IllegalArgumentException e) {
-            Notices.show(admin.text("news.admin.error.repository"));
+        Optional<DialogDefinition> dialog = dialogOf(templateId);
+        if (dialog.isEmpty()) {
+            Notices.show(admin.text("news.admin.pages.noDialog"));
+            return;
         }
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        dialog.get().fields().forEach(f -> {
+            if (f.defaultValue() != null) {
+                defaults.put(
+                        f.name(),
+                        f.kind() == DialogDefinition.Kind.NUMBER
+                                ? Long.valueOf(String.valueOf(f.defaultValue()))
+                                : f.kind() == DialogDefinition.Kind.CHECKBOX
+                                        ? Boolean.valueOf(String.valueOf(f.defaultValue()))
+                                        : String.valueOf(f.defaultValue()));
+            }
+        });
+        ComponentForm.adding(
+                        admin,
+                        admin.pages(),
+                        dialog.get(),
+                        new ComponentForm.Placement(chosen.path(), area, templateId),
+                        defaults)
+                .open(added -> showAreas());
     }
 
     private void confirmRemove(WebsitePages.ComponentInfo component) {

@@ -418,6 +418,16 @@ class EditorialBrowserTest {
                 5,
                 home().select(".news-page__main .news-featured__item").size(),
                 "nothing saved: still the five the demo asks for");
+        // Out of the dialog's range (its regexValidator): refused with the dialog's own message.
+        for (String outside : List.of("50", "0")) {
+            type(browser, "field-maxItems", outside);
+            click(browser, "#component-save");
+            wait.until(e -> "Hãy chọn một số từ 1 đến 20."
+                    .equals(find(browser, "#field-maxItems").getDomProperty("errorMessage")));
+        }
+        assertEquals(5L, storedMaxItems(), "nothing saved");
+        // The category is chosen from the categories articles have, not typed.
+        assertEquals("vaadin-combo-box", find(browser, "#field-category").getTagName());
 
         type(browser, "field-maxItems", "2");
         type(browser, "field-heading_en", "Top stories");
@@ -451,6 +461,24 @@ class EditorialBrowserTest {
 
         // Add a block to the aside, move it to the top, then remove it after a confirmation.
         int asideBefore = home().select(".news-page__aside section").size();
+        int rowsBefore = browser.findElements(By.cssSelector("#area-aside .component-row"))
+                .size();
+        // A cancelled add adds nothing, on the page or in the list.
+        click(browser, "#add-aside");
+        wait.until(e ->
+                e.findElements(By.cssSelector("#component-cancel")).stream().anyMatch(WebElement::isDisplayed));
+        browser.findElements(By.cssSelector("#component-cancel")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow()
+                .click();
+        wait.until(
+                e -> e.findElements(By.cssSelector("#component-form")).stream().noneMatch(WebElement::isDisplayed));
+        assertEquals(asideBefore, home().select(".news-page__aside section").size(), "nothing added to the page");
+        assertEquals(
+                rowsBefore,
+                browser.findElements(By.cssSelector("#area-aside .component-row"))
+                        .size());
         click(browser, "#add-aside");
         wait.until(
                 e -> e.findElements(By.cssSelector("#component-save")).stream().anyMatch(WebElement::isDisplayed));
@@ -482,6 +510,15 @@ class EditorialBrowserTest {
                         + "if (!remove) return false; remove.click(); return true;")));
         click(browser, "#confirm-remove-component-button");
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
+    }
+
+    private static long storedMaxItems() throws Exception {
+        Session website = runtime.repository().login("website");
+        try {
+            return website.getNode("/home/main/0").getProperty("maxItems").getLong();
+        } finally {
+            website.logout();
+        }
     }
 
     /**
