@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -49,13 +48,22 @@ final class ImageLibrary extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         grid.setId("images");
+        // 96x64 on a wide screen, 60x40 on a phone (the name needs the room there).
         grid.addColumn(LitRenderer.<ImageAssets.Listed>of("<img src=\"${item.src}\" alt=\"\" loading=\"lazy\""
-                                + " style=\"width: 96px; height: 64px; object-fit: cover; border-radius: 4px\">")
-                        .withProperty("src", ImageLibrary::thumbnail))
+                                + " style=\"display: block; width: ${item.w}px; height: ${item.h}px; object-fit: cover;"
+                                + " border-radius: 4px\">")
+                        .withProperty("src", ImageLibrary::thumbnail)
+                        .withProperty("w", i -> narrow ? 60 : 96)
+                        .withProperty("h", i -> narrow ? 40 : 64))
                 .setHeader(admin.text("news.admin.images.picture"))
+                .setKey("picture")
                 .setWidth("8rem")
                 .setFlexGrow(0);
-        grid.addColumn(ImageAssets.Listed::fileName)
+        // The whole name, wrapped where it must (a phone shows it on two or three lines).
+        grid.addColumn(LitRenderer.<ImageAssets.Listed>of(
+                                "<span class=\"image-file-name\" style=\"white-space: normal; overflow-wrap: anywhere\">"
+                                        + "${item.name}</span>")
+                        .withProperty("name", ImageAssets.Listed::fileName))
                 .setHeader(admin.text("news.admin.images.name"))
                 .setKey("name")
                 .setFlexGrow(1);
@@ -88,22 +96,37 @@ final class ImageLibrary extends VerticalLayout {
         }
     }
 
-    private HorizontalLayout actions(ImageAssets.Listed image) {
-        HorizontalLayout row = new HorizontalLayout();
-        row.setSpacing(false);
-        Button details = new Button(admin.text("news.admin.images.details"), e -> editDetails(image));
-        details.addClassName("image-details");
-        details.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        row.add(details);
-        Button used = new Button(admin.text("news.admin.images.whereUsed"), e -> showUse(image));
-        used.addClassName("where-used");
-        used.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        row.add(used);
-        Button delete = new Button(admin.text("news.admin.delete"), e -> confirmDelete(image));
-        delete.addClassName("delete-image");
-        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        row.add(delete);
-        return row;
+    /** Buttons on a wide screen; on a phone one "⋯" menu, so the file name keeps the room. */
+    private com.vaadin.flow.component.Component actions(ImageAssets.Listed image) {
+        return new RowActions()
+                .button(admin.text("news.admin.images.details"), "image-details", () -> editDetails(image))
+                .button(admin.text("news.admin.images.whereUsed"), "where-used", () -> showUse(image))
+                .dangerButton(admin.text("news.admin.delete"), "delete-image", () -> confirmDelete(image))
+                .of(narrow, admin.text("news.admin.moreActions"));
+    }
+
+    /** Under this width (a phone) the upload time is left out and the actions share one menu. */
+    private static final int NARROW = 700;
+
+    private boolean narrow;
+
+    private void fitTo(int width) {
+        boolean nowNarrow = width < NARROW;
+        if (nowNarrow == narrow) {
+            return;
+        }
+        narrow = nowNarrow;
+        grid.getColumnByKey("uploaded").setVisible(!narrow);
+        grid.getColumnByKey("picture").setWidth(narrow ? "5rem" : "8rem");
+        grid.getDataProvider().refreshAll();
+        grid.recalculateColumnWidths();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
     }
 
     /**

@@ -26,6 +26,12 @@ final class RowActions {
         return this;
     }
 
+    /** A destructive everyday action: a red button on a wide screen, a red menu item on a phone. */
+    RowActions dangerButton(String text, String className, Runnable run) {
+        actions.add(new Action(text, className, run, true, true));
+        return this;
+    }
+
     /** An action of the "⋯" menu. */
     RowActions more(String text, String className, Runnable run) {
         actions.add(new Action(text, className, run, false, false));
@@ -52,6 +58,9 @@ final class RowActions {
             Button button = new Button(action.text(), e -> action.run().run());
             button.addClassName(action.className());
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            if (action.danger()) {
+                button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
             row.add(button);
         }
         if (!inMenu.isEmpty()) {
