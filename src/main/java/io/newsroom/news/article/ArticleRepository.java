@@ -1,5 +1,6 @@
 package io.newsroom.news.article;
 
+import io.newsroom.news.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -185,6 +186,14 @@ public final class ArticleRepository {
         }
     }
 
+    /** Where changes are recorded (who, what, when); nothing until the host sets a trail. */
+    private volatile AuditTrail audit = AuditTrail.NONE;
+
+    /** Records every change made through this object in {@code trail}. */
+    public void auditTo(AuditTrail trail) {
+        this.audit = trail;
+    }
+
     public Article create(ArticleDraft input, String user) throws ValidationException, RepositoryException {
         ArticleDraft draft = ArticleValidator.validate(input);
         checkCategory(draft, null);
@@ -204,6 +213,10 @@ public final class ArticleRepository {
                 return nodes.read(node);
             });
             changed(List.of(created.id()));
+            audit.record(user, AuditTrail.Action.CREATE, created.id(), created.title(), null);
+            if (draft.isPublishOnCreate()) {
+                audit.record(user, AuditTrail.Action.PUBLISH, created.id(), created.title(), null);
+            }
             return created;
         } finally {
             writeLock.unlock();
@@ -222,6 +235,7 @@ public final class ArticleRepository {
         try {
             Article updated = sessions.run(workspace, session -> write(session, id, expectedVersion, draft, user));
             changed(List.of(id));
+            audit.record(user, AuditTrail.Action.SAVE, id, updated.title(), null);
             return updated;
         } catch (WrappedRefusal refusal) {
             refusal.rethrow();
@@ -357,6 +371,7 @@ public final class ArticleRepository {
             });
             if (changed > 0) {
                 changed(ranks.keySet().stream().map(Article::id).toList());
+                audit.record(user, AuditTrail.Action.FEATURED_ORDER, null, null, String.valueOf(changed));
             }
             return changed;
         } finally {
@@ -417,20 +432,30 @@ public final class ArticleRepository {
 
     /** Removes the article for ever; {@code false} when there was none with that id. */
     public boolean delete(String id) throws RepositoryException {
+        return delete(id, null);
+    }
+
+    /** Removes the article for ever, as {@code user} did (the audit trail says so); {@code false} when there was none. */
+    public boolean delete(String id, String user) throws RepositoryException {
         writeLock.lock();
         try {
-            boolean removed = sessions.run(workspace, session -> {
+            String title = sessions.run(workspace, session -> {
                 Optional<Node> node = articleNode(session, id);
                 if (node.isEmpty()) {
-                    return false;
+                    return null;
                 }
+                String was = node.get().hasProperty("title")
+                        ? node.get().getProperty("title").getString()
+                        : "";
                 node.get().remove();
                 session.save();
-                return true;
+                return was;
             });
+            boolean removed = title != null;
             if (removed) {
                 changed(List.of(id));
                 removed(List.of(id));
+                audit.record(user, AuditTrail.Action.DELETE_FOREVER, id, title, null);
             }
             return removed;
         } finally {

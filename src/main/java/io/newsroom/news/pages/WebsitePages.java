@@ -2,6 +2,7 @@ package io.newsroom.news.pages;
 
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.JcrSessions;
+import io.newsroom.news.audit.AuditTrail;
 import io.newsroom.news.definitions.TemplateDefinition;
 import io.newsroom.news.definitions.TemplateDefinitions;
 import java.time.Clock;
@@ -45,6 +46,14 @@ public final class WebsitePages {
     private final JcrSessions sessions;
     private final TemplateDefinitions templates;
     private final Clock clock;
+
+    /** Where page changes are recorded (who, what, when); nothing until the host sets a trail. */
+    private volatile AuditTrail audit = AuditTrail.NONE;
+
+    /** Records every page change made through this object in {@code trail}. */
+    public void auditTo(AuditTrail trail) {
+        this.audit = trail;
+    }
 
     public WebsitePages(JcrSessions sessions, TemplateDefinitions templates, Clock clock) {
         this.sessions = sessions;
@@ -110,7 +119,7 @@ public final class WebsitePages {
     public synchronized String add(
             String pagePath, String area, String templateId, Map<String, Object> values, String user)
             throws RepositoryException {
-        return sessions.run(WebsitePages.WORKSPACE, session -> {
+        String added = sessions.run(WebsitePages.WORKSPACE, session -> {
             Node page = page(session, pagePath);
             List<String> allowed = templates
                     .byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
@@ -131,13 +140,15 @@ public final class WebsitePages {
             session.save();
             return component.getPath();
         });
+        audit.record(user, AuditTrail.Action.PAGE_ADD, null, added, templateId);
+        return added;
     }
 
     /** Saves the component's settings if it is still at {@code expectedVersion}; values null are removed. */
     public synchronized ComponentInfo save(String path, long expectedVersion, Map<String, Object> values, String user)
             throws RepositoryException, ConflictException {
         try {
-            return sessions.run(WebsitePages.WORKSPACE, session -> {
+            ComponentInfo saved = sessions.run(WebsitePages.WORKSPACE, session -> {
                 if (!session.nodeExists(path)) {
                     throw new ConflictRefusal(new ConflictException(path, expectedVersion, -1));
                 }
@@ -151,6 +162,8 @@ public final class WebsitePages {
                 session.save();
                 return info(component);
             });
+            audit.record(user, AuditTrail.Action.PAGE_SAVE, null, path, saved.templateId());
+            return saved;
         } catch (ConflictRefusal refusal) {
             throw (ConflictException) refusal.getCause();
         } catch (InvalidItemStateException e) {
@@ -159,20 +172,35 @@ public final class WebsitePages {
     }
 
     public synchronized void remove(String path) throws RepositoryException {
-        sessions.run(WebsitePages.WORKSPACE, session -> {
+        remove(path, null);
+    }
+
+    /** Removes the component at {@code path}, as {@code user} did. */
+    public synchronized void remove(String path, String user) throws RepositoryException {
+        String template = sessions.run(WebsitePages.WORKSPACE, session -> {
             if (session.nodeExists(path) && session.getNode(path).isNodeType("mgnl:component")) {
+                String was = string(session.getNode(path), WebsitePages.TEMPLATE_PROPERTY);
                 session.getNode(path).remove();
                 session.save();
+                return was;
             }
             return null;
         });
+        if (template != null) {
+            audit.record(user, AuditTrail.Action.PAGE_REMOVE, null, path, template);
+        }
     }
 
     /** Moves the component one place up ({@code -1}) or down ({@code 1}) in its area. */
     public synchronized void move(String path, int step) throws RepositoryException {
-        sessions.run(WebsitePages.WORKSPACE, session -> {
+        move(path, step, null);
+    }
+
+    /** Moves the component as {@code move(path, step)}, as {@code user} did. */
+    public synchronized void move(String path, int step, String user) throws RepositoryException {
+        boolean moved = sessions.run(WebsitePages.WORKSPACE, session -> {
             if (!session.nodeExists(path)) {
-                return null;
+                return false;
             }
             Node component = session.getNode(path);
             Node area = component.getParent();
@@ -183,7 +211,7 @@ public final class WebsitePages {
             int at = names.indexOf(component.getName());
             int to = at + step;
             if (at < 0 || to < 0 || to >= names.size()) {
-                return null;
+                return false;
             }
             if (step < 0) {
                 area.orderBefore(component.getName(), names.get(to));
@@ -191,8 +219,11 @@ public final class WebsitePages {
                 area.orderBefore(names.get(to), component.getName());
             }
             session.save();
-            return null;
+            return true;
         });
+        if (moved) {
+            audit.record(user, AuditTrail.Action.PAGE_MOVE, null, path, step < 0 ? "up" : "down");
+        }
     }
 
     private static void write(Node component, Map<String, Object> values) throws RepositoryException {

@@ -9,6 +9,7 @@ import io.newsroom.news.article.ArticleXPath;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.ValidationException;
+import io.newsroom.news.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,14 @@ public final class Publishing {
         }
     }
 
+    /** Where publishing is recorded (who, what, when); nothing until the host sets a trail. */
+    private volatile AuditTrail audit = AuditTrail.NONE;
+
+    /** Records every publishing step made through this object in {@code trail}. */
+    public void auditTo(AuditTrail trail) {
+        this.audit = trail;
+    }
+
     /** The history of articles; empty when this host keeps none. */
     public Optional<ArticleVersions> versions() {
         return Optional.ofNullable(versions);
@@ -64,12 +73,23 @@ public final class Publishing {
         if (versions != null) {
             versions.save(id, user, comment);
         }
+        // A posted date still to come: readers see it then, so the trail says it was scheduled.
+        boolean scheduled =
+                published.postedDate() != null && published.postedDate().isAfter(clock.instant());
+        audit.record(
+                user,
+                scheduled ? AuditTrail.Action.SCHEDULE : AuditTrail.Action.PUBLISH,
+                id,
+                published.title(),
+                scheduled ? published.postedDate().toString() : comment);
         return published;
     }
 
     /** Takes the article off the site: a draft again, kept with everything it had. */
     public Article unpublish(String id, String user) throws ArticleNotFoundException, RepositoryException {
-        return setPublished(id, false, user);
+        Article unpublished = setPublished(id, false, user);
+        audit.record(user, AuditTrail.Action.UNPUBLISH, id, unpublished.title(), null);
+        return unpublished;
     }
 
     private Article setPublished(String id, boolean published, String user)
@@ -97,7 +117,9 @@ public final class Publishing {
         ArticleDraft draft = version.content().toDraft();
         draft.setName(current.name());
         draft.setPostedDate(current.postedDate());
-        return articles.update(id, expectedVersion, draft, user);
+        Article restored = articles.update(id, expectedVersion, draft, user);
+        audit.record(user, AuditTrail.Action.RESTORE_VERSION, id, restored.title(), versionName);
+        return restored;
     }
 
     /**
@@ -105,16 +127,25 @@ public final class Publishing {
      * Magnolia's {@code mgnl:deleted} mixin, as Magnolia marks a deletion until it is published.
      */
     public Article trash(String id, String user) throws ArticleNotFoundException, RepositoryException {
-        return articles.change(id, node -> {
+        Article trashed = articles.change(id, node -> {
             if (!node.hasProperty(Publication.DELETED)) {
                 nodes.markDeleted(node, clock.instant(), user);
             }
         });
+        audit.record(user, AuditTrail.Action.TRASH, id, trashed.title(), null);
+        return trashed;
     }
 
     /** Takes the article out of the trash, with the state it had. */
     public Article restore(String id) throws ArticleNotFoundException, RepositoryException {
-        return articles.change(id, nodes::unmarkDeleted);
+        return restore(id, null);
+    }
+
+    /** Takes the article out of the trash, as {@code user} did. */
+    public Article restore(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        Article restored = articles.change(id, nodes::unmarkDeleted);
+        audit.record(user, AuditTrail.Action.RESTORE, id, restored.title(), null);
+        return restored;
     }
 
     /**
@@ -128,13 +159,14 @@ public final class Publishing {
         List<String> done = new ArrayList<>();
         for (String id : articles.idsWhere("@unpublishDate <= " + ArticleXPath.literal(now))) {
             try {
-                articles.change(id, node -> {
+                Article after = articles.change(id, node -> {
                     boolean published = nodes.read(node).publication().published();
                     nodes.clearUnpublishDate(node);
                     if (published) {
                         nodes.stampPublication(node, false, clock.instant(), user);
                     }
                 });
+                audit.record(user, AuditTrail.Action.UNPUBLISH, id, after.title(), "unpublishDate");
                 done.add(id);
             } catch (ArticleNotFoundException deletedMeanwhile) {
                 // Nothing left to unpublish.

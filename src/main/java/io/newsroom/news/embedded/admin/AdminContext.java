@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinSession;
 import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.audit.AuditTrail;
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinitions;
@@ -33,7 +34,8 @@ public record AdminContext(
         WebsitePages pages,
         TemplateDefinitions templates,
         Function<String, Optional<DialogDefinition>> dialogs,
-        WorkingCopies workingCopies) {
+        WorkingCopies workingCopies,
+        AuditTrail audit) {
 
     public ArticleRepository articles() {
         return module.articles();

@@ -36,6 +36,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         pages.setId("nav-pages");
         RouterLink images = new RouterLink(admin.text("news.admin.nav.images"), ImagesView.class);
         images.setId("nav-images");
+        RouterLink auditTrail = new RouterLink(admin.text("news.admin.nav.audit"), AuditView.class);
+        auditTrail.setId("nav-audit");
         Anchor site = new Anchor("/", admin.text("news.admin.nav.site"));
         site.setTarget("_blank");
 
@@ -56,8 +58,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout bar =
-                new HorizontalLayout(title, articles, dashboard, pages, images, site, language, user, signOut);
+        HorizontalLayout bar = new HorizontalLayout(
+                title, articles, dashboard, pages, images, auditTrail, site, language, user, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         // On a phone the header takes two lines instead of running off the screen.

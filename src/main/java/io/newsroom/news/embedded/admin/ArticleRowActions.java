@@ -46,7 +46,7 @@ final class ArticleRowActions {
                     admin.text("news.admin.restore"),
                     "restore",
                     () -> attempt(() -> {
-                        admin.publishing().restore(article.id());
+                        admin.publishing().restore(article.id(), AdminContext.user());
                         Notices.show(admin.text("news.admin.restored", article.title()));
                     }));
             row.moreDanger(
@@ -58,7 +58,7 @@ final class ArticleRowActions {
                             "news.admin.deleteForever.text",
                             "news.admin.deleteForever",
                             () -> {
-                                admin.articles().delete(article.id());
+                                admin.articles().delete(article.id(), AdminContext.user());
                                 Notices.show(admin.text("news.admin.deleted", article.title()));
                             }));
         } else {

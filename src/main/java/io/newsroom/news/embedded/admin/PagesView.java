@@ -108,11 +108,13 @@ public class PagesView extends VerticalLayout {
         Button edit = small(admin.text("news.admin.edit"), () -> edit(component));
         edit.addClassName("component-edit");
         Button up = small(
-                admin.text("news.admin.moveUp"), () -> act(() -> admin.pages().move(component.path(), -1)));
+                admin.text("news.admin.moveUp"),
+                () -> act(() -> admin.pages().move(component.path(), -1, AdminContext.user())));
         up.addClassName("component-up");
         up.setEnabled(index > 0);
         Button down = small(
-                admin.text("news.admin.moveDown"), () -> act(() -> admin.pages().move(component.path(), 1)));
+                admin.text("news.admin.moveDown"),
+                () -> act(() -> admin.pages().move(component.path(), 1, AdminContext.user())));
         down.addClassName("component-down");
         down.setEnabled(index < count - 1);
         Button remove = small(admin.text("news.admin.pages.remove"), () -> confirmRemove(component));
@@ -235,7 +237,7 @@ public class PagesView extends VerticalLayout {
         Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
         Button remove = new Button(admin.text("news.admin.pages.remove"), e -> {
             dialog.close();
-            act(() -> admin.pages().remove(component.path()));
+            act(() -> admin.pages().remove(component.path(), AdminContext.user()));
         });
         remove.setId("confirm-remove-component-button");
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

@@ -4,6 +4,7 @@ import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.assets.DamShapeUpgrade;
 import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.audit.AuditTrail;
 import io.newsroom.news.definitions.ContentTypeDefinition;
 import io.newsroom.news.definitions.ContentTypeReader;
 import io.newsroom.news.definitions.DialogDefinition;
@@ -94,6 +95,8 @@ public final class NewsRuntime implements AutoCloseable {
     /** An image uploaded into an article that was never saved is removed after this long. */
     public static final Duration UNUSED_IMAGE_AGE = Duration.ofDays(1);
 
+    private final AuditTrail audit;
+
     private NewsRuntime(
             RuntimeConfig config,
             LightModule lightModule,
@@ -147,13 +150,19 @@ public final class NewsRuntime implements AutoCloseable {
         this.initialAdminPassword = accounts.getValue().orElse(null);
         this.previews = Previews.open(config.inMemory() ? null : config.dataFolder(), config.previewLifetime(), clock);
         TemplateDefinitions templates = new TemplateDefinitions(lightModule);
+        // Who did what: every change through the module's repository, publishing and pages, and sign-ins.
+        this.audit = new AuditTrail(repository.sessions(), clock);
+        module.articles().auditTo(audit);
+        module.publishing().auditTo(audit);
+        WebsitePages pages = new WebsitePages(repository.sessions(), templates, clock);
+        pages.auditTo(audit);
         this.adminContext = new AdminContext(
                 module,
                 accounts.getKey(),
                 config.siteZone(),
                 images,
                 previews,
-                new WebsitePages(repository.sessions(), templates, clock),
+                pages,
                 templates,
                 dialogId -> {
                     try {
@@ -165,7 +174,8 @@ public final class NewsRuntime implements AutoCloseable {
                 new WorkingCopies(
                         config.inMemory()
                                 ? journalFolder.resolve("working-copies")
-                                : config.dataFolder().resolve("working-copies")));
+                                : config.dataFolder().resolve("working-copies")),
+                audit);
         this.pageRenderer =
                 new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
@@ -174,6 +184,7 @@ public final class NewsRuntime implements AutoCloseable {
                 () -> {
                     purgeTrash(clock);
                     removeUnusedImages(clock);
+                    purgeAudit();
                 },
                 0,
                 6,
@@ -245,6 +256,7 @@ public final class NewsRuntime implements AutoCloseable {
         repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
         repository.ensureWorkspace(ImageAssets.WORKSPACE);
         repository.ensureWorkspace(ArticleVersions.WORKSPACE);
+        repository.ensureWorkspace(AuditTrail.WORKSPACE);
         if (clustered) {
             repository.ensureWorkspace(AccountStore.SharedAccounts.WORKSPACE);
         }
@@ -346,12 +358,32 @@ public final class NewsRuntime implements AutoCloseable {
         return Optional.ofNullable(initialAdminPassword);
     }
 
+    /** Drops audit entries older than {@link AuditTrail#RETENTION_DAYS} (whole days). */
+    private void purgeAudit() {
+        try {
+            audit.purge(AuditTrail.RETENTION_DAYS);
+        } catch (RepositoryException | RuntimeException e) {
+            LoggerFactory.getLogger(NewsRuntime.class).warn("Trimming the audit trail failed: {}", e.toString());
+        }
+    }
+
+    /** Who did what in the admin app. */
+    public AuditTrail audit() {
+        return audit;
+    }
+
     private void purgeTrash(Clock clock) {
         try {
             int purged = module.publishing().purgeTrash(clock.instant().minus(Duration.ofDays(TRASH_DAYS)));
             if (purged > 0) {
                 LoggerFactory.getLogger(NewsRuntime.class)
                         .info("Deleted {} article(s) from the trash after {} days", purged, TRASH_DAYS);
+                audit.record(
+                        SCHEDULER,
+                        AuditTrail.Action.DELETE_FOREVER,
+                        null,
+                        null,
+                        purged + " (trash, " + TRASH_DAYS + " days)");
             }
         } catch (RepositoryException | RuntimeException e) {
             LoggerFactory.getLogger(NewsRuntime.class).warn("Emptying the trash failed: {}", e.toString());
