@@ -1,6 +1,5 @@
 package io.newsroom.news.article;
 
-import io.newsroom.news.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,8 +1,8 @@
 package io.newsroom.news.pages;
 
+import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.JcrSessions;
-import io.newsroom.news.audit.AuditTrail;
 import io.newsroom.news.definitions.TemplateDefinition;
 import io.newsroom.news.definitions.TemplateDefinitions;
 import java.time.Clock;

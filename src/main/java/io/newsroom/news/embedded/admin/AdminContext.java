@@ -4,8 +4,8 @@ import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinSession;
 import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.assets.ImageAssets;
-import io.newsroom.news.audit.AuditTrail;
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinitions;
@@ -36,6 +36,18 @@ public record AdminContext(
         Function<String, Optional<DialogDefinition>> dialogs,
         WorkingCopies workingCopies,
         AuditTrail audit) {
+
+    /** The client of the current request: the connection's peer, or behind a trusted proxy the client it forwards for. */
+    String clientAddress() {
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        return counter()
+                .settings()
+                .trustedProxies()
+                .client(
+                        request.getRemoteAddr(),
+                        java.util.Collections.list(request.getHeaders("Forwarded")),
+                        java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+    }
 
     public ArticleRepository articles() {
         return module.articles();

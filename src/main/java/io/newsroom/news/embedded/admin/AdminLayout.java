@@ -57,9 +57,13 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         Button signOut = new Button(admin.text("news.admin.signOut"), event -> signOut());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button password =
+                new Button(admin.text("news.admin.password.change"), event -> new PasswordDialog(admin).open());
+        password.setId("change-password");
+        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         HorizontalLayout bar = new HorizontalLayout(
-                title, articles, dashboard, pages, images, auditTrail, site, language, user, signOut);
+                title, articles, dashboard, pages, images, auditTrail, site, language, user, password, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         // On a phone the header takes two lines instead of running off the screen.

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import io.newsroom.news.audit.AuditTrail;
+import io.newsroom.news.article.AuditTrail;
 import java.time.LocalDate;
 import java.util.List;
 import javax.jcr.RepositoryException;

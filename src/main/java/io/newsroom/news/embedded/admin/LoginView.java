@@ -10,9 +10,8 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
-import io.newsroom.news.audit.AuditTrail;
+import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
-import java.util.Collections;
 
 /** Sign-in for editors, in the editor's language; nothing else of the app is reachable before it. */
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
@@ -93,14 +92,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Who is signing in: the connection's peer, or behind a trusted proxy the client it forwards for. */
     private String clientAddress() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        return admin.counter()
-                .settings()
-                .trustedProxies()
-                .client(
-                        request.getRemoteAddr(),
-                        Collections.list(request.getHeaders("Forwarded")),
-                        Collections.list(request.getHeaders("X-Forwarded-For")));
+        return admin.clientAddress();
     }
 
     /** The form's texts; {@code waitSeconds} above 0 says how long to wait before the next attempt. */

@@ -2,9 +2,9 @@ package io.newsroom.news.embedded.server;
 
 import io.newsroom.news.NewsModule;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.assets.DamShapeUpgrade;
 import io.newsroom.news.assets.ImageAssets;
-import io.newsroom.news.audit.AuditTrail;
 import io.newsroom.news.definitions.ContentTypeDefinition;
 import io.newsroom.news.definitions.ContentTypeReader;
 import io.newsroom.news.definitions.DialogDefinition;

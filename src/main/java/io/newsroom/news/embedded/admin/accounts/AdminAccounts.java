@@ -176,6 +176,52 @@ public final class AdminAccounts {
         return new Outcome(ok ? Result.SIGNED_IN : Result.WRONG, Duration.ZERO);
     }
 
+    /** The shortest new password taken: ten characters, as Ghost asks, long enough to resist guessing at bcrypt's cost. */
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    /**
+     * Gives {@code user} the password {@code next} once {@code current} is shown to be theirs; the other
+     * accounts are kept. Returns empty when done, else the message key of what is wrong (the current
+     * password, a short, long or name-like new one); nothing changes then. A wrong current password counts
+     * as a failed sign-in for the throttle, so this is no way round it.
+     */
+    public synchronized Optional<String> changePassword(String user, String current, String next, String address)
+            throws IOException {
+        String name = user == null ? "" : user.strip();
+        Outcome check = signIn(name, current, address);
+        if (check.result() == Result.THROTTLED) {
+            return Optional.of("news.admin.password.throttled");
+        }
+        if (check.result() != Result.SIGNED_IN) {
+            return Optional.of("news.admin.password.currentWrong");
+        }
+        Optional<String> weak = weakness(name, current, next);
+        if (weak.isPresent()) {
+            return weak;
+        }
+        Map<String, String> stored = store.all();
+        stored.put(name, hash(next));
+        store.replace(stored);
+        return Optional.empty();
+    }
+
+    /** What is wrong with {@code next} as the new password of {@code user} (message key), or empty. */
+    static Optional<String> weakness(String user, String current, String next) {
+        if (next == null || next.codePointCount(0, next.length()) < MIN_PASSWORD_LENGTH) {
+            return Optional.of("news.admin.password.tooShort");
+        }
+        if (!fits(next)) {
+            return Optional.of("news.admin.password.tooLong");
+        }
+        if (next.equals(current)) {
+            return Optional.of("news.admin.password.same");
+        }
+        if (next.strip().equalsIgnoreCase(user)) {
+            return Optional.of("news.admin.password.likeName");
+        }
+        return Optional.empty();
+    }
+
     /** The account's hash; none when the store cannot be read (the sign-in then fails like a wrong password). */
     private String storedHash(String user) {
         try {

@@ -201,4 +201,42 @@ class AdminAccountsTest {
         action.run();
         return (System.nanoTime() - start) / 1_000_000;
     }
+
+    @Test
+    void anEditorChangesTheirOwnPasswordOnlyWithTheCurrentOneAndByTheRules(@TempDir Path folder) throws Exception {
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
+        assertEquals(
+                Optional.of("news.admin.password.currentWrong"),
+                accounts.changePassword("admin", "wrong", "a good new password", "192.0.2.7"));
+        assertEquals(
+                Optional.of("news.admin.password.tooShort"),
+                accounts.changePassword("admin", "right password", "short", "192.0.2.7"));
+        assertEquals(
+                Optional.of("news.admin.password.tooLong"),
+                accounts.changePassword("admin", "right password", "ậ".repeat(25), "192.0.2.7"),
+                "25 letters but 75 bytes: over bcrypt's 72");
+        assertEquals(
+                Optional.of("news.admin.password.same"),
+                accounts.changePassword("admin", "right password", "right password", "192.0.2.7"));
+        assertEquals(
+                Optional.of("news.admin.password.likeName"), AdminAccounts.weakness("phuong.lan", "x", "Phuong.Lan"));
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                accounts.signIn("admin", "right password", "192.0.2.8").result(),
+                "every refusal changed nothing");
+
+        assertEquals(
+                Optional.empty(), accounts.changePassword("admin", "right password", "mật khẩu mới dài", "192.0.2.7"));
+        assertEquals(
+                AdminAccounts.Result.WRONG,
+                accounts.signIn("admin", "right password", "192.0.2.9").result());
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                AdminAccounts.open(folder, null, clock)
+                        .getKey()
+                        .signIn("admin", "mật khẩu mới dài", "192.0.2.9")
+                        .result(),
+                "kept in the store: a restart signs in with it");
+    }
 }

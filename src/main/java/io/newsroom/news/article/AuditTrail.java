@@ -1,7 +1,5 @@
-package io.newsroom.news.audit;
+package io.newsroom.news.article;
 
-import io.newsroom.news.article.ArticleXPath;
-import io.newsroom.news.article.JcrSessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * the trash, the featured order and page changes. Kept apart from content in a workspace of its own
  * ({@code news-audit}, shared by cluster nodes like the others), one node per entry under a folder per
  * day (UTC), so that entries older than the retention go by whole days. Entries are only ever added:
- * nothing in the app edits or deletes one (the retention purge aside).
+ * nothing in the app edits or deletes one (the retention purge aside). It lives beside the repository
+ * whose writes it records (the article repository, publishing and the pages record into it).
  */
 public final class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
@@ -34,6 +33,7 @@ public final class AuditTrail {
     public enum Action {
         SIGN_IN("news.audit.action.signIn"),
         SIGN_IN_FAILED("news.audit.action.signInFailed"),
+        PASSWORD_CHANGED("news.audit.action.passwordChanged"),
         CREATE("news.audit.action.create"),
         SAVE("news.audit.action.save"),
         PUBLISH("news.audit.action.publish"),

@@ -1,14 +1,12 @@
-package io.newsroom.news.audit;
+package io.newsroom.news.article;
 
 import static io.newsroom.news.TestArticles.draft;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.newsroom.news.MutableClock;
-import io.newsroom.news.article.Article;
-import io.newsroom.news.article.ArticleDraft;
-import io.newsroom.news.audit.AuditTrail.Action;
-import io.newsroom.news.audit.AuditTrail.Entry;
-import io.newsroom.news.audit.AuditTrail.Filter;
+import io.newsroom.news.article.AuditTrail.Action;
+import io.newsroom.news.article.AuditTrail.Entry;
+import io.newsroom.news.article.AuditTrail.Filter;
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
