@@ -38,6 +38,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         images.setId("nav-images");
         RouterLink auditTrail = new RouterLink(admin.text("news.admin.nav.audit"), AuditView.class);
         auditTrail.setId("nav-audit");
+        RouterLink users = new RouterLink(admin.text("news.admin.nav.users"), UsersView.class);
+        users.setId("nav-users");
         Anchor site = new Anchor("/", admin.text("news.admin.nav.site"));
         site.setTarget("_blank");
 
@@ -63,7 +65,7 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         HorizontalLayout bar = new HorizontalLayout(
-                title, articles, dashboard, pages, images, auditTrail, site, language, user, password, signOut);
+                title, articles, dashboard, pages, images, auditTrail, users, site, language, user, password, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         // On a phone the header takes two lines instead of running off the screen.
@@ -88,6 +90,9 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (AdminContext.user() == null) {
             event.forwardTo(LoginView.class);
+        } else if (admin.accounts().mustChangePassword(AdminContext.user())) {
+            // A temporary password (a new account, a reset): nothing else until the editor chose their own.
+            new PasswordDialog(admin, true).open();
         }
     }
 }

@@ -20,6 +20,7 @@ public class AdminRoutes implements VaadinServiceInitListener {
         routes.setRoute("pages", PagesView.class, AdminLayout.class);
         routes.setRoute("images", ImagesView.class, AdminLayout.class);
         routes.setRoute("audit", AuditView.class, AdminLayout.class);
+        routes.setRoute("users", UsersView.class, AdminLayout.class);
         event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.currentLocale()));
     }
 }

@@ -46,6 +46,10 @@ public final class AdminWebApp {
         context.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
         context.setAttribute(AdminContext.class.getName(), admin);
         context.addServlet(new ServletHolder("editor", new EditorAssetsServlet()), EditorAssetsServlet.PATH + "/*");
+        context.addFilter(
+                new org.eclipse.jetty.ee10.servlet.FilterHolder(new DisabledAccounts(admin.accounts())),
+                "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         return context;
     }
 }

@@ -41,6 +41,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 // A new session id after sign-in: nothing set before it can be used to ride along.
                 VaadinService.reinitializeSession(VaadinRequest.getCurrent());
                 VaadinSession.getCurrent().setAttribute(AdminContext.USER, user.strip());
+                // For the filter that ends the sessions of an account disabled meanwhile.
+                VaadinSession.getCurrent().getSession().setAttribute(DisabledAccounts.ACCOUNT, user.strip());
                 if (VaadinService.getCurrentResponse() instanceof VaadinServletResponse response) {
                     EditorCookie.set(response.getHttpServletResponse());
                 }
@@ -63,6 +65,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 texts.getErrorMessage().setTitle(admin.text("news.admin.login.tooLong.title"));
                 texts.getErrorMessage()
                         .setMessage(admin.text("news.admin.login.tooLong.text", AdminAccounts.MAX_PASSWORD_BYTES));
+                form.setI18n(texts);
+                form.setError(true);
+            }
+            case DISABLED -> {
+                failed(user, "account disabled");
+                LoginI18n texts = i18n(0);
+                texts.getErrorMessage().setTitle(admin.text("news.admin.login.disabled.title"));
+                texts.getErrorMessage().setMessage(admin.text("news.admin.login.disabled.text"));
                 form.setI18n(texts);
                 form.setError(true);
             }

@@ -22,9 +22,23 @@ final class PasswordDialog extends Dialog {
     private final PasswordField repeat = new PasswordField();
 
     PasswordDialog(AdminContext admin) {
+        this(admin, false);
+    }
+
+    /**
+     * {@code forced}: after signing in with a temporary password; the dialog cannot be closed and, being
+     * modal, Vaadin refuses every other action on the server until the password is changed.
+     */
+    PasswordDialog(AdminContext admin, boolean forced) {
         this.admin = admin;
         setId("password-dialog");
-        setHeaderTitle(admin.text("news.admin.password.change"));
+        setHeaderTitle(admin.text(forced ? "news.admin.password.chooseOwn" : "news.admin.password.change"));
+        setModal(true);
+        setCloseOnEsc(!forced);
+        setCloseOnOutsideClick(!forced);
+        if (forced) {
+            add(new com.vaadin.flow.component.html.Paragraph(admin.text("news.admin.password.temporary")));
+        }
         current.setId("password-current");
         current.setLabel(admin.text("news.admin.password.current"));
         next.setId("password-new");
@@ -35,11 +49,13 @@ final class PasswordDialog extends Dialog {
         FormLayout form = new FormLayout(current, next, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
-        Button cancel = new Button(admin.text("news.admin.cancel"), e -> close());
         Button save = new Button(admin.text("news.admin.password.save"), e -> save());
         save.setId("password-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(cancel, save);
+        if (!forced) {
+            getFooter().add(new Button(admin.text("news.admin.cancel"), e -> close()));
+        }
+        getFooter().add(save);
     }
 
     private void save() {

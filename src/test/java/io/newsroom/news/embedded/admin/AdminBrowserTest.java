@@ -856,6 +856,74 @@ class AdminBrowserTest {
         assertNotNull(find(browser, "#articles"));
     }
 
+    @Test
+    @Order(13)
+    void anAdministratorAddsAnEditorWhoChoosesAPasswordAndIsDisabledLater() throws Exception {
+        browser.get(admin() + "users");
+        // A name that is no user name: said on the field, nothing added.
+        type(browser, "new-user", "Lan Nguyễn");
+        click(browser, "#add-user");
+        wait.until(d -> String.valueOf(find(browser, "#new-user").getDomProperty("errorMessage"))
+                .contains("2-40 ký tự"));
+        type(browser, "new-user", "lan.nguyen");
+        click(browser, "#add-user");
+        String temporary = wait.until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#temporary-password-value"));
+            return shown.isEmpty() || shown.get(0).getText().isBlank()
+                    ? null
+                    : shown.get(0).getText();
+        });
+        click(browser, "#temporary-password-close");
+
+        ChromeDriver lan = Browser.start();
+        try {
+            signIn(lan, "lan.nguyen", temporary);
+            // A temporary password: nothing else until Lan chose her own (no way to close the dialog).
+            find(lan, "#password-dialog");
+            assertTrue(
+                    lan
+                            .findElements(
+                                    By.xpath("//vaadin-button[normalize-space()='Hủy' or normalize-space()='Huỷ']"))
+                            .stream()
+                            .noneMatch(WebElement::isDisplayed));
+            type(lan, "password-current", temporary);
+            type(lan, "password-new", "mật khẩu riêng của Lan");
+            type(lan, "password-repeat", "mật khẩu riêng của Lan");
+            click(lan, "#password-save");
+            wait.until(d -> lan.findElements(By.cssSelector("#password-dialog")).stream()
+                    .noneMatch(WebElement::isDisplayed));
+            assertNotNull(find(lan, "#articles"));
+
+            // Disabled by the administrator: Lan's session ends at her next request, and she cannot sign in.
+            wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+                    "const row = [...document.querySelectorAll('#users vaadin-grid-cell-content')]"
+                            + ".find(c => c.textContent.trim() === 'lan.nguyen');"
+                            + "if (!row) return false;"
+                            + "const cells = [...document.querySelectorAll('#users vaadin-grid-cell-content')];"
+                            + "const button = cells.map(c => c.querySelector('vaadin-button.disable-user')).filter(b => b)"
+                            + ".find(b => b.closest('vaadin-grid-cell-content').assignedSlot.closest('tr')"
+                            + " === row.assignedSlot.closest('tr'));"
+                            + "if (!button) return false; button.click(); return true;")));
+            click(browser, "#confirm-disable-button");
+            wait.until(d -> texts("#users vaadin-grid-cell-content").contains("Đã khoá"));
+            lan.navigate().refresh();
+            find(lan, "vaadin-login-form");
+            assertTrue(lan.findElements(By.id("articles")).isEmpty(), "the session ended");
+            signIn(lan, "lan.nguyen", "mật khẩu riêng của Lan");
+            wait.until(d -> String.valueOf(lan.executeScript(
+                            "return document.querySelector('vaadin-login-form').i18n.errorMessage.title"))
+                    .equals("Tài khoản đã bị khoá"));
+        } finally {
+            lan.quit();
+        }
+    }
+
+    private static List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream()
+                .map(e -> String.valueOf(e.getDomProperty("textContent")).strip())
+                .toList();
+    }
+
     /** vaadin-upload keeps its file input in its shadow root. */
     static WebElement fileInput(WebElement upload) {
         List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -49,7 +51,54 @@ public final class AdminAccounts {
         WRONG,
         THROTTLED,
         /** Longer than bcrypt's {@link #MAX_PASSWORD_BYTES}: no password of an account can be that long. */
-        TOO_LONG
+        TOO_LONG,
+        /** The right password of an account an administrator disabled. */
+        DISABLED
+    }
+
+    /** An account as the Users screen shows it. */
+    public record Account(String name, boolean disabled, boolean mustChangePassword) {}
+
+    /** A refused change to the accounts; {@code messageKey} says why in the user's language. */
+    public static final class Refused extends Exception {
+        private final String messageKey;
+
+        public Refused(String messageKey) {
+            super(messageKey);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    /*
+     * An account's state travels with its hash in the store, as /etc/shadow marks a locked password:
+     * '!' before the hash for a disabled account, '~' for one whose password must be changed at the next
+     * sign-in (a temporary one). bcrypt hashes start with '$', so nothing else reads as a mark.
+     */
+    private static final char DISABLED_MARK = '!';
+    private static final char MUST_CHANGE_MARK = '~';
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+
+    private static String bare(String stored) {
+        int i = 0;
+        while (stored != null
+                && i < stored.length()
+                && (stored.charAt(i) == DISABLED_MARK || stored.charAt(i) == MUST_CHANGE_MARK)) {
+            i++;
+        }
+        return stored == null ? null : stored.substring(i);
+    }
+
+    private static boolean marked(String stored, char mark) {
+        return stored != null
+                && stored.substring(0, stored.length() - bare(stored).length()).indexOf(mark) >= 0;
+    }
+
+    private static String marks(boolean disabled, boolean mustChange) {
+        return (disabled ? String.valueOf(DISABLED_MARK) : "") + (mustChange ? String.valueOf(MUST_CHANGE_MARK) : "");
     }
 
     /** bcrypt reads at most 72 bytes of a password (UTF-8): a longer one cannot be set or checked. */
@@ -165,11 +214,16 @@ public final class AdminAccounts {
         }
         boolean ok = false;
         try {
-            String hash = storedHash(name);
+            String stored = storedHash(name);
+            String hash = bare(stored);
             boolean matches = BCrypt.verifyer()
                     .verify(password == null ? new char[0] : password.toCharArray(), hash != null ? hash : NO_SUCH_USER)
                     .verified;
             ok = matches && hash != null && password != null;
+            // Said only to whoever knows the password: a disabled account is not revealed to a guesser.
+            if (ok && marked(stored, DISABLED_MARK)) {
+                return new Outcome(Result.DISABLED, Duration.ZERO);
+            }
         } finally {
             throttle.finish(permit, ok, clock.instant());
         }
@@ -204,6 +258,109 @@ public final class AdminAccounts {
         store.replace(stored);
         return Optional.empty();
     }
+
+    /** Every account, by name. */
+    public synchronized List<Account> accounts() throws IOException {
+        List<Account> all = new ArrayList<>();
+        new java.util.TreeMap<>(store.all())
+                .forEach((name, stored) ->
+                        all.add(new Account(name, marked(stored, DISABLED_MARK), marked(stored, MUST_CHANGE_MARK))));
+        return all;
+    }
+
+    /**
+     * Adds an account named {@code name} with a made-up temporary password, returned to be handed over;
+     * it must be changed at the first sign-in.
+     *
+     * @throws Refused for a name that is not 2-40 lower-case letters, digits, dots, dashes or underscores, or one taken
+     */
+    public synchronized String addAccount(String name) throws IOException, Refused {
+        String wanted = name == null ? "" : name.strip();
+        if (!NAME.matcher(wanted).matches()) {
+            throw new Refused("news.admin.users.badName");
+        }
+        Map<String, String> stored = store.all();
+        if (stored.containsKey(wanted)) {
+            throw new Refused("news.admin.users.taken");
+        }
+        String password = randomPassword();
+        stored.put(wanted, marks(false, true) + hash(password));
+        store.replace(stored);
+        return password;
+    }
+
+    /** A new temporary password for {@code name}, returned to be handed over; the old one stops working. */
+    public synchronized String resetPassword(String name) throws IOException, Refused {
+        Map<String, String> stored = store.all();
+        if (!stored.containsKey(name)) {
+            throw new Refused("news.admin.users.unknown");
+        }
+        String password = randomPassword();
+        stored.put(name, marks(marked(stored.get(name), DISABLED_MARK), true) + hash(password));
+        store.replace(stored);
+        return password;
+    }
+
+    /**
+     * Disables (or enables again) {@code name}: a disabled account cannot sign in, and its open sessions end
+     * at their next request ({@link #isDisabled}).
+     *
+     * @throws Refused for one's own account or the last enabled one: nobody could sign in to undo it
+     */
+    public synchronized void setDisabled(String by, String name, boolean disabled) throws IOException, Refused {
+        Map<String, String> stored = store.all();
+        if (!stored.containsKey(name)) {
+            throw new Refused("news.admin.users.unknown");
+        }
+        if (disabled && name.equals(by)) {
+            throw new Refused("news.admin.users.notYourself");
+        }
+        long enabledOthers = stored.entrySet().stream()
+                .filter(e -> !e.getKey().equals(name) && !marked(e.getValue(), DISABLED_MARK))
+                .count();
+        if (disabled && enabledOthers == 0) {
+            throw new Refused("news.admin.users.lastOne");
+        }
+        String value = stored.get(name);
+        stored.put(name, marks(disabled, marked(value, MUST_CHANGE_MARK)) + bare(value));
+        store.replace(stored);
+        disabledCheckedAt = 0;
+    }
+
+    /** Whether {@code name} must choose a password of their own before anything else (a temporary one). */
+    public boolean mustChangePassword(String name) {
+        return marked(storedHash(name), MUST_CHANGE_MARK);
+    }
+
+    private volatile java.util.Set<String> disabledNow = java.util.Set.of();
+    private volatile long disabledCheckedAt;
+
+    /**
+     * Whether {@code name} is disabled (or gone), as every admin request asks: read from the store at most
+     * every two seconds (a cluster's other node disables in the shared store).
+     */
+    public boolean isDisabled(String name) {
+        long now = clock.millis();
+        if (now - disabledCheckedAt > 2_000) {
+            try {
+                java.util.Set<String> gone = new java.util.HashSet<>();
+                Map<String, String> all = store.all();
+                all.forEach((n, stored) -> {
+                    if (marked(stored, DISABLED_MARK)) {
+                        gone.add(n);
+                    }
+                });
+                known = all.keySet();
+                disabledNow = gone;
+                disabledCheckedAt = now;
+            } catch (IOException e) {
+                LOG.warn("Cannot read the accounts: {}", e.getMessage());
+            }
+        }
+        return disabledNow.contains(name) || !known.contains(name);
+    }
+
+    private volatile java.util.Set<String> known = java.util.Set.of();
 
     /** What is wrong with {@code next} as the new password of {@code user} (message key), or empty. */
     static Optional<String> weakness(String user, String current, String next) {

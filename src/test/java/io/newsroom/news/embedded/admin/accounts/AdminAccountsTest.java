@@ -239,4 +239,68 @@ class AdminAccountsTest {
                         .result(),
                 "kept in the store: a restart signs in with it");
     }
+
+    @Test
+    void anAdministratorAddsResetsAndDisablesAccounts(@TempDir Path folder) throws Exception {
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
+        assertEquals(
+                "news.admin.users.badName",
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("Lan Nguyễn"))
+                        .messageKey());
+        String temporary = accounts.addAccount("lan.nguyen");
+        assertEquals(
+                "news.admin.users.taken",
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("lan.nguyen"))
+                        .messageKey());
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                accounts.signIn("lan.nguyen", temporary, "192.0.2.1").result());
+        assertTrue(accounts.mustChangePassword("lan.nguyen"), "a temporary password is to be changed");
+        assertEquals(
+                Optional.empty(),
+                accounts.changePassword("lan.nguyen", temporary, "mật khẩu riêng của Lan", "192.0.2.1"));
+        assertFalse(accounts.mustChangePassword("lan.nguyen"));
+
+        String reset = accounts.resetPassword("lan.nguyen");
+        assertEquals(
+                AdminAccounts.Result.WRONG,
+                accounts.signIn("lan.nguyen", "mật khẩu riêng của Lan", "192.0.2.1")
+                        .result(),
+                "the old password stops working at once");
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                accounts.signIn("lan.nguyen", reset, "192.0.2.2").result());
+        assertTrue(accounts.mustChangePassword("lan.nguyen"));
+
+        assertEquals(
+                "news.admin.users.notYourself",
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.setDisabled("admin", "admin", true))
+                        .messageKey());
+        assertFalse(accounts.isDisabled("lan.nguyen"));
+        accounts.setDisabled("admin", "lan.nguyen", true);
+        assertTrue(accounts.isDisabled("lan.nguyen"), "open sessions end: the filter asks this");
+        assertEquals(
+                AdminAccounts.Result.DISABLED,
+                accounts.signIn("lan.nguyen", reset, "192.0.2.3").result(),
+                "said only with the right password");
+        assertEquals(
+                AdminAccounts.Result.WRONG,
+                accounts.signIn("lan.nguyen", "a guess", "192.0.2.4").result());
+        assertEquals(
+                "news.admin.users.lastOne",
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.setDisabled("lan.nguyen", "admin", true))
+                        .messageKey(),
+                "admin is the last enabled account");
+        accounts.setDisabled("admin", "lan.nguyen", false);
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                accounts.signIn("lan.nguyen", reset, "192.0.2.5").result());
+        assertEquals(
+                List.of(
+                        new AdminAccounts.Account("admin", false, false),
+                        new AdminAccounts.Account("lan.nguyen", false, true)),
+                accounts.accounts());
+        assertTrue(accounts.isDisabled("nobody"), "an account that is gone counts as disabled");
+    }
 }
