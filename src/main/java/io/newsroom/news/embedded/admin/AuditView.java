@@ -57,31 +57,72 @@ public class AuditView extends VerticalLayout {
         until.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(user, action, from, until);
         filters.setWrap(true);
+        // Two filters a line on a phone, four on a wide screen.
+        for (com.vaadin.flow.component.HasSize f :
+                new com.vaadin.flow.component.HasSize[] {user, action, from, until}) {
+            f.setWidth("min(14rem, calc(50% - 0.5rem))");
+        }
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("audit");
+        // On a phone one column tells it all: when and who, then what, then on which item.
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<AuditTrail.Entry>of(
+                                "<div style=\"white-space: normal; line-height: 1.35\">"
+                                        + "<div style=\"color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-s)\">"
+                                        + "${item.when} · ${item.who}</div><div><b>${item.action}</b></div>"
+                                        + "<div>${item.target}</div></div>")
+                        .withProperty("when", e -> ArticleRow.POSTED.format(e.at().atZone(admin.zone())))
+                        .withProperty("who", AuditTrail.Entry::user)
+                        .withProperty("action", e -> label(e.action()))
+                        .withProperty("target", AuditTrail.Entry::target))
+                .setHeader(admin.text("news.admin.audit.action"))
+                .setKey("summary")
+                .setVisible(false);
         grid.addColumn(e -> ArticleRow.POSTED.format(e.at().atZone(admin.zone())))
                 .setHeader(admin.text("news.admin.audit.when"))
+                .setKey("when")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(AuditTrail.Entry::user)
                 .setHeader(admin.text("news.admin.audit.user"))
+                .setKey("user")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(e -> label(e.action()))
                 .setHeader(admin.text("news.admin.audit.action"))
+                .setKey("action")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(this::target)
                 .setHeader(admin.text("news.admin.audit.target"))
+                .setKey("target")
                 .setFlexGrow(1);
         grid.addColumn(AuditTrail.Entry::detail)
                 .setHeader(admin.text("news.admin.audit.detail"))
+                .setKey("detail")
                 .setFlexGrow(1);
         note.setId("audit-note");
         add(new H2(admin.text("news.admin.nav.audit")), filters, note, grid);
         expand(grid);
         refresh();
+    }
+
+    /** Under this width (a phone) the grid shows one summary column. */
+    private static final int NARROW = 700;
+
+    private void fitTo(int width) {
+        boolean narrow = width < NARROW;
+        grid.getColumnByKey("summary").setVisible(narrow);
+        for (String key : new String[] {"when", "user", "action", "target", "detail"}) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
     }
 
     private String label(AuditTrail.Action a) {

@@ -31,20 +31,28 @@ public class UsersView extends VerticalLayout {
         name.setId("new-user");
         name.setLabel(admin.text("news.admin.users.name"));
         name.setHelperText(admin.text("news.admin.users.nameRules"));
+        name.setWidth("min(24rem, 100%)");
         Button add = new Button(admin.text("news.admin.users.add"), e -> add());
         add.setId("add-user");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout adding = new HorizontalLayout(name, add);
         adding.setAlignItems(FlexComponent.Alignment.BASELINE);
+        adding.setWrap(true);
         grid.setId("users");
         grid.addColumn(AdminAccounts.Account::name)
                 .setHeader(admin.text("news.admin.users.name"))
                 .setKey("name")
                 .setFlexGrow(1);
-        grid.addColumn(a -> admin.text(
-                        a.disabled()
-                                ? "news.admin.users.disabled"
-                                : a.mustChangePassword() ? "news.admin.users.temporary" : "news.admin.users.active"))
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<AdminAccounts.Account>of(
+                                "<span style=\"white-space: normal\">${item.state}</span>")
+                        .withProperty(
+                                "state",
+                                a -> admin.text(
+                                        a.disabled()
+                                                ? "news.admin.users.disabled"
+                                                : a.mustChangePassword()
+                                                        ? "news.admin.users.temporary"
+                                                        : "news.admin.users.active")))
                 .setHeader(admin.text("news.admin.users.state"))
                 .setFlexGrow(1);
         grid.addComponentColumn(this::actions)
@@ -61,10 +69,32 @@ public class UsersView extends VerticalLayout {
                 .button(admin.text("news.admin.users.reset"), "reset-password", () -> confirmReset(account));
         if (account.disabled()) {
             row.button(admin.text("news.admin.users.enable"), "enable-user", () -> setDisabled(account, false));
-        } else {
+        } else if (!account.name().equals(AdminContext.user())) {
+            // One's own account is not offered: disabling it is refused anyway (nobody would be signed in to undo it).
             row.dangerButton(admin.text("news.admin.users.disable"), "disable-user", () -> confirmDisable(account));
         }
-        return row.of(false, admin.text("news.admin.moreActions"));
+        return row.of(narrow, admin.text("news.admin.moreActions"));
+    }
+
+    /** Under this width (a phone) a row's actions share one "⋯" menu. */
+    private static final int NARROW = 700;
+
+    private boolean narrow;
+
+    private void fitTo(int width) {
+        boolean nowNarrow = width < NARROW;
+        if (nowNarrow != narrow) {
+            narrow = nowNarrow;
+            grid.getDataProvider().refreshAll();
+            grid.recalculateColumnWidths();
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
     }
 
     private void add() {

@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Takes the admin README's screenshots (run by hand): the demo site in memory, the article list, the
- * Images screen, the editor and the dashboard, each at 1440 and 390 px, into {@code docs/admin/}.
+ * Images screen, the editor, the dashboard, the audit trail and the users, each at 1440 and 390 px, into
+ * {@code docs/admin/}.
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.newsroom.news.embedded.admin.AdminScreenshots}
  */
 public final class AdminScreenshots {
@@ -60,6 +61,15 @@ public final class AdminScreenshots {
                 javax.imageio.ImageIO.write(image, "jpg", jpeg);
                 runtime.images().storeInLibrary(jpeg.toByteArray(), names[i]);
             }
+            // Another account, so the Users screen and the audit trail show more than the one signed in.
+            runtime.adminContext().accounts().addAccount("lan.nguyen");
+            runtime.audit()
+                    .record(
+                            "lan.nguyen",
+                            io.newsroom.news.article.AuditTrail.Action.SIGN_IN,
+                            null,
+                            null,
+                            "203.0.113.7");
             AdminBrowserTest.serverFor(server);
             ChromeDriver browser = Browser.start();
             try {
@@ -84,6 +94,16 @@ public final class AdminScreenshots {
                             AdminBrowserTest.admin() + "dashboard",
                             "#views-chart canvas",
                             out.resolve("dashboard-" + width + ".png"));
+                    shoot(
+                            browser,
+                            AdminBrowserTest.admin() + "audit",
+                            "#audit",
+                            out.resolve("audit-" + width + ".png"));
+                    shoot(
+                            browser,
+                            AdminBrowserTest.admin() + "users",
+                            "#users",
+                            out.resolve("users-" + width + ".png"));
                 }
             } finally {
                 browser.quit();
