@@ -175,6 +175,30 @@ public final class WebsitePages {
         remove(path, null);
     }
 
+    /**
+     * Adds a component as {@link #add} does, then puts it at {@code index} of its area (an undo of a
+     * removal puts the block back where it was); its path.
+     */
+    public synchronized String addAt(
+            String pagePath, String area, String templateId, Map<String, Object> values, int index, String user)
+            throws RepositoryException {
+        String path = add(pagePath, area, templateId, values, user);
+        sessions.run(WebsitePages.WORKSPACE, session -> {
+            Node component = session.getNode(path);
+            Node areaNode = component.getParent();
+            List<String> names = new ArrayList<>();
+            for (NodeIterator it = areaNode.getNodes(); it.hasNext(); ) {
+                names.add(it.nextNode().getName());
+            }
+            if (index >= 0 && index < names.size() - 1) {
+                areaNode.orderBefore(component.getName(), names.get(index));
+                session.save();
+            }
+            return null;
+        });
+        return path;
+    }
+
     /** Removes the component at {@code path}, as {@code user} did. */
     public synchronized void remove(String path, String user) throws RepositoryException {
         String template = sessions.run(WebsitePages.WORKSPACE, session -> {

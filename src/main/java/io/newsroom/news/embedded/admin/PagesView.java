@@ -81,6 +81,7 @@ public class PagesView extends VerticalLayout {
             box.add(new Paragraph(admin.text("news.admin.pages.empty")));
         }
         for (int i = 0; i < area.components().size(); i++) {
+            removedIndex.put(area.components().get(i).path(), i);
             box.add(row(area.components().get(i), i, area.components().size()));
         }
         Select<String> kind = new Select<>();
@@ -238,12 +239,45 @@ public class PagesView extends VerticalLayout {
         Button remove = new Button(admin.text("news.admin.pages.remove"), e -> {
             dialog.close();
             act(() -> admin.pages().remove(component.path(), AdminContext.user()));
+            offerUndo(component);
         });
         remove.setId("confirm-remove-component-button");
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(cancel, remove);
         dialog.open();
     }
+
+    /**
+     * "Removed: … Undo" for ten seconds after a removal: the block comes back with its settings at its
+     * place in the area.
+     */
+    private void offerUndo(WebsitePages.ComponentInfo removed) {
+        String areaPath = removed.path().substring(0, removed.path().lastIndexOf('/'));
+        String pagePath = areaPath.substring(0, areaPath.lastIndexOf('/'));
+        String area = areaPath.substring(areaPath.lastIndexOf('/') + 1);
+        int index = removedIndex.getOrDefault(removed.path(), -1);
+        com.vaadin.flow.component.notification.Notification notice =
+                new com.vaadin.flow.component.notification.Notification();
+        notice.setId("undo-remove-notice");
+        notice.setDuration(10_000);
+        notice.setPosition(com.vaadin.flow.component.notification.Notification.Position.TOP_CENTER);
+        Button undo = new Button(admin.text("news.admin.pages.undo"), e -> {
+            notice.close();
+            act(() -> admin.pages()
+                    .addAt(pagePath, area, removed.templateId(), removed.values(), index, AdminContext.user()));
+        });
+        undo.setId("undo-remove");
+        undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout content =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+                        new Span(admin.text("news.admin.pages.removed", title(removed.templateId()))), undo);
+        content.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        notice.add(content);
+        notice.open();
+    }
+
+    /** Each shown block's place in its area, for putting a removed one back. */
+    private final Map<String, Integer> removedIndex = new HashMap<>();
 
     @FunctionalInterface
     private interface PageChange {

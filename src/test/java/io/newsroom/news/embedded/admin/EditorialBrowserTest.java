@@ -510,6 +510,20 @@ class EditorialBrowserTest {
                         + "if (!remove) return false; remove.click(); return true;")));
         click(browser, "#confirm-remove-component-button");
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
+        // Undo puts it back where it was (the top of the aside), with its settings; then removed for good.
+        click(browser, "#undo-remove");
+        wait.until(e -> home().select(".news-page__aside section").size() == asideBefore + 1);
+        String back = (String) wait.until(e -> browser.executeScript(
+                "const rows = document.querySelectorAll('#area-aside .component-row');"
+                        + "return rows.length === arguments[0] ? rows[0].getAttribute('data-path') : null;",
+                asideBefore + 1));
+        assertEquals(0, indexOfRow("#area-aside", back), "back at the top, where it was");
+        wait.until(e -> Boolean.TRUE.equals(
+                browser.executeScript("const row = document.querySelector('#area-aside .component-row');"
+                        + "const remove = row && row.querySelector('vaadin-button.component-remove');"
+                        + "if (!remove) return false; remove.click(); return true;")));
+        click(browser, "#confirm-remove-component-button");
+        wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
     }
 
     private static long storedMaxItems() throws Exception {
