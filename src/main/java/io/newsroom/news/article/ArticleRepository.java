@@ -194,6 +194,10 @@ public final class ArticleRepository {
     }
 
     public Article create(ArticleDraft input, String user) throws ValidationException, RepositoryException {
+        Actor.require(Role.Permission.WRITE_DRAFTS);
+        if (input.isPublishOnCreate()) {
+            Actor.require(Role.Permission.PUBLISH);
+        }
         ArticleDraft draft = ArticleValidator.validate(input);
         checkCategory(draft, null);
         writeLock.lock();
@@ -264,6 +268,7 @@ public final class ArticleRepository {
             Node node =
                     articleNode(session, id).orElseThrow(() -> new WrappedRefusal(new ArticleNotFoundException(id)));
             Article current = nodes.read(node);
+            requireMayEdit(node, current);
             if (current.version() != expectedVersion) {
                 throw new WrappedRefusal(new ConflictException(id, expectedVersion, current.version()));
             }
@@ -349,6 +354,7 @@ public final class ArticleRepository {
      * left as it is; how many were changed.
      */
     public int setFeaturedRanks(Map<Article, Long> ranks, String user) throws RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
         if (ranks.isEmpty()) {
             return 0;
         }
@@ -429,6 +435,25 @@ public final class ArticleRepository {
         }
     }
 
+    /**
+     * Whether this thread's actor may change the article: with {@link Role.Permission#EDIT_ANY}, any; with
+     * only {@link Role.Permission#WRITE_DRAFTS}, their own while it is a draft outside the trash.
+     */
+    private static void requireMayEdit(Node node, Article current) throws RepositoryException {
+        if (Actor.may(Role.Permission.EDIT_ANY)) {
+            return;
+        }
+        Actor.require(Role.Permission.WRITE_DRAFTS);
+        String author = node.hasProperty(ArticleNodes.CREATED_BY)
+                ? node.getProperty(ArticleNodes.CREATED_BY).getString()
+                : null;
+        if (!Actor.current().user().equals(author)
+                || current.publication().published()
+                || node.hasProperty(Publication.DELETED)) {
+            throw new Actor.NotAllowedException(Actor.current(), Role.Permission.EDIT_ANY);
+        }
+    }
+
     /** Removes the article for ever; {@code false} when there was none with that id. */
     public boolean delete(String id) throws RepositoryException {
         return delete(id, null);
@@ -436,6 +461,7 @@ public final class ArticleRepository {
 
     /** Removes the article for ever, as {@code user} did (the audit trail says so); {@code false} when there was none. */
     public boolean delete(String id, String user) throws RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
         writeLock.lock();
         try {
             String title = sessions.run(workspace, session -> {

@@ -38,6 +38,7 @@ public final class AuditTrail {
         PASSWORD_RESET("news.audit.action.passwordReset"),
         USER_DISABLED("news.audit.action.userDisabled"),
         USER_ENABLED("news.audit.action.userEnabled"),
+        ROLE_CHANGED("news.audit.action.roleChanged"),
         CREATE("news.audit.action.create"),
         SAVE("news.audit.action.save"),
         PUBLISH("news.audit.action.publish"),
@@ -118,6 +119,7 @@ public final class AuditTrail {
 
     /** The entries that match, newest first, at most {@code limit}. */
     public List<Entry> find(Filter filter, int limit) throws RepositoryException {
+        Actor.require(Role.Permission.AUDIT);
         if (sessions == null) {
             return List.of();
         }

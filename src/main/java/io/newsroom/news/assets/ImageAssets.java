@@ -225,6 +225,7 @@ public final class ImageAssets {
      * @throws RefusedException with the message key of the first value that is too long or out of range
      */
     public boolean describe(String key, Details details, String by) throws RefusedException, RepositoryException {
+        io.newsroom.news.article.Actor.require(io.newsroom.news.article.Role.Permission.IMAGES);
         if (details.alt().length() > MAX_ALT) {
             throw new RefusedException("news.admin.images.altTooLong");
         }
@@ -434,6 +435,7 @@ public final class ImageAssets {
 
     /** Deletes the image an asset key names; false when there was none. Callers check first that nothing uses it. */
     public boolean delete(String key) throws RepositoryException {
+        io.newsroom.news.article.Actor.require(io.newsroom.news.article.Role.Permission.IMAGES);
         return sessions.run(WORKSPACE, session -> {
             Optional<Node> file = fileNode(session, key);
             if (file.isEmpty()) {

@@ -1,8 +1,10 @@
 package io.newsroom.news.pages;
 
+import io.newsroom.news.article.Actor;
 import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.JcrSessions;
+import io.newsroom.news.article.Role;
 import io.newsroom.news.definitions.TemplateDefinition;
 import io.newsroom.news.definitions.TemplateDefinitions;
 import java.time.Clock;
@@ -119,6 +121,7 @@ public final class WebsitePages {
     public synchronized String add(
             String pagePath, String area, String templateId, Map<String, Object> values, String user)
             throws RepositoryException {
+        Actor.require(Role.Permission.PAGES);
         String added = sessions.run(WebsitePages.WORKSPACE, session -> {
             Node page = page(session, pagePath);
             List<String> allowed = templates
@@ -150,6 +153,7 @@ public final class WebsitePages {
         try {
             ComponentInfo saved = sessions.run(WebsitePages.WORKSPACE, session -> {
                 if (!session.nodeExists(path)) {
+                    Actor.require(Role.Permission.PAGES);
                     throw new ConflictRefusal(new ConflictException(path, expectedVersion, -1));
                 }
                 Node component = session.getNode(path);
@@ -201,6 +205,7 @@ public final class WebsitePages {
 
     /** Removes the component at {@code path}, as {@code user} did. */
     public synchronized void remove(String path, String user) throws RepositoryException {
+        Actor.require(Role.Permission.PAGES);
         String template = sessions.run(WebsitePages.WORKSPACE, session -> {
             if (session.nodeExists(path) && session.getNode(path).isNodeType("mgnl:component")) {
                 String was = string(session.getNode(path), WebsitePages.TEMPLATE_PROPERTY);
@@ -222,6 +227,7 @@ public final class WebsitePages {
 
     /** Moves the component as {@code move(path, step)}, as {@code user} did. */
     public synchronized void move(String path, int step, String user) throws RepositoryException {
+        Actor.require(Role.Permission.PAGES);
         boolean moved = sessions.run(WebsitePages.WORKSPACE, session -> {
             if (!session.nodeExists(path)) {
                 return false;

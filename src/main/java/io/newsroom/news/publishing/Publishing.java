@@ -1,5 +1,6 @@
 package io.newsroom.news.publishing;
 
+import io.newsroom.news.article.Actor;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleNodes;
@@ -9,6 +10,7 @@ import io.newsroom.news.article.ArticleXPath;
 import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.Publication;
+import io.newsroom.news.article.Role;
 import io.newsroom.news.article.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,6 +71,7 @@ public final class Publishing {
     /** Publishes and, where versions are kept, keeps the published state as a version with {@code comment}. */
     public Article publish(String id, String user, String comment)
             throws ArticleNotFoundException, RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
         Article published = setPublished(id, true, user);
         if (versions != null) {
             versions.save(id, user, comment);
@@ -87,6 +90,7 @@ public final class Publishing {
 
     /** Takes the article off the site: a draft again, kept with everything it had. */
     public Article unpublish(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
         Article unpublished = setPublished(id, false, user);
         audit.record(user, AuditTrail.Action.UNPUBLISH, id, unpublished.title(), null);
         return unpublished;
@@ -104,6 +108,7 @@ public final class Publishing {
      */
     public Article restoreVersion(String id, long expectedVersion, String versionName, String user, String keptComment)
             throws ArticleNotFoundException, ConflictException, ValidationException, RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
         if (versions == null) {
             throw new ArticleNotFoundException(id);
         }
@@ -127,6 +132,7 @@ public final class Publishing {
      * Magnolia's {@code mgnl:deleted} mixin, as Magnolia marks a deletion until it is published.
      */
     public Article trash(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
         Article trashed = articles.change(id, node -> {
             if (!node.hasProperty(Publication.DELETED)) {
                 nodes.markDeleted(node, clock.instant(), user);
@@ -143,6 +149,7 @@ public final class Publishing {
 
     /** Takes the article out of the trash, as {@code user} did. */
     public Article restore(String id, String user) throws ArticleNotFoundException, RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
         Article restored = articles.change(id, nodes::unmarkDeleted);
         audit.record(user, AuditTrail.Action.RESTORE, id, restored.title(), null);
         return restored;

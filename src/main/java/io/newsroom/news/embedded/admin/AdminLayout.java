@@ -15,6 +15,8 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
+import io.newsroom.news.article.Actor;
+import io.newsroom.news.article.Role;
 import io.newsroom.news.definitions.Messages;
 import java.util.Locale;
 
@@ -64,6 +66,11 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         password.setId("change-password");
         password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
+        // Only the screens the role opens are offered.
+        pages.setVisible(mayOpen(PagesView.class));
+        images.setVisible(mayOpen(ImagesView.class));
+        auditTrail.setVisible(mayOpen(AuditView.class));
+        users.setVisible(mayOpen(UsersView.class));
         HorizontalLayout bar = new HorizontalLayout(
                 title, articles, dashboard, pages, images, auditTrail, users, site, language, user, password, signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -86,10 +93,31 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         });
     }
 
+    /** The screens a role opens: pages for site builders, images for editors, users and the trail for administrators. */
+    static boolean mayOpen(Class<?> screen) {
+        if (screen == PagesView.class) {
+            return Actor.may(Role.Permission.PAGES);
+        }
+        if (screen == ImagesView.class) {
+            return Actor.may(Role.Permission.IMAGES);
+        }
+        if (screen == UsersView.class) {
+            return Actor.may(Role.Permission.USERS);
+        }
+        if (screen == AuditView.class) {
+            return Actor.may(Role.Permission.AUDIT);
+        }
+        return true;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (AdminContext.user() == null) {
             event.forwardTo(LoginView.class);
+        } else if (!mayOpen(event.getNavigationTarget())) {
+            // The server refuses what the role does not allow; a link typed by hand lands on the articles.
+            Notices.show(admin.text("news.admin.notAllowed"));
+            event.forwardTo(ArticlesView.class);
         } else if (admin.accounts().mustChangePassword(AdminContext.user())) {
             // A temporary password (a new account, a reset): nothing else until the editor chose their own.
             new PasswordDialog(admin, true).open();

@@ -22,5 +22,18 @@ public class AdminRoutes implements VaadinServiceInitListener {
         routes.setRoute("audit", AuditView.class, AdminLayout.class);
         routes.setRoute("users", UsersView.class, AdminLayout.class);
         event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.currentLocale()));
+        // An action the role does not allow is refused where the change is made; the editor is told so.
+        event.getSource()
+                .addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+                    for (Throwable t = error.getThrowable(); t != null; t = t.getCause()) {
+                        if (t instanceof io.newsroom.news.article.Actor.NotAllowedException) {
+                            if (com.vaadin.flow.component.UI.getCurrent() != null) {
+                                Notices.show(AdminContext.current().text("news.admin.notAllowed"));
+                            }
+                            return;
+                        }
+                    }
+                    new com.vaadin.flow.server.DefaultErrorHandler().error(error);
+                }));
     }
 }

@@ -340,9 +340,11 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                         ? admin.text("news.admin.state.draft")
                         : ArticleRow.describe(article, Instant.now(), admin));
         showPublishLabel(form.postedDate());
-        publish.setVisible(!published);
+        // A reporter saves drafts; publishing is an editor's (and refused on the server anyway).
+        boolean publisher = io.newsroom.news.article.Actor.may(io.newsroom.news.article.Role.Permission.PUBLISH);
+        publish.setVisible(!published && publisher);
         unpublish.setText(admin.text("news.admin.unpublish"));
-        unpublish.setVisible(published);
+        unpublish.setVisible(published && publisher);
     }
 
     /** "Schedule" when the posted date in the form is still to come (as WordPress does), "Save and publish" otherwise. */

@@ -73,15 +73,19 @@ final class ArticleRowActions {
                 row.button(admin.text("news.admin.moveDown"), "move-down", () -> moveBy(article, 1));
             }
             boolean published = article.publication().published();
+            // What the role does not allow is not offered (and refused on the server anyway).
+            boolean publisher = io.newsroom.news.article.Actor.may(io.newsroom.news.article.Role.Permission.PUBLISH);
             row.button(admin.text("news.admin.edit"), "edit", () -> openEditor.accept(article.id()));
-            row.button(
-                    admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
-                    "toggle-published",
-                    () -> setPublished(article, !published));
-            row.more(
-                    admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
-                    "toggle-featured",
-                    () -> toggleFeatured(article));
+            if (publisher) {
+                row.button(
+                        admin.text(published ? "news.admin.unpublish" : "news.admin.publish"),
+                        "toggle-published",
+                        () -> setPublished(article, !published));
+                row.more(
+                        admin.text(article.featured() ? "news.admin.unfeature" : "news.admin.feature"),
+                        "toggle-featured",
+                        () -> toggleFeatured(article));
+            }
             row.more(admin.text("news.admin.duplicate"), "duplicate", () -> duplicate(article));
             // Drafts and scheduled articles too: a signed, expiring link shows the page as readers would see it.
             row.more(
@@ -89,7 +93,9 @@ final class ArticleRowActions {
                     "preview",
                     () -> PreviewDialog.open(
                             admin, article.title(), locale -> admin.previews().stored(article.id(), locale), false));
-            row.moreDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
+            if (publisher) {
+                row.moreDanger(admin.text("news.admin.delete"), "delete", () -> confirmDelete(article));
+            }
         }
         return row.of(narrow, admin.text("news.admin.moreActions"));
     }

@@ -1,5 +1,6 @@
 package io.newsroom.news.embedded.admin;
 
+import io.newsroom.news.article.Actor;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,8 +13,9 @@ import java.io.IOException;
 
 /**
  * Ends the session of an account an administrator disabled (or removed) at its next request, whatever
- * the request: a click, a keystroke sent to the server, a page load. The account's name is set on the
- * HTTP session at sign-in ({@link #ACCOUNT}).
+ * the request: a click, a keystroke sent to the server, a page load; for any other signed-in account the
+ * request runs as its {@link Actor} (name and role), which every write of the module checks. The account's
+ * name is set on the HTTP session at sign-in ({@link #ACCOUNT}).
  */
 final class DisabledAccounts implements Filter {
     static final String ACCOUNT = "newsroom.admin.account";
@@ -36,6 +38,12 @@ final class DisabledAccounts implements Filter {
                 } catch (IllegalStateException alreadyEnded) {
                     // ended meanwhile: nothing left to do
                 }
+            } else if (account instanceof String name) {
+                // Every change the request makes is checked against this account's role where it is made.
+                try (Actor.Scope acting = Actor.enter(new Actor(name, accounts.currentRole(name)))) {
+                    chain.doFilter(request, response);
+                }
+                return;
             }
         }
         chain.doFilter(request, response);

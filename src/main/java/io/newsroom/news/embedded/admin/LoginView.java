@@ -52,7 +52,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                                 .getServletContext()
                                 .getAttribute(AnonymousSessions.class.getName()))
                         .signedIn(VaadinSession.getCurrent().getSession().getId());
-                getUI().ifPresent(ui -> ui.navigate(""));
+                // A new page load, not an in-app navigation: the screens are built in a request that already
+                // runs as the signed-in account (and its role), which this sign-in request does not.
+                getUI().ifPresent(ui -> ui.getPage().setLocation("./"));
             }
             case WRONG -> {
                 failed(user, "wrong password");

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.newsroom.news.article.AuditTrail;
+import io.newsroom.news.article.Role;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import java.io.IOException;
 
@@ -25,6 +26,7 @@ public class UsersView extends VerticalLayout {
     private final AdminContext admin = AdminContext.current();
     private final Grid<AdminAccounts.Account> grid = new Grid<>();
     private final TextField name = new TextField();
+    private final com.vaadin.flow.component.select.Select<Role> role = new com.vaadin.flow.component.select.Select<>();
 
     public UsersView() {
         setSizeFull();
@@ -32,10 +34,15 @@ public class UsersView extends VerticalLayout {
         name.setLabel(admin.text("news.admin.users.name"));
         name.setHelperText(admin.text("news.admin.users.nameRules"));
         name.setWidth("min(24rem, 100%)");
+        role.setId("new-user-role");
+        role.setLabel(admin.text("news.admin.users.role"));
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> admin.text(r.messageKey()));
+        role.setValue(Role.REPORTER);
         Button add = new Button(admin.text("news.admin.users.add"), e -> add());
         add.setId("add-user");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout adding = new HorizontalLayout(name, add);
+        HorizontalLayout adding = new HorizontalLayout(name, role, add);
         adding.setAlignItems(FlexComponent.Alignment.BASELINE);
         adding.setWrap(true);
         grid.setId("users");
@@ -55,6 +62,10 @@ public class UsersView extends VerticalLayout {
                                                         : "news.admin.users.active")))
                 .setHeader(admin.text("news.admin.users.state"))
                 .setFlexGrow(1);
+        grid.addComponentColumn(this::roleChoice)
+                .setHeader(admin.text("news.admin.users.role"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(this::actions)
                 .setHeader(admin.text("news.admin.actions"))
                 .setAutoWidth(true)
@@ -97,9 +108,44 @@ public class UsersView extends VerticalLayout {
         event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
     }
 
+    /** The account's role, changed on the spot (never leaving the site without an administrator). */
+    private com.vaadin.flow.component.Component roleChoice(AdminAccounts.Account account) {
+        com.vaadin.flow.component.select.Select<Role> choice = new com.vaadin.flow.component.select.Select<>();
+        choice.addClassName("user-role");
+        choice.setItems(Role.values());
+        choice.setItemLabelGenerator(r -> admin.text(r.messageKey()));
+        choice.setValue(account.role());
+        choice.setAriaLabel(admin.text("news.admin.users.role"));
+        choice.addValueChangeListener(e -> {
+            if (!e.isFromClient() || e.getValue() == null || e.getValue() == e.getOldValue()) {
+                return;
+            }
+            try {
+                admin.accounts().setRole(account.name(), e.getValue());
+                admin.audit()
+                        .record(
+                                AdminContext.user(),
+                                AuditTrail.Action.ROLE_CHANGED,
+                                null,
+                                account.name(),
+                                e.getOldValue() + " -> " + e.getValue());
+                Notices.show(admin.text(
+                        "news.admin.users.roleChanged",
+                        account.name(),
+                        admin.text(e.getValue().messageKey())));
+            } catch (AdminAccounts.Refused refused) {
+                Notices.show(admin.text(refused.messageKey()));
+            } catch (IOException ex) {
+                Notices.show(admin.text("news.admin.error.repository"));
+            }
+            refresh();
+        });
+        return choice;
+    }
+
     private void add() {
         try {
-            String password = admin.accounts().addAccount(name.getValue());
+            String password = admin.accounts().addAccount(name.getValue(), role.getValue());
             String added = name.getValue().strip();
             admin.audit().record(AdminContext.user(), AuditTrail.Action.USER_ADDED, null, added, null);
             name.clear();

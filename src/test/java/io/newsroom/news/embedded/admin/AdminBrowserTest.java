@@ -846,8 +846,7 @@ class AdminBrowserTest {
         type(browser, "password-new", "một câu mật khẩu mới");
         type(browser, "password-repeat", "một câu mật khẩu mới");
         click(browser, "#password-save");
-        wait.until(
-                d -> d.findElements(By.cssSelector("#password-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        dialogsClosed(browser);
         click(browser, "#sign-out");
         signIn(browser, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
         wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")).getDomAttribute("error") != null);
@@ -890,8 +889,7 @@ class AdminBrowserTest {
             type(lan, "password-new", "mật khẩu riêng của Lan");
             type(lan, "password-repeat", "mật khẩu riêng của Lan");
             click(lan, "#password-save");
-            wait.until(d -> lan.findElements(By.cssSelector("#password-dialog")).stream()
-                    .noneMatch(WebElement::isDisplayed));
+            dialogsClosed(lan);
             assertNotNull(find(lan, "#articles"));
 
             // Disabled by the administrator: Lan's session ends at her next request, and she cannot sign in.
@@ -916,6 +914,75 @@ class AdminBrowserTest {
         } finally {
             lan.quit();
         }
+    }
+
+    @Test
+    @Order(14)
+    void aReporterWritesADraftAndIsOfferedNothingElse() throws Exception {
+        browser.get(admin() + "users");
+        type(browser, "new-user", "phong.vien");
+        // "Phóng viên" is the role a new account starts with.
+        wait.until(d -> text(find(browser, "#new-user-role")).contains("Phóng viên"));
+        click(browser, "#add-user");
+        String temporary = wait.until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#temporary-password-value"));
+            return shown.isEmpty() || shown.get(0).getText().isBlank()
+                    ? null
+                    : shown.get(0).getText();
+        });
+        click(browser, "#temporary-password-close");
+        ChromeDriver reporter = Browser.start();
+        try {
+            signIn(reporter, "phong.vien", temporary);
+            type(reporter, "password-current", temporary);
+            type(reporter, "password-new", "bài viết của phóng viên");
+            type(reporter, "password-repeat", "bài viết của phóng viên");
+            click(reporter, "#password-save");
+            dialogsClosed(reporter);
+            find(reporter, "#articles");
+            for (String screen : List.of("#nav-pages", "#nav-users", "#nav-audit", "#nav-images")) {
+                assertTrue(
+                        reporter.findElements(By.cssSelector(screen)).stream().noneMatch(WebElement::isDisplayed),
+                        screen + " is not offered to a reporter");
+            }
+            // Typed by hand: refused, back on the articles.
+            reporter.get(admin() + "users");
+            find(reporter, "#articles");
+            assertTrue(reporter.findElements(By.id("users")).isEmpty());
+
+            click(reporter, "#new-article");
+            type(reporter, "title", "Tin của phóng viên");
+            type(reporter, "lead", "Viết bởi phóng viên, chờ biên tập viên đăng");
+            assertTrue(
+                    reporter.findElements(By.cssSelector("#publish")).stream().noneMatch(WebElement::isDisplayed),
+                    "no Publish for a reporter");
+            click(reporter, "#save");
+            wait.until(d -> {
+                try {
+                    return runtime.articles()
+                                    .list(ArticleQuery.newest(5).withText("phóng viên"))
+                                    .total()
+                            == 1;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            Article written = runtime.articles()
+                    .list(ArticleQuery.newest(5).withText("phóng viên"))
+                    .items()
+                    .get(0);
+            assertFalse(written.publication().published(), "a draft: an editor publishes it");
+        } finally {
+            reporter.quit();
+        }
+    }
+
+    /** Until no dialog is open or still closing (its overlay takes the clicks meanwhile). */
+    private static void dialogsClosed(ChromeDriver driver) {
+        wait.until(
+                d -> Boolean.TRUE.equals(
+                        driver.executeScript(
+                                "return document.querySelector('vaadin-dialog-overlay[opened], vaadin-dialog-overlay[closing]') === null;")));
     }
 
     private static List<String> texts(String css) {

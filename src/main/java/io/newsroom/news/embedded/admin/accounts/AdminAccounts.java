@@ -1,6 +1,8 @@
 package io.newsroom.news.embedded.admin.accounts;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.newsroom.news.article.Actor;
+import io.newsroom.news.article.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,7 +59,7 @@ public final class AdminAccounts {
     }
 
     /** An account as the Users screen shows it. */
-    public record Account(String name, boolean disabled, boolean mustChangePassword) {}
+    public record Account(String name, boolean disabled, boolean mustChangePassword, Role role) {}
 
     /** A refused change to the accounts; {@code messageKey} says why in the user's language. */
     public static final class Refused extends Exception {
@@ -76,29 +78,50 @@ public final class AdminAccounts {
     /*
      * An account's state travels with its hash in the store, as /etc/shadow marks a locked password:
      * '!' before the hash for a disabled account, '~' for one whose password must be changed at the next
-     * sign-in (a temporary one). bcrypt hashes start with '$', so nothing else reads as a mark.
+     * sign-in (a temporary one), then the role in braces ({EDITOR}; none: an administrator, as accounts
+     * made before roles were). bcrypt hashes start with '$', so nothing else reads as a mark.
      */
     private static final char DISABLED_MARK = '!';
     private static final char MUST_CHANGE_MARK = '~';
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
+    private static final java.util.regex.Pattern STORED =
+            java.util.regex.Pattern.compile("([!~]*)(?:\\{([A-Z_]+)\\})?(.*)", java.util.regex.Pattern.DOTALL);
+
     private static String bare(String stored) {
-        int i = 0;
-        while (stored != null
-                && i < stored.length()
-                && (stored.charAt(i) == DISABLED_MARK || stored.charAt(i) == MUST_CHANGE_MARK)) {
-            i++;
+        if (stored == null) {
+            return null;
         }
-        return stored == null ? null : stored.substring(i);
+        java.util.regex.Matcher m = STORED.matcher(stored);
+        return m.matches() ? m.group(3) : stored;
     }
 
     private static boolean marked(String stored, char mark) {
-        return stored != null
-                && stored.substring(0, stored.length() - bare(stored).length()).indexOf(mark) >= 0;
+        if (stored == null) {
+            return false;
+        }
+        java.util.regex.Matcher m = STORED.matcher(stored);
+        return m.matches() && m.group(1).indexOf(mark) >= 0;
     }
 
-    private static String marks(boolean disabled, boolean mustChange) {
-        return (disabled ? String.valueOf(DISABLED_MARK) : "") + (mustChange ? String.valueOf(MUST_CHANGE_MARK) : "");
+    /** The account's role: the one in braces, an administrator when there is none (or one this version does not know). */
+    private static Role roleOf(String stored) {
+        java.util.regex.Matcher m = stored == null ? null : STORED.matcher(stored);
+        if (m == null || !m.matches() || m.group(2) == null) {
+            return Role.ADMINISTRATOR;
+        }
+        try {
+            return Role.valueOf(m.group(2));
+        } catch (IllegalArgumentException unknown) {
+            return Role.REPORTER;
+        }
+    }
+
+    private static String compose(boolean disabled, boolean mustChange, Role role, String hash) {
+        return (disabled ? String.valueOf(DISABLED_MARK) : "")
+                + (mustChange ? String.valueOf(MUST_CHANGE_MARK) : "")
+                + (role == Role.ADMINISTRATOR ? "" : "{" + role.name() + "}")
+                + hash;
     }
 
     /** bcrypt reads at most 72 bytes of a password (UTF-8): a longer one cannot be set or checked. */
@@ -164,7 +187,8 @@ public final class AdminAccounts {
         }
         boolean made = supplied == null || supplied.isBlank();
         String password = made ? randomPassword() : supplied;
-        stored.put(user, hash(password));
+        // The way back in for the operator: enabled, with a password of their own, the role kept.
+        stored.put(user, compose(false, false, roleOf(stored.get(user)), hash(password)));
         store.replace(stored);
         passwordShown(folder);
         return made ? Optional.of(password) : Optional.empty();
@@ -254,7 +278,7 @@ public final class AdminAccounts {
             return weak;
         }
         Map<String, String> stored = store.all();
-        stored.put(name, hash(next));
+        stored.put(name, compose(false, false, roleOf(stored.get(name)), hash(next)));
         store.replace(stored);
         return Optional.empty();
     }
@@ -263,8 +287,8 @@ public final class AdminAccounts {
     public synchronized List<Account> accounts() throws IOException {
         List<Account> all = new ArrayList<>();
         new java.util.TreeMap<>(store.all())
-                .forEach((name, stored) ->
-                        all.add(new Account(name, marked(stored, DISABLED_MARK), marked(stored, MUST_CHANGE_MARK))));
+                .forEach((name, stored) -> all.add(new Account(
+                        name, marked(stored, DISABLED_MARK), marked(stored, MUST_CHANGE_MARK), roleOf(stored))));
         return all;
     }
 
@@ -274,7 +298,8 @@ public final class AdminAccounts {
      *
      * @throws Refused for a name that is not 2-40 lower-case letters, digits, dots, dashes or underscores, or one taken
      */
-    public synchronized String addAccount(String name) throws IOException, Refused {
+    public synchronized String addAccount(String name, Role role) throws IOException, Refused {
+        Actor.require(Role.Permission.USERS);
         String wanted = name == null ? "" : name.strip();
         if (!NAME.matcher(wanted).matches()) {
             throw new Refused("news.admin.users.badName");
@@ -284,19 +309,21 @@ public final class AdminAccounts {
             throw new Refused("news.admin.users.taken");
         }
         String password = randomPassword();
-        stored.put(wanted, marks(false, true) + hash(password));
+        stored.put(wanted, compose(false, true, role, hash(password)));
         store.replace(stored);
         return password;
     }
 
     /** A new temporary password for {@code name}, returned to be handed over; the old one stops working. */
     public synchronized String resetPassword(String name) throws IOException, Refused {
+        Actor.require(Role.Permission.USERS);
         Map<String, String> stored = store.all();
         if (!stored.containsKey(name)) {
             throw new Refused("news.admin.users.unknown");
         }
         String password = randomPassword();
-        stored.put(name, marks(marked(stored.get(name), DISABLED_MARK), true) + hash(password));
+        stored.put(
+                name, compose(marked(stored.get(name), DISABLED_MARK), true, roleOf(stored.get(name)), hash(password)));
         store.replace(stored);
         return password;
     }
@@ -308,6 +335,7 @@ public final class AdminAccounts {
      * @throws Refused for one's own account or the last enabled one: nobody could sign in to undo it
      */
     public synchronized void setDisabled(String by, String name, boolean disabled) throws IOException, Refused {
+        Actor.require(Role.Permission.USERS);
         Map<String, String> stored = store.all();
         if (!stored.containsKey(name)) {
             throw new Refused("news.admin.users.unknown");
@@ -322,7 +350,37 @@ public final class AdminAccounts {
             throw new Refused("news.admin.users.lastOne");
         }
         String value = stored.get(name);
-        stored.put(name, marks(disabled, marked(value, MUST_CHANGE_MARK)) + bare(value));
+        stored.put(name, compose(disabled, marked(value, MUST_CHANGE_MARK), roleOf(value), bare(value)));
+        store.replace(stored);
+        disabledCheckedAt = 0;
+    }
+
+    /** The role of {@code name} (an administrator for an account made before roles). */
+    public Role role(String name) {
+        return roleOf(storedHash(name));
+    }
+
+    /**
+     * Gives {@code name} the role {@code role}.
+     *
+     * @throws Refused when it would leave no enabled administrator: nobody could manage the accounts any more
+     */
+    public synchronized void setRole(String name, Role role) throws IOException, Refused {
+        Actor.require(Role.Permission.USERS);
+        Map<String, String> stored = store.all();
+        if (!stored.containsKey(name)) {
+            throw new Refused("news.admin.users.unknown");
+        }
+        long otherAdministrators = stored.entrySet().stream()
+                .filter(e -> !e.getKey().equals(name)
+                        && roleOf(e.getValue()) == Role.ADMINISTRATOR
+                        && !marked(e.getValue(), DISABLED_MARK))
+                .count();
+        if (role != Role.ADMINISTRATOR && otherAdministrators == 0) {
+            throw new Refused("news.admin.users.lastAdministrator");
+        }
+        String value = stored.get(name);
+        stored.put(name, compose(marked(value, DISABLED_MARK), marked(value, MUST_CHANGE_MARK), role, bare(value)));
         store.replace(stored);
         disabledCheckedAt = 0;
     }
@@ -344,12 +402,15 @@ public final class AdminAccounts {
         if (now - disabledCheckedAt > 2_000) {
             try {
                 java.util.Set<String> gone = new java.util.HashSet<>();
+                Map<String, Role> roles = new java.util.HashMap<>();
                 Map<String, String> all = store.all();
                 all.forEach((n, stored) -> {
                     if (marked(stored, DISABLED_MARK)) {
                         gone.add(n);
                     }
+                    roles.put(n, roleOf(stored));
                 });
+                rolesNow = roles;
                 known = all.keySet();
                 disabledNow = gone;
                 disabledCheckedAt = now;
@@ -361,6 +422,16 @@ public final class AdminAccounts {
     }
 
     private volatile java.util.Set<String> known = java.util.Set.of();
+    private volatile Map<String, Role> rolesNow = Map.of();
+
+    /**
+     * The role of {@code name} as every admin request asks (read with {@link #isDisabled}, at most every two
+     * seconds); a reporter's, the least, for an account not known.
+     */
+    public Role currentRole(String name) {
+        isDisabled(name);
+        return rolesNow.getOrDefault(name, Role.REPORTER);
+    }
 
     /** What is wrong with {@code next} as the new password of {@code user} (message key), or empty. */
     static Optional<String> weakness(String user, String current, String next) {

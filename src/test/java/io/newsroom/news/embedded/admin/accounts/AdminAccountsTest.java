@@ -3,6 +3,7 @@ package io.newsroom.news.embedded.admin.accounts;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.newsroom.news.MutableClock;
+import io.newsroom.news.article.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -246,12 +247,12 @@ class AdminAccountsTest {
                 AdminAccounts.open(folder, "right password", clock).getKey();
         assertEquals(
                 "news.admin.users.badName",
-                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("Lan Nguyễn"))
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("Lan Nguyễn", Role.EDITOR))
                         .messageKey());
-        String temporary = accounts.addAccount("lan.nguyen");
+        String temporary = accounts.addAccount("lan.nguyen", Role.EDITOR);
         assertEquals(
                 "news.admin.users.taken",
-                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("lan.nguyen"))
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("lan.nguyen", Role.REPORTER))
                         .messageKey());
         assertEquals(
                 AdminAccounts.Result.SIGNED_IN,
@@ -298,9 +299,43 @@ class AdminAccountsTest {
                 accounts.signIn("lan.nguyen", reset, "192.0.2.5").result());
         assertEquals(
                 List.of(
-                        new AdminAccounts.Account("admin", false, false),
-                        new AdminAccounts.Account("lan.nguyen", false, true)),
+                        new AdminAccounts.Account("admin", false, false, Role.ADMINISTRATOR),
+                        new AdminAccounts.Account("lan.nguyen", false, true, Role.EDITOR)),
                 accounts.accounts());
         assertTrue(accounts.isDisabled("nobody"), "an account that is gone counts as disabled");
+    }
+
+    @Test
+    void rolesAreKeptWithTheAccountAndTheLastAdministratorStays(@TempDir Path folder) throws Exception {
+        AdminAccounts accounts =
+                AdminAccounts.open(folder, "right password", clock).getKey();
+        assertEquals(Role.ADMINISTRATOR, accounts.role("admin"), "an account made before roles administers");
+        String temporary = accounts.addAccount("nam.tran", Role.REPORTER);
+        assertEquals(Role.REPORTER, accounts.role("nam.tran"));
+        assertEquals(
+                "news.admin.users.lastAdministrator",
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.setRole("admin", Role.EDITOR))
+                        .messageKey());
+        accounts.setRole("nam.tran", Role.ADMINISTRATOR);
+        accounts.setRole("admin", Role.EDITOR);
+        assertEquals(Role.EDITOR, accounts.role("admin"));
+        assertEquals(Role.EDITOR, accounts.currentRole("admin"), "what each request sees");
+        // A password change, a reset, disabling: the role stays.
+        accounts.changePassword("nam.tran", temporary, "một mật khẩu của Nam", "192.0.2.1");
+        accounts.setDisabled("nam.tran", "admin", true);
+        accounts.setDisabled("nam.tran", "admin", false);
+        accounts.resetPassword("admin");
+        assertEquals(Role.EDITOR, accounts.role("admin"));
+        assertEquals(Role.ADMINISTRATOR, accounts.role("nam.tran"));
+        assertEquals(
+                AdminAccounts.Result.SIGNED_IN,
+                accounts.signIn("nam.tran", "một mật khẩu của Nam", "192.0.2.2").result(),
+                "the role mark never gets in the way of the hash");
+        // Only an administrator changes accounts, checked where the change is made.
+        io.newsroom.news.article.Actor editor = new io.newsroom.news.article.Actor("admin", Role.EDITOR);
+        assertThrows(
+                io.newsroom.news.article.Actor.NotAllowedException.class,
+                () -> io.newsroom.news.article.Actor.runAs(editor, () -> accounts.addAccount("hoa", Role.REPORTER)));
+        assertFalse(accounts.accounts().stream().anyMatch(a -> a.name().equals("hoa")), "nothing added");
     }
 }
