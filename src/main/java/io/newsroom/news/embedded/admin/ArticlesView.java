@@ -56,7 +56,6 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
     private static final List<ArticleQuery.Sort> FEATURED_ORDER =
             List.of(ArticleQuery.Sort.asc("featuredRank"), ArticleQuery.Sort.desc("postedDate"));
     private Article dragged;
-    private static final int NARROW = 700;
     private boolean narrow;
     /** While the list's state is put back from its address, changes are not written back to it. */
     private boolean restoring;
@@ -358,7 +357,7 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
      * columns the editor chose and the row's everyday buttons.
      */
     private void fitTo(int width) {
-        boolean nowNarrow = width < NARROW;
+        boolean nowNarrow = width < PhoneWidth.NARROW;
         if (nowNarrow == narrow) {
             return;
         }
@@ -371,8 +370,7 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+        PhoneWidth.follow(event, this::fitTo);
     }
 
     /** With "featured only": says how many the home page's featured block shows, and marks the rest in the list. */

@@ -107,11 +107,8 @@ public class AuditView extends VerticalLayout {
         refresh();
     }
 
-    /** Under this width (a phone) the grid shows one summary column. */
-    private static final int NARROW = 700;
-
     private void fitTo(int width) {
-        boolean narrow = width < NARROW;
+        boolean narrow = width < PhoneWidth.NARROW;
         grid.getColumnByKey("summary").setVisible(narrow);
         for (String key : new String[] {"when", "user", "action", "target", "detail"}) {
             grid.getColumnByKey(key).setVisible(!narrow);
@@ -121,8 +118,7 @@ public class AuditView extends VerticalLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+        PhoneWidth.follow(event, this::fitTo);
     }
 
     private String label(AuditTrail.Action a) {

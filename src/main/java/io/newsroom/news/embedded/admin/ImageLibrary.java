@@ -105,13 +105,10 @@ final class ImageLibrary extends VerticalLayout {
                 .of(narrow, admin.text("news.admin.moreActions"));
     }
 
-    /** Under this width (a phone) the upload time is left out and the actions share one menu. */
-    private static final int NARROW = 700;
-
     private boolean narrow;
 
     private void fitTo(int width) {
-        boolean nowNarrow = width < NARROW;
+        boolean nowNarrow = width < PhoneWidth.NARROW;
         if (nowNarrow == narrow) {
             return;
         }
@@ -125,8 +122,7 @@ final class ImageLibrary extends VerticalLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+        PhoneWidth.follow(event, this::fitTo);
     }
 
     /**

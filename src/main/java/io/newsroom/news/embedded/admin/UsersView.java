@@ -87,13 +87,10 @@ public class UsersView extends VerticalLayout {
         return row.of(narrow, admin.text("news.admin.moreActions"));
     }
 
-    /** Under this width (a phone) a row's actions share one "⋯" menu. */
-    private static final int NARROW = 700;
-
     private boolean narrow;
 
     private void fitTo(int width) {
-        boolean nowNarrow = width < NARROW;
+        boolean nowNarrow = width < PhoneWidth.NARROW;
         if (nowNarrow != narrow) {
             narrow = nowNarrow;
             grid.getDataProvider().refreshAll();
@@ -104,8 +101,7 @@ public class UsersView extends VerticalLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        event.getUI().getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+        PhoneWidth.follow(event, this::fitTo);
     }
 
     /** The account's role, changed on the spot (never leaving the site without an administrator). */

@@ -866,13 +866,7 @@ class AdminBrowserTest {
                 .contains("2-40 ký tự"));
         type(browser, "new-user", "lan.nguyen");
         click(browser, "#add-user");
-        String temporary = wait.until(d -> {
-            List<WebElement> shown = d.findElements(By.cssSelector("#temporary-password-value"));
-            return shown.isEmpty() || shown.get(0).getText().isBlank()
-                    ? null
-                    : shown.get(0).getText();
-        });
-        click(browser, "#temporary-password-close");
+        String temporary = temporaryPasswordShown();
 
         ChromeDriver lan = Browser.start();
         try {
@@ -924,13 +918,7 @@ class AdminBrowserTest {
         // "Phóng viên" is the role a new account starts with.
         wait.until(d -> text(find(browser, "#new-user-role")).contains("Phóng viên"));
         click(browser, "#add-user");
-        String temporary = wait.until(d -> {
-            List<WebElement> shown = d.findElements(By.cssSelector("#temporary-password-value"));
-            return shown.isEmpty() || shown.get(0).getText().isBlank()
-                    ? null
-                    : shown.get(0).getText();
-        });
-        click(browser, "#temporary-password-close");
+        String temporary = temporaryPasswordShown();
         ChromeDriver reporter = Browser.start();
         try {
             signIn(reporter, "phong.vien", temporary);
@@ -975,6 +963,18 @@ class AdminBrowserTest {
         } finally {
             reporter.quit();
         }
+    }
+
+    /** The temporary password the Users screen shows once (read, then the dialog closed). */
+    private static String temporaryPasswordShown() {
+        String shown = wait.until(d -> {
+            List<WebElement> value = d.findElements(By.cssSelector("#temporary-password-value"));
+            return value.isEmpty() || value.get(0).getText().isBlank()
+                    ? null
+                    : value.get(0).getText();
+        });
+        click(browser, "#temporary-password-close");
+        return shown;
     }
 
     /** Until no dialog is open or still closing (its overlay takes the clicks meanwhile). */
