@@ -195,7 +195,8 @@ public final class ArticleRepository {
 
     public Article create(ArticleDraft input, String user) throws ValidationException, RepositoryException {
         Actor.require(Role.Permission.WRITE_DRAFTS);
-        if (input.isPublishOnCreate()) {
+        if (input.isPublishOnCreate() || input.isFeatured()) {
+            // Publishing and the featured block are an editor's.
             Actor.require(Role.Permission.PUBLISH);
         }
         ArticleDraft draft = ArticleValidator.validate(input);
@@ -269,6 +270,7 @@ public final class ArticleRepository {
                     articleNode(session, id).orElseThrow(() -> new WrappedRefusal(new ArticleNotFoundException(id)));
             Article current = nodes.read(node);
             requireMayEdit(node, current);
+            requireSameFeaturing(current, draft);
             if (current.version() != expectedVersion) {
                 throw new WrappedRefusal(new ConflictException(id, expectedVersion, current.version()));
             }
@@ -451,6 +453,20 @@ public final class ArticleRepository {
                 || current.publication().published()
                 || node.hasProperty(Publication.DELETED)) {
             throw new Actor.NotAllowedException(Actor.current(), Role.Permission.EDIT_ANY);
+        }
+    }
+
+    /** Without {@link Role.Permission#PUBLISH} the featured settings stay as they are (the featured block is an editor's). */
+    private static void requireSameFeaturing(Article current, ArticleDraft draft) {
+        if (Actor.may(Role.Permission.PUBLISH)) {
+            return;
+        }
+        boolean same = current.featured() == draft.isFeatured()
+                && java.util.Objects.equals(current.featuredRank(), draft.getFeaturedRank())
+                && java.util.Objects.equals(current.featuredFrom(), draft.getFeaturedFrom())
+                && java.util.Objects.equals(current.featuredUntil(), draft.getFeaturedUntil());
+        if (!same) {
+            throw new Actor.NotAllowedException(Actor.current(), Role.Permission.PUBLISH);
         }
     }
 

@@ -29,8 +29,10 @@ class RolesTest {
     /** What each role may do, written out (not derived from {@link Role}): the test of the roles' table. */
     private static final Map<Role, Set<String>> ALLOWED = Map.of(
             Role.REPORTER, Set.of("create draft", "edit own draft"),
+            // (a reporter's "feature own draft" is refused: the featured block is an editor's)
             Role.EDITOR,
                     Set.of(
+                            "feature own draft",
                             "create draft",
                             "create published",
                             "edit own draft",
@@ -47,6 +49,7 @@ class RolesTest {
             Role.SITE_BUILDER, Set.of("add block", "image details", "delete image"),
             Role.ADMINISTRATOR,
                     Set.of(
+                            "feature own draft",
                             "create draft",
                             "create published",
                             "edit own draft",
@@ -91,6 +94,14 @@ class RolesTest {
             Article own =
                     Actor.runAs(null, () -> runtime.articles().create(unpublished("Bài riêng " + user, past), user));
             edit(own, user);
+        });
+        actions.put("feature own draft", user -> {
+            Article own =
+                    Actor.runAs(null, () -> runtime.articles().create(unpublished("Muốn nổi bật " + user, past), user));
+            Article current = runtime.articles().findById(own.id()).orElseThrow();
+            ArticleDraft changed = current.toDraft();
+            changed.setFeatured(true);
+            runtime.articles().update(current.id(), current.version(), changed, user);
         });
         actions.put("edit another's draft", user -> edit(trusted(unpublished("Bài của người khác", past)), user));
         actions.put("edit a published article", user -> edit(trusted(draft("Bài đã đăng", past)), user));

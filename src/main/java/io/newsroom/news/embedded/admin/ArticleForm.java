@@ -90,6 +90,12 @@ final class ArticleForm {
                 featuredRank,
                 featuredFrom,
                 featuredUntil);
+        // The featured block is an editor's: a reporter's form leaves it out (and the server refuses it anyway).
+        boolean publisher = io.newsroom.news.article.Actor.may(io.newsroom.news.article.Role.Permission.PUBLISH);
+        for (com.vaadin.flow.component.Component field :
+                new com.vaadin.flow.component.Component[] {featured, featuredRank, featuredFrom, featuredUntil}) {
+            field.setVisible(publisher);
+        }
         layout.setColspan(imageUpload, 2);
         layout.setColspan(lead, 2);
         layout.setColspan(body, 2);
