@@ -2,10 +2,6 @@ package io.newsroom.news.embedded.admin;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
@@ -241,19 +237,13 @@ final class ArticleRowActions {
     }
 
     private void confirm(Article article, String titleKey, String textKey, String buttonKey, RepositoryAction action) {
-        Dialog dialog = new Dialog();
-        dialog.setId("confirm-delete");
-        dialog.setHeaderTitle(admin.text(titleKey));
-        dialog.add(new Span(admin.text(textKey, article.title())));
-        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
-        Button confirm = new Button(admin.text(buttonKey), e -> {
-            dialog.close();
-            attempt(action);
-        });
-        confirm.setId("confirm-delete-button");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
+        Confirmation.open(
+                admin,
+                "confirm-delete",
+                admin.text(titleKey),
+                admin.text(textKey, article.title()),
+                admin.text(buttonKey),
+                () -> attempt(action));
     }
 
     /** Runs an action on one article, says what went wrong if it did, and shows the grid as it now is. */

@@ -2,7 +2,6 @@ package io.newsroom.news.embedded.admin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -231,20 +230,16 @@ public class PagesView extends VerticalLayout {
     }
 
     private void confirmRemove(WebsitePages.ComponentInfo component) {
-        Dialog dialog = new Dialog();
-        dialog.setId("confirm-remove-component");
-        dialog.setHeaderTitle(admin.text("news.admin.pages.removeTitle"));
-        dialog.add(new Span(admin.text("news.admin.pages.removeText", title(component.templateId()))));
-        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
-        Button remove = new Button(admin.text("news.admin.pages.remove"), e -> {
-            dialog.close();
-            act(() -> admin.pages().remove(component.path(), AdminContext.user()));
-            offerUndo(component);
-        });
-        remove.setId("confirm-remove-component-button");
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(cancel, remove);
-        dialog.open();
+        Confirmation.open(
+                admin,
+                "confirm-remove-component",
+                admin.text("news.admin.pages.removeTitle"),
+                admin.text("news.admin.pages.removeText", title(component.templateId())),
+                admin.text("news.admin.pages.remove"),
+                () -> {
+                    act(() -> admin.pages().remove(component.path(), AdminContext.user()));
+                    offerUndo(component);
+                });
     }
 
     /**

@@ -227,19 +227,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private void confirm(String id, String title, String text, String action, Runnable run) {
-        Dialog dialog = new Dialog();
-        dialog.setId(id);
-        dialog.setHeaderTitle(title);
-        dialog.add(new Paragraph(text));
-        Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
-        Button go = new Button(action, e -> {
-            dialog.close();
-            run.run();
-        });
-        go.setId(id + "-button");
-        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.getFooter().add(cancel, go);
-        dialog.open();
+        Confirmation.open(admin, id, title, text, action, run);
     }
 
     private void refresh() {

@@ -507,7 +507,12 @@ class EditorialBrowserTest {
         removeFirstAsideBlock();
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
         // Undo puts it back where it was (the top of the aside), with its settings; then removed for good.
-        click(browser, "#undo-remove");
+        // In a notification that slides in: clicked once it is shown.
+        WebElement undo = wait.until(e -> e.findElements(By.id("undo-remove")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
+        browser.executeScript("arguments[0].click();", undo);
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore + 1);
         String back = (String) wait.until(e -> browser.executeScript(
                 "const rows = document.querySelectorAll('#area-aside .component-row');"

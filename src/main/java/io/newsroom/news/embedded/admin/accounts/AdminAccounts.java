@@ -280,6 +280,7 @@ public final class AdminAccounts {
         Map<String, String> stored = store.all();
         stored.put(name, compose(false, false, roleOf(stored.get(name)), hash(next)));
         store.replace(stored);
+        disabledCheckedAt = 0;
         return Optional.empty();
     }
 
@@ -311,6 +312,7 @@ public final class AdminAccounts {
         String password = randomPassword();
         stored.put(wanted, compose(false, true, role, hash(password)));
         store.replace(stored);
+        disabledCheckedAt = 0;
         return password;
     }
 
@@ -325,6 +327,7 @@ public final class AdminAccounts {
         stored.put(
                 name, compose(marked(stored.get(name), DISABLED_MARK), true, roleOf(stored.get(name)), hash(password)));
         store.replace(stored);
+        disabledCheckedAt = 0;
         return password;
     }
 
@@ -385,9 +388,13 @@ public final class AdminAccounts {
         disabledCheckedAt = 0;
     }
 
-    /** Whether {@code name} must choose a password of their own before anything else (a temporary one). */
+    /**
+     * Whether {@code name} must choose a password of their own before anything else (a temporary one): asked
+     * at every navigation, so read with {@link #isDisabled} (every write of this object re-reads at once).
+     */
     public boolean mustChangePassword(String name) {
-        return marked(storedHash(name), MUST_CHANGE_MARK);
+        isDisabled(name);
+        return mustChangeNow.contains(name);
     }
 
     private volatile java.util.Set<String> disabledNow = java.util.Set.of();
@@ -403,14 +410,19 @@ public final class AdminAccounts {
             try {
                 java.util.Set<String> gone = new java.util.HashSet<>();
                 Map<String, Role> roles = new java.util.HashMap<>();
+                java.util.Set<String> mustChange = new java.util.HashSet<>();
                 Map<String, String> all = store.all();
                 all.forEach((n, stored) -> {
                     if (marked(stored, DISABLED_MARK)) {
                         gone.add(n);
                     }
                     roles.put(n, roleOf(stored));
+                    if (marked(stored, MUST_CHANGE_MARK)) {
+                        mustChange.add(n);
+                    }
                 });
                 rolesNow = roles;
+                mustChangeNow = mustChange;
                 known = all.keySet();
                 disabledNow = gone;
                 disabledCheckedAt = now;
@@ -423,6 +435,7 @@ public final class AdminAccounts {
 
     private volatile java.util.Set<String> known = java.util.Set.of();
     private volatile Map<String, Role> rolesNow = Map.of();
+    private volatile java.util.Set<String> mustChangeNow = java.util.Set.of();
 
     /**
      * The role of {@code name} as every admin request asks (read with {@link #isDisabled}, at most every two
