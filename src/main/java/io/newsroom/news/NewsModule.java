@@ -13,6 +13,7 @@ import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.publishing.ArticleVersions;
 import io.newsroom.news.publishing.FeaturedRanks;
 import io.newsroom.news.publishing.Publishing;
+import io.newsroom.news.publishing.Reviews;
 import io.newsroom.news.templating.NewsFunctions;
 import io.newsroom.news.templating.RichTextLinks;
 import io.newsroom.news.templating.SiteLanguages;
@@ -40,6 +41,7 @@ import javax.jcr.RepositoryException;
 public final class NewsModule implements AutoCloseable {
     private final ArticleRepository articles;
     private final Publishing publishing;
+    private final Reviews reviews;
     private final FeaturedRanks featuredRanks;
     private final ArchiveIndex archive;
     private final ArticleCache cache;
@@ -56,6 +58,7 @@ public final class NewsModule implements AutoCloseable {
                 ? new ArticleVersions(b.sessions, b.workspace, new ArticleNodes(b.zone), b.clock, b.maxVersions)
                 : null;
         this.publishing = new Publishing(articles, b.clock, versions);
+        this.reviews = new Reviews(articles, b.clock);
         this.archive = ArchiveIndex.start(articles, b.archiveSnapshot);
         this.cache = new ArticleCache(articles, archive, b.clock, b.audience);
         this.featuredRanks = new FeaturedRanks(articles, archive, cache);
@@ -99,6 +102,11 @@ public final class NewsModule implements AutoCloseable {
 
     public Publishing publishing() {
         return publishing;
+    }
+
+    /** Review before publishing: the reporters' submissions and the editors' answers. */
+    public Reviews reviews() {
+        return reviews;
     }
 
     public FeaturedRanks featuredRanks() {

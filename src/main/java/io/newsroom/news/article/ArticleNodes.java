@@ -183,6 +183,40 @@ public final class ArticleNodes {
         }
     }
 
+    /** The article's review, or null when nobody submitted it. */
+    public Review review(Node node) throws RepositoryException {
+        Review.Status status = Review.Status.of(string(node, Review.STATUS));
+        if (status == null) {
+            return null;
+        }
+        return new Review(
+                status,
+                string(node, Review.SUBMITTED_BY),
+                date(node, Review.SUBMITTED_AT),
+                string(node, Review.REVIEWED_BY),
+                date(node, Review.REVIEWED_AT),
+                string(node, Review.COMMENT));
+    }
+
+    /** Puts the article in the review queue (again): a comment of an earlier review goes. */
+    public void submitForReview(Node node, Instant when, String user) throws RepositoryException {
+        node.setProperty(Review.STATUS, Review.Status.SUBMITTED.stored());
+        node.setProperty(Review.SUBMITTED_BY, user);
+        setDate(node, Review.SUBMITTED_AT, when);
+        remove(node, Review.REVIEWED_BY);
+        remove(node, Review.REVIEWED_AT);
+        remove(node, Review.COMMENT);
+    }
+
+    /** An editor's answer to a review: sent back with {@code comment}, or approved (comment null). */
+    public void reviewed(Node node, Review.Status status, Instant when, String user, String comment)
+            throws RepositoryException {
+        node.setProperty(Review.STATUS, status.stored());
+        node.setProperty(Review.REVIEWED_BY, user);
+        setDate(node, Review.REVIEWED_AT, when);
+        node.setProperty(Review.COMMENT, comment);
+    }
+
     /** Clears the unpublish date once it has been carried out, so a later publish by an editor stands. */
     public void clearUnpublishDate(Node node) throws RepositoryException {
         remove(node, "unpublishDate");

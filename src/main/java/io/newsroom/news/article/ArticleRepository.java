@@ -438,6 +438,17 @@ public final class ArticleRepository {
     }
 
     /**
+     * {@link #change} for this thread's actor, who must be allowed to edit the article (a reporter: their own
+     * draft outside the trash).
+     */
+    public Article changeEditable(String id, NodeChange change) throws ArticleNotFoundException, RepositoryException {
+        return change(id, node -> {
+            requireMayEdit(node, nodes.read(node));
+            change.apply(node);
+        });
+    }
+
+    /**
      * Whether this thread's actor may change the article: with {@link Role.Permission#EDIT_ANY}, any; with
      * only {@link Role.Permission#WRITE_DRAFTS}, their own while it is a draft outside the trash.
      */

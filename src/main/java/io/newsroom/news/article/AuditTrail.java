@@ -48,6 +48,8 @@ public final class AuditTrail {
         RESTORE("news.audit.action.restore"),
         DELETE_FOREVER("news.audit.action.deleteForever"),
         RESTORE_VERSION("news.audit.action.restoreVersion"),
+        SUBMIT_FOR_REVIEW("news.audit.action.submitForReview"),
+        SEND_BACK("news.audit.action.sendBack"),
         FEATURED_ORDER("news.audit.action.featuredOrder"),
         PAGE_ADD("news.audit.action.pageAdd"),
         PAGE_SAVE("news.audit.action.pageSave"),

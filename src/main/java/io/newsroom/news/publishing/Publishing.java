@@ -10,6 +10,7 @@ import io.newsroom.news.article.ArticleXPath;
 import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.Publication;
+import io.newsroom.news.article.Review;
 import io.newsroom.news.article.Role;
 import io.newsroom.news.article.ValidationException;
 import java.time.Clock;
@@ -98,7 +99,14 @@ public final class Publishing {
 
     private Article setPublished(String id, boolean published, String user)
             throws ArticleNotFoundException, RepositoryException {
-        return articles.change(id, node -> nodes.stampPublication(node, published, clock.instant(), user));
+        return articles.change(id, node -> {
+            nodes.stampPublication(node, published, clock.instant(), user);
+            Review review = nodes.review(node);
+            if (published && review != null && review.status() != Review.Status.APPROVED) {
+                // Publishing (or scheduling) an article in review is the editor's approval.
+                nodes.reviewed(node, Review.Status.APPROVED, clock.instant(), user, null);
+            }
+        });
     }
 
     /**

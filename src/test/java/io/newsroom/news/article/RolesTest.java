@@ -39,6 +39,9 @@ class RolesTest {
             "restore",
             "delete for ever",
             "featured order",
+            "submit own draft",
+            "submit another's draft",
+            "send back",
             "image details",
             "delete image");
     private static final Set<String> SITE_BUILDERS = Set.of("add block", "image details", "delete image");
@@ -50,7 +53,7 @@ class RolesTest {
      */
     private static final Map<Role, Set<String>> ALLOWED = Map.of(
             Role.REPORTER,
-            Set.of("create draft", "edit own draft"),
+            Set.of("create draft", "edit own draft", "submit own draft"),
             Role.EDITOR,
             EDITORS,
             Role.SITE_BUILDER,
@@ -131,6 +134,21 @@ class RolesTest {
         actions.put(
                 "featured order",
                 user -> runtime.articles().setFeaturedRanks(Map.of(trusted(draft("Nổi bật", past)), 1L), user));
+        actions.put("submit own draft", user -> {
+            Article own =
+                    Actor.runAs(null, () -> runtime.articles().create(unpublished("Xin duyệt " + user, past), user));
+            runtime.adminContext().reviews().submit(own.id(), user);
+        });
+        actions.put(
+                "submit another's draft",
+                user -> runtime.adminContext()
+                        .reviews()
+                        .submit(trusted(unpublished("Nháp của Lan", past)).id(), user));
+        actions.put("send back", user -> {
+            Article waiting = trusted(unpublished("Chờ duyệt", past));
+            Actor.runAs(null, () -> runtime.adminContext().reviews().submit(waiting.id(), "lan"));
+            runtime.adminContext().reviews().sendBack(waiting.id(), user, "Thêm nguồn tin");
+        });
         actions.put("add block", user -> {
             String home = runtime.adminContext().pages().pages().get(0).path();
             WebsitePagesAccess.addFirstAllowed(runtime, home, user);

@@ -57,6 +57,10 @@ public record AdminContext(
         return module.publishing();
     }
 
+    public io.newsroom.news.publishing.Reviews reviews() {
+        return module.reviews();
+    }
+
     public FeaturedRanks featuredRanks() {
         return module.featuredRanks();
     }

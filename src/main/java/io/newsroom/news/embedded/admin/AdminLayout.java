@@ -34,6 +34,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         articles.setId("nav-articles");
         RouterLink dashboard = new RouterLink(admin.text("news.admin.nav.dashboard"), DashboardView.class);
         dashboard.setId("nav-dashboard");
+        RouterLink review = new RouterLink(reviewLabel(), ReviewView.class);
+        review.setId("nav-review");
         RouterLink pages = new RouterLink(admin.text("news.admin.nav.pages"), PagesView.class);
         pages.setId("nav-pages");
         RouterLink images = new RouterLink(admin.text("news.admin.nav.images"), ImagesView.class);
@@ -67,12 +69,25 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         // Only the screens the role opens are offered.
+        review.setVisible(mayOpen(ReviewView.class));
         pages.setVisible(mayOpen(PagesView.class));
         images.setVisible(mayOpen(ImagesView.class));
         auditTrail.setVisible(mayOpen(AuditView.class));
         users.setVisible(mayOpen(UsersView.class));
         HorizontalLayout bar = new HorizontalLayout(
-                title, articles, dashboard, pages, images, auditTrail, users, site, language, user, password, signOut);
+                title,
+                articles,
+                dashboard,
+                review,
+                pages,
+                images,
+                auditTrail,
+                users,
+                site,
+                language,
+                user,
+                password,
+                signOut);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         // On a phone the header takes two lines instead of running off the screen.
@@ -81,6 +96,21 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         bar.getStyle().set("padding", "0 1rem");
         bar.expand(site);
         addToNavbar(bar);
+    }
+
+    /** "Review (2)" for an editor, with the articles waiting; "My submissions" for a reporter. */
+    private String reviewLabel() {
+        if (!Actor.may(Role.Permission.PUBLISH)) {
+            return admin.text("news.admin.nav.submissions");
+        }
+        try {
+            int waiting = admin.reviews().queue().size();
+            return waiting == 0
+                    ? admin.text("news.admin.nav.review")
+                    : admin.text("news.admin.nav.reviewWaiting", waiting);
+        } catch (javax.jcr.RepositoryException e) {
+            return admin.text("news.admin.nav.review");
+        }
     }
 
     private void signOut() {
@@ -95,6 +125,9 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
 
     /** The screens a role opens: pages for site builders, images for editors, users and the trail for administrators. */
     static boolean mayOpen(Class<?> screen) {
+        if (screen == ReviewView.class) {
+            return Actor.may(Role.Permission.WRITE_DRAFTS);
+        }
         if (screen == PagesView.class) {
             return Actor.may(Role.Permission.PAGES);
         }

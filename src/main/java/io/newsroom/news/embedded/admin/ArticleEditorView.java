@@ -67,6 +67,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private final Button saveVersion = new Button();
     /** The article's versions; null in a host that keeps none. */
     private final VersionsPanel versions;
+    /** Where the article stands in review, with the steps this account may take. */
+    private final ReviewBar review;
 
     public ArticleEditorView() {
         setMaxWidth("1000px");
@@ -124,7 +126,8 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 com.vaadin.flow.component.Key.KEY_S,
                 com.vaadin.flow.component.KeyModifier.META);
         trend.setWidthFull();
-        add(heading, state, editingBy, workingCopyBar, form.layout(), buttons, trend);
+        review = new ReviewBar(admin, this::savedForReview, this::load);
+        add(heading, state, review, editingBy, workingCopyBar, form.layout(), buttons, trend);
         if (versions != null) {
             add(versions);
         }
@@ -152,6 +155,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 markDirty(false);
                 offerWorkingCopy(fresh);
                 showPublication(null);
+                review.show(null);
                 showVersions();
                 return;
             }
@@ -182,6 +186,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         offerWorkingCopy(article.toDraft());
         showTrend(article);
         showPublication(article);
+        review.show(article);
         showVersions();
         clearErrors();
     }
@@ -351,6 +356,11 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private void showPublishLabel(Instant posted) {
         boolean later = posted != null && posted.isAfter(Instant.now());
         publish.setText(admin.text(later ? "news.admin.schedule" : "news.admin.saveAndPublish"));
+    }
+
+    /** The article as stored, saved first when the form is new or has changes; null when the save was refused. */
+    private Article savedForReview() {
+        return editing == null || changed() ? save() : editing;
     }
 
     private void saveAndPublish() {

@@ -154,6 +154,7 @@ public final class NewsRuntime implements AutoCloseable {
         this.audit = new AuditTrail(repository.sessions(), clock);
         module.articles().auditTo(audit);
         module.publishing().auditTo(audit);
+        module.reviews().auditTo(audit);
         WebsitePages pages = new WebsitePages(repository.sessions(), templates, clock);
         pages.auditTo(audit);
         this.adminContext = new AdminContext(
