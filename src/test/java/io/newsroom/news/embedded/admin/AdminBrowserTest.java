@@ -9,6 +9,7 @@ import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
 import io.newsroom.news.article.ArticleQuery;
 import io.newsroom.news.article.Publication;
+import io.newsroom.news.article.Review;
 import io.newsroom.news.assets.ImageAssets;
 import io.newsroom.news.assets.ImageAssetsTest;
 import io.newsroom.news.embedded.server.NewsRuntime;
@@ -787,19 +788,9 @@ class AdminBrowserTest {
         }
     }
 
-    /** The audit grid's rows as lines of their cells' texts (read in one step: the grid re-renders). */
-    @SuppressWarnings("unchecked")
+    /** The audit grid's rows as lines of their cells' texts. */
     private static List<String> auditRows() {
-        return (List<String>) browser.executeScript("""
-                const cells = [...document.querySelectorAll('#audit vaadin-grid-cell-content')]
-                    .filter(c => c.assignedSlot && !c.assignedSlot.closest('thead'));
-                const rows = new Map();
-                for (const c of cells) {
-                    const tr = c.assignedSlot.closest('tr');
-                    if (!tr || tr.hidden) continue;
-                    rows.set(tr, (rows.get(tr) || '') + ' | ' + c.textContent.trim());
-                }
-                return [...rows.values()].filter(r => r.replace(/[ |]/g, '').length > 0);""");
+        return rowsOf(browser, "#audit");
     }
 
     @Test
@@ -965,6 +956,113 @@ class AdminBrowserTest {
         } finally {
             reporter.quit();
         }
+    }
+
+    @Test
+    @Order(15)
+    void aReporterSubmitsAnEditorSendsItBackTheReporterFixesItAndTheEditorPublishes() throws Exception {
+        Article written = runtime.articles()
+                .list(ArticleQuery.newest(5).withText("phóng viên"))
+                .items()
+                .get(0);
+        ChromeDriver reporter = Browser.start();
+        try {
+            signIn(reporter, "phong.vien", "bài viết của phóng viên");
+            find(reporter, "#articles");
+            click(reporter, "#nav-review");
+            wait.until(d -> text(find(reporter, "#review-empty")).strip().contains("chưa gửi bài nào"));
+            reporter.get(admin() + "article?id=" + written.id());
+            click(reporter, "#submit-review");
+            wait.until(d -> text(find(reporter, "#review-state")).strip().startsWith("Chờ duyệt: phong.vien gửi lúc"));
+            assertFalse(find(reporter, "#submit-review").isDisplayed(), "submitted once");
+
+            // The editor (here the administrator) finds it in the queue and sends it back, saying why.
+            browser.get(admin());
+            wait.until(d -> text(find(browser, "#nav-review")).strip().equals("Duyệt bài (1)"));
+            click(browser, "#nav-review");
+            clickLink(browser, "#review-queue", "Tin của phóng viên");
+            click(browser, "#send-back");
+            click(browser, "#send-back-button");
+            wait.until(d -> String.valueOf(find(browser, "#send-back-comment").getDomProperty("errorMessage"))
+                    .contains("Hãy nói cần sửa gì"));
+            assertEquals(Review.Status.SUBMITTED, review(written), "refused: nothing changed");
+            type(browser, "send-back-comment", "Thêm giờ họp và nguồn tin.");
+            click(browser, "#send-back-button");
+            wait.until(d -> text(find(browser, "#review-state")).strip().startsWith("Bị admin trả lại lúc"));
+            dialogsClosed(browser);
+
+            // The reporter reads the outcome, fixes the draft and submits it again (the change saved with it).
+            reporter.get(admin() + "review");
+            wait.until(d -> rowsOf(reporter, "#my-submissions").stream()
+                    .anyMatch(r -> r.contains("Tin của phóng viên")
+                            && r.contains("Trả lại")
+                            && r.contains("Thêm giờ họp và nguồn tin.")));
+            clickLink(reporter, "#my-submissions", "Tin của phóng viên");
+            wait.until(d -> text(find(reporter, "#review-comment")).strip().equals("Thêm giờ họp và nguồn tin."));
+            type(reporter, "lead", "Họp lúc 19:00 tại nhà văn hoá khu phố, theo thông báo của phường");
+            wait.until(d -> text(find(reporter, "#submit-review")).strip().equals("Gửi duyệt lại"));
+            click(reporter, "#submit-review");
+            wait.until(d -> text(find(reporter, "#review-state")).strip().startsWith("Chờ duyệt"));
+            assertEquals(
+                    "Họp lúc 19:00 tại nhà văn hoá khu phố, theo thông báo của phường",
+                    runtime.articles().findById(written.id()).orElseThrow().lead());
+
+            // The editor publishes it: that is the approval.
+            browser.get(admin() + "article?id=" + written.id());
+            wait.until(d -> text(find(browser, "#review-state")).strip().startsWith("Chờ duyệt"));
+            click(browser, "#publish");
+            wait.until(d -> text(find(browser, "#review-state")).strip().startsWith("Đã được admin duyệt"));
+            Article published = runtime.articles().findById(written.id()).orElseThrow();
+            assertTrue(published.publication().published());
+            assertEquals(Review.Status.APPROVED, review(written));
+            reporter.get(admin() + "review");
+            wait.until(d -> rowsOf(reporter, "#my-submissions").stream()
+                    .anyMatch(r -> r.contains("Tin của phóng viên") && r.contains("Đã duyệt")));
+
+            // The trail tells the whole flow, newest first.
+            browser.get(admin() + "audit");
+            // Publishing from the editor saves the form first.
+            List<String> flow = List.of("Đăng", "Lưu", "Gửi duyệt", "Lưu", "Trả lại", "Gửi duyệt");
+            wait.until(d -> {
+                List<String> actions = auditRows().stream()
+                        .filter(r -> r.contains("Tin của phóng viên"))
+                        .map(r -> r.split(" \\| ")[3])
+                        .toList();
+                return actions.size() >= flow.size()
+                        && actions.subList(0, flow.size()).equals(flow);
+            });
+        } finally {
+            reporter.quit();
+        }
+    }
+
+    private static Review.Status review(Article article) throws Exception {
+        return runtime.adminContext().reviews().of(article.id()).orElseThrow().status();
+    }
+
+    /** Clicks the link {@code text} in the grid {@code grid}. */
+    private static void clickLink(ChromeDriver driver, String grid, String text) {
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "const a = [...document.querySelectorAll(arguments[0] + ' vaadin-grid-cell-content a')]"
+                        + ".find(a => a.textContent.trim() === arguments[1]);"
+                        + "if (!a) return false; a.click(); return true;",
+                grid,
+                text)));
+    }
+
+    /** A grid's rows as lines of their cells' texts (read in one step: the grid re-renders). */
+    @SuppressWarnings("unchecked")
+    private static List<String> rowsOf(ChromeDriver driver, String grid) {
+        return (List<String>) driver.executeScript("""
+                const cells = [...document.querySelectorAll(arguments[0] + ' vaadin-grid-cell-content')]
+                    .filter(c => c.assignedSlot && !c.assignedSlot.closest('thead'));
+                const rows = new Map();
+                for (const c of cells) {
+                    const tr = c.assignedSlot.closest('tr');
+                    if (!tr || tr.hidden) continue;
+                    rows.set(tr, (rows.get(tr) || '') + ' | ' + c.textContent.trim());
+                }
+                return [...rows.values()].filter(r => r.replace(/[ |]/g, '').length > 0);""", grid);
     }
 
     /** The temporary password the Users screen shows once (read, then the dialog closed). */
