@@ -141,10 +141,8 @@ public final class NewsRuntime implements AutoCloseable {
                 .resourceVersions(path -> WebResourceServlet.fingerprint(lightModule, path))
                 .start();
         Path accountsFolder = config.inMemory() ? journalFolder : config.dataFolder();
-        // A cluster's nodes share their accounts: made once, and a reset on one node applies on all.
-        this.accountStore = config.cluster() != null
-                ? AccountStore.shared(repository.sessions(), accountsFolder)
-                : AccountStore.file(accountsFolder);
+        // In the users workspace: a cluster's nodes share them, made once, and a reset on one node applies on all.
+        this.accountStore = AccountStore.users(repository.sessions(), accountsFolder);
         Map.Entry<AdminAccounts, Optional<String>> accounts =
                 AdminAccounts.open(accountStore, accountsFolder, config.adminPassword(), clock);
         this.initialAdminPassword = accounts.getValue().orElse(null);
@@ -231,7 +229,7 @@ public final class NewsRuntime implements AutoCloseable {
                             : EmbeddedRepository.persistent(config.dataFolder());
             NewsRuntime runtime;
             try {
-                prepare(repository, articleType, config.cluster() != null);
+                prepare(repository, articleType);
                 runtime = new NewsRuntime(config, lightModule, repository, articleType, clock);
             } catch (RepositoryException | IOException | RuntimeException e) {
                 repository.close();
@@ -247,8 +245,8 @@ public final class NewsRuntime implements AutoCloseable {
         }
     }
 
-    /** The content type's node type and every workspace the runtime uses (a cluster's accounts too), made when missing. */
-    private static void prepare(EmbeddedRepository repository, ContentTypeDefinition articleType, boolean clustered)
+    /** The content type's node type and every workspace the runtime uses, made when missing. */
+    private static void prepare(EmbeddedRepository repository, ContentTypeDefinition articleType)
             throws RepositoryException {
         if (articleType.autoCreate()) {
             repository.register(articleType);
@@ -258,9 +256,8 @@ public final class NewsRuntime implements AutoCloseable {
         repository.ensureWorkspace(ImageAssets.WORKSPACE);
         repository.ensureWorkspace(ArticleVersions.WORKSPACE);
         repository.ensureWorkspace(AuditTrail.WORKSPACE);
-        if (clustered) {
-            repository.ensureWorkspace(AccountStore.SharedAccounts.WORKSPACE);
-        }
+        repository.ensureWorkspace(AccountStore.UserNodes.WORKSPACE);
+        repository.ensureWorkspace(AccountStore.UserNodes.ROLES_WORKSPACE);
     }
 
     public RuntimeConfig config() {

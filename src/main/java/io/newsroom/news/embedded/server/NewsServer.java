@@ -6,7 +6,6 @@ import io.newsroom.news.embedded.backup.VersionBackup;
 import io.newsroom.news.embedded.backup.WorkspaceBackup;
 import io.newsroom.news.embedded.demo.DemoContent;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +47,8 @@ public final class NewsServer {
             System.exit(backupOrRestore(NewsRuntime.start(config), config));
             return;
         }
-        // A cluster node resets the shared account once its repository runs (below).
-        if (config.resetAdminPassword() && config.cluster() == null && !resetAdminPassword(config)) {
+        if (config.resetAdminPassword() && config.inMemory()) {
+            System.err.println("--reset-admin-password needs a data folder (not --memory).");
             System.exit(1);
             return;
         }
@@ -65,7 +64,7 @@ public final class NewsServer {
         NewsRuntime runtime;
         try {
             runtime = NewsRuntime.start(config, LightModule.locate(), Clock.systemUTC(), started -> {
-                resetNow.set(resetSharedAdminPassword(started, config));
+                resetNow.set(resetAdminPassword(started, config));
                 if (config.demoContent()) {
                     int created = DemoContent.createOnFirstStart(
                             started.repository(),
@@ -83,7 +82,7 @@ public final class NewsServer {
         }
         server.serve(runtime, SiteServer.WARM_UP);
         Path accountsFolder = config.inMemory() ? null : config.dataFolder();
-        // A password just reset on this cluster node was shown above: no reminder of an unshown one.
+        // A password just reset was shown above: no reminder of an unshown one.
         switch (resetNow.get() ? AdminAccounts.Creation.NONE : runtime.adminCreation()) {
             case GENERATED -> {
                 System.out.println("Created the admin account 'admin' with password: "
@@ -127,26 +126,7 @@ public final class NewsServer {
         stopped.await();
     }
 
-    /** {@code --reset-admin-password}: a new password for {@code admin}, then the start goes on. */
-    private static boolean resetAdminPassword(RuntimeConfig config) {
-        if (config.inMemory()) {
-            System.err.println("--reset-admin-password needs a data folder (not --memory).");
-            return false;
-        }
-        try {
-            announceReset(AdminAccounts.resetPassword(config.dataFolder(), "admin", config.adminPassword()));
-            return true;
-        } catch (NoSuchFileException e) {
-            System.err.println("No admin accounts in " + config.dataFolder().toAbsolutePath() + " yet: start without "
-                    + "--reset-admin-password to create the first one.");
-            return false;
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("The password was not reset: " + e.getMessage());
-            return false;
-        }
-    }
-
-    /** A cluster node's {@code --reset-admin-password} that could not be done; the start ends with its message. */
+    /** A {@code --reset-admin-password} that could not be done; the start ends with its message. */
     private static final class ResetRefused extends IOException {
         ResetRefused(String message) {
             super(message);
@@ -154,11 +134,11 @@ public final class NewsServer {
     }
 
     /**
-     * {@code --reset-admin-password} on a cluster node: the shared account, once the repository runs.
-     * Returns whether a password was reset (and shown).
+     * {@code --reset-admin-password}: the account in the users workspace (shared by a cluster's nodes), once the
+     * repository runs. Returns whether a password was reset (and shown).
      */
-    private static boolean resetSharedAdminPassword(NewsRuntime started, RuntimeConfig config) throws IOException {
-        if (!config.resetAdminPassword() || config.cluster() == null) {
+    private static boolean resetAdminPassword(NewsRuntime started, RuntimeConfig config) throws IOException {
+        if (!config.resetAdminPassword()) {
             return false;
         }
         AdminAccounts.Creation creation = started.adminCreation();

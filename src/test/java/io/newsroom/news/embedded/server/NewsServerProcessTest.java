@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -266,9 +265,8 @@ public class NewsServerProcessTest {
             child.process.destroy();
             assertTrue(child.process.waitFor(30, TimeUnit.SECONDS));
         }
-        assertEquals(
-                "rw-------",
-                PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(AdminAccounts.FILE))));
+        // The account is in the repository's users workspace, inside the private data folder.
+        assertFalse(Files.exists(data.resolve(AdminAccounts.FILE)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
 
         String printed;
@@ -282,13 +280,16 @@ public class NewsServerProcessTest {
             reset.process.destroy();
             assertTrue(reset.process.waitFor(30, TimeUnit.SECONDS));
         }
-        var accounts = AdminAccounts.open(data, null, Clock.systemUTC()).getKey();
-        assertEquals(
-                AdminAccounts.Result.SIGNED_IN,
-                accounts.signIn("admin", printed, "127.0.0.1").result());
-        assertEquals(
-                AdminAccounts.Result.WRONG,
-                accounts.signIn("admin", "operator-s3cret-9", "127.0.0.1").result());
+        try (NewsRuntime restarted = NewsRuntime.start(
+                RuntimeConfig.parse(new String[] {"--data", data.toString(), "--no-demo"}, Map.of()))) {
+            var accounts = restarted.adminContext().accounts();
+            assertEquals(
+                    AdminAccounts.Result.SIGNED_IN,
+                    accounts.signIn("admin", printed, "127.0.0.1").result());
+            assertEquals(
+                    AdminAccounts.Result.WRONG,
+                    accounts.signIn("admin", "operator-s3cret-9", "127.0.0.1").result());
+        }
     }
 
     public static final class Child implements AutoCloseable {

@@ -1,6 +1,7 @@
 package io.newsroom.news.embedded.admin.accounts;
 
 import io.newsroom.news.article.JcrSessions;
+import io.newsroom.news.article.Role;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -8,18 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
+import javax.jcr.Property;
+import javax.jcr.PropertyIterator;
 import javax.jcr.RepositoryException;
 import org.apache.jackrabbit.util.Text;
 
 /**
- * Where the admin accounts (user name to bcrypt hash) are kept: a file in the data folder for one
- * instance, or the repository every node of a cluster shares, so an account made or a password reset
- * on one node signs in on all of them.
+ * Where the admin accounts (user name to bcrypt hash, with the account's state and role) are kept: the
+ * repository's {@code users} workspace in Magnolia's shape, shared by a cluster's nodes so an account made
+ * or a password reset on one node signs in on all of them; the file of earlier versions is read once to
+ * move its accounts in.
  */
 public interface AccountStore {
     /** Every account: user name to bcrypt hash (empty when there is none yet). */
@@ -37,20 +43,27 @@ public interface AccountStore {
     }
 
     /**
-     * The {@code users} workspace of a cluster's shared repository, at the path and property Magnolia uses
-     * for users (but plain {@code mgnl:contentNode}s, not Magnolia's {@code mgnl:user}): one node
-     * per account under {@code /admin} with the hash in {@code pswd}. A node that already had an accounts
-     * file brings its accounts into an empty shared store on its first start in the cluster.
+     * The {@code users} workspace, as Magnolia stores users: an {@code mgnl:user} node per account under
+     * {@code /admin}, the bcrypt hash in {@code pswd}, {@code enabled}, and the role as a reference to an
+     * {@code mgnl:role} node of the {@code userroles} workspace ({@link Role#magnoliaRole()}); shared by a
+     * cluster's nodes. Accounts of an accounts file left by an earlier version are moved in on the first
+     * start (the file is then removed: the repository holds them).
      */
-    static AccountStore shared(JcrSessions sessions, Path folder) throws IOException {
-        SharedAccounts shared = new SharedAccounts(sessions);
-        if (shared.all().isEmpty()) {
+    static AccountStore users(JcrSessions sessions, Path folder) throws IOException {
+        UserNodes users = new UserNodes(sessions);
+        Map<String, String> stored = users.all();
+        Path file = folder.resolve(AdminAccounts.FILE);
+        if (stored.isEmpty()) {
             Map<String, String> fromFile = file(folder).all();
             if (!fromFile.isEmpty()) {
-                shared.replace(fromFile);
+                users.replace(fromFile);
             }
+        } else {
+            // Written again in the current shape (accounts kept before as plain nodes with marks in the hash).
+            users.replace(stored);
         }
-        return shared;
+        Files.deleteIfExists(file);
+        return users;
     }
 
     /** The file of one instance. */
@@ -112,33 +125,51 @@ public interface AccountStore {
         }
     }
 
-    /** The accounts every node of a cluster shares. */
-    final class SharedAccounts implements AccountStore {
+    /** Accounts as {@code mgnl:user} nodes of the {@code users} workspace. */
+    final class UserNodes implements AccountStore {
         public static final String WORKSPACE = "users";
+        public static final String ROLES_WORKSPACE = "userroles";
         private static final String FOLDER = "admin";
         private static final String HASH = "pswd";
+        private static final String ENABLED = "enabled";
+        /** Not Magnolia's: a temporary password that must be changed at the next sign-in. */
+        private static final String MUST_CHANGE = "mustChangePassword";
+
+        private static final String ROLES = "roles";
         private final JcrSessions sessions;
 
-        SharedAccounts(JcrSessions sessions) {
+        UserNodes(JcrSessions sessions) throws IOException {
             this.sessions = sessions;
+            try {
+                sessions.run(ROLES_WORKSPACE, session -> {
+                    for (Role role : Role.values()) {
+                        if (!session.getRootNode().hasNode(role.magnoliaRole())) {
+                            session.getRootNode().addNode(role.magnoliaRole(), "mgnl:role");
+                        }
+                    }
+                    session.save();
+                    return null;
+                });
+            } catch (RepositoryException e) {
+                throw new IOException("Cannot prepare the user roles: " + e.getMessage(), e);
+            }
         }
 
         @Override
         public Map<String, String> all() throws IOException {
             try {
                 return sessions.run(WORKSPACE, session -> {
-                    Map<String, String> hashes = new LinkedHashMap<>();
+                    Map<String, Role> roles = roleIds();
+                    Map<String, String> accounts = new LinkedHashMap<>();
                     if (session.nodeExists("/" + FOLDER)) {
                         for (NodeIterator users = session.getNode("/" + FOLDER).getNodes(); users.hasNext(); ) {
                             Node user = users.nextNode();
                             if (user.hasProperty(HASH)) {
-                                hashes.put(
-                                        Text.unescapeIllegalJcrChars(user.getName()),
-                                        user.getProperty(HASH).getString());
+                                accounts.put(Text.unescapeIllegalJcrChars(user.getName()), read(user, roles));
                             }
                         }
                     }
-                    return hashes;
+                    return accounts;
                 });
             } catch (RepositoryException e) {
                 throw new IOException("Cannot read the admin accounts: " + e.getMessage(), e);
@@ -154,7 +185,7 @@ public interface AccountStore {
                 return sessions.run(WORKSPACE, session -> {
                     String path = "/" + FOLDER + "/" + Text.escapeIllegalJcrChars(user);
                     return session.nodeExists(path) && session.getNode(path).hasProperty(HASH)
-                            ? session.getNode(path).getProperty(HASH).getString()
+                            ? read(session.getNode(path), roleIds())
                             : null;
                 });
             } catch (RepositoryException e) {
@@ -162,24 +193,85 @@ public interface AccountStore {
             }
         }
 
+        /**
+         * The account as {@link AdminAccounts} keeps it in memory (marks before the hash). An account kept before
+         * the Magnolia shape has its marks in {@code pswd} itself and no role reference: read as it is.
+         */
+        private static String read(Node user, Map<String, Role> roles) throws RepositoryException {
+            String hash = user.getProperty(HASH).getString();
+            if (!user.isNodeType("mgnl:user")) {
+                return hash;
+            }
+            boolean disabled =
+                    user.hasProperty(ENABLED) && !user.getProperty(ENABLED).getBoolean();
+            boolean mustChange = user.hasProperty(MUST_CHANGE)
+                    && user.getProperty(MUST_CHANGE).getBoolean();
+            Role role = null;
+            if (user.hasNode(ROLES)) {
+                for (PropertyIterator refs = user.getNode(ROLES).getProperties(); refs.hasNext(); ) {
+                    Property ref = refs.nextProperty();
+                    if (!ref.getName().contains(":") && roles.containsKey(ref.getString())) {
+                        Role found = roles.get(ref.getString());
+                        role = role == null || found.ordinal() > role.ordinal() ? found : role;
+                    }
+                }
+            }
+            // No role of the module's: the least one (a Magnolia user given only other roles may write drafts).
+            return AdminAccounts.compose(disabled, mustChange, role == null ? Role.REPORTER : role, hash);
+        }
+
+        /** Role node identifiers to the module's roles. */
+        private Map<String, Role> roleIds() throws RepositoryException {
+            return sessions.run(ROLES_WORKSPACE, session -> {
+                Map<String, Role> ids = new HashMap<>();
+                for (Role role : Role.values()) {
+                    if (session.getRootNode().hasNode(role.magnoliaRole())) {
+                        ids.put(
+                                session.getRootNode()
+                                        .getNode(role.magnoliaRole())
+                                        .getIdentifier(),
+                                role);
+                    }
+                }
+                return ids;
+            });
+        }
+
         @Override
-        public void replace(Map<String, String> hashes) throws IOException {
+        public void replace(Map<String, String> accounts) throws IOException {
             try {
+                Map<Role, String> roleIds = new EnumMap<>(Role.class);
+                roleIds().forEach((id, role) -> roleIds.put(role, id));
                 sessions.run(WORKSPACE, session -> {
                     Node folder = session.nodeExists("/" + FOLDER)
                             ? session.getNode("/" + FOLDER)
                             : session.getRootNode().addNode(FOLDER, "nt:folder"); // no same-name siblings
                     for (NodeIterator users = folder.getNodes(); users.hasNext(); ) {
                         Node user = users.nextNode();
-                        if (!hashes.containsKey(Text.unescapeIllegalJcrChars(user.getName()))) {
+                        if (!accounts.containsKey(Text.unescapeIllegalJcrChars(user.getName()))) {
                             user.remove();
                         }
                     }
-                    for (Map.Entry<String, String> account : hashes.entrySet()) {
+                    for (Map.Entry<String, String> account : accounts.entrySet()) {
                         String name = Text.escapeIllegalJcrChars(account.getKey());
-                        Node user =
-                                folder.hasNode(name) ? folder.getNode(name) : folder.addNode(name, "mgnl:contentNode");
-                        user.setProperty(HASH, account.getValue());
+                        Node user = folder.hasNode(name) ? folder.getNode(name) : folder.addNode(name, "mgnl:user");
+                        if (!user.isNodeType("mgnl:user")) {
+                            user.setPrimaryType("mgnl:user"); // kept as a plain node by an earlier version
+                        }
+                        String stored = account.getValue();
+                        user.setProperty("name", account.getKey());
+                        user.setProperty(HASH, AdminAccounts.bare(stored));
+                        user.setProperty(ENABLED, !AdminAccounts.marked(stored, AdminAccounts.DISABLED_MARK));
+                        user.setProperty(MUST_CHANGE, AdminAccounts.marked(stored, AdminAccounts.MUST_CHANGE_MARK));
+                        Node roles =
+                                user.hasNode(ROLES) ? user.getNode(ROLES) : user.addNode(ROLES, "mgnl:contentNode");
+                        for (PropertyIterator refs = roles.getProperties(); refs.hasNext(); ) {
+                            Property ref = refs.nextProperty();
+                            if (!ref.getName().contains(":")) {
+                                ref.remove();
+                            }
+                        }
+                        roles.setProperty("0", roleIds.get(AdminAccounts.roleOf(stored)));
                     }
                     session.save();
                     return null;

@@ -5,7 +5,6 @@ import io.newsroom.news.article.Actor;
 import io.newsroom.news.article.Role;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -81,14 +80,14 @@ public final class AdminAccounts {
      * sign-in (a temporary one), then the role in braces ({EDITOR}; none: an administrator, as accounts
      * made before roles were). bcrypt hashes start with '$', so nothing else reads as a mark.
      */
-    private static final char DISABLED_MARK = '!';
-    private static final char MUST_CHANGE_MARK = '~';
+    static final char DISABLED_MARK = '!';
+    static final char MUST_CHANGE_MARK = '~';
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
     private static final java.util.regex.Pattern STORED =
             java.util.regex.Pattern.compile("([!~]*)(?:\\{([A-Z_]+)\\})?(.*)", java.util.regex.Pattern.DOTALL);
 
-    private static String bare(String stored) {
+    static String bare(String stored) {
         if (stored == null) {
             return null;
         }
@@ -96,7 +95,7 @@ public final class AdminAccounts {
         return m.matches() ? m.group(3) : stored;
     }
 
-    private static boolean marked(String stored, char mark) {
+    static boolean marked(String stored, char mark) {
         if (stored == null) {
             return false;
         }
@@ -105,7 +104,7 @@ public final class AdminAccounts {
     }
 
     /** The account's role: the one in braces, an administrator when there is none (or one this version does not know). */
-    private static Role roleOf(String stored) {
+    static Role roleOf(String stored) {
         java.util.regex.Matcher m = stored == null ? null : STORED.matcher(stored);
         if (m == null || !m.matches() || m.group(2) == null) {
             return Role.ADMINISTRATOR;
@@ -117,7 +116,7 @@ public final class AdminAccounts {
         }
     }
 
-    private static String compose(boolean disabled, boolean mustChange, Role role, String hash) {
+    static String compose(boolean disabled, boolean mustChange, Role role, String hash) {
         return (disabled ? String.valueOf(DISABLED_MARK) : "")
                 + (mustChange ? String.valueOf(MUST_CHANGE_MARK) : "")
                 + (role == Role.ADMINISTRATOR ? "" : "{" + role.name() + "}")
@@ -163,14 +162,6 @@ public final class AdminAccounts {
     /** The operator has seen the made-up password: forget that it still has to be shown. */
     public static void passwordShown(Path folder) throws IOException {
         Files.deleteIfExists(folder.resolve(UNSHOWN));
-    }
-
-    /** {@link #resetPassword(AccountStore, Path, String, String)} of the accounts file in {@code folder}. */
-    public static Optional<String> resetPassword(Path folder, String user, String supplied) throws IOException {
-        if (!Files.exists(folder.resolve(FILE))) {
-            throw new NoSuchFileException(folder.resolve(FILE).toString());
-        }
-        return resetPassword(AccountStore.file(folder), folder, user, supplied);
     }
 
     /**
