@@ -5,6 +5,7 @@ import static io.newsroom.news.magnolia.DescriptorXml.text;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.newsroom.news.article.ArticleField;
+import io.newsroom.news.article.Role;
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.definitions.PropertyType;
 import io.newsroom.news.definitions.VirtualUriMappings;
@@ -170,6 +171,24 @@ class MagnoliaDefinitionsTest {
             } finally {
                 website.logout();
             }
+        }
+    }
+
+    /** The app's publishing actions are offered in Magnolia to exactly the roles that publish in the embedded app. */
+    @Test
+    void thePublishingActionsNameTheMagnoliaRolesOfTheRolesThatPublish() {
+        Map<?, ?> actions = (Map<?, ?>)
+                ((Map<?, ?>) ((Map<?, ?>) yaml.get("apps/news.yaml").map().get("subApps")).get("browser"))
+                        .get("actions");
+        Set<String> publishers = java.util.Arrays.stream(Role.values())
+                .filter(role -> role.may(Role.Permission.PUBLISH))
+                .map(Role::magnoliaRole)
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(Set.of("news-editor", "superuser"), publishers);
+        for (String action : List.of("activate", "deactivate")) {
+            Map<?, ?> access =
+                    (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) actions.get(action)).get("availability")).get("access");
+            assertEquals(publishers, new java.util.HashSet<>((List<?>) access.get("roles")), action);
         }
     }
 
