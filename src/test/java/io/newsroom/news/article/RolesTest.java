@@ -162,7 +162,11 @@ class RolesTest {
             }
         });
         actions.put("read audit trail", user -> runtime.audit().find(AuditTrail.Filter.ALL, 10));
-        actions.put("add account", user -> runtime.adminContext().accounts().addAccount("new." + user, Role.REPORTER));
+        actions.put(
+                "add account",
+                user -> runtime.adminContext()
+                        .accounts()
+                        .addAccount("new." + user, "new." + user + "@phuong.vn", Role.REPORTER));
 
         for (Role role : Role.values()) {
             String user = role.name().toLowerCase().replace('_', '.');

@@ -26,6 +26,8 @@ public class UsersView extends VerticalLayout {
     private final AdminContext admin = AdminContext.current();
     private final Grid<AdminAccounts.Account> grid = new Grid<>();
     private final TextField name = new TextField();
+    private final com.vaadin.flow.component.textfield.EmailField email =
+            new com.vaadin.flow.component.textfield.EmailField();
     private final com.vaadin.flow.component.select.Select<Role> role = new com.vaadin.flow.component.select.Select<>();
 
     public UsersView() {
@@ -34,6 +36,10 @@ public class UsersView extends VerticalLayout {
         name.setLabel(admin.text("news.admin.users.name"));
         name.setHelperText(admin.text("news.admin.users.nameRules"));
         name.setWidth("min(24rem, 100%)");
+        email.setId("new-user-email");
+        email.setLabel(admin.text("news.admin.users.email"));
+        email.setRequiredIndicatorVisible(true);
+        email.setWidth("min(24rem, 100%)");
         role.setId("new-user-role");
         role.setLabel(admin.text("news.admin.users.role"));
         role.setItems(Role.values());
@@ -42,13 +48,17 @@ public class UsersView extends VerticalLayout {
         Button add = new Button(admin.text("news.admin.users.add"), e -> add());
         add.setId("add-user");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout adding = new HorizontalLayout(name, role, add);
+        HorizontalLayout adding = new HorizontalLayout(name, email, role, add);
         adding.setAlignItems(FlexComponent.Alignment.BASELINE);
         adding.setWrap(true);
         grid.setId("users");
         grid.addColumn(AdminAccounts.Account::name)
                 .setHeader(admin.text("news.admin.users.name"))
                 .setKey("name")
+                .setFlexGrow(1);
+        grid.addColumn(account -> account.email() == null ? "" : account.email())
+                .setHeader(admin.text("news.admin.users.email"))
+                .setKey("email")
                 .setFlexGrow(1);
         grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<AdminAccounts.Account>of(
                                 "<span style=\"white-space: normal\">${item.state}</span>")
@@ -93,6 +103,7 @@ public class UsersView extends VerticalLayout {
         boolean nowNarrow = width < PhoneWidth.NARROW;
         if (nowNarrow != narrow) {
             narrow = nowNarrow;
+            grid.getColumnByKey("email").setVisible(!narrow);
             grid.getDataProvider().refreshAll();
             grid.recalculateColumnWidths();
         }
@@ -141,16 +152,28 @@ public class UsersView extends VerticalLayout {
 
     private void add() {
         try {
-            String password = admin.accounts().addAccount(name.getValue(), role.getValue());
+            String password = admin.accounts().addAccount(name.getValue(), email.getValue(), role.getValue());
             String added = name.getValue().strip();
-            admin.audit().record(AdminContext.user(), AuditTrail.Action.USER_ADDED, null, added, null);
+            admin.audit()
+                    .record(
+                            AdminContext.user(),
+                            AuditTrail.Action.USER_ADDED,
+                            null,
+                            added,
+                            email.getValue().strip());
             name.clear();
+            email.clear();
             name.setInvalid(false);
+            email.setInvalid(false);
             refresh();
             showPassword(added, password);
         } catch (AdminAccounts.Refused refused) {
-            name.setInvalid(true);
-            name.setErrorMessage(admin.text(refused.messageKey()));
+            // Said on the field it is about.
+            boolean aboutEmail = refused.messageKey().equals("news.admin.users.badEmail");
+            com.vaadin.flow.component.textfield.TextFieldBase<?, String> field = aboutEmail ? email : name;
+            (aboutEmail ? name : email).setInvalid(false);
+            field.setInvalid(true);
+            field.setErrorMessage(admin.text(refused.messageKey()));
         } catch (IOException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }

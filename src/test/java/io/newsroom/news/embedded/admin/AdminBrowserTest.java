@@ -859,7 +859,12 @@ class AdminBrowserTest {
                 .contains("2-40 ký tự"));
         type(browser, "new-user", "lan.nguyen");
         click(browser, "#add-user");
+        wait.until(d -> String.valueOf(find(browser, "#new-user-email").getDomProperty("errorMessage"))
+                .contains("Hãy nhập một địa chỉ email"));
+        type(browser, "new-user-email", "lan.nguyen@phuong.vn");
+        click(browser, "#add-user");
         String temporary = temporaryPasswordShown();
+        wait.until(d -> texts("#users vaadin-grid-cell-content").contains("lan.nguyen@phuong.vn"));
 
         ChromeDriver lan = Browser.start();
         try {
@@ -908,6 +913,7 @@ class AdminBrowserTest {
     void aReporterWritesADraftAndIsOfferedNothingElse() throws Exception {
         browser.get(admin() + "users");
         type(browser, "new-user", "phong.vien");
+        type(browser, "new-user-email", "phong.vien@phuong.vn");
         // "Phóng viên" is the role a new account starts with.
         wait.until(d -> text(find(browser, "#new-user-role")).contains("Phóng viên"));
         click(browser, "#add-user");

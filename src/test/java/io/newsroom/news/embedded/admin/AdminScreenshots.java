@@ -62,7 +62,9 @@ public final class AdminScreenshots {
                 runtime.images().storeInLibrary(jpeg.toByteArray(), names[i]);
             }
             // Another account, so the Users screen and the audit trail show more than the one signed in.
-            runtime.adminContext().accounts().addAccount("lan.nguyen", io.newsroom.news.article.Role.EDITOR);
+            runtime.adminContext()
+                    .accounts()
+                    .addAccount("lan.nguyen", "lan.nguyen@phuong.vn", io.newsroom.news.article.Role.EDITOR);
             runtime.audit()
                     .record(
                             "lan.nguyen",

@@ -37,6 +37,12 @@ public interface AccountStore {
     /** Replaces every account with {@code hashes}. */
     void replace(Map<String, String> hashes) throws IOException;
 
+    /** Each account's email address, where one was given. */
+    Map<String, String> emails() throws IOException;
+
+    /** Sets the email address of an existing account. */
+    void setEmail(String user, String email) throws IOException;
+
     /** {@code admin-accounts.properties} in {@code folder}, readable by the server's user only. */
     static AccountStore file(Path folder) {
         return new FileAccounts(folder.resolve(AdminAccounts.FILE));
@@ -115,6 +121,17 @@ public interface AccountStore {
             }
         }
 
+        /** The file of earlier versions kept no email addresses. */
+        @Override
+        public Map<String, String> emails() {
+            return Map.of();
+        }
+
+        @Override
+        public void setEmail(String user, String email) throws IOException {
+            throw new IOException("The accounts file keeps no email addresses: " + file);
+        }
+
         /** Readable and writable by the server's own user only (0600), where the file system knows permissions. */
         private static void restrict(Path file) throws IOException {
             try {
@@ -136,6 +153,7 @@ public interface AccountStore {
         private static final String MUST_CHANGE = "mustChangePassword";
 
         private static final String ROLES = "roles";
+        private static final String EMAIL = "email";
         private final JcrSessions sessions;
 
         UserNodes(JcrSessions sessions) throws IOException {
@@ -218,6 +236,42 @@ public interface AccountStore {
             }
             // No role of the module's: the least one (a Magnolia user given only other roles may write drafts).
             return AdminAccounts.compose(disabled, mustChange, role == null ? Role.REPORTER : role, hash);
+        }
+
+        @Override
+        public Map<String, String> emails() throws IOException {
+            try {
+                return sessions.run(WORKSPACE, session -> {
+                    Map<String, String> emails = new LinkedHashMap<>();
+                    if (session.nodeExists("/" + FOLDER)) {
+                        for (NodeIterator users = session.getNode("/" + FOLDER).getNodes(); users.hasNext(); ) {
+                            Node user = users.nextNode();
+                            if (user.hasProperty(EMAIL)) {
+                                emails.put(
+                                        Text.unescapeIllegalJcrChars(user.getName()),
+                                        user.getProperty(EMAIL).getString());
+                            }
+                        }
+                    }
+                    return emails;
+                });
+            } catch (RepositoryException e) {
+                throw new IOException("Cannot read the admin accounts: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void setEmail(String user, String email) throws IOException {
+            try {
+                sessions.run(WORKSPACE, session -> {
+                    session.getNode("/" + FOLDER + "/" + Text.escapeIllegalJcrChars(user))
+                            .setProperty(EMAIL, email);
+                    session.save();
+                    return null;
+                });
+            } catch (RepositoryException e) {
+                throw new IOException("Cannot store the email of '" + user + "': " + e.getMessage(), e);
+            }
         }
 
         /** Role node identifiers to the module's roles. */

@@ -58,7 +58,7 @@ public final class AdminAccounts {
     }
 
     /** An account as the Users screen shows it. */
-    public record Account(String name, boolean disabled, boolean mustChangePassword, Role role) {}
+    public record Account(String name, String email, boolean disabled, boolean mustChangePassword, Role role) {}
 
     /** A refused change to the accounts; {@code messageKey} says why in the user's language. */
     public static final class Refused extends Exception {
@@ -278,23 +278,40 @@ public final class AdminAccounts {
     /** Every account, by name. */
     public synchronized List<Account> accounts() throws IOException {
         List<Account> all = new ArrayList<>();
+        Map<String, String> emails = store.emails();
         new java.util.TreeMap<>(store.all())
                 .forEach((name, stored) -> all.add(new Account(
-                        name, marked(stored, DISABLED_MARK), marked(stored, MUST_CHANGE_MARK), roleOf(stored))));
+                        name,
+                        emails.get(name),
+                        marked(stored, DISABLED_MARK),
+                        marked(stored, MUST_CHANGE_MARK),
+                        roleOf(stored))));
         return all;
     }
 
     /**
-     * Adds an account named {@code name} with a made-up temporary password, returned to be handed over;
-     * it must be changed at the first sign-in.
-     *
-     * @throws Refused for a name that is not 2-40 lower-case letters, digits, dots, dashes or underscores, or one taken
+     * An email address as people type them: one {@code @}, a dot in the domain, no spaces, at most 254
+     * characters (what a mail server accepts). Nothing is sent: it tells colleagues how to reach the person.
      */
-    public synchronized String addAccount(String name, Role role) throws IOException, Refused {
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    /**
+     * Adds an account named {@code name} with its email address and a made-up temporary password, returned to be
+     * handed over; it must be changed at the first sign-in.
+     *
+     * @throws Refused for a name that is not 2-40 lower-case letters, digits, dots, dashes or underscores, one
+     *     taken, or an email address that is missing or not one
+     */
+    public synchronized String addAccount(String name, String email, Role role) throws IOException, Refused {
         Actor.require(Role.Permission.USERS);
         String wanted = name == null ? "" : name.strip();
         if (!NAME.matcher(wanted).matches()) {
             throw new Refused("news.admin.users.badName");
+        }
+        String address = email == null ? "" : email.strip();
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw new Refused("news.admin.users.badEmail");
         }
         Map<String, String> stored = store.all();
         if (stored.containsKey(wanted)) {
@@ -303,6 +320,7 @@ public final class AdminAccounts {
         String password = randomPassword();
         stored.put(wanted, compose(false, true, role, hash(password)));
         store.replace(stored);
+        store.setEmail(wanted, address);
         disabledCheckedAt = 0;
         return password;
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.newsroom.news.MutableClock;
 import io.newsroom.news.article.Role;
+import io.newsroom.news.definitions.LightModule;
+import io.newsroom.news.embedded.server.NewsRuntime;
+import io.newsroom.news.embedded.server.RuntimeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -242,17 +245,39 @@ class AdminAccountsTest {
     }
 
     @Test
-    void anAdministratorAddsResetsAndDisablesAccounts(@TempDir Path folder) throws Exception {
-        AdminAccounts accounts =
-                AdminAccounts.open(folder, "right password", clock).getKey();
+    void anAdministratorAddsResetsAndDisablesAccounts() throws Exception {
+        try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests(), LightModule.locate(), clock)) {
+            anAdministratorAddsResetsAndDisablesAccountsIn(
+                    runtime.adminContext().accounts());
+        }
+    }
+
+    private void anAdministratorAddsResetsAndDisablesAccountsIn(AdminAccounts accounts) throws Exception {
         assertEquals(
                 "news.admin.users.badName",
-                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("Lan Nguyễn", Role.EDITOR))
+                assertThrows(
+                                AdminAccounts.Refused.class,
+                                () -> accounts.addAccount("Lan Nguyễn", "lan@phuong.vn", Role.EDITOR))
                         .messageKey());
-        String temporary = accounts.addAccount("lan.nguyen", Role.EDITOR);
+        assertEquals(
+                "news.admin.users.badEmail",
+                assertThrows(
+                                AdminAccounts.Refused.class,
+                                () -> accounts.addAccount("lan.nguyen", "lan@phuong", Role.EDITOR))
+                        .messageKey(),
+                "an address with a domain");
+        assertEquals(
+                "news.admin.users.badEmail",
+                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("lan.nguyen", " ", Role.EDITOR))
+                        .messageKey(),
+                "required");
+        assertTrue(accounts.accounts().stream().noneMatch(a -> a.name().equals("lan.nguyen")), "nothing added");
+        String temporary = accounts.addAccount("lan.nguyen", " lan.nguyen@phuong.vn ", Role.EDITOR);
         assertEquals(
                 "news.admin.users.taken",
-                assertThrows(AdminAccounts.Refused.class, () -> accounts.addAccount("lan.nguyen", Role.REPORTER))
+                assertThrows(
+                                AdminAccounts.Refused.class,
+                                () -> accounts.addAccount("lan.nguyen", "lan2@phuong.vn", Role.REPORTER))
                         .messageKey());
         assertEquals(
                 AdminAccounts.Result.SIGNED_IN,
@@ -299,18 +324,23 @@ class AdminAccountsTest {
                 accounts.signIn("lan.nguyen", reset, "192.0.2.5").result());
         assertEquals(
                 List.of(
-                        new AdminAccounts.Account("admin", false, false, Role.ADMINISTRATOR),
-                        new AdminAccounts.Account("lan.nguyen", false, true, Role.EDITOR)),
+                        new AdminAccounts.Account("admin", null, false, false, Role.ADMINISTRATOR),
+                        new AdminAccounts.Account("lan.nguyen", "lan.nguyen@phuong.vn", false, true, Role.EDITOR)),
                 accounts.accounts());
         assertTrue(accounts.isDisabled("nobody"), "an account that is gone counts as disabled");
     }
 
     @Test
-    void rolesAreKeptWithTheAccountAndTheLastAdministratorStays(@TempDir Path folder) throws Exception {
-        AdminAccounts accounts =
-                AdminAccounts.open(folder, "right password", clock).getKey();
+    void rolesAreKeptWithTheAccountAndTheLastAdministratorStays() throws Exception {
+        try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests(), LightModule.locate(), clock)) {
+            rolesAreKeptWithTheAccountAndTheLastAdministratorStaysIn(
+                    runtime.adminContext().accounts());
+        }
+    }
+
+    private void rolesAreKeptWithTheAccountAndTheLastAdministratorStaysIn(AdminAccounts accounts) throws Exception {
         assertEquals(Role.ADMINISTRATOR, accounts.role("admin"), "an account made before roles administers");
-        String temporary = accounts.addAccount("nam.tran", Role.REPORTER);
+        String temporary = accounts.addAccount("nam.tran", "nam@phuong.vn", Role.REPORTER);
         assertEquals(Role.REPORTER, accounts.role("nam.tran"));
         assertEquals(
                 "news.admin.users.lastAdministrator",
@@ -335,7 +365,8 @@ class AdminAccountsTest {
         io.newsroom.news.article.Actor editor = new io.newsroom.news.article.Actor("admin", Role.EDITOR);
         assertThrows(
                 io.newsroom.news.article.Actor.NotAllowedException.class,
-                () -> io.newsroom.news.article.Actor.runAs(editor, () -> accounts.addAccount("hoa", Role.REPORTER)));
+                () -> io.newsroom.news.article.Actor.runAs(
+                        editor, () -> accounts.addAccount("hoa", "hoa@phuong.vn", Role.REPORTER)));
         assertFalse(accounts.accounts().stream().anyMatch(a -> a.name().equals("hoa")), "nothing added");
     }
 }

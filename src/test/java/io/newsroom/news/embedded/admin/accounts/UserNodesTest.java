@@ -22,8 +22,8 @@ class UserNodesTest {
     void accountsAreMagnoliaUsersWithTheirRoleAsAReferenceToAUserRole() throws Exception {
         try (NewsRuntime runtime = NewsRuntime.start(RuntimeConfig.forTests())) {
             AdminAccounts accounts = runtime.adminContext().accounts();
-            String temporary = accounts.addAccount("lan.nguyen", Role.EDITOR);
-            accounts.addAccount("minh", Role.SITE_BUILDER);
+            String temporary = accounts.addAccount("lan.nguyen", "lan.nguyen@phuong.vn", Role.EDITOR);
+            accounts.addAccount("minh", "minh@phuong.vn", Role.SITE_BUILDER);
             accounts.setDisabled("admin", "minh", true);
 
             Map<String, Object> lan = user(runtime, "lan.nguyen");
@@ -36,6 +36,7 @@ class UserNodesTest {
             assertEquals(true, lan.get("mustChangePassword"));
             assertEquals("news-editor", lan.get("role"), "roles/0 holds the identifier of the userroles node");
             assertEquals("mgnl:role", lan.get("roleType"));
+            assertEquals("lan.nguyen@phuong.vn", lan.get("email"), "Magnolia's email property");
 
             Map<String, Object> minh = user(runtime, "minh");
             assertEquals(false, minh.get("enabled"));
@@ -85,6 +86,10 @@ class UserNodesTest {
                 Node role = roles.getNodeByIdentifier(roleId);
                 return Map.<String, Object>of(
                         "type", user.getPrimaryNodeType().getName(),
+                        "email",
+                                user.hasProperty("email")
+                                        ? user.getProperty("email").getString()
+                                        : "",
                         "name", user.getProperty("name").getString(),
                         "pswd", user.getProperty("pswd").getString(),
                         "enabled", user.getProperty("enabled").getBoolean(),
