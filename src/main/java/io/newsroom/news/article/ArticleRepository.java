@@ -50,6 +50,8 @@ public final class ArticleRepository {
     private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Set<String>>> nodeListeners = new CopyOnWriteArrayList<>();
     private volatile Function<String, Optional<String>> categoriesNamedAlike = name -> Optional.empty();
+    /** Whether a category name is one of the managed list; every name while there is none (Magnolia). */
+    private volatile java.util.function.Predicate<String> knownCategory = name -> true;
     /**
      * Absolute paths of plain names: no index, no "..", nothing JCR would read as syntax ({@code []|*:}, and
      * {@code {}} of an expanded name), and no name
@@ -172,11 +174,22 @@ public final class ArticleRepository {
         this.categoriesNamedAlike = namedAlike;
     }
 
-    /** A category new to the article must not share its address with another category in use. */
+    /**
+     * Only categories of the managed list may be given to an article ({@code known}); an article keeps the one
+     * it has (a form opened before a category was renamed is refused, not saved with the old name).
+     */
+    public void acceptOnlyCategories(java.util.function.Predicate<String> known) {
+        this.knownCategory = known;
+    }
+
+    /** A category new to the article must be a managed one and not share its address with another in use. */
     private void checkCategory(ArticleDraft draft, String before) throws ValidationException {
         String category = draft.getCategory();
         if (category == null || category.isBlank() || category.equals(before)) {
             return;
+        }
+        if (!knownCategory.test(category)) {
+            throw new ValidationException(List.of(new FieldError("category", "news.validation.unknownCategory")));
         }
         Optional<String> alike = categoriesNamedAlike.apply(category);
         if (alike.isPresent()) {
@@ -435,6 +448,39 @@ public final class ArticleRepository {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Articles whose category changes in one save. */
+    private static final int CATEGORY_CHANGES_PER_SAVE = 500;
+
+    /**
+     * Gives every article of category {@code from} (the trash included) the category {@code to}: a category
+     * renamed or merged into another. Saved in bounded steps; the articles' versions stay (the text did not
+     * change). Returns how many changed.
+     */
+    public int replaceCategory(String from, String to) throws RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
+        List<String> ids = idsWhere("@category = " + ArticleXPath.stringLiteral(from));
+        for (int start = 0; start < ids.size(); start += CATEGORY_CHANGES_PER_SAVE) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + CATEGORY_CHANGES_PER_SAVE));
+            writeLock.lock();
+            try {
+                sessions.run(workspace, session -> {
+                    for (String id : chunk) {
+                        Optional<Node> node = articleNode(session, id);
+                        if (node.isPresent()) {
+                            node.get().setProperty("category", to);
+                        }
+                    }
+                    session.save();
+                    return null;
+                });
+                changed(chunk);
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        return ids.size();
     }
 
     /**

@@ -54,7 +54,10 @@ public final class AuditTrail {
         PAGE_ADD("news.audit.action.pageAdd"),
         PAGE_SAVE("news.audit.action.pageSave"),
         PAGE_REMOVE("news.audit.action.pageRemove"),
-        PAGE_MOVE("news.audit.action.pageMove");
+        PAGE_MOVE("news.audit.action.pageMove"),
+        CATEGORY_ADD("news.audit.action.categoryAdd"),
+        CATEGORY_SAVE("news.audit.action.categorySave"),
+        CATEGORY_REMOVE("news.audit.action.categoryRemove");
 
         private final String messageKey;
 

@@ -35,7 +35,19 @@ public record AdminContext(
         TemplateDefinitions templates,
         Function<String, Optional<DialogDefinition>> dialogs,
         WorkingCopies workingCopies,
-        AuditTrail audit) {
+        AuditTrail audit,
+        io.newsroom.news.categories.Categories categories) {
+
+    /**
+     * The categories an article or a block may have: the managed list; on a site that manages none yet, the
+     * ones articles have.
+     */
+    public java.util.List<String> categoryNames() throws javax.jcr.RepositoryException {
+        java.util.List<String> managed = categories.list().stream()
+                .map(io.newsroom.news.categories.Categories.Category::name)
+                .toList();
+        return managed.isEmpty() ? module.archive().categories() : managed;
+    }
 
     /** The client of the current request: the connection's peer, or behind a trusted proxy the client it forwards for. */
     String clientAddress() {

@@ -36,6 +36,8 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
         dashboard.setId("nav-dashboard");
         RouterLink review = new RouterLink(reviewLabel(), ReviewView.class);
         review.setId("nav-review");
+        RouterLink categories = new RouterLink(admin.text("news.admin.nav.categories"), CategoriesView.class);
+        categories.setId("nav-categories");
         RouterLink pages = new RouterLink(admin.text("news.admin.nav.pages"), PagesView.class);
         pages.setId("nav-pages");
         RouterLink images = new RouterLink(admin.text("news.admin.nav.images"), ImagesView.class);
@@ -70,6 +72,7 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
 
         // Only the screens the role opens are offered.
         review.setVisible(mayOpen(ReviewView.class));
+        categories.setVisible(mayOpen(CategoriesView.class));
         pages.setVisible(mayOpen(PagesView.class));
         images.setVisible(mayOpen(ImagesView.class));
         auditTrail.setVisible(mayOpen(AuditView.class));
@@ -79,6 +82,7 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
                 articles,
                 dashboard,
                 review,
+                categories,
                 pages,
                 images,
                 auditTrail,
@@ -127,6 +131,9 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
     static boolean mayOpen(Class<?> screen) {
         if (screen == ReviewView.class) {
             return Actor.may(Role.Permission.WRITE_DRAFTS);
+        }
+        if (screen == CategoriesView.class) {
+            return Actor.may(Role.Permission.PUBLISH);
         }
         if (screen == PagesView.class) {
             return Actor.may(Role.Permission.PAGES);

@@ -22,6 +22,7 @@ public class AdminRoutes implements VaadinServiceInitListener {
         routes.setRoute("audit", AuditView.class, AdminLayout.class);
         routes.setRoute("users", UsersView.class, AdminLayout.class);
         routes.setRoute("review", ReviewView.class, AdminLayout.class);
+        routes.setRoute("categories", CategoriesView.class, AdminLayout.class);
         event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(AdminContext.currentLocale()));
         // An action the role does not allow is refused where the change is made; the editor is told so.
         event.getSource()

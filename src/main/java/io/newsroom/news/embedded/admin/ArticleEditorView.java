@@ -144,7 +144,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         List<String> ids =
                 event.getLocation().getQueryParameters().getParameters().getOrDefault("id", List.of());
         try {
-            form.categories(admin.module().archive().categories());
+            form.categories(admin.categoryNames(), !admin.categories().list().isEmpty());
             if (ids.isEmpty()) {
                 editing = null;
                 heading.setText(admin.text("news.admin.new"));
@@ -180,6 +180,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         editing = article;
         form.addressFollowsTitle(neverPublished(article));
         heading.setText(article.title());
+        form.keepCategory(article.category());
         binder.readBean(article.toDraft());
         restoredCopy = false;
         markDirty(false);

@@ -110,8 +110,23 @@ final class ArticleForm {
         return layout;
     }
 
-    void categories(List<String> names) {
+    /** The categories to choose from; only these when the site manages its categories ({@code onlyThese}). */
+    void categories(List<String> names, boolean onlyThese) {
+        categoryNames = names;
         category.setItems(names);
+        category.setAllowCustomValue(!onlyThese);
+    }
+
+    private List<String> categoryNames = List.of();
+
+    /** An article's category that is not among them any more (renamed meanwhile) is still shown as it is. */
+    void keepCategory(String stored) {
+        if (stored != null && !stored.isBlank() && !categoryNames.contains(stored)) {
+            List<String> names = new java.util.ArrayList<>(categoryNames);
+            names.add(0, stored);
+            categoryNames = names;
+            category.setItems(names);
+        }
     }
 
     /** Whether the address follows the title from now on (a loaded article that was never published). */

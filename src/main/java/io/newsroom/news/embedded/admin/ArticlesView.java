@@ -386,7 +386,7 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
 
     private List<String> categories() {
         try {
-            return admin.module().archive().categories();
+            return admin.categoryNames();
         } catch (RepositoryException e) {
             return List.of();
         }

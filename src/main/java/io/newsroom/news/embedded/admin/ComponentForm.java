@@ -192,7 +192,7 @@ final class ComponentForm {
 
     private List<String> categories() {
         try {
-            return admin.articles().categories();
+            return admin.categoryNames();
         } catch (RepositoryException e) {
             return List.of();
         }

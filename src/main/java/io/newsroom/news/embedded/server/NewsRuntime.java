@@ -5,6 +5,7 @@ import io.newsroom.news.article.ArticleRepository;
 import io.newsroom.news.article.AuditTrail;
 import io.newsroom.news.assets.DamShapeUpgrade;
 import io.newsroom.news.assets.ImageAssets;
+import io.newsroom.news.categories.Categories;
 import io.newsroom.news.definitions.ContentTypeDefinition;
 import io.newsroom.news.definitions.ContentTypeReader;
 import io.newsroom.news.definitions.DialogDefinition;
@@ -57,6 +58,7 @@ public final class NewsRuntime implements AutoCloseable {
     static final String ARCHIVE_INDEX_FILE = "archive-index.bin";
 
     public static final String ARTICLE_TYPE_FILE = "contentTypes/article.yaml";
+    public static final String CATEGORY_TYPE_FILE = "contentTypes/category.yaml";
 
     private final RuntimeConfig config;
     private final LightModule lightModule;
@@ -96,6 +98,7 @@ public final class NewsRuntime implements AutoCloseable {
     public static final Duration UNUSED_IMAGE_AGE = Duration.ofDays(1);
 
     private final AuditTrail audit;
+    private final Categories categories;
 
     private NewsRuntime(
             RuntimeConfig config,
@@ -155,6 +158,11 @@ public final class NewsRuntime implements AutoCloseable {
         module.reviews().auditTo(audit);
         WebsitePages pages = new WebsitePages(repository.sessions(), templates, clock);
         pages.auditTo(audit);
+        // The managed categories: made from the ones articles have on the first start with this version.
+        this.categories = new Categories(repository.sessions(), module.articles());
+        categories.auditTo(audit);
+        categories.startFrom(module.articles().categories());
+        module.articles().acceptOnlyCategories(name -> categoriesEmpty() || categories.isCategory(name));
         this.adminContext = new AdminContext(
                 module,
                 accounts.getKey(),
@@ -174,7 +182,8 @@ public final class NewsRuntime implements AutoCloseable {
                         config.inMemory()
                                 ? journalFolder.resolve("working-copies")
                                 : config.dataFolder().resolve("working-copies")),
-                audit);
+                audit,
+                categories);
         this.pageRenderer =
                 new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
@@ -229,7 +238,7 @@ public final class NewsRuntime implements AutoCloseable {
                             : EmbeddedRepository.persistent(config.dataFolder());
             NewsRuntime runtime;
             try {
-                prepare(repository, articleType);
+                prepare(repository, articleType, lightModule);
                 runtime = new NewsRuntime(config, lightModule, repository, articleType, clock);
             } catch (RepositoryException | IOException | RuntimeException e) {
                 repository.close();
@@ -237,6 +246,8 @@ public final class NewsRuntime implements AutoCloseable {
             }
             try {
                 firstWork.run(runtime);
+                // Categories of the demo's (or an import's) articles, when none were managed yet.
+                runtime.categories.startFrom(runtime.articles().categories());
             } catch (RepositoryException | IOException | RuntimeException e) {
                 runtime.close();
                 throw e;
@@ -246,10 +257,14 @@ public final class NewsRuntime implements AutoCloseable {
     }
 
     /** The content type's node type and every workspace the runtime uses, made when missing. */
-    private static void prepare(EmbeddedRepository repository, ContentTypeDefinition articleType)
-            throws RepositoryException {
+    private static void prepare(
+            EmbeddedRepository repository, ContentTypeDefinition articleType, LightModule lightModule)
+            throws RepositoryException, IOException {
         if (articleType.autoCreate()) {
             repository.register(articleType);
+        }
+        try (InputStream yaml = lightModule.open(CATEGORY_TYPE_FILE)) {
+            repository.register(ContentTypeReader.read("category", yaml));
         }
         repository.ensureWorkspace(WebsitePages.WORKSPACE);
         repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
@@ -262,6 +277,20 @@ public final class NewsRuntime implements AutoCloseable {
 
     public RuntimeConfig config() {
         return config;
+    }
+
+    /** The managed categories. */
+    public Categories categories() {
+        return categories;
+    }
+
+    /** No category is managed yet (a new site): any name is taken, as before categories were managed. */
+    private boolean categoriesEmpty() {
+        try {
+            return categories.list().isEmpty();
+        } catch (javax.jcr.RepositoryException e) {
+            throw new IllegalStateException("Cannot read the categories: " + e.getMessage(), e);
+        }
     }
 
     /**

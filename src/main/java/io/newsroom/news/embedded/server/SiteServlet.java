@@ -53,6 +53,7 @@ public final class SiteServlet extends HttpServlet {
     private final transient PageRenderer renderer;
     private final transient VirtualUriMappings mappings;
     private final transient NewsFunctions newsfn;
+    private final transient io.newsroom.news.categories.Categories categories;
     private final transient ErrorPages errors;
     private final transient RssFeed feed;
     private final transient Sitemap sitemap;
@@ -63,6 +64,7 @@ public final class SiteServlet extends HttpServlet {
         this.renderer = runtime.pageRenderer();
         this.mappings = runtime.virtualUriMappings();
         this.newsfn = runtime.newsFunctions();
+        this.categories = runtime.categories();
         this.errors = new ErrorPages(runtime.messages());
         this.feed = new RssFeed(runtime.newsFunctions(), runtime.messages());
         this.sitemap =
@@ -149,6 +151,18 @@ public final class SiteServlet extends HttpServlet {
                     (ARTICLE_TEMPLATE.equals(templateOf(page)) && newsfn.article(ctx.getParameter("article")) == null)
                             || (CATEGORY_TEMPLATE.equals(templateOf(page))
                                     && newsfn.category(ctx.getParameter("category")) == null);
+            if (missingArticle && CATEGORY_TEMPLATE.equals(templateOf(page))) {
+                // The address of a category before it was renamed (or merged into another): where it is now.
+                var renamed = categories.formerlyAt(String.valueOf(ctx.getParameter("category")));
+                if (renamed.isPresent()) {
+                    response.setStatus(301);
+                    response.setHeader(
+                            "Location",
+                            request.getContextPath()
+                                    + newsfn.categoryLink(renamed.get().name(), locale));
+                    return;
+                }
+            }
             if (missingArticle) {
                 // An address the article had before it moved: straight to where it is now.
                 String moved = newsfn.movedTo(ctx.getParameter("article"), locale);
