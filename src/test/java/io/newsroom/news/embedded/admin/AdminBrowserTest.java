@@ -1058,7 +1058,7 @@ class AdminBrowserTest {
 
     /** A grid's rows as lines of their cells' texts (read in one step: the grid re-renders). */
     @SuppressWarnings("unchecked")
-    private static List<String> rowsOf(ChromeDriver driver, String grid) {
+    static List<String> rowsOf(ChromeDriver driver, String grid) {
         return (List<String>) driver.executeScript("""
                 const cells = [...document.querySelectorAll(arguments[0] + ' vaadin-grid-cell-content')]
                     .filter(c => c.assignedSlot && !c.assignedSlot.closest('thead'));
