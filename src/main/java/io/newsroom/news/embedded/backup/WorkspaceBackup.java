@@ -69,6 +69,11 @@ public final class WorkspaceBackup {
      * @throws IllegalArgumentException when there is nothing to import or a file cannot be read
      *         as system view; nothing is changed then
      */
+    /** Whether {@code source} holds any {@code <workspace>.*.xml} file. */
+    public boolean hasFilesIn(Path source) throws IOException {
+        return !filesIn(source).isEmpty();
+    }
+
     public int importFrom(Path source) throws RepositoryException, IOException {
         List<Path> files = filesIn(source);
         if (files.isEmpty()) {

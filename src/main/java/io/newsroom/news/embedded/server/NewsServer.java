@@ -1,5 +1,6 @@
 package io.newsroom.news.embedded.server;
 
+import io.newsroom.news.categories.Categories;
 import io.newsroom.news.definitions.LightModule;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
 import io.newsroom.news.embedded.backup.VersionBackup;
@@ -165,21 +166,28 @@ public final class NewsServer {
         try (runtime) {
             WorkspaceBackup backup = new WorkspaceBackup(
                     runtime.repository(), runtime.articleType().workspace());
+            WorkspaceBackup categories = new WorkspaceBackup(runtime.repository(), Categories.WORKSPACE);
             VersionBackup versions =
                     new VersionBackup(runtime.publishing().versions().orElseThrow());
             if (config.exportTo() != null) {
                 List<Path> files = backup.exportTo(config.exportTo());
+                List<Path> categoryFiles = categories.exportTo(config.exportTo());
                 List<Path> versionFiles = versions.exportTo(config.exportTo());
-                System.out.println("Exported " + files.size() + " file(s) and " + versionFiles.size()
-                        + " version(s) to " + config.exportTo().toAbsolutePath());
+                System.out.println("Exported " + files.size() + " file(s), " + categoryFiles.size() + " categories and "
+                        + versionFiles.size() + " version(s) to "
+                        + config.exportTo().toAbsolutePath());
             }
             if (config.importFrom() != null) {
                 // Every version file is read and checked before the articles change.
                 VersionBackup.Restore history = versions.read(config.importFrom());
                 int files = backup.importFrom(config.importFrom());
+                // A backup made before categories were managed has none: they are made from the articles' then.
+                int categoryFiles =
+                        categories.hasFilesIn(config.importFrom()) ? categories.importFrom(config.importFrom()) : 0;
                 history.apply();
-                System.out.println("Imported " + files + " file(s) and " + history.size() + " version(s) from "
-                        + config.importFrom().toAbsolutePath());
+                System.out.println(
+                        "Imported " + files + " file(s), " + categoryFiles + " categories and " + history.size()
+                                + " version(s) from " + config.importFrom().toAbsolutePath());
             }
             return 0;
         } catch (IllegalArgumentException e) {

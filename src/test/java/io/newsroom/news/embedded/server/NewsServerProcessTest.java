@@ -89,6 +89,9 @@ public class NewsServerProcessTest {
                     export.output());
         }
         assertFalse(Files.list(backup).toList().isEmpty());
+        assertTrue(
+                Files.list(backup).anyMatch(f -> f.getFileName().toString().startsWith("news-categories.")),
+                "the demo's categories are in the backup");
 
         Path broken = work.resolve("broken");
         Files.createDirectories(broken);
@@ -102,6 +105,9 @@ public class NewsServerProcessTest {
             assertTrue(restore.process.waitFor(180, TimeUnit.SECONDS), restore.output());
             assertEquals(0, restore.process.exitValue(), restore.output());
             assertTrue(restore.awaitLine("Imported"), restore.output());
+            assertTrue(
+                    restore.output().matches("(?s).*Imported \\d+ file\\(s\\), [1-9]\\d* categories.*"),
+                    restore.output());
         }
     }
 
