@@ -16,7 +16,7 @@
       <img class="news-list__image" src="${imageLink}" alt="${article.imageAlt!''}" loading="lazy"[#if size?has_content] width="${size.width?c}" height="${size.height?c}"[/#if]>
       [/#if]
       <a class="news-list__title" href="${ctx.contextPath}${newsfn.link(article, state.locale)}">${article.title}</a>
-      <p class="news-list__meta"><time datetime="${article.isoDate}">${article.date} ${article.time}</time>[#if article.category?has_content] | <a class="news-list__category" href="${ctx.contextPath}${newsfn.categoryLink(article.category, state.locale)}">${article.category}</a>[/#if]</p>
+      <p class="news-list__meta"><time datetime="${article.isoDate}">${article.date} ${article.time}</time>[#if article.category?has_content] | <a class="news-list__category" href="${ctx.contextPath}${newsfn.categoryLink(article.category, state.locale)}">${newsfn.categoryName(article.category, state.locale)}</a>[/#if]</p>
       [#if article.lead?has_content]
       <p class="news-list__lead">${article.lead}</p>
       [/#if]

@@ -27,7 +27,7 @@
   [#if ogSize?has_content]<meta property="og:image:width" content="${ogSize.width?c}"><meta property="og:image:height" content="${ogSize.height?c}">[/#if]
   [/#if]
   <meta property="article:published_time" content="${article.isoDate}">
-  [#if article.category?has_content]<meta property="article:section" content="${article.category}">[/#if]
+  [#if article.category?has_content]<meta property="article:section" content="${newsfn.categoryName(article.category, state.locale)}">[/#if]
   <script type="application/ld+json">${newsfn.jsonLd(article, pageUrl, i18n['news.site.name'], ogImageUrl)?no_esc}</script>
   <script src="${ctx.contextPath}${newsfn.resource("js/views.js")}" defer></script>
   [#else]
@@ -42,7 +42,7 @@
       [#if (state.previewMode)!false]<p class="news-article__preview" role="status">${i18n['news.site.preview.banner']}</p>[/#if]
       [#if article?has_content]
       [#if article.category?has_content]
-      [#assign crumbNames = [i18n['news.site.home'], article.category, article.title]]
+      [#assign crumbNames = [i18n['news.site.home'], newsfn.categoryName(article.category, state.locale), article.title]]
       [#assign crumbPaths = [newsfn.localized("/", state.locale), newsfn.categoryLink(article.category, state.locale), newsfn.link(article, state.locale)]]
       [#else]
       [#assign crumbNames = [i18n['news.site.home'], i18n['news.site.news'], article.title]]
@@ -50,7 +50,7 @@
       [/#if]
       [#include "/news/templates/includes/breadcrumbs.ftl"]
       <article class="news-article" data-news-article="${article.id}" data-news-beacon="${ctx.contextPath}/.news/views"[#if (state.previewMode)!false] data-news-preview[/#if]>
-        [#if article.category?has_content]<p class="news-article__category"><a class="news-article__category-link" href="${ctx.contextPath}${newsfn.categoryLink(article.category, state.locale)}">${article.category}</a></p>[/#if]
+        [#if article.category?has_content]<p class="news-article__category"><a class="news-article__category-link" href="${ctx.contextPath}${newsfn.categoryLink(article.category, state.locale)}">${newsfn.categoryName(article.category, state.locale)}</a></p>[/#if]
         <h1 class="news-article__title">${article.title}</h1>
         <p class="news-article__meta">${i18n['news.article.posted']} <time class="news-article__date" datetime="${article.isoDate}">${article.date}</time> | <span class="news-article__time">${article.time}</span> | ${i18n['news.article.views']} <span class="news-article__views">${newsfn.views(article)}</span></p>
         [#if article.lead?has_content]<p class="news-article__lead">${article.lead}</p>[/#if]

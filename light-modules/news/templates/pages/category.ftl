@@ -2,7 +2,7 @@
 [#-- news:pages/category: one category's archive, /news/<category-slug>. Documented in category.md. --]
 [#assign lang = (state.locale.language)!"vi"]
 [#assign category = newsfn.category(ctx.getParameter("category")!"")!""]
-[#assign pageTitle = category?has_content?then(category, i18n['news.pages.category.unknown'])]
+[#assign pageTitle = category?has_content?then(newsfn.categoryName(category, state.locale), i18n['news.pages.category.unknown'])]
 [#assign pageUrl = newsfn.absoluteUrl(ctx.request, newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, lang))]
 <!DOCTYPE html>
 <html lang="${lang}">
@@ -10,7 +10,7 @@
   [#include "/news/templates/includes/head.ftl"]
   <title>${pageTitle} | ${i18n['news.site.name']}</title>
   [#if category?has_content]
-  <meta name="description" content="${i18n['news.pages.category.description']?replace('{0}', category)}">
+  <meta name="description" content="${i18n['news.pages.category.description']?replace('{0}', pageTitle)}">
   <link rel="canonical" href="${pageUrl}">
   <meta property="og:type" content="website">
   <meta property="og:title" content="${pageTitle}">

@@ -88,7 +88,8 @@ public final class NewsModule implements AutoCloseable {
                 b.baseUrl,
                 b.audience,
                 b.imageSizes,
-                b.resourceVersions));
+                b.resourceVersions,
+                b.categoryNames));
     }
 
     /** Starts describing the host: where units of work get sessions, how changes are heard, the site's zone and clock. */
@@ -170,6 +171,8 @@ public final class NewsModule implements AutoCloseable {
         private Path archiveSnapshot;
         private ImageSizes imageSizes;
         private Function<String, String> resourceVersions;
+        /** A category as shown in a language; the name articles have where the host knows no other. */
+        private java.util.function.BiFunction<String, String, String> categoryNames = (category, language) -> category;
 
         private Builder(JcrSessions sessions, ChangeObservation observation, ZoneId zone, Clock clock) {
             this.sessions = sessions;
@@ -237,6 +240,12 @@ public final class NewsModule implements AutoCloseable {
         }
 
         /** A web resource's fingerprint, where the host serves resources by fingerprint. */
+        /** How a category's name is shown in a language (its English name on the English site). */
+        public Builder categoryNames(java.util.function.BiFunction<String, String, String> categoryNames) {
+            this.categoryNames = categoryNames;
+            return this;
+        }
+
         public Builder resourceVersions(Function<String, String> resourceVersions) {
             this.resourceVersions = resourceVersions;
             return this;

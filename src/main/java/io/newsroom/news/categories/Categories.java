@@ -129,6 +129,15 @@ public final class Categories {
         return list().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /** How category {@code name} is shown in {@code language}: as it is when it is not managed. */
+    public String shownName(String name, String language) {
+        try {
+            return byName(name).map(c -> c.name(language)).orElse(name);
+        } catch (RepositoryException e) {
+            return name;
+        }
+    }
+
     /** The category that had address {@code slug} before a rename (or a merge): where that address leads now. */
     public Optional<Category> formerlyAt(String slug) throws RepositoryException {
         return list().stream().filter(c -> c.formerSlugs().contains(slug)).findFirst();

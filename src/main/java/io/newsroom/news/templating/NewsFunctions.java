@@ -256,6 +256,18 @@ public class NewsFunctions {
         return links.localized(path, locale);
     }
 
+    /**
+     * A category's name as readers of {@code locale} read it: the English name on the English site where an
+     * editor gave one, else the name articles have.
+     */
+    public String categoryName(String category, Object locale) {
+        if (category == null || category.isBlank()) {
+            return "";
+        }
+        String language = locale == null ? "" : locale.toString().replaceFirst("[_-].*", "");
+        return parts.categoryNames().apply(category, language);
+    }
+
     /** The address of a category's archive in {@code locale}: {@code /news/thong-bao}, {@code /en/news/thong-bao}. */
     public String categoryLink(String category, Object locale) {
         return links.categoryLink(category, locale);

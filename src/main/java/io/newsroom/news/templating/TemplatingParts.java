@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * @param audience         readers (published and due) or editors (drafts too, on Magnolia's author)
  * @param imageSizes       renditions' pixel sizes where the host knows them, else null
  * @param resourceVersions a web resource's fingerprint ({@code css/news.css} to a short hash), or null
+ * @param categoryNames    a category's name as shown in a language ("Thông báo", "en" to "Notices")
  */
 public record TemplatingParts(
         ArticleRepository articles,
@@ -33,7 +34,8 @@ public record TemplatingParts(
         Supplier<String> baseUrl,
         Audience audience,
         ImageSizes imageSizes,
-        Function<String, String> resourceVersions) {
+        Function<String, String> resourceVersions,
+        java.util.function.BiFunction<String, String, String> categoryNames) {
 
     ArticleView view(Article article) {
         return new ArticleView(article, articles.siteZone());

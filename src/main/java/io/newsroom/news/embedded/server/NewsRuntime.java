@@ -98,7 +98,8 @@ public final class NewsRuntime implements AutoCloseable {
     public static final Duration UNUSED_IMAGE_AGE = Duration.ofDays(1);
 
     private final AuditTrail audit;
-    private final Categories categories;
+    /** Set once the module runs (it needs the module's articles); read by templates only after that. */
+    private Categories categories;
 
     private NewsRuntime(
             RuntimeConfig config,
@@ -142,6 +143,8 @@ public final class NewsRuntime implements AutoCloseable {
                 .archiveSnapshot(config.inMemory() ? null : config.dataFolder().resolve(ARCHIVE_INDEX_FILE))
                 .imageSizes(renditions)
                 .resourceVersions(path -> WebResourceServlet.fingerprint(lightModule, path))
+                .categoryNames((category, language) ->
+                        categories == null ? category : categories.shownName(category, language))
                 .start();
         Path accountsFolder = config.inMemory() ? journalFolder : config.dataFolder();
         // In the users workspace: a cluster's nodes share them, made once, and a reset on one node applies on all.

@@ -76,6 +76,10 @@ class ManagedCategoriesTest {
                 "/en/news/thong-bao-phuong",
                 site.get("/en/news/thong-bao").headers().firstValue("Location").orElseThrow());
         await(() -> status("/news/thong-bao-phuong") == 200, "the new address");
+        // English readers read its English name, on its page and on its articles.
+        String english = site.get("/en/news/thong-bao-phuong").body();
+        assertTrue(english.contains("<h1 class=\"news-page__title\">Ward notices</h1>"), english);
+        assertTrue(site.get("/news/thong-bao-phuong").body().contains(">Thông báo phường</h1>"));
         assertEquals(404, status("/news/khong-co"), "an address no category had");
 
         // A form opened before the rename cannot put the old name back.
