@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Takes the admin README's screenshots (run by hand): the demo site in memory, the article list, the
- * Images screen, the editor, the dashboard, the audit trail and the users, each at 1440 and 390 px, into
+ * Images screen, the editor, the dashboard, the audit trail, the users, the review queue and the categories,
+ * each at 1440 and 390 px, into
  * {@code docs/admin/}.
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.newsroom.news.embedded.admin.AdminScreenshots}
  */
@@ -72,6 +73,13 @@ public final class AdminScreenshots {
                             null,
                             null,
                             "203.0.113.7");
+            // The categories managed, and a reporter's draft waiting for review.
+            runtime.categories().startFrom(runtime.articles().categories());
+            io.newsroom.news.article.ArticleDraft waiting = io.newsroom.news.TestArticles.unpublished(
+                    "Lịch tiêm chủng mở rộng tháng tới", Instant.now().minus(Duration.ofHours(2)));
+            waiting.setCategory(runtime.categories().list().get(0).name());
+            String waitingId = runtime.articles().create(waiting, "lan.nguyen").id();
+            runtime.adminContext().reviews().submit(waitingId, "lan.nguyen");
             AdminBrowserTest.serverFor(server);
             ChromeDriver browser = Browser.start();
             try {
@@ -106,6 +114,16 @@ public final class AdminScreenshots {
                             AdminBrowserTest.admin() + "users",
                             "#users",
                             out.resolve("users-" + width + ".png"));
+                    shoot(
+                            browser,
+                            AdminBrowserTest.admin() + "review",
+                            "#review-queue",
+                            out.resolve("review-" + width + ".png"));
+                    shoot(
+                            browser,
+                            AdminBrowserTest.admin() + "categories",
+                            "#categories",
+                            out.resolve("categories-" + width + ".png"));
                 }
             } finally {
                 browser.quit();
