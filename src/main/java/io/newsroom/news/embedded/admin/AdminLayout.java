@@ -105,7 +105,17 @@ public class AdminLayout extends AppLayout implements BeforeEnterObserver {
     /** "Review (2)" for an editor, with the articles waiting; "My submissions" for a reporter. */
     private String reviewLabel() {
         if (!Actor.may(Role.Permission.PUBLISH)) {
-            return admin.text("news.admin.nav.submissions");
+            // A reporter sees at once how many of their articles came back.
+            try {
+                long returned = admin.reviews().submittedBy(AdminContext.user(), ReviewView.MINE_SHOWN).stream()
+                        .filter(item -> item.review().status() == io.newsroom.news.article.Review.Status.RETURNED)
+                        .count();
+                return returned == 0
+                        ? admin.text("news.admin.nav.submissions")
+                        : admin.text("news.admin.nav.submissionsReturned", returned);
+            } catch (javax.jcr.RepositoryException e) {
+                return admin.text("news.admin.nav.submissions");
+            }
         }
         try {
             int waiting = admin.reviews().queue().size();

@@ -23,14 +23,20 @@ public class ReviewView extends VerticalLayout {
     static final int MINE_SHOWN = 100;
 
     private final AdminContext admin = AdminContext.current();
+    private final Grid<Reviews.Item> grid = new Grid<>();
 
     public ReviewView() {
         setSizeFull();
         boolean editor = Actor.may(Role.Permission.PUBLISH);
-        Grid<Reviews.Item> grid = new Grid<>();
         grid.setId(editor ? "review-queue" : "my-submissions");
+        // On a phone one column tells it all: the title, then the state and who, then the editor's answer.
+        grid.addComponentColumn(this::summary)
+                .setHeader(admin.text("news.article.title.label"))
+                .setKey("summary")
+                .setVisible(false);
         grid.addComponentColumn(item -> new Anchor("article?id=" + item.articleId(), item.title()))
                 .setHeader(admin.text("news.article.title.label"))
+                .setKey("title")
                 .setFlexGrow(2);
         grid.addColumn(item -> admin.text(item.review().status().messageKey()))
                 .setHeader(admin.text("news.admin.review.status"))
@@ -40,6 +46,7 @@ public class ReviewView extends VerticalLayout {
         grid.addColumn(item ->
                         item.review().submittedBy() + " · " + when(item.review().submittedAt()))
                 .setHeader(admin.text("news.admin.review.submittedColumn"))
+                .setKey("submitted")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         if (!editor) {
@@ -64,6 +71,34 @@ public class ReviewView extends VerticalLayout {
         }
         add(new H2(admin.text(editor ? "news.admin.review.queueTitle" : "news.admin.review.mineTitle")), empty, grid);
         expand(grid);
+    }
+
+    private com.vaadin.flow.component.Component summary(Reviews.Item item) {
+        com.vaadin.flow.component.html.Div box = new com.vaadin.flow.component.html.Div(
+                new Anchor("article?id=" + item.articleId(), item.title()),
+                new com.vaadin.flow.component.html.Div(
+                        admin.text(item.review().status().messageKey()) + " · "
+                                + item.review().submittedBy() + " · "
+                                + when(item.review().submittedAt())),
+                new com.vaadin.flow.component.html.Div(answer(item)));
+        box.getStyle().set("white-space", "normal").set("line-height", "1.35");
+        return box;
+    }
+
+    private void fitTo(int width) {
+        boolean narrow = width < PhoneWidth.NARROW;
+        grid.getColumnByKey("summary").setVisible(narrow);
+        for (String key : new String[] {"title", "status", "submitted", "answer"}) {
+            if (grid.getColumnByKey(key) != null) {
+                grid.getColumnByKey(key).setVisible(!narrow);
+            }
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        PhoneWidth.follow(event, this::fitTo);
     }
 
     /** Who answered, when, and the comment of an article sent back. */

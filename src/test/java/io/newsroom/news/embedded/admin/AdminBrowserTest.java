@@ -999,6 +999,7 @@ class AdminBrowserTest {
 
             // The reporter reads the outcome, fixes the draft and submits it again (the change saved with it).
             reporter.get(admin() + "review");
+            wait.until(d -> text(find(reporter, "#nav-review")).strip().equals("Bài tôi gửi duyệt (1 bị trả lại)"));
             wait.until(d -> rowsOf(reporter, "#my-submissions").stream()
                     .anyMatch(r -> r.contains("Tin của phóng viên")
                             && r.contains("Trả lại")
