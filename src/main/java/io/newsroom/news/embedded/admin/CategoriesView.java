@@ -37,24 +37,41 @@ public class CategoriesView extends VerticalLayout {
         add.setId("new-category");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("categories");
+        // On a phone one column tells it all: the names, then the address and the number of articles.
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<Category>of(
+                                "<div style=\"white-space: normal; line-height: 1.35\"><div><b>${item.name}</b></div>"
+                                        + "<div>${item.nameEn}</div><div style=\"color: var(--lumo-secondary-text-color)\">"
+                                        + "${item.address} · ${item.articles}</div></div>")
+                        .withProperty("name", Category::name)
+                        .withProperty("nameEn", c -> c.nameEn() == null ? "" : c.nameEn())
+                        .withProperty("address", c -> "/news/" + c.slug())
+                        .withProperty(
+                                "articles", c -> admin.text("news.admin.categories.articlesCount", articles(c.name()))))
+                .setHeader(admin.text("news.admin.categories.name"))
+                .setKey("summary")
+                .setVisible(false);
         grid.addColumn(Category::name)
                 .setHeader(admin.text("news.admin.categories.name"))
+                .setKey("name")
                 .setFlexGrow(1);
         grid.addColumn(c -> c.nameEn() == null ? "" : c.nameEn())
                 .setHeader(admin.text("news.admin.categories.nameEn"))
+                .setKey("nameEn")
                 .setFlexGrow(1);
         grid.addColumn(c -> "/news/" + c.slug())
                 .setHeader(admin.text("news.admin.categories.address"))
+                .setKey("address")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(c -> articles(c.name()))
                 .setHeader(admin.text("news.admin.categories.articles"))
+                .setKey("articles")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(c -> new RowActions()
                         .button(admin.text("news.admin.categories.edit"), "edit-category", () -> edit(c))
                         .dangerButton(admin.text("news.admin.delete"), "delete-category", () -> delete(c))
-                        .of(false, admin.text("news.admin.moreActions")))
+                        .of(narrow, admin.text("news.admin.moreActions")))
                 .setHeader(admin.text("news.admin.actions"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
@@ -62,6 +79,27 @@ public class CategoriesView extends VerticalLayout {
         add(new H2(admin.text("news.admin.nav.categories")), add, empty, grid);
         expand(grid);
         refresh();
+    }
+
+    private boolean narrow;
+
+    private void fitTo(int width) {
+        boolean nowNarrow = width < PhoneWidth.NARROW;
+        if (nowNarrow != narrow) {
+            narrow = nowNarrow;
+            grid.getColumnByKey("summary").setVisible(narrow);
+            for (String key : new String[] {"name", "nameEn", "address", "articles"}) {
+                grid.getColumnByKey(key).setVisible(!narrow);
+            }
+            grid.getDataProvider().refreshAll();
+            grid.recalculateColumnWidths();
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        PhoneWidth.follow(event, this::fitTo);
     }
 
     /** Published and draft articles of the category, as the archive counts them (the trash not). */
