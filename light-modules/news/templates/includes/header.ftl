@@ -6,8 +6,17 @@
 <header class="news-header">
   <a class="news-header__site" href="${ctx.contextPath}${newsfn.localized("/", state.locale)}">${i18n['news.site.name']}</a>
   <nav class="news-header__nav" aria-label="${i18n['news.site.navigation']}">
+    [#-- The menu is made from the site's pages (their menu titles, in the page's language); a host that
+         makes none (Magnolia, where sites build their own navigation) gets the two links below. --]
+    [#assign menu = newsfn.menu(state.locale)]
+    [#if menu?has_content]
+    [#list menu as entry]
+    <a class="news-header__link" href="${ctx.contextPath}${newsfn.localized(entry.path, state.locale)}">${entry.title}</a>
+    [/#list]
+    [#else]
     <a class="news-header__link" href="${ctx.contextPath}${newsfn.localized("/", state.locale)}">${i18n['news.site.home']}</a>
     <a class="news-header__link" href="${ctx.contextPath}${newsfn.localized("/news", state.locale)}">${i18n['news.site.news']}</a>
+    [/#if]
     [#list newsfn.otherLanguages(state.locale) as other]
     <a class="news-header__language" hreflang="${other.tag}" lang="${other.tag}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${other.name}</a>
     [/#list]

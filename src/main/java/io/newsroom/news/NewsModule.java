@@ -89,7 +89,8 @@ public final class NewsModule implements AutoCloseable {
                 b.audience,
                 b.imageSizes,
                 b.resourceVersions,
-                b.categoryNames));
+                b.categoryNames,
+                b.menu));
     }
 
     /** Starts describing the host: where units of work get sessions, how changes are heard, the site's zone and clock. */
@@ -240,6 +241,16 @@ public final class NewsModule implements AutoCloseable {
         }
 
         /** A web resource's fingerprint, where the host serves resources by fingerprint. */
+        /** The site's menu in a language (none: the templates show their own links). */
+        private Function<String, java.util.List<io.newsroom.news.pages.SiteMenu.Link>> menu =
+                language -> java.util.List.of();
+
+        /** Where the site's menu comes from: its pages, in the embedded runtime. */
+        public Builder menu(Function<String, java.util.List<io.newsroom.news.pages.SiteMenu.Link>> menu) {
+            this.menu = menu;
+            return this;
+        }
+
         /** How a category's name is shown in a language (its English name on the English site). */
         public Builder categoryNames(java.util.function.BiFunction<String, String, String> categoryNames) {
             this.categoryNames = categoryNames;

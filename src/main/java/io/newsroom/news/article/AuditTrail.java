@@ -57,7 +57,8 @@ public final class AuditTrail {
         PAGE_MOVE("news.audit.action.pageMove"),
         CATEGORY_ADD("news.audit.action.categoryAdd"),
         CATEGORY_SAVE("news.audit.action.categorySave"),
-        CATEGORY_REMOVE("news.audit.action.categoryRemove");
+        CATEGORY_REMOVE("news.audit.action.categoryRemove"),
+        MENU_CHANGE("news.audit.action.menuChange");
 
         private final String messageKey;
 

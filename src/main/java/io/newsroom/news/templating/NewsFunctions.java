@@ -257,6 +257,19 @@ public class NewsFunctions {
     }
 
     /**
+     * The site's menu in {@code locale}'s language, made from its pages: each entry's {@code title} and
+     * {@code path} (to localize); empty where the host makes none (the header then shows its own links).
+     */
+    public List<Map<String, String>> menu(Object locale) {
+        String language = locale == null ? "" : locale.toString().replaceFirst("[_-].*", "");
+        List<Map<String, String>> links = new java.util.ArrayList<>();
+        for (io.newsroom.news.pages.SiteMenu.Link link : parts.menu().apply(language)) {
+            links.add(Map.of("title", link.title(), "path", link.path()));
+        }
+        return links;
+    }
+
+    /**
      * A category's name as readers of {@code locale} read it: the English name on the English site where an
      * editor gave one, else the name articles have.
      */

@@ -8,6 +8,7 @@ import io.newsroom.news.assets.ImageSizes;
 import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.views.ViewCounts;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * @param imageSizes       renditions' pixel sizes where the host knows them, else null
  * @param resourceVersions a web resource's fingerprint ({@code css/news.css} to a short hash), or null
  * @param categoryNames    a category's name as shown in a language ("Thông báo", "en" to "Notices")
+ * @param menu             the site's menu in a language, from its pages; empty where the host has none
  */
 public record TemplatingParts(
         ArticleRepository articles,
@@ -35,7 +37,8 @@ public record TemplatingParts(
         Audience audience,
         ImageSizes imageSizes,
         Function<String, String> resourceVersions,
-        java.util.function.BiFunction<String, String, String> categoryNames) {
+        java.util.function.BiFunction<String, String, String> categoryNames,
+        Function<String, List<io.newsroom.news.pages.SiteMenu.Link>> menu) {
 
     ArticleView view(Article article) {
         return new ArticleView(article, articles.siteZone());

@@ -36,7 +36,8 @@ public record AdminContext(
         Function<String, Optional<DialogDefinition>> dialogs,
         WorkingCopies workingCopies,
         AuditTrail audit,
-        io.newsroom.news.categories.Categories categories) {
+        io.newsroom.news.categories.Categories categories,
+        io.newsroom.news.pages.SiteMenu menu) {
 
     /**
      * The categories an article or a block may have: the managed list; on a site that manages none yet, the

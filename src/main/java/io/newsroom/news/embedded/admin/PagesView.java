@@ -42,7 +42,7 @@ public class PagesView extends VerticalLayout {
         page.addValueChangeListener(e -> showAreas());
         areas.setId("page-areas");
         areas.setWidthFull();
-        add(page, areas);
+        add(new SiteMenuEditor(admin), page, areas);
         try {
             List<WebsitePages.PageInfo> all = admin.pages().pages();
             page.setItems(all);

@@ -181,7 +181,18 @@ public final class DemoContent {
         english(root, "home", "title", "Tin tức phường Hoa Sen", "Hoa Sen Ward news");
         english(root, "news", "title", "Tin tức", "News");
         english(root, "news/article", "title", "Bài viết", "Article");
+        menuTitle(root, "home", "Trang chủ", "Home");
+        menuTitle(root, "news", "Tin tức", "News");
         english(root, "home/aside/0", "heading", "Thông báo", "Announcements");
+    }
+
+    /** The demo's menu titles (the home page's title is the site's name: too long for a menu). */
+    private static void menuTitle(Node root, String path, String vietnamese, String english)
+            throws RepositoryException {
+        if (root.hasNode(path) && !root.getNode(path).hasProperty("navigationTitle")) {
+            root.getNode(path).setProperty("navigationTitle", vietnamese);
+            root.getNode(path).setProperty("navigationTitle_en", english);
+        }
     }
 
     private static void english(Node root, String path, String property, String vietnamese, String english)

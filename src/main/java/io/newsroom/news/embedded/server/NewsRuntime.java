@@ -22,6 +22,7 @@ import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.renditions.ImageRenditions;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.pages.SiteMenu;
 import io.newsroom.news.pages.WebsitePages;
 import io.newsroom.news.publishing.ArticleVersions;
 import io.newsroom.news.publishing.Previews;
@@ -100,6 +101,8 @@ public final class NewsRuntime implements AutoCloseable {
     private final AuditTrail audit;
     /** Set once the module runs (it needs the module's articles); read by templates only after that. */
     private Categories categories;
+    /** Set once the runtime runs, like the categories. */
+    private SiteMenu menu;
 
     private NewsRuntime(
             RuntimeConfig config,
@@ -143,6 +146,7 @@ public final class NewsRuntime implements AutoCloseable {
                 .archiveSnapshot(config.inMemory() ? null : config.dataFolder().resolve(ARCHIVE_INDEX_FILE))
                 .imageSizes(renditions)
                 .resourceVersions(path -> WebResourceServlet.fingerprint(lightModule, path))
+                .menu(language -> menuLinks(language))
                 .categoryNames((category, language) ->
                         categories == null ? category : categories.shownName(category, language))
                 .start();
@@ -161,6 +165,8 @@ public final class NewsRuntime implements AutoCloseable {
         module.reviews().auditTo(audit);
         WebsitePages pages = new WebsitePages(repository.sessions(), templates, clock);
         pages.auditTo(audit);
+        this.menu = new SiteMenu(repository.sessions(), SiteServlet.HOME);
+        menu.auditTo(audit);
         // The managed categories: made from the ones articles have on the first start with this version.
         this.categories = new Categories(repository.sessions(), module.articles());
         categories.auditTo(audit);
@@ -186,7 +192,8 @@ public final class NewsRuntime implements AutoCloseable {
                                 ? journalFolder.resolve("working-copies")
                                 : config.dataFolder().resolve("working-copies")),
                 audit,
-                categories);
+                categories,
+                menu);
         this.pageRenderer =
                 new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
@@ -280,6 +287,20 @@ public final class NewsRuntime implements AutoCloseable {
 
     public RuntimeConfig config() {
         return config;
+    }
+
+    /** The site's menu in {@code language}, once the runtime runs (the header shows its own links before). */
+    private List<SiteMenu.Link> menuLinks(String language) {
+        try {
+            return menu == null ? List.of() : menu.links(language);
+        } catch (javax.jcr.RepositoryException e) {
+            throw new IllegalStateException("Cannot read the site's menu: " + e.getMessage(), e);
+        }
+    }
+
+    /** The site's menu, made from its pages. */
+    public SiteMenu menu() {
+        return menu;
     }
 
     /** The managed categories. */

@@ -1057,6 +1057,23 @@ class AdminBrowserTest {
                 text)));
     }
 
+    /** Clicks the button of class {@code buttonClass} in the row of grid {@code grid} that has a cell reading {@code name}. */
+    static void clickInRow(ChromeDriver driver, String grid, String name, String buttonClass) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "const cells = [...document.querySelectorAll(arguments[0] + ' vaadin-grid-cell-content')];"
+                                + "const named = cells.find(c => c.textContent.trim() === arguments[1]);"
+                                + "if (!named) return false;"
+                                + "const row = named.assignedSlot.closest('tr');"
+                                + "const button = cells.map(c => c.querySelector('vaadin-button.' + arguments[2]))"
+                                + ".find(b => b && b.closest('vaadin-grid-cell-content').assignedSlot.closest('tr') === row);"
+                                + "if (!button) return false; button.click(); return true;",
+                        grid,
+                        name,
+                        buttonClass)));
+    }
+
     /** A grid's rows as lines of their cells' texts (read in one step: the grid re-renders). */
     @SuppressWarnings("unchecked")
     static List<String> rowsOf(ChromeDriver driver, String grid) {

@@ -114,18 +114,8 @@ class CategoriesBrowserTest {
         return String.valueOf(find(browser, "#" + id).getDomProperty("errorMessage"));
     }
 
-    /** Clicks the button of class {@code buttonClass} in the row whose name is {@code name}. */
     private static void clickInRow(String name, String buttonClass) {
-        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
-                "const cells = [...document.querySelectorAll('#categories vaadin-grid-cell-content')];"
-                        + "const named = cells.find(c => c.textContent.trim() === arguments[0]);"
-                        + "if (!named) return false;"
-                        + "const row = named.assignedSlot.closest('tr');"
-                        + "const button = cells.map(c => c.querySelector('vaadin-button.' + arguments[1]))"
-                        + ".find(b => b && b.closest('vaadin-grid-cell-content').assignedSlot.closest('tr') === row);"
-                        + "if (!button) return false; button.click(); return true;",
-                name,
-                buttonClass)));
+        AdminBrowserTest.clickInRow(browser, "#categories", name, buttonClass);
     }
 
     /** The categories grid's rows as lines of their cells' texts, each closed by a bar. */
