@@ -58,7 +58,9 @@ public final class AuditTrail {
         CATEGORY_ADD("news.audit.action.categoryAdd"),
         CATEGORY_SAVE("news.audit.action.categorySave"),
         CATEGORY_REMOVE("news.audit.action.categoryRemove"),
-        MENU_CHANGE("news.audit.action.menuChange");
+        MENU_CHANGE("news.audit.action.menuChange"),
+        PAGE_CREATE("news.audit.action.pageCreate"),
+        PAGE_DELETE("news.audit.action.pageDelete");
 
         private final String messageKey;
 

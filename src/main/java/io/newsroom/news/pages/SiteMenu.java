@@ -26,7 +26,8 @@ public final class SiteMenu {
     public static final int MAX_TITLE = 40;
 
     /** A top-level page as the menu has it, shown or not. */
-    public record Entry(String path, String pageTitle, String title, String titleEn, boolean shown) {}
+    public record Entry(
+            String path, String pageTitle, String pageTitleEn, String title, String titleEn, boolean shown) {}
 
     /** A link of the menu in one language. */
     public record Link(String title, String path) {}
@@ -54,6 +55,7 @@ public final class SiteMenu {
                 entries.add(new Entry(
                         page.getPath(),
                         text(page, "title"),
+                        text(page, "title_en"),
                         text(page, TITLE),
                         text(page, TITLE + "_en"),
                         !page.hasProperty(HIDDEN) || !page.getProperty(HIDDEN).getBoolean()));
@@ -76,6 +78,9 @@ public final class SiteMenu {
     private static String titleIn(Entry entry, String language) {
         if ("en".equals(language) && entry.titleEn() != null) {
             return entry.titleEn();
+        }
+        if ("en".equals(language) && entry.title() == null && entry.pageTitleEn() != null) {
+            return entry.pageTitleEn();
         }
         return entry.title() != null ? entry.title() : entry.pageTitle();
     }

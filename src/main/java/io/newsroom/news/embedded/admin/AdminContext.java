@@ -37,7 +37,8 @@ public record AdminContext(
         WorkingCopies workingCopies,
         AuditTrail audit,
         io.newsroom.news.categories.Categories categories,
-        io.newsroom.news.pages.SiteMenu menu) {
+        io.newsroom.news.pages.SiteMenu menu,
+        io.newsroom.news.pages.SitePages sitePages) {
 
     /**
      * The categories an article or a block may have: the managed list; on a site that manages none yet, the

@@ -42,12 +42,34 @@ public class PagesView extends VerticalLayout {
         page.addValueChangeListener(e -> showAreas());
         areas.setId("page-areas");
         areas.setWidthFull();
-        add(new SiteMenuEditor(admin), page, areas);
+        Button newPage = new Button(admin.text("news.admin.pages.new"), e -> NewPageDialog.open(admin, this::showPage));
+        newPage.setId("new-page");
+        deletePage.setId("delete-page");
+        deletePage.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        deletePage.addClickListener(e -> confirmDelete());
+        HorizontalLayout choosing = new HorizontalLayout(page, newPage, deletePage);
+        choosing.setAlignItems(Alignment.BASELINE);
+        choosing.setWrap(true);
+        add(menu, choosing, areas);
+        showPage(null);
+    }
+
+    /** The site's menu, above the pages. */
+    private final SiteMenuEditor menu = new SiteMenuEditor(admin);
+
+    private final Button deletePage = new Button(admin.text("news.admin.pages.delete"));
+
+    /** Lists the pages again and shows {@code path} (null: the first). */
+    private void showPage(String path) {
         try {
             List<WebsitePages.PageInfo> all = admin.pages().pages();
             page.setItems(all);
+            menu.refresh();
             if (!all.isEmpty()) {
-                page.setValue(all.get(0));
+                page.setValue(all.stream()
+                        .filter(p -> p.path().equals(path))
+                        .findFirst()
+                        .orElse(all.get(0)));
             } else {
                 areas.add(new Paragraph(admin.text("news.admin.pages.none")));
             }
@@ -56,9 +78,34 @@ public class PagesView extends VerticalLayout {
         }
     }
 
+    /** Deletes the chosen page after a confirmation that says what readers will get. */
+    private void confirmDelete() {
+        WebsitePages.PageInfo chosen = page.getValue();
+        if (chosen == null) {
+            return;
+        }
+        Confirmation.open(
+                admin,
+                "confirm-delete-page",
+                admin.text("news.admin.pages.deleteTitle", chosen.title() == null ? chosen.path() : chosen.title()),
+                admin.text("news.admin.pages.deleteText", chosen.path()),
+                admin.text("news.admin.delete"),
+                () -> {
+                    try {
+                        admin.sitePages().delete(chosen.path(), AdminContext.user());
+                        Notices.show(admin.text("news.admin.pages.deleted", chosen.path()));
+                        showPage(null);
+                    } catch (RepositoryException e) {
+                        Notices.show(admin.text("news.admin.error.repository"));
+                    }
+                });
+    }
+
     private void showAreas() {
         areas.removeAll();
         WebsitePages.PageInfo chosen = page.getValue();
+        // The site's own pages (start page, news section) stay; pages made here may go.
+        deletePage.setVisible(chosen != null && admin.sitePages().deletable(chosen.path()));
         if (chosen == null) {
             return;
         }

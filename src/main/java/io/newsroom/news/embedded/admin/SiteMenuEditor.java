@@ -50,7 +50,7 @@ final class SiteMenuEditor extends VerticalLayout {
         refresh();
     }
 
-    private void refresh() {
+    void refresh() {
         try {
             grid.setItems(admin.menu().entries());
         } catch (RepositoryException e) {

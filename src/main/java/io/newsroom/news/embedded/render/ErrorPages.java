@@ -17,6 +17,11 @@ public final class ErrorPages {
         write(response, 404, locale, contextPath, "news.site.notFound.title", "news.site.notFound.text");
     }
 
+    /** A page that was deleted: gone for good (search engines drop it), said in the reader's language. */
+    public void gone(HttpServletResponse response, Locale locale, String contextPath) throws IOException {
+        write(response, 410, locale, contextPath, "news.site.gone.title", "news.site.gone.text");
+    }
+
     public void badRequest(HttpServletResponse response, Locale locale, String contextPath) throws IOException {
         write(response, 400, locale, contextPath, "news.site.badRequest.title", "news.site.badRequest.text");
     }

@@ -14,6 +14,8 @@ import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.definitions.TemplateDefinitions;
 import io.newsroom.news.definitions.VirtualUriMappings;
 import io.newsroom.news.embedded.admin.AdminContext;
+import io.newsroom.news.embedded.admin.AdminWebApp;
+import io.newsroom.news.embedded.admin.EditorAssetsServlet;
 import io.newsroom.news.embedded.admin.WorkingCopies;
 import io.newsroom.news.embedded.admin.accounts.AccountStore;
 import io.newsroom.news.embedded.admin.accounts.AdminAccounts;
@@ -23,6 +25,7 @@ import io.newsroom.news.embedded.renditions.ImageRenditions;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.featured.ArticleCache;
 import io.newsroom.news.pages.SiteMenu;
+import io.newsroom.news.pages.SitePages;
 import io.newsroom.news.pages.WebsitePages;
 import io.newsroom.news.publishing.ArticleVersions;
 import io.newsroom.news.publishing.Previews;
@@ -104,6 +107,8 @@ public final class NewsRuntime implements AutoCloseable {
     /** Set once the runtime runs, like the categories. */
     private SiteMenu menu;
 
+    private final SitePages sitePages;
+
     private NewsRuntime(
             RuntimeConfig config,
             LightModule lightModule,
@@ -167,6 +172,14 @@ public final class NewsRuntime implements AutoCloseable {
         pages.auditTo(audit);
         this.menu = new SiteMenu(repository.sessions(), SiteServlet.HOME);
         menu.auditTo(audit);
+        // The site's own pages and the addresses it answers itself are never a site builder's new page.
+        java.util.Set<String> kept = new java.util.HashSet<>(java.util.List.of(
+                SiteServlet.HOME, "/news", AdminWebApp.PATH, ImageAssets.DAM_PATH, EditorAssetsServlet.PATH));
+        for (java.util.Locale language : Messages.LANGUAGES) {
+            kept.add("/" + language.getLanguage());
+        }
+        this.sitePages = new SitePages(repository.sessions(), kept);
+        sitePages.auditTo(audit);
         // The managed categories: made from the ones articles have on the first start with this version.
         this.categories = new Categories(repository.sessions(), module.articles());
         categories.auditTo(audit);
@@ -193,7 +206,8 @@ public final class NewsRuntime implements AutoCloseable {
                                 : config.dataFolder().resolve("working-copies")),
                 audit,
                 categories,
-                menu);
+                menu,
+                sitePages);
         this.pageRenderer =
                 new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
@@ -296,6 +310,11 @@ public final class NewsRuntime implements AutoCloseable {
         } catch (javax.jcr.RepositoryException e) {
             throw new IllegalStateException("Cannot read the site's menu: " + e.getMessage(), e);
         }
+    }
+
+    /** The pages site builders make and delete. */
+    public SitePages sitePages() {
+        return sitePages;
     }
 
     /** The site's menu, made from its pages. */

@@ -54,6 +54,7 @@ public final class SiteServlet extends HttpServlet {
     private final transient VirtualUriMappings mappings;
     private final transient NewsFunctions newsfn;
     private final transient io.newsroom.news.categories.Categories categories;
+    private final transient io.newsroom.news.pages.SitePages sitePages;
     private final transient ErrorPages errors;
     private final transient RssFeed feed;
     private final transient Sitemap sitemap;
@@ -65,6 +66,7 @@ public final class SiteServlet extends HttpServlet {
         this.mappings = runtime.virtualUriMappings();
         this.newsfn = runtime.newsFunctions();
         this.categories = runtime.categories();
+        this.sitePages = runtime.sitePages();
         this.errors = new ErrorPages(runtime.messages());
         this.feed = new RssFeed(runtime.newsFunctions(), runtime.messages());
         this.sitemap =
@@ -139,7 +141,11 @@ public final class SiteServlet extends HttpServlet {
             try {
                 page = session.getNode(pagePath);
             } catch (PathNotFoundException e) {
-                errors.notFound(response, locale, request.getContextPath());
+                if (sitePages.isGone(pagePath)) {
+                    errors.gone(response, locale, request.getContextPath());
+                } else {
+                    errors.notFound(response, locale, request.getContextPath());
+                }
                 return;
             }
             if (!page.isNodeType("mgnl:page")) {

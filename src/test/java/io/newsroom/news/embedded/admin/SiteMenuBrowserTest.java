@@ -73,8 +73,7 @@ class SiteMenuBrowserTest {
                 }));
         assertEquals("Tin tức", menu.links("vi").get(1).title(), "refusals change nothing");
 
-        AdminBrowserTest.signIn(browser, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
-        find(browser, "#articles");
+        signedIn();
         click(browser, "#nav-pages");
         AdminBrowserTest.clickInRow(browser, "#site-menu", "Tin tức", "menu-edit");
         type(browser, "menu-title-en", "Ward news");
@@ -100,6 +99,113 @@ class SiteMenuBrowserTest {
                 .anyMatch(r -> r.contains("Trang chủ") && r.contains("Ẩn")));
         browser.get(server.baseUrl() + "/");
         wait.until(d -> headerLinks().equals(List.of("Tin tức")));
+    }
+
+    @Test
+    void aSiteBuilderMakesAPageGivesItABlockPutsItInTheMenuAndDeletesIt() throws Exception {
+        signedIn();
+        browser.get(AdminBrowserTest.admin() + "pages");
+        click(browser, "#new-page");
+        click(browser, "#new-page-create");
+        wait.until(d -> errorOf("new-page-title").equals("Trường này là bắt buộc."));
+        type(browser, "new-page-title", "Giới thiệu phường");
+        type(browser, "new-page-title-en", "About the ward");
+        type(browser, "new-page-address", "news");
+        click(browser, "#new-page-create");
+        wait.until(d -> errorOf("new-page-address").contains("/news đã được dùng"));
+        assertFalse(runtime.sitePages().isGone("/gioi-thieu-phuong"));
+        type(browser, "new-page-address", "");
+        click(browser, "#new-page-create");
+        // Made from the title, chosen, and ready for blocks.
+        wait.until(d -> text(find(browser, "#page-select")).contains("/gioi-thieu-phuong"));
+        assertEquals(200, status("/gioi-thieu-phuong"));
+
+        // A block, its settings checked before they are saved.
+        click(browser, "#add-main");
+        type(browser, "field-maxItems", "50");
+        click(browser, "#component-save");
+        wait.until(d -> "Hãy chọn một số từ 1 đến 20.".equals(errorOf("field-maxItems")));
+        type(browser, "field-maxItems", "3");
+        click(browser, "#component-save");
+        wait.until(d -> !browser.findElements(By.cssSelector("#area-main .component-row"))
+                .isEmpty());
+        assertTrue(get("/gioi-thieu-phuong").contains("news-featured"), "the block is on the page");
+
+        // In the menu, at the end; moved one place up.
+        List<String> before = headerLinksOf("/en/");
+        assertEquals("About the ward", before.get(before.size() - 1));
+        int last = pagesInMenuOrder().size() - 1;
+        assertEquals(last, pagesInMenuOrder().indexOf("/gioi-thieu-phuong"));
+        AdminBrowserTest.clickInRow(browser, "#site-menu", "Giới thiệu phường", "menu-up");
+        wait.until(d -> pagesInMenuOrder().indexOf("/gioi-thieu-phuong") == last - 1);
+
+        // Deleted: gone from the menu, and its address says so (410) in the reader's language.
+        click(browser, "#delete-page");
+        click(browser, "#confirm-delete-page-button");
+        wait.until(d -> status("/gioi-thieu-phuong") == 410);
+        assertTrue(get("/gioi-thieu-phuong").contains("Trang này không còn nữa"));
+        assertFalse(headerLinksOf("/").contains("Giới thiệu phường"));
+        assertTrue(runtime.sitePages().isGone("/gioi-thieu-phuong"));
+        assertFalse(runtime.sitePages().deletable("/home"), "the site's own pages stay");
+    }
+
+    /** Every top-level page in menu order, shown or hidden. */
+    private static List<String> pagesInMenuOrder() {
+        try {
+            return runtime.menu().entries().stream().map(SiteMenu.Entry::path).toList();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    /** Signed in as the administrator (once for the class: the session stays). */
+    private static void signedIn() {
+        browser.get(AdminBrowserTest.admin());
+        find(browser, "vaadin-login-form, #articles");
+        if (!browser.findElements(By.cssSelector("vaadin-login-form")).isEmpty()) {
+            AdminBrowserTest.signIn(browser, "admin", RuntimeConfig.TEST_ADMIN_PASSWORD);
+        }
+        find(browser, "#articles");
+    }
+
+    private static String errorOf(String id) {
+        return String.valueOf(find(browser, "#" + id).getDomProperty("errorMessage"));
+    }
+
+    private static String text(WebElement element) {
+        return String.valueOf(element.getDomProperty("textContent"));
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    private static java.net.http.HttpResponse<String> fetch(String path) throws Exception {
+        return HTTP.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int status(String path) {
+        try {
+            return fetch(path).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String get(String path) throws Exception {
+        return fetch(path).body();
+    }
+
+    /** The header's menu as a reader of {@code path} sees it (read from the served page). */
+    private static List<String> headerLinksOf(String path) {
+        try {
+            return org.jsoup.Jsoup.parse(get(path)).select(".news-header__nav .news-header__link").stream()
+                    .map(e -> e.text().strip())
+                    .toList();
+        } catch (Exception e) {
+            return List.of();
+        }
     }
 
     private static List<String> headerLinks() {
