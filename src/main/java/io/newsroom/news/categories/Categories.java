@@ -76,14 +76,16 @@ public final class Categories {
 
     /**
      * Makes the list from the categories articles already have, when it is still empty (a site from before
-     * categories were managed): nothing an article names is left out.
+     * categories were managed): nothing an article names is left out. {@code inUse} is asked only then: it
+     * reads every article (a million at a start would be seconds of work for nothing).
      */
-    public void startFrom(List<String> inUse) throws RepositoryException {
+    public void startFrom(InUse inUse) throws RepositoryException {
         if (!list().isEmpty()) {
             return;
         }
+        List<String> names = inUse.names();
         sessions.run(WORKSPACE, session -> {
-            for (String name : inUse) {
+            for (String name : names) {
                 String slug = Slugs.fromTitle(name);
                 if (!slug.isEmpty() && !session.getRootNode().hasNode(slug)) {
                     session.getRootNode().addNode(slug, NODE_TYPE).setProperty(NAME, name);
@@ -93,6 +95,12 @@ public final class Categories {
             return null;
         });
         cached = null;
+    }
+
+    /** The categories articles have, read when asked. */
+    @FunctionalInterface
+    public interface InUse {
+        List<String> names() throws RepositoryException;
     }
 
     /** Every category, by Vietnamese name. */

@@ -183,7 +183,7 @@ public final class NewsRuntime implements AutoCloseable {
         // The managed categories: made from the ones articles have on the first start with this version.
         this.categories = new Categories(repository.sessions(), module.articles());
         categories.auditTo(audit);
-        categories.startFrom(module.articles().categories());
+        categories.startFrom(module.articles()::categories);
         module.articles().acceptOnlyCategories(name -> categoriesEmpty() || categories.isCategory(name));
         this.adminContext = new AdminContext(
                 module,
@@ -271,7 +271,7 @@ public final class NewsRuntime implements AutoCloseable {
             try {
                 firstWork.run(runtime);
                 // Categories of the demo's (or an import's) articles, when none were managed yet.
-                runtime.categories.startFrom(runtime.articles().categories());
+                runtime.categories.startFrom(runtime.articles()::categories);
             } catch (RepositoryException | IOException | RuntimeException e) {
                 runtime.close();
                 throw e;

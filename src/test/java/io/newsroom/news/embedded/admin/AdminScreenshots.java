@@ -74,7 +74,7 @@ public final class AdminScreenshots {
                             null,
                             "203.0.113.7");
             // The categories managed, and a reporter's draft waiting for review.
-            runtime.categories().startFrom(runtime.articles().categories());
+            runtime.categories().startFrom(runtime.articles()::categories);
             io.newsroom.news.article.ArticleDraft waiting = io.newsroom.news.TestArticles.unpublished(
                     "Lịch tiêm chủng mở rộng tháng tới", Instant.now().minus(Duration.ofHours(2)));
             waiting.setCategory(runtime.categories().list().get(0).name());

@@ -40,7 +40,7 @@ class CategoriesBrowserTest {
         notice = create("Lịch tiếp công dân tháng tư", "Thông báo", 3);
         create("Thông báo cắt nước", "Thông báo", 4);
         match = create("Chung kết bóng đá phường", "Thể thao", 5);
-        runtime.categories().startFrom(runtime.articles().categories());
+        runtime.categories().startFrom(runtime.articles()::categories);
         server = SiteServer.start(runtime, 0);
         AdminBrowserTest.serverFor(server);
         browser = Browser.start();
