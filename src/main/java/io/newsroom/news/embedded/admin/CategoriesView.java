@@ -162,12 +162,7 @@ public class CategoriesView extends VerticalLayout {
                 Notices.show(admin.text("news.admin.categories.saved", saved.name()));
                 refresh();
             } catch (ValidationException refused) {
-                for (FieldError error : refused.errors()) {
-                    var field = fields.get(error.field());
-                    field.setInvalid(true);
-                    field.setErrorMessage(
-                            admin.text(error.messageKey(), error.arguments().toArray()));
-                }
+                FieldErrors.show(admin, refused, fields);
             } catch (RepositoryException failed) {
                 Notices.show(admin.text("news.admin.error.repository"));
             }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import io.newsroom.news.article.FieldError;
 import io.newsroom.news.article.Slugs;
 import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.pages.SitePages;
@@ -63,12 +62,7 @@ final class NewPageDialog {
                 Notices.show(admin.text("news.admin.pages.created", path));
                 made.accept(path);
             } catch (ValidationException refused) {
-                for (FieldError error : refused.errors()) {
-                    var field = fields.get(error.field());
-                    field.setInvalid(true);
-                    field.setErrorMessage(
-                            admin.text(error.messageKey(), error.arguments().toArray()));
-                }
+                FieldErrors.show(admin, refused, fields);
             } catch (RepositoryException failed) {
                 Notices.show(admin.text("news.admin.error.repository"));
             }

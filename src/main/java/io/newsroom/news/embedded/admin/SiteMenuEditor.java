@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import io.newsroom.news.article.FieldError;
 import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.pages.SiteMenu;
 import java.util.Map;
@@ -95,12 +94,7 @@ final class SiteMenuEditor extends VerticalLayout {
                 Notices.show(admin.text("news.admin.menu.saved"));
                 refresh();
             } catch (ValidationException refused) {
-                for (FieldError error : refused.errors()) {
-                    fields.get(error.field()).setInvalid(true);
-                    fields.get(error.field())
-                            .setErrorMessage(admin.text(
-                                    error.messageKey(), error.arguments().toArray()));
-                }
+                FieldErrors.show(admin, refused, fields);
             } catch (RepositoryException failed) {
                 Notices.show(admin.text("news.admin.error.repository"));
             }
