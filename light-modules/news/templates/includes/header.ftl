@@ -17,9 +17,18 @@
     <a class="news-header__link" href="${ctx.contextPath}${newsfn.localized("/", state.locale)}">${i18n['news.site.home']}</a>
     <a class="news-header__link" href="${ctx.contextPath}${newsfn.localized("/news", state.locale)}">${i18n['news.site.news']}</a>
     [/#if]
+    [#-- An article links to its version in each other language it has; other pages to the same page there. --]
+    [#if pageVersions??]
+    [#list pageVersions as other]
+    [#if other.code != ((state.locale.language)!"")]
+    <a class="news-header__language" hreflang="${other.tag}" lang="${other.tag}" href="${ctx.contextPath}${other.link}">${other.name}</a>
+    [/#if]
+    [/#list]
+    [#else]
     [#list newsfn.otherLanguages(state.locale) as other]
     <a class="news-header__language" hreflang="${other.tag}" lang="${other.tag}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${other.name}</a>
     [/#list]
+    [/#if]
   </nav>
   [#-- The search page has its own box with the words in it: one search box there, not two. --]
   [#if !(searchPage!false)]
@@ -31,10 +40,19 @@
   [/#if]
 </header>
 [#if newsfn.isDefaultLanguage(state.locale)]
+[#-- On an article, only where it has a version in that language ("This page is also in English" must be true). --]
 [#list newsfn.otherLanguages(state.locale) as other]
+[#assign otherVersion = ""]
+[#if pageVersions??]
+[#list pageVersions as version][#if version.code == other.code][#assign otherVersion = version.link][/#if][/#list]
+[#else]
+[#assign otherVersion = newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)?remove_beginning(ctx.contextPath)]
+[/#if]
+[#if otherVersion?has_content]
 <p class="news-language-hint" data-news-language-hint="${other.code}" hidden>
-  <a class="news-language-hint__link" hreflang="${other.tag}" lang="${other.tag}" href="${newsfn.switchLanguage(state.originalURI!"/", ctx.contextPath, other.code)}">${i18n['news.site.languageHint']}</a>
+  <a class="news-language-hint__link" hreflang="${other.tag}" lang="${other.tag}" href="${ctx.contextPath}${otherVersion}">${i18n['news.site.languageHint']}</a>
   <button type="button" class="news-language-hint__close" aria-label="${i18n['news.site.languageHint.close']}">×</button>
 </p>
+[/#if]
 [/#list]
 [/#if]

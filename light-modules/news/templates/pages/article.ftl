@@ -2,6 +2,9 @@
 [#-- news:pages/article: one article with its meta line, structured data and a "related" area. Documented in article.md. --]
 [#assign lang = (state.locale.language)!"vi"]
 [#assign article = (newsfn.article(ctx.getParameter("article")!""))!""]
+[#-- The languages the article can be read in, with its address in each (an English version has its own):
+     the head's hreflang alternates, the header's language switch and hint use these, not the page's path. --]
+[#if article?has_content][#assign pageVersions = newsfn.alternates(article)][/#if]
 <!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -12,6 +12,10 @@ import java.util.UUID;
 final class ArchiveEntries {
     static final byte PUBLISHED = 1;
     static final byte FEATURED = 2;
+    /** It has an English version. */
+    static final byte ENGLISH = 4;
+    /** Its English version is published. */
+    static final byte ENGLISH_PUBLISHED = 8;
     /** An article without posted date sorts after every dated one. */
     static final long NO_DATE = Long.MIN_VALUE;
 
@@ -126,6 +130,14 @@ final class ArchiveEntries {
 
     boolean featured(int slot) {
         return (flags[slot] & FEATURED) != 0;
+    }
+
+    boolean english(int slot) {
+        return (flags[slot] & ENGLISH) != 0;
+    }
+
+    boolean englishPublished(int slot) {
+        return (flags[slot] & ENGLISH_PUBLISHED) != 0;
     }
 
     /** Listing order: newest posted first, then by identifier so every node of a cluster lists ties alike. */

@@ -193,6 +193,15 @@ public final class ArchiveIndex implements AutoCloseable {
     }
 
     /**
+     * The same in {@code language}: for English, only articles with an English version (published, for
+     * {@code publishedOnly}); the site's own language (or null) as above.
+     */
+    public ArchivePage page(
+            boolean publishedOnly, String category, String language, Instant now, long offset, int limit) {
+        return listings.page(publishedOnly, category, language, now, offset, limit);
+    }
+
+    /**
      * The page {@code query} asks for, when it is one of the listings held here (newest first, all
      * articles or one category's, no words, no folder) and the index is read; otherwise empty, and the
      * repository answers. Articles posted after {@code now} are left out, as readers see them.
@@ -253,9 +262,19 @@ public final class ArchiveIndex implements AutoCloseable {
         return listings.scheduled(publishedOnly, category, now, limit);
     }
 
+    /** The same in {@code language} (English: articles with an English version, published for {@code publishedOnly}). */
+    public List<String> scheduled(boolean publishedOnly, String category, String language, Instant now, int limit) {
+        return listings.scheduled(publishedOnly, category, language, now, limit);
+    }
+
     /** The featured articles (scheduled ones too), newest first, at most {@code limit}. */
     public List<String> featured(boolean publishedOnly, String category, int limit) {
         return listings.featured(publishedOnly, category, limit);
+    }
+
+    /** The same in {@code language} (English: articles with an English version, published for {@code publishedOnly}). */
+    public List<String> featured(boolean publishedOnly, String category, String language, int limit) {
+        return listings.featured(publishedOnly, category, language, limit);
     }
 
     /**

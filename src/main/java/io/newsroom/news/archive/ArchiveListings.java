@@ -29,6 +29,9 @@ final class ArchiveListings {
     private final ArchiveEntries entries = new ArchiveEntries();
     private final SlotOrder all = new SlotOrder(entries);
     private final SlotOrder featured = new SlotOrder(entries);
+    /** The articles with an English version (the English site's listings filter it). */
+    private final SlotOrder english = new SlotOrder(entries);
+
     private final List<String> categoryNames = new ArrayList<>();
     private final Map<String, Integer> categoryIndexes = new HashMap<>();
     private final List<SlotOrder> byCategory = new ArrayList<>();
@@ -41,6 +44,31 @@ final class ArchiveListings {
      * @param now           articles posted after it are left out (they are scheduled)
      */
     ArchivePage page(boolean publishedOnly, String category, Instant now, long offset, int limit) {
+        return page(publishedOnly, category, null, now, offset, limit);
+    }
+
+    /**
+     * The same in {@code language}: for English, the articles with an English version (published, for
+     * {@code publishedOnly}), counted by going through that listing (the English site's is the smaller).
+     */
+    ArchivePage page(boolean publishedOnly, String category, String language, Instant now, long offset, int limit) {
+        if (isEnglish(language)) {
+            return reading(() -> {
+                Integer wanted = category == null ? null : categoryIndexes.get(category);
+                if (category != null && wanted == null) {
+                    return new ArchivePage(List.of(), 0);
+                }
+                List<String> ids = new ArrayList<>(Math.min(limit, 64));
+                long total = 0;
+                for (int i = english.firstPostedBy(now.toEpochMilli()); i < english.size(); i++) {
+                    int slot = english.slot(i);
+                    if (inEnglishListing(slot, publishedOnly, wanted) && total++ >= offset && ids.size() < limit) {
+                        ids.add(entries.id(slot).toString());
+                    }
+                }
+                return new ArchivePage(ids, total);
+            });
+        }
         return reading(() -> {
             SlotOrder order = order(category);
             if (order == null) {
@@ -65,6 +93,26 @@ final class ArchiveListings {
 
     /** The scheduled articles (posted after {@code now}), soonest first, at most {@code limit}. */
     List<String> scheduled(boolean publishedOnly, String category, Instant now, int limit) {
+        return scheduled(publishedOnly, category, null, now, limit);
+    }
+
+    List<String> scheduled(boolean publishedOnly, String category, String language, Instant now, int limit) {
+        if (isEnglish(language)) {
+            return reading(() -> {
+                Integer wanted = category == null ? null : categoryIndexes.get(category);
+                List<String> ids = new ArrayList<>();
+                if (category != null && wanted == null) {
+                    return ids;
+                }
+                for (int i = english.firstPostedBy(now.toEpochMilli()) - 1; i >= 0 && ids.size() < limit; i--) {
+                    int slot = english.slot(i);
+                    if (inEnglishListing(slot, publishedOnly, wanted)) {
+                        ids.add(entries.id(slot).toString());
+                    }
+                }
+                return ids;
+            });
+        }
         return reading(() -> {
             SlotOrder order = order(category);
             List<String> ids = new ArrayList<>();
@@ -83,6 +131,11 @@ final class ArchiveListings {
 
     /** The featured articles (scheduled ones too), newest first, at most {@code limit}. */
     List<String> featured(boolean publishedOnly, String category, int limit) {
+        return featured(publishedOnly, category, null, limit);
+    }
+
+    List<String> featured(boolean publishedOnly, String category, String language, int limit) {
+        boolean inEnglish = isEnglish(language);
         return reading(() -> {
             Integer wanted = category == null ? null : categoryIndexes.get(category);
             List<String> ids = new ArrayList<>();
@@ -91,13 +144,27 @@ final class ArchiveListings {
             }
             for (int i = 0; i < featured.size() && ids.size() < limit; i++) {
                 int slot = featured.slot(i);
-                if ((!publishedOnly || entries.published(slot))
-                        && (wanted == null || entries.category(slot) == wanted)) {
+                boolean listed = inEnglish
+                        ? inEnglishListing(slot, publishedOnly, wanted)
+                        : (!publishedOnly || entries.published(slot))
+                                && (wanted == null || entries.category(slot) == wanted);
+                if (listed) {
                     ids.add(entries.id(slot).toString());
                 }
             }
             return ids;
         });
+    }
+
+    private static boolean isEnglish(String language) {
+        return io.newsroom.news.article.Article.isTranslatedLanguage(language);
+    }
+
+    /** In the English listing asked for: of category {@code wanted} (null: any), English version published if asked. */
+    private boolean inEnglishListing(int slot, boolean publishedOnly, Integer wanted) {
+        return entries.english(slot)
+                && (!publishedOnly || entries.englishPublished(slot))
+                && (wanted == null || entries.category(slot) == wanted);
     }
 
     /** The categories of listed articles (drafts' too), sorted as people read them (case aside). */
@@ -171,7 +238,7 @@ final class ArchiveListings {
     /** The heap the index holds, in bytes (arrays only; the category names are few). */
     long bytes() {
         return reading(() -> {
-            long bytes = entries.bytes() + all.bytes() + featured.bytes();
+            long bytes = entries.bytes() + all.bytes() + featured.bytes() + english.bytes();
             for (SlotOrder order : byCategory) {
                 bytes += order.bytes();
             }
@@ -208,7 +275,9 @@ final class ArchiveListings {
                 }
                 int category = categoryIndex(summary.category());
                 byte flags = (byte) ((summary.published() ? ArchiveEntries.PUBLISHED : 0)
-                        | (summary.featured() ? ArchiveEntries.FEATURED : 0));
+                        | (summary.featured() ? ArchiveEntries.FEATURED : 0)
+                        | (summary.english() ? ArchiveEntries.ENGLISH : 0)
+                        | (summary.englishPublished() ? ArchiveEntries.ENGLISH_PUBLISHED : 0));
                 long posted = summary.postedDate().toEpochMilli();
                 if (seen != null && slot >= 0) {
                     seen.set(slot);
@@ -247,6 +316,12 @@ final class ArchiveListings {
                             .filter(entries::featured)
                             .mapToInt(Integer::intValue)
                             .toArray());
+            english.replace(
+                    changed,
+                    listed.stream()
+                            .filter(entries::english)
+                            .mapToInt(Integer::intValue)
+                            .toArray());
             for (int c = 0; c < byCategory.size(); c++) {
                 int wanted = c;
                 int[] mine = listed.stream()
@@ -274,6 +349,7 @@ final class ArchiveListings {
             int[] listed = new int[contents.entries().size()];
             List<List<Integer>> perCategory = new ArrayList<>();
             List<Integer> featuredSlots = new ArrayList<>();
+            List<Integer> englishSlots = new ArrayList<>();
             for (int i = 0; i < listed.length; i++) {
                 ArchiveSnapshot.Entry entry = contents.entries().get(i);
                 int category = entry.category() < 0 ? -1 : mine[entry.category()];
@@ -288,11 +364,15 @@ final class ArchiveListings {
                 if (entries.featured(slot)) {
                     featuredSlots.add(slot);
                 }
+                if (entries.english(slot)) {
+                    englishSlots.add(slot);
+                }
             }
             // Stored in listing order: every listing is filled as it is, without a sort.
             all.setSorted(listed);
             featured.setSorted(
                     featuredSlots.stream().mapToInt(Integer::intValue).toArray());
+            english.setSorted(englishSlots.stream().mapToInt(Integer::intValue).toArray());
             for (int c = 0; c < perCategory.size(); c++) {
                 byCategory
                         .get(c)
@@ -354,6 +434,7 @@ final class ArchiveListings {
         }
         all.replace(slots, new int[0]);
         featured.replace(slots, new int[0]);
+        english.replace(slots, new int[0]);
         byCategory.forEach(order -> order.replace(slots, new int[0]));
         slots.stream().forEach(entries::remove);
     }

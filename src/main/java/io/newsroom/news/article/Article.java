@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param path    the node path, e.g. {@code /2020/10/dang-bo-phuong}
  * @param version what an update must name to prove the editor saw the latest state
  *                ({@code mgnl:lastModified} in milliseconds; every save moves it forward)
+ * @param english its English version, or null when it has none
  */
 public record Article(
         String id,
@@ -34,7 +35,8 @@ public record Article(
         long version,
         String lastModifiedBy,
         Publication publication,
-        Instant trashed) {
+        Instant trashed,
+        Translation english) {
 
     public ArticleDraft toDraft() {
         ArticleDraft draft = new ArticleDraft();
@@ -54,6 +56,7 @@ public record Article(
         draft.setFeaturedFrom(featuredFrom);
         draft.setFeaturedUntil(featuredUntil);
         draft.setUnpublishDate(unpublishDate);
+        draft.setEnglish(TranslationDraft.of(english));
         return draft;
     }
 
@@ -83,7 +86,8 @@ public record Article(
                 version,
                 lastModifiedBy,
                 publication,
-                trashed);
+                trashed,
+                english);
     }
 
     /**
@@ -134,5 +138,56 @@ public record Article(
         return featured
                 && (featuredFrom == null || !featuredFrom.isAfter(now))
                 && (featuredUntil == null || featuredUntil.isAfter(now));
+    }
+
+    /** Its version in {@code language}: itself for the site's language, else its translation or none. */
+    public java.util.Optional<Translation> translation(String language) {
+        return english != null && english.language().equals(language)
+                ? java.util.Optional.of(english)
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * The article as readers of {@code language} see it: for a translated language, the translation's
+     * texts, its address ({@code name} and {@code path} in the same folder) and its state; the rest is
+     * the article's. Empty when it has no version in that language. The site's own language (or null)
+     * gives the article itself.
+     */
+    public java.util.Optional<Article> inLanguage(String language) {
+        if (language == null || !isTranslatedLanguage(language)) {
+            return java.util.Optional.of(this);
+        }
+        return translation(language)
+                .map(t -> new Article(
+                        id,
+                        path.substring(0, path.lastIndexOf('/') + 1) + t.slug(),
+                        t.slug(),
+                        t.title(),
+                        t.lead(),
+                        t.body(),
+                        image,
+                        t.imageAlt(),
+                        t.imageCaption(),
+                        imageCredit,
+                        postedDate,
+                        category,
+                        author,
+                        featured,
+                        featuredRank,
+                        featuredFrom,
+                        featuredUntil,
+                        unpublishDate,
+                        created,
+                        lastModified,
+                        version,
+                        lastModifiedBy,
+                        t.publication(),
+                        trashed,
+                        english));
+    }
+
+    /** Whether articles have separate versions in {@code language} (English); the site's own language is the article. */
+    public static boolean isTranslatedLanguage(String language) {
+        return Translation.ENGLISH.equals(language);
     }
 }

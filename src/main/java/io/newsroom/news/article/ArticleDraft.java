@@ -27,6 +27,8 @@ public class ArticleDraft {
     private Instant unpublishDate;
     /** Only read when the article is created: published at once, or a draft (the default). */
     private boolean publishOnCreate;
+    /** Its English version; all blank: none (an English version emptied is removed). */
+    private TranslationDraft english = new TranslationDraft();
 
     public ArticleDraft() {}
 
@@ -49,6 +51,7 @@ public class ArticleDraft {
         copy.featuredUntil = featuredUntil;
         copy.unpublishDate = unpublishDate;
         copy.publishOnCreate = publishOnCreate;
+        copy.english = english.copy();
         return copy;
     }
 
@@ -81,7 +84,12 @@ public class ArticleDraft {
                 stored != null ? stored.version() : 0L,
                 stored != null ? stored.lastModifiedBy() : null,
                 stored != null ? stored.publication() : Publication.DRAFT,
-                null);
+                null,
+                english.toPreview(
+                        path.substring(0, path.lastIndexOf('/') + 1),
+                        stored != null && stored.english() != null
+                                ? stored.english().publication()
+                                : null));
     }
 
     /** Whether {@link ArticleRepository#create} publishes the article at once (a draft otherwise). */
@@ -220,5 +228,14 @@ public class ArticleDraft {
 
     public void setUnpublishDate(Instant unpublishDate) {
         this.unpublishDate = unpublishDate;
+    }
+
+    /** The English version (never null; all blank when the article has none). */
+    public TranslationDraft getEnglish() {
+        return english;
+    }
+
+    public void setEnglish(TranslationDraft english) {
+        this.english = english == null ? new TranslationDraft() : english;
     }
 }

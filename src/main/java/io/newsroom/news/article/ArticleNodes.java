@@ -62,7 +62,84 @@ public final class ArticleNodes {
                 lastModified == null ? 0L : lastModified.toEpochMilli(),
                 string(node, LAST_MODIFIED_BY),
                 publication(node),
-                date(node, Publication.DELETED));
+                date(node, Publication.DELETED),
+                translation(node, Translation.ENGLISH));
+    }
+
+    /** The article's version in {@code language}, or null when its title there is not set. */
+    private static Translation translation(Node node, String language) throws RepositoryException {
+        String title = string(node, Translation.property("title", language));
+        if (title == null) {
+            return null;
+        }
+        return new Translation(
+                language,
+                title,
+                string(node, Translation.property("lead", language)),
+                string(node, Translation.property("body", language)),
+                string(node, Translation.property("imageAlt", language)),
+                string(node, Translation.property("imageCaption", language)),
+                slug(node, language),
+                translationPublication(node, language));
+    }
+
+    /** The translation's address; one stored without (imported from elsewhere) takes the article's. */
+    private static String slug(Node node, String language) throws RepositoryException {
+        String slug = string(node, Translation.property(Translation.SLUG, language));
+        return slug != null ? slug : node.getName();
+    }
+
+    private static Publication translationPublication(Node node, String language) throws RepositoryException {
+        String flag = Translation.property(Translation.PUBLISHED, language);
+        return new Publication(
+                node.hasProperty(flag) && node.getProperty(flag).getBoolean(),
+                date(node, Translation.property(Translation.PUBLISHED_AT, language)),
+                string(node, Translation.property(Translation.PUBLISHED_BY, language)));
+    }
+
+    /** Marks the version in {@code language} published or not, by {@code user} at {@code when}. */
+    public void stampTranslation(Node node, String language, boolean published, Instant when, String user)
+            throws RepositoryException {
+        node.setProperty(Translation.property(Translation.PUBLISHED, language), published);
+        setDate(node, Translation.property(Translation.PUBLISHED_AT, language), when);
+        node.setProperty(Translation.property(Translation.PUBLISHED_BY, language), user);
+    }
+
+    /**
+     * Writes the English version of a validated draft; an empty one removes the version (its texts, its
+     * address and its state). A published English version whose address changes keeps the old one in
+     * {@code formerPaths_en}, as the article keeps its own.
+     */
+    private void writeEnglish(Node node, TranslationDraft english) throws RepositoryException {
+        String language = Translation.ENGLISH;
+        if (english.isEmpty()) {
+            for (String field : Translation.TEXT_FIELDS) {
+                remove(node, Translation.property(field, language));
+            }
+            for (String field : List.of(
+                    Translation.SLUG, Translation.PUBLISHED, Translation.PUBLISHED_AT, Translation.PUBLISHED_BY)) {
+                remove(node, Translation.property(field, language));
+            }
+            return;
+        }
+        Translation before = translation(node, language);
+        if (before != null
+                && !before.slug().equals(english.getSlug())
+                && (before.publication().published() || before.publication().lastActivated() != null)) {
+            addFormer(node, Translation.property(FORMER_PATHS, language), folderOf(node) + before.slug());
+        }
+        node.setProperty(Translation.property("title", language), english.getTitle());
+        node.setProperty(Translation.property("lead", language), english.getLead());
+        node.setProperty(Translation.property("body", language), english.getBody());
+        node.setProperty(Translation.property("imageAlt", language), english.getImageAlt());
+        node.setProperty(Translation.property("imageCaption", language), english.getImageCaption());
+        node.setProperty(Translation.property(Translation.SLUG, language), english.getSlug());
+    }
+
+    /** The English addresses of a moved article follow it: same slugs, new folder. */
+    private static String folderOf(Node node) throws RepositoryException {
+        String path = node.getPath();
+        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     /** What the archive index keeps of the article: no text, no dates but the posted one. */
@@ -73,7 +150,9 @@ public final class ArticleNodes {
                 string(node, "category"),
                 publication(node).published(),
                 node.hasProperty("featured") && node.getProperty("featured").getBoolean(),
-                node.hasProperty(Publication.DELETED));
+                node.hasProperty(Publication.DELETED),
+                node.hasProperty(Translation.property("title", Translation.ENGLISH)),
+                translationPublication(node, Translation.ENGLISH).published());
     }
 
     /**
@@ -94,9 +173,18 @@ public final class ArticleNodes {
 
     /** Adds {@code path} to the node's former addresses (and forgets its current one, if it moved back). */
     public void rememberFormerPath(Node node, String path) throws RepositoryException {
+        addFormer(node, FORMER_PATHS, path);
+    }
+
+    /** Adds {@code path} to the former addresses of the node's version in {@code language}. */
+    public void rememberFormerPath(Node node, String language, String path) throws RepositoryException {
+        addFormer(node, Translation.property(FORMER_PATHS, language), path);
+    }
+
+    private static void addFormer(Node node, String property, String path) throws RepositoryException {
         LinkedHashSet<String> former = new LinkedHashSet<>();
-        if (node.hasProperty(FORMER_PATHS)) {
-            for (Value value : node.getProperty(FORMER_PATHS).getValues()) {
+        if (node.hasProperty(property)) {
+            for (Value value : node.getProperty(property).getValues()) {
                 former.add(value.getString());
             }
         }
@@ -106,7 +194,7 @@ public final class ArticleNodes {
         if (kept.size() > MAX_FORMER_PATHS) {
             kept = kept.subList(kept.size() - MAX_FORMER_PATHS, kept.size());
         }
-        node.setProperty(FORMER_PATHS, kept.toArray(String[]::new));
+        node.setProperty(property, kept.toArray(String[]::new));
     }
 
     /** Takes the node out of the trash, as it was. */
@@ -156,6 +244,7 @@ public final class ArticleNodes {
         setDate(node, "featuredFrom", draft.getFeaturedFrom());
         setDate(node, "featuredUntil", draft.getFeaturedUntil());
         setDate(node, "unpublishDate", draft.getUnpublishDate());
+        writeEnglish(node, draft.getEnglish());
     }
 
     public void stampCreated(Node node, Instant when, String user) throws RepositoryException {

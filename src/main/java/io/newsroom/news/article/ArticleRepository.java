@@ -221,6 +221,7 @@ public final class ArticleRepository {
                 String base = draft.getName() != null ? draft.getName() : Slugs.fromTitle(draft.getTitle());
                 String name = Slugs.unique(base, candidate -> ArticleFolders.hasChild(folder, candidate));
                 Node node = folder.addNode(name, nodeType);
+                placeEnglish(session, folder, draft, node.getIdentifier());
                 nodes.write(node, draft);
                 Instant now = clock.instant();
                 nodes.stampCreated(node, now, user);
@@ -298,7 +299,18 @@ public final class ArticleRepository {
                     // Readers may have the old address: it keeps answering with a redirect.
                     nodes.rememberFormerPath(node, oldPath);
                 }
+                Translation english = current.english();
+                if (!samePlace
+                        && english != null
+                        && (english.publication().published()
+                                || english.publication().lastActivated() != null)) {
+                    nodes.rememberFormerPath(
+                            node,
+                            Translation.ENGLISH,
+                            oldPath.substring(0, oldPath.lastIndexOf('/') + 1) + english.slug());
+                }
             }
+            placeEnglish(session, folder, draft, id);
             nodes.write(node, draft);
             nodes.stampModified(node, nextVersion(current.version()), user);
             session.save();
@@ -649,6 +661,67 @@ public final class ArticleRepository {
      */
     public Optional<Article> findByFormerPath(String path) throws RepositoryException {
         return search.findByFormerPath(path);
+    }
+
+    /**
+     * The article whose address in {@code language} is {@code path}: its own path for the site's language,
+     * the folder and the translation's slug ({@code slug_en}) for a translated one. The article is returned
+     * whole; {@link Article#inLanguage} gives what readers of that language see.
+     */
+    public Optional<Article> findByPath(String path, String language) throws RepositoryException {
+        if (!Article.isTranslatedLanguage(language)) {
+            return findByPath(path);
+        }
+        if (path == null || !READABLE_PATH.matcher(path).matches()) {
+            return Optional.empty();
+        }
+        String folder = path.substring(0, path.lastIndexOf('/'));
+        String slug = path.substring(path.lastIndexOf('/') + 1);
+        return sessions.run(workspace, session -> {
+            for (Node node : matching(session, slugPredicate(language, slug))) {
+                if (node.getParent().getPath().equals(folder)) {
+                    return Optional.of(nodes.read(node));
+                }
+            }
+            return Optional.<Article>empty();
+        });
+    }
+
+    /** The article whose translation in {@code language} lived at {@code path} before it moved. */
+    public Optional<Article> findByFormerPath(String path, String language) throws RepositoryException {
+        return Article.isTranslatedLanguage(language)
+                ? search.findByFormerPath(path, Translation.property(ArticleNodes.FORMER_PATHS, language))
+                : findByFormerPath(path);
+    }
+
+    private static String slugPredicate(String language, String slug) {
+        return "@" + Translation.property(Translation.SLUG, language) + " = " + ArticleXPath.stringLiteral(slug);
+    }
+
+    /**
+     * Gives the draft's English version an address no other article of {@code folder} has in English
+     * ({@code -2}, {@code -3}... as for the article's own name).
+     */
+    private void placeEnglish(Session session, Node folder, ArticleDraft draft, String self)
+            throws RepositoryException {
+        TranslationDraft english = draft.getEnglish();
+        if (english.isEmpty()) {
+            return;
+        }
+        String language = Translation.ENGLISH;
+        english.setSlug(Slugs.unique(english.getSlug(), candidate -> {
+            try {
+                for (Node other : matching(session, slugPredicate(language, candidate))) {
+                    if (other.getParent().getPath().equals(folder.getPath())
+                            && !other.getIdentifier().equals(self)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (RepositoryException e) {
+                throw new IllegalStateException("Cannot look for English addresses: " + e.getMessage(), e);
+            }
+        }));
     }
 
     /**

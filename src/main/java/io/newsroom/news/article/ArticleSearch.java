@@ -48,6 +48,11 @@ final class ArticleSearch {
      * often it moved.
      */
     Optional<Article> findByFormerPath(String path) throws RepositoryException {
+        return findByFormerPath(path, ArticleNodes.FORMER_PATHS);
+    }
+
+    /** The same for the addresses kept in {@code property} ({@code formerPaths_en}: a translation's). */
+    Optional<Article> findByFormerPath(String path, String property) throws RepositoryException {
         if (path == null || !ArticleRepository.READABLE_PATH.matcher(path).matches()) {
             return Optional.empty();
         }
@@ -55,7 +60,7 @@ final class ArticleSearch {
             Query query = session.getWorkspace()
                     .getQueryManager()
                     .createQuery(
-                            "/jcr:root//element(*, " + nodeType + ")[@" + ArticleNodes.FORMER_PATHS + " = "
+                            "/jcr:root//element(*, " + nodeType + ")[@" + property + " = "
                                     + ArticleXPath.stringLiteral(path) + "]",
                             "xpath");
             query.setLimit(1);

@@ -8,6 +8,15 @@ import java.time.Instant;
  *
  * @param postedDate null for an article without one (listed last)
  * @param published  its publication flag (a public instance treats every article as published)
+ * @param english    it has an English version
+ * @param englishPublished that English version is published (readers of the English site see it)
  */
 public record ArticleSummary(
-        String id, Instant postedDate, String category, boolean published, boolean featured, boolean trashed) {}
+        String id,
+        Instant postedDate,
+        String category,
+        boolean published,
+        boolean featured,
+        boolean trashed,
+        boolean english,
+        boolean englishPublished) {}

@@ -73,10 +73,46 @@ public final class ArticleValidator {
                 && !draft.getUnpublishDate().isAfter(draft.getPostedDate())) {
             errors.add(new FieldError("unpublishDate", "news.validation.unpublishAfterPosted"));
         }
+        validateEnglish(draft, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return draft;
+    }
+
+    /**
+     * The English version, normalised in place: empty stays empty (no version); otherwise a title, the
+     * same limits as the article's, an alt text where the article has an image, and an address made
+     * from the title when none is typed. Its problems are on {@code english.<field>}.
+     */
+    private static void validateEnglish(ArticleDraft draft, List<FieldError> errors) {
+        TranslationDraft english = draft.getEnglish();
+        english.setTitle(clean(english.getTitle()));
+        english.setLead(clean(english.getLead()));
+        english.setBody(clean(RichTextSanitizer.sanitize(english.getBody())));
+        english.setImageAlt(clean(english.getImageAlt()));
+        english.setImageCaption(clean(english.getImageCaption()));
+        english.setSlug(clean(english.getSlug()));
+        if (english.isEmpty()) {
+            return;
+        }
+        if (english.getTitle() == null) {
+            errors.add(new FieldError("english.title", "news.validation.required"));
+        }
+        maxLength(errors, "english.title", english.getTitle(), TITLE_MAX);
+        maxLength(errors, "english.lead", english.getLead(), LEAD_MAX);
+        maxLength(errors, "english.body", english.getBody(), BODY_MAX);
+        maxLength(errors, "english.imageAlt", english.getImageAlt(), IMAGE_ALT_MAX);
+        maxLength(errors, "english.imageCaption", english.getImageCaption(), IMAGE_ALT_MAX);
+        if (english.getSlug() != null && !Slugs.isValid(english.getSlug())) {
+            errors.add(new FieldError("english.slug", "news.validation.slug", Slugs.MAX_LENGTH));
+        }
+        if (draft.getImage() != null && english.getImageAlt() == null) {
+            errors.add(new FieldError("english.imageAlt", "news.validation.imageAltRequired"));
+        }
+        if (english.getSlug() == null && english.getTitle() != null) {
+            english.setSlug(Slugs.fromTitle(english.getTitle()));
+        }
     }
 
     private static void maxLength(List<FieldError> errors, String field, String value, int max) {

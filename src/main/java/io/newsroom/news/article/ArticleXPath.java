@@ -66,11 +66,15 @@ public final class ArticleXPath {
             String words = wordsAndPrefix(query.words());
             String literal = stringLiteral(words);
             // No words (only signs): nothing matches, as no word was asked for (no node has an empty type).
+            // A query narrowed to an English version (a filter on one of its properties) searches its words.
+            String suffix = query.filters().stream().anyMatch(f -> Translation.isStoredProperty(f.property()))
+                    ? "_" + Translation.ENGLISH
+                    : "";
             conditions.add(
                     words.isEmpty()
                             ? "@jcr:primaryType = ''"
-                            : "(jcr:contains(@title, " + literal + ") or jcr:contains(@lead, " + literal
-                                    + ") or jcr:contains(@body, " + literal + "))");
+                            : "(jcr:contains(@title" + suffix + ", " + literal + ") or jcr:contains(@lead" + suffix
+                                    + ", " + literal + ") or jcr:contains(@body" + suffix + ", " + literal + "))");
         }
         if (query.fullText() != null) {
             // Each word quoted: AND, OR, NOT and friends are then searched for, never obeyed. A word typed
@@ -140,7 +144,7 @@ public final class ArticleXPath {
         if ("jcr:uuid".equals(property)) {
             return "@jcr:uuid";
         }
-        if (ArticleField.byPropertyName(property).isEmpty()) {
+        if (ArticleField.byPropertyName(property).isEmpty() && !Translation.isStoredProperty(property)) {
             throw new IllegalArgumentException("Unknown article property '" + property + "'");
         }
         return "@" + property;

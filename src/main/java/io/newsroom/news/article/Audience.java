@@ -60,4 +60,36 @@ public enum Audience {
         return restrict(query)
                 .withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
     }
+
+    /**
+     * What this audience sees of {@code article} in {@code language} at {@code now}: the article as
+     * {@link Article#inLanguage} gives it, when it has a version there and that version is published (or
+     * this audience sees drafts). A translation's own state counts everywhere, also on a public instance:
+     * it travels with the node, where the article's own activation status does not say what readers see.
+     */
+    public java.util.Optional<Article> inLanguage(Article article, String language, Instant now) {
+        return article.inLanguage(language)
+                .filter(shown -> sees(shown, now)
+                        && (this == EDITORS
+                                || !Article.isTranslatedLanguage(language)
+                                || shown.publication().published()));
+    }
+
+    /**
+     * {@code query} narrowed to what this audience sees at {@code now} in {@code language}: for English the
+     * articles with an English version (published, but for editors) instead of the Vietnamese state.
+     */
+    public ArticleQuery visibleAt(ArticleQuery query, String language, Instant now) {
+        if (!Article.isTranslatedLanguage(language)) {
+            return visibleAt(query, now);
+        }
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        ArticleQuery inLanguage = this == EDITORS
+                ? query.withFilter(new PropertyFilter(
+                        Translation.property("title", language), PropertyFilter.Operator.NE, List.of("")))
+                : query.withFilter(PropertyFilter.eq(Translation.property(Translation.PUBLISHED, language), true));
+        return inLanguage
+                .withPublication(Publication.Filter.ANY)
+                .withFilter(new PropertyFilter("postedDate", PropertyFilter.Operator.LTE, List.of(minute)));
+    }
 }

@@ -60,7 +60,9 @@ public final class AuditTrail {
         CATEGORY_REMOVE("news.audit.action.categoryRemove"),
         MENU_CHANGE("news.audit.action.menuChange"),
         PAGE_CREATE("news.audit.action.pageCreate"),
-        PAGE_DELETE("news.audit.action.pageDelete");
+        PAGE_DELETE("news.audit.action.pageDelete"),
+        PUBLISH_ENGLISH("news.audit.action.publishEnglish"),
+        UNPUBLISH_ENGLISH("news.audit.action.unpublishEnglish");
 
         private final String messageKey;
 

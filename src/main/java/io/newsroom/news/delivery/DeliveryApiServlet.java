@@ -101,6 +101,18 @@ public final class DeliveryApiServlet extends HttpServlet {
                 // Anonymous readers get what the site shows them.
                 ArticleQuery asked = parser.parse(request.getParameterMap());
                 Instant now = clock.instant();
+                String inLanguage = contentLanguage(request);
+                if (inLanguage != null) {
+                    // lang=en: the articles with a published English version, their texts in English.
+                    List<Map<String, Object>> results =
+                            gate
+                                    .run(() -> articles.items(readers.visibleAt(asked, inLanguage, now), json::node))
+                                    .stream()
+                                    .map(node -> DeliveryJson.localized(node, inLanguage))
+                                    .toList();
+                    write(response, 200, Map.of("results", results));
+                    return;
+                }
                 Optional<ArchivePage> listed = archive.answer(asked, readers, now);
                 // The newest listings come from the archive index (the page's nodes are the only ones read);
                 // other queries from the repository, without a total, which the answer does not carry.
@@ -110,7 +122,7 @@ public final class DeliveryApiServlet extends HttpServlet {
                 write(response, 200, Map.of("results", results));
             } else {
                 String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-                Optional<Optional<Map<String, Object>>> found = readOne(trimmed);
+                Optional<Optional<Map<String, Object>>> found = readOne(trimmed, contentLanguage(request));
                 if (found.isPresent() && found.get().isPresent()) {
                     write(response, 200, found.get().get());
                     return;
@@ -183,15 +195,27 @@ public final class DeliveryApiServlet extends HttpServlet {
      * One article by path or identifier: empty when there is none; an empty inner value when there is
      * one that readers may not see (a draft, a scheduled or trashed article), which is answered as missing.
      */
-    private Optional<Optional<Map<String, Object>>> readOne(String path) throws Exception {
+    private Optional<Optional<Map<String, Object>>> readOne(String path, String inLanguage) throws Exception {
         Instant now = clock.instant();
-        ArticleRepository.NodeReader<Optional<Map<String, Object>>> visibleOnly =
-                node -> readers.sees(nodes.read(node), now) ? Optional.of(json.node(node)) : Optional.empty();
+        ArticleRepository.NodeReader<Optional<Map<String, Object>>> visibleOnly = node -> readers.inLanguage(
+                                nodes.read(node), inLanguage, now)
+                        .isPresent()
+                ? Optional.of(
+                        inLanguage == null ? json.node(node) : DeliveryJson.localized(json.node(node), inLanguage))
+                : Optional.empty();
         Optional<Optional<Map<String, Object>>> node = articles.findByPath(path, visibleOnly);
         if (node.isEmpty() && UUID.matcher(path.substring(1)).matches()) {
             node = articles.findById(path.substring(1), visibleOnly);
         }
         return node;
+    }
+
+    /** {@code lang=en}: the English versions of articles; otherwise (or no English) the articles themselves. */
+    private static String contentLanguage(HttpServletRequest request) {
+        String lang = request.getParameter("lang");
+        return lang != null && Article.isTranslatedLanguage(lang.toLowerCase(Locale.ROOT))
+                ? lang.toLowerCase(Locale.ROOT)
+                : null;
     }
 
     /** {@code lang} wins, then Accept-Language; Vietnamese by default, like the site. */

@@ -40,6 +40,23 @@ public final class DeliveryJson {
         this.views = views;
     }
 
+    /**
+     * An article node's JSON as a reader of {@code language} gets it, the way Magnolia's delivery endpoint
+     * answers a {@code lang}: each translated field ({@code title}...) holds its value in that language.
+     */
+    public static Map<String, Object> localized(Map<String, Object> node, String language) {
+        Map<String, Object> shown = new LinkedHashMap<>(node);
+        for (String field : io.newsroom.news.article.Translation.TEXT_FIELDS) {
+            String stored = io.newsroom.news.article.Translation.property(field, language);
+            if (shown.containsKey(stored)) {
+                shown.put(field, shown.get(stored));
+            } else {
+                shown.remove(field);
+            }
+        }
+        return shown;
+    }
+
     public Map<String, Object> node(Node node) throws RepositoryException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@name", node.getDepth() == 0 ? "" : node.getName());

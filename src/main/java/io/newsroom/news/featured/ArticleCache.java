@@ -95,7 +95,16 @@ public final class ArticleCache {
 
     /** The snapshot for {@code category} ({@code null}: all), read from the repository only when stale. */
     public ArticleSnapshot snapshot(String category) {
-        String key = category == null ? ALL : category;
+        return snapshot(null, category);
+    }
+
+    /**
+     * The snapshot of {@code language}'s readers: for English, the articles with an English version as
+     * that version shows them (its title, its address, its state); null: the site's language.
+     */
+    public ArticleSnapshot snapshot(String language, String category) {
+        boolean translated = Article.isTranslatedLanguage(language);
+        String key = (translated ? language + "\u0000" : "") + (category == null ? ALL : category);
         long current = generation.get();
         Entry entry = byCategory.get(key);
         if (entry != null && entry.generation() == current) {
@@ -107,7 +116,7 @@ public final class ArticleCache {
             if (entry != null && entry.generation() == current) {
                 return entry.snapshot();
             }
-            ArticleSnapshot snapshot = read(category);
+            ArticleSnapshot snapshot = read(translated ? language : null, category);
             if (byCategory.size() >= MAX_CATEGORIES) {
                 byCategory.clear();
             }
@@ -125,10 +134,13 @@ public final class ArticleCache {
         return reads.get();
     }
 
-    private ArticleSnapshot read(String category) {
+    private ArticleSnapshot read(String language, String category) {
         reads.incrementAndGet();
         Instant now = clock.instant();
         try {
+            if (language != null) {
+                return inLanguage(language, category, now);
+            }
             return archive.ready() ? fromIndex(category, now) : fromQueries(category, now);
         } catch (RepositoryException e) {
             throw new IllegalStateException("Cannot read articles for the featured selection: " + e.getMessage(), e);
@@ -145,6 +157,46 @@ public final class ArticleCache {
                         .ids()),
                 articles(archive.scheduled(publishedOnly, category, now, SCHEDULED_DEPTH)),
                 now);
+    }
+
+    /**
+     * A translated language's snapshot: the index's English listings once it is read (queries before), each
+     * article as its translation shows it; one whose translation readers may not see is left out.
+     */
+    private ArticleSnapshot inLanguage(String language, String category, Instant now) throws RepositoryException {
+        boolean publishedOnly = audience.publishedOnly() || audience == Audience.PUBLIC_INSTANCE;
+        List<Article> featured;
+        List<Article> latest;
+        List<Article> scheduled;
+        if (archive.ready()) {
+            featured = articles(archive.featured(publishedOnly, category, language, FEATURED_DEPTH));
+            latest = articles(archive.page(publishedOnly, category, language, now, 0, LATEST_DEPTH)
+                    .ids());
+            scheduled = articles(archive.scheduled(publishedOnly, category, language, now, SCHEDULED_DEPTH));
+        } else {
+            ArticleQuery base = audience.visibleAt(ArticleQuery.newest(LATEST_DEPTH), language, now);
+            if (category != null) {
+                base = base.withCategory(category);
+            }
+            featured = articles.items(base.featuredOnly().page(0, FEATURED_DEPTH));
+            latest = articles.items(base);
+            scheduled = List.of(); // until the index is read: what is due shows at the next change
+        }
+        return new ArticleSnapshot(
+                translated(featured, language, publishedOnly),
+                translated(latest, language, publishedOnly),
+                translated(scheduled, language, publishedOnly),
+                now);
+    }
+
+    private static List<Article> translated(List<Article> articles, String language, boolean publishedOnly) {
+        List<Article> shown = new ArrayList<>(articles.size());
+        for (Article article : articles) {
+            article.inLanguage(language)
+                    .filter(a -> !publishedOnly || a.publication().published())
+                    .ifPresent(shown::add);
+        }
+        return shown;
     }
 
     /** Before the index is read at start: three queries. */

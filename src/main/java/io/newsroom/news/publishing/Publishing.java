@@ -12,6 +12,7 @@ import io.newsroom.news.article.ConflictException;
 import io.newsroom.news.article.Publication;
 import io.newsroom.news.article.Review;
 import io.newsroom.news.article.Role;
+import io.newsroom.news.article.Translation;
 import io.newsroom.news.article.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,6 +96,41 @@ public final class Publishing {
         Article unpublished = setPublished(id, false, user);
         audit.record(user, AuditTrail.Action.UNPUBLISH, id, unpublished.title(), null);
         return unpublished;
+    }
+
+    /**
+     * Publishes the article's English version: readers of the English site see it (once the article's
+     * posted date has come), whatever the state of the Vietnamese one. An article without an English
+     * version is refused on the English title.
+     */
+    public Article publishEnglish(String id, String user)
+            throws ArticleNotFoundException, ValidationException, RepositoryException {
+        return setEnglishPublished(id, true, user);
+    }
+
+    /** Takes the English version off the English site; the Vietnamese one stays as it is. */
+    public Article unpublishEnglish(String id, String user)
+            throws ArticleNotFoundException, ValidationException, RepositoryException {
+        return setEnglishPublished(id, false, user);
+    }
+
+    private Article setEnglishPublished(String id, boolean published, String user)
+            throws ArticleNotFoundException, ValidationException, RepositoryException {
+        Actor.require(Role.Permission.PUBLISH);
+        Article current = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        if (current.english() == null) {
+            throw new ValidationException(
+                    List.of(new io.newsroom.news.article.FieldError("english.title", "news.validation.noEnglish")));
+        }
+        Article changed = articles.change(
+                id, node -> nodes.stampTranslation(node, Translation.ENGLISH, published, clock.instant(), user));
+        audit.record(
+                user,
+                published ? AuditTrail.Action.PUBLISH_ENGLISH : AuditTrail.Action.UNPUBLISH_ENGLISH,
+                id,
+                changed.english().title(),
+                null);
+        return changed;
     }
 
     private Article setPublished(String id, boolean published, String user)

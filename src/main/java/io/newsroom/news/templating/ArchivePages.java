@@ -31,7 +31,8 @@ final class ArchivePages {
         this.parts = parts;
     }
 
-    NewsListPage newsList(Map<?, ?> component, Object page, String categorySlug) throws RepositoryException {
+    NewsListPage newsList(Map<?, ?> component, Object page, String categorySlug, String language)
+            throws RepositoryException {
         ComponentSettings settings = new ComponentSettings(component, "newsList");
         int size = settings.integer("pageSize", LIST_DEFAULT_SIZE, 1, LIST_MAX_SIZE);
         String category = settings.text("category");
@@ -39,35 +40,41 @@ final class ArchivePages {
             category = category(categorySlug);
         }
         if (parts.archive().ready()) {
-            return fromIndex(category, size, page);
+            return fromIndex(category, size, page, language);
         }
         return page(
                 parts.audience()
-                        .visibleAt(ArticleQuery.newest(size), parts.clock().instant()),
+                        .visibleAt(
+                                ArticleQuery.newest(size),
+                                language,
+                                parts.clock().instant()),
                 category,
                 size,
-                page);
+                page,
+                language);
     }
 
     /** A page of the newest listing as the archive index has it: the page's articles are the only nodes read. */
-    private NewsListPage fromIndex(String category, int size, Object page) throws RepositoryException {
+    private NewsListPage fromIndex(String category, int size, Object page, String language) throws RepositoryException {
         int requested = pageNumber(page);
-        boolean publishedOnly = parts.audience().publishedOnly();
+        boolean publishedOnly = parts.audience().publishedOnly()
+                || (language != null && parts.audience() == io.newsroom.news.article.Audience.PUBLIC_INSTANCE);
         Instant now = parts.clock().instant();
-        ArchivePage result = parts.archive().page(publishedOnly, category, now, (long) (requested - 1) * size, size);
+        ArchivePage result =
+                parts.archive().page(publishedOnly, category, language, now, (long) (requested - 1) * size, size);
         int pageCount = (int) Math.max(1, (result.total() + size - 1) / size);
         if (requested > pageCount) {
             requested = pageCount;
-            result = parts.archive().page(publishedOnly, category, now, (long) (requested - 1) * size, size);
+            result = parts.archive().page(publishedOnly, category, language, now, (long) (requested - 1) * size, size);
         }
         List<ArticleView> views = parts.articles().findAllById(result.ids()).stream()
-                .filter(article -> parts.audience().sees(article, now))
+                .flatMap(article -> parts.audience().inLanguage(article, language, now).stream())
                 .map(parts::view)
                 .toList();
         return new NewsListPage(views, requested, pageCount, result.total());
     }
 
-    NewsListPage search(String words, Object page) throws RepositoryException {
+    NewsListPage search(String words, Object page, String language) throws RepositoryException {
         if (words == null || words.isBlank()) {
             return new NewsListPage(List.of(), 1, 1, 0);
         }
@@ -75,8 +82,9 @@ final class ArchivePages {
                 ? words.strip().substring(0, SEARCH_MAX_CHARS)
                 : words.strip();
         Instant now = parts.clock().instant();
+        // In English, the articles with a visible English version whose words (in either language) match.
         ArticleQuery everything = parts.audience()
-                .visibleAt(ArticleQuery.newest(LIST_DEFAULT_SIZE).withWords(limited), now);
+                .visibleAt(ArticleQuery.newest(LIST_DEFAULT_SIZE).withWords(limited), language, now);
         // Counted up to a cap: words found in much of a large archive would otherwise mean reading every hit.
         // The newest years are asked first: when they alone hold more than the cap, they hold every result
         // shown, and the index sorts their hits instead of the whole archive's.
@@ -103,7 +111,15 @@ final class ArchivePages {
         int requested = Math.min(pageNumber(page), pageCount);
         List<Article> items =
                 parts.articles().items(query.page((long) (requested - 1) * LIST_DEFAULT_SIZE, LIST_DEFAULT_SIZE));
-        return new NewsListPage(items.stream().map(parts::view).toList(), requested, pageCount, total, more);
+        return new NewsListPage(
+                items.stream()
+                        .flatMap(article -> parts.audience().inLanguage(article, language, now).stream())
+                        .map(parts::view)
+                        .toList(),
+                requested,
+                pageCount,
+                total,
+                more);
     }
 
     String category(String slug) throws RepositoryException {
@@ -121,7 +137,8 @@ final class ArchivePages {
         return null;
     }
 
-    private NewsListPage page(ArticleQuery visible, String category, int size, Object page) throws RepositoryException {
+    private NewsListPage page(ArticleQuery visible, String category, int size, Object page, String language)
+            throws RepositoryException {
         int requested = pageNumber(page);
         ArticleQuery query = category != null ? visible.withCategory(category) : visible;
         ResultPage<Article> result = parts.articles().list(query.page((long) (requested - 1) * size, size));
@@ -130,8 +147,15 @@ final class ArchivePages {
             requested = pageCount;
             result = parts.articles().list(query.page((long) (requested - 1) * size, size));
         }
+        Instant now = parts.clock().instant();
         return new NewsListPage(
-                result.items().stream().map(parts::view).toList(), requested, pageCount, result.total());
+                result.items().stream()
+                        .flatMap(article -> parts.audience().inLanguage(article, language, now).stream())
+                        .map(parts::view)
+                        .toList(),
+                requested,
+                pageCount,
+                result.total());
     }
 
     private static int pageNumber(Object page) {

@@ -28,7 +28,7 @@ final class ArticleBlocks {
         this.parts = parts;
     }
 
-    FeaturedBlock featuredBlock(Map<?, ?> component, String exclude) {
+    FeaturedBlock featuredBlock(Map<?, ?> component, String exclude, String language) {
         ComponentSettings settings = new ComponentSettings(component, "featuredNews");
         FeaturedSettings selection = new FeaturedSettings(
                 settings.integer(
@@ -39,7 +39,7 @@ final class ArticleBlocks {
                 settings.text("category"),
                 settings.flag("fillWithLatest", true));
         List<Article> chosen = FeaturedSelector.select(
-                parts.cache().snapshot(selection.category()),
+                parts.cache().snapshot(language, selection.category()),
                 selection,
                 blankToNull(exclude),
                 parts.clock().instant());
@@ -53,14 +53,14 @@ final class ArticleBlocks {
                 chosen.stream().map(parts::view).toList());
     }
 
-    MostReadBlock mostReadBlock(Map<?, ?> component) throws RepositoryException {
+    MostReadBlock mostReadBlock(Map<?, ?> component, String language) throws RepositoryException {
         ComponentSettings settings = new ComponentSettings(component, "mostRead");
         String period = settings.choice("period", "7d", PERIODS.keySet());
         int maxItems = settings.integer("maxItems", 5, 1, 20);
-        return new MostReadBlock(settings.text("heading"), period, mostRead(PERIODS.get(period), maxItems));
+        return new MostReadBlock(settings.text("heading"), period, mostRead(PERIODS.get(period), maxItems, language));
     }
 
-    List<MostReadBlock.Entry> mostRead(int days, int maxItems) throws RepositoryException {
+    List<MostReadBlock.Entry> mostRead(int days, int maxItems, String language) throws RepositoryException {
         Instant now = parts.clock().instant();
         List<MostReadBlock.Entry> entries = new ArrayList<>();
         // Ask for more than needed: deleted or not yet visible articles are skipped.
@@ -69,37 +69,42 @@ final class ArticleBlocks {
             if (entries.size() == maxItems) {
                 break;
             }
-            Optional<Article> article = parts.articles().findById(ranked.getKey());
-            if (article.isPresent() && parts.audience().sees(article.get(), now)) {
-                entries.add(new MostReadBlock.Entry(parts.view(article.get()), ranked.getValue()));
-            }
+            // Views are the article's, whatever the language it was read in.
+            Optional<Article> article = parts.articles()
+                    .findById(ranked.getKey())
+                    .flatMap(found -> parts.audience().inLanguage(found, language, now));
+            article.ifPresent(shown -> entries.add(new MostReadBlock.Entry(parts.view(shown), ranked.getValue())));
         }
         return entries;
     }
 
-    List<ArticleView> featured(int maxItems, String category) {
-        return featuredBlock(Map.of("maxItems", maxItems, "category", category == null ? "" : category), null)
+    List<ArticleView> featured(int maxItems, String category, String language) {
+        return featuredBlock(Map.of("maxItems", maxItems, "category", category == null ? "" : category), null, language)
                 .getItems();
     }
 
-    List<ArticleView> latest(int limit, String category) {
+    List<ArticleView> latest(int limit, String category, String language) {
         int n = Math.max(1, Math.min(ArticleCache.LATEST_DEPTH - 1, limit));
         String cat = blankToNull(category);
         return FeaturedSelector.latest(
-                        parts.cache().snapshot(cat), n, cat, null, parts.clock().instant())
+                        parts.cache().snapshot(language, cat),
+                        n,
+                        cat,
+                        null,
+                        parts.clock().instant())
                 .stream()
                 .map(parts::view)
                 .toList();
     }
 
-    List<ArticleView> related(ArticleView article, int max) {
+    List<ArticleView> related(ArticleView article, int max, String language) {
         if (article == null
                 || article.getCategory() == null
                 || article.getCategory().isBlank()) {
             return List.of();
         }
         int n = Math.max(1, Math.min(10, max));
-        return latest(n + 1, article.getCategory()).stream()
+        return latest(n + 1, article.getCategory(), language).stream()
                 .filter(a -> !a.getId().equals(article.getId()))
                 .limit(n)
                 .toList();

@@ -30,23 +30,31 @@ public class NewsFunctions {
     private final SiteLinks links;
     /** The article a preview shows (saved or not, published or not); null outside previews. */
     private final Article previewed;
+    /** The language of the page being rendered ({@code en}); null: the site's default language. */
+    private final String language;
 
     public NewsFunctions(TemplatingParts parts) {
-        this(parts, new ArticleBlocks(parts), new ArchivePages(parts), new SiteLinks(parts), null);
+        this(parts, new ArticleBlocks(parts), new ArchivePages(parts), new SiteLinks(parts), null, null);
     }
 
     /** The same functions as {@code of}: for a host that must create {@code newsfn} itself (Magnolia's component provider). */
     protected NewsFunctions(NewsFunctions of) {
-        this(of.parts, of.blocks, of.archive, of.links, of.previewed);
+        this(of.parts, of.blocks, of.archive, of.links, of.previewed, of.language);
     }
 
     private NewsFunctions(
-            TemplatingParts parts, ArticleBlocks blocks, ArchivePages archive, SiteLinks links, Article previewed) {
+            TemplatingParts parts,
+            ArticleBlocks blocks,
+            ArchivePages archive,
+            SiteLinks links,
+            Article previewed,
+            String language) {
         this.parts = parts;
         this.blocks = blocks;
         this.archive = archive;
         this.links = links;
         this.previewed = previewed;
+        this.language = language;
     }
 
     /**
@@ -54,7 +62,37 @@ public class NewsFunctions {
      * its state, even when it was never saved. Everything else on the page is what readers see.
      */
     public NewsFunctions previewing(Article article) {
-        return new NewsFunctions(parts, blocks, archive, links, article);
+        return new NewsFunctions(parts, blocks, archive, links, article, language);
+    }
+
+    /**
+     * The same functions for a page in {@code locale}'s language: articles, lists and blocks then show
+     * the articles' versions in that language (on the English site only articles with a published English
+     * version, with its title and address). The embedded site binds each page's language so.
+     */
+    public NewsFunctions in(Object locale) {
+        String code = locale == null ? null : locale.toString().replaceFirst("[_-].*", "");
+        return new NewsFunctions(parts, blocks, archive, links, previewed, code);
+    }
+
+    /** The language of the page being rendered; null for the site's default. Magnolia's host reads its request's. */
+    protected String language() {
+        return language;
+    }
+
+    /**
+     * The language whose versions of articles the page shows: null for the site's default language (the
+     * articles themselves), else a translated one ({@code en}). A site served in one language (Magnolia with
+     * content i18n off, whose fallback locale is {@code en}) shows the articles themselves.
+     */
+    String contentLanguage() {
+        String current = language();
+        if (current == null
+                || current.equals(parts.languages().defaultLanguage().replaceFirst("[_-].*", ""))
+                || !Article.isTranslatedLanguage(current)) {
+            return null;
+        }
+        return current;
     }
 
     // --- blocks ---
@@ -64,47 +102,47 @@ public class NewsFunctions {
      * articles it shows, never {@code exclude}: the article the page shows, by id or path.
      */
     public FeaturedBlock featuredBlock(Map<?, ?> component, String exclude) {
-        return blocks.featuredBlock(component, exclude);
+        return blocks.featuredBlock(component, exclude, contentLanguage());
     }
 
     /** The most-read block of a component: its settings and the visible articles read most in its period. */
     public MostReadBlock mostReadBlock(Map<?, ?> component) throws RepositoryException {
-        return blocks.mostReadBlock(component);
+        return blocks.mostReadBlock(component, contentLanguage());
     }
 
     /** The visible articles read most over {@code days} days (0: all time), with their views. */
     public List<MostReadBlock.Entry> mostRead(int days, int maxItems) throws RepositoryException {
-        return blocks.mostRead(days, maxItems);
+        return blocks.mostRead(days, maxItems, contentLanguage());
     }
 
     /** The featured articles by rank, filled with the newest (served from memory). */
     public List<ArticleView> featured(int maxItems) {
-        return blocks.featured(maxItems, null);
+        return blocks.featured(maxItems, null, contentLanguage());
     }
 
     public List<ArticleView> featured(int maxItems, String category) {
-        return blocks.featured(maxItems, category);
+        return blocks.featured(maxItems, category, contentLanguage());
     }
 
     /** The newest visible articles (served from memory). */
     public List<ArticleView> latest(int limit) {
-        return blocks.latest(limit, null);
+        return blocks.latest(limit, null, contentLanguage());
     }
 
     public List<ArticleView> latest(int limit, String category) {
-        return blocks.latest(limit, category);
+        return blocks.latest(limit, category, contentLanguage());
     }
 
     /** Up to {@code max} newest visible articles of {@code article}'s category, never itself. */
     public List<ArticleView> related(ArticleView article, int max) {
-        return blocks.related(article, max);
+        return blocks.related(article, max, contentLanguage());
     }
 
     // --- archive and search ---
 
     /** The archive: newest visible articles first, {@code page} (1-based; bad values mean 1). */
     public NewsListPage newsList(Map<?, ?> component, Object page) throws RepositoryException {
-        return archive.newsList(component, page, null);
+        return archive.newsList(component, page, null, contentLanguage());
     }
 
     /**
@@ -112,7 +150,7 @@ public class NewsFunctions {
      * category ({@code categorySlug}, as in {@code /news/<category-slug>}).
      */
     public NewsListPage newsList(Map<?, ?> component, Object page, String categorySlug) throws RepositoryException {
-        return archive.newsList(component, page, categorySlug);
+        return archive.newsList(component, page, categorySlug, contentLanguage());
     }
 
     /**
@@ -120,7 +158,7 @@ public class NewsFunctions {
      * with or without accents (the last may be the start of a word), newest first, ten a page.
      */
     public NewsListPage search(String words, Object page) throws RepositoryException {
-        return archive.search(words, page);
+        return archive.search(words, page, contentLanguage());
     }
 
     /** The name of the category whose address name is {@code slug} ({@code thong-bao}); null when none has it. */
@@ -138,20 +176,60 @@ public class NewsFunctions {
 
     // --- one article ---
 
-    /** A visible article by identifier or by path ({@code /2020/10/name}); {@code null} if none. */
+    /**
+     * A visible article by identifier or by path ({@code /2020/10/name}; on the English site the path of
+     * its English version), as the page's language shows it; {@code null} if none.
+     */
     public ArticleView article(String idOrPath) throws RepositoryException {
         if (idOrPath == null || idOrPath.isBlank()) {
             return null;
         }
+        String shownIn = contentLanguage();
         if (previewed != null && idOrPath.equals(previewed.id())) {
-            return parts.view(previewed);
+            return parts.view(previewed.inLanguage(shownIn).orElse(previewed));
         }
         Optional<Article> found = idOrPath.startsWith("/")
-                ? parts.articles().findByPath(idOrPath)
+                ? parts.articles().findByPath(idOrPath, shownIn)
                 : parts.articles().findById(idOrPath);
-        return found.filter(a -> parts.audience().sees(a, parts.clock().instant()))
+        return found.flatMap(a ->
+                        parts.audience().inLanguage(a, shownIn, parts.clock().instant()))
                 .map(parts::view)
                 .orElse(null);
+    }
+
+    /**
+     * The languages readers can read {@code article} in, each with its address there (below the context
+     * path): for {@code hreflang} alternates and the language switch of an article page. An article
+     * without a visible English version has only its Vietnamese one, and the reverse.
+     */
+    public List<Map<String, String>> alternates(ArticleView article) throws RepositoryException {
+        List<Map<String, String>> versions = new java.util.ArrayList<>();
+        if (article == null) {
+            return versions;
+        }
+        Article whole = previewed != null && previewed.id().equals(article.getId())
+                ? previewed
+                : parts.articles().findById(article.getId()).orElse(null);
+        if (whole == null) {
+            return versions;
+        }
+        Instant now = parts.clock().instant();
+        for (SiteLanguages.Language each : links.languages()) {
+            String code = each.getCode();
+            String shownIn = code.equals(parts.languages().defaultLanguage()) ? null : code;
+            boolean visible = previewed != null && previewed.id().equals(whole.id())
+                    ? whole.inLanguage(shownIn).isPresent()
+                    : parts.audience().inLanguage(whole, shownIn, now).isPresent();
+            if (visible && (shownIn == null || Article.isTranslatedLanguage(shownIn))) {
+                Article shown = whole.inLanguage(shownIn).orElseThrow();
+                versions.add(Map.of(
+                        "code", code,
+                        "tag", each.getTag(),
+                        "name", each.getName(),
+                        "link", links.link(parts.view(shown), code)));
+            }
+        }
+        return versions;
     }
 
     /**
@@ -162,8 +240,16 @@ public class NewsFunctions {
         if (formerPath == null || !formerPath.startsWith("/")) {
             return null;
         }
-        Optional<Article> moved = parts.articles().findByFormerPath(formerPath);
-        return moved.filter(a -> parts.audience().sees(a, parts.clock().instant()))
+        String shownIn = contentLanguage();
+        Instant now = parts.clock().instant();
+        Optional<Article> moved = parts.articles().findByFormerPath(formerPath, shownIn);
+        if (moved.isEmpty()) {
+            // The address of the article in the other language (a reader switched languages on it): its
+            // version in this one, when it has a visible one.
+            String otherLanguage = shownIn == null ? io.newsroom.news.article.Translation.ENGLISH : null;
+            moved = parts.articles().findByPath(formerPath, otherLanguage);
+        }
+        return moved.flatMap(a -> parts.audience().inLanguage(a, shownIn, now))
                 .map(a -> links.link(parts.view(a), locale))
                 .orElse(null);
     }

@@ -36,7 +36,9 @@ class ArchiveMemoryTest {
                     categories[i % categories.length],
                     i % 10 != 0,
                     i % 1000 == 0,
-                    i % 500 == 1));
+                    i % 500 == 1,
+                    i % 4 == 0,
+                    i % 8 == 0));
             if (batch.size() == 10_000) {
                 listings.apply(batch, Set.of(), new BitSet());
                 batch.clear();

@@ -62,6 +62,7 @@ class FeaturedRanksTest {
                 1L,
                 "t",
                 new Publication(true, now, "t"),
+                null,
                 null);
     }
 

@@ -98,7 +98,11 @@ public final class PageRenderer {
         model.put("ctx", request.ctx());
         model.put("state", request.state());
         model.put("i18n", new I18nModel(messages, request.state().locale()));
-        model.put("newsfn", request.newsfn() != null ? request.newsfn() : newsfn);
+        // Articles, lists and blocks show the versions of the page's language.
+        model.put(
+                "newsfn",
+                (request.newsfn() != null ? request.newsfn() : newsfn)
+                        .in(request.state().locale()));
         model.put("damfn", new DamFunctions(images, renditions, request.ctx().getContextPath()));
         model.put(
                 "cms", CmsDirectives.create(node, (component, writer) -> render(component, request, writer), wrapper));

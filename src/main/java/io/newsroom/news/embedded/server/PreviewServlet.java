@@ -58,15 +58,17 @@ public final class PreviewServlet extends ReadOnlyServlet {
                 errors.previewGone(response, locale, context);
                 return;
             }
-            NewsFunctions newsfn = runtime.newsFunctions().previewing(article.get());
+            NewsFunctions newsfn =
+                    runtime.newsFunctions().previewing(article.get()).in(locale);
+            // The English preview shows the English version (the Vietnamese one where there is none yet).
+            Article shown = article.get().inLanguage(locale.getLanguage()).orElse(article.get());
             Session session = runtime.repository().login(WebsitePages.WORKSPACE);
             try {
                 Node page = session.getNode(SiteServlet.ARTICLE_PAGE);
                 RenderContext ctx = new RenderContext(
                         request, Map.of("article", article.get().id()), locale);
                 String publicAddress = context
-                        + newsfn.link(
-                                new ArticleView(article.get(), runtime.config().siteZone()), locale);
+                        + newsfn.link(new ArticleView(shown, runtime.config().siteZone()), locale);
                 StringWriter html = new StringWriter();
                 runtime.pageRenderer()
                         .render(

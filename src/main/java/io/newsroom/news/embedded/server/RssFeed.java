@@ -33,7 +33,8 @@ final class RssFeed {
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
-        List<ArticleView> articles = newsfn.latest(ITEMS);
+        // The feed of the English site lists the articles' published English versions.
+        List<ArticleView> articles = newsfn.in(locale).latest(ITEMS);
         String home = newsfn.absoluteUrl(request, request.getContextPath() + newsfn.localized("/", locale));
         StringWriter out = new StringWriter();
         try {

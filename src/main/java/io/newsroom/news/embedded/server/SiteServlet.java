@@ -153,6 +153,7 @@ public final class SiteServlet extends HttpServlet {
                 return;
             }
             RenderContext ctx = new RenderContext(request, forwarded, locale);
+            NewsFunctions newsfn = this.newsfn.in(locale);
             boolean missingArticle =
                     (ARTICLE_TEMPLATE.equals(templateOf(page)) && newsfn.article(ctx.getParameter("article")) == null)
                             || (CATEGORY_TEMPLATE.equals(templateOf(page))

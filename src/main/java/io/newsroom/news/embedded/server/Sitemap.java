@@ -103,7 +103,7 @@ final class Sitemap {
                                         : article.postedDate())
                                 .atZone(zone)
                                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                        url(xml, request, newsfn.link(new ArticleView(article, zone)), lastModified);
+                        articleUrls(xml, request, article, now, lastModified);
                     }
                     if (batch.size() < READ) {
                         break;
@@ -130,6 +130,42 @@ final class Sitemap {
         }
         return articles.items(
                 visible.withSort(List.of(ArticleQuery.Sort.desc("postedDate"))).page(from, READ));
+    }
+
+    /**
+     * An article's address in each language readers can read it in (the English one only where its English
+     * version is published, at its own address), each naming the others as alternates.
+     */
+    private void articleUrls(
+            XMLStreamWriter xml, HttpServletRequest request, Article article, Instant now, String lastModified)
+            throws XMLStreamException {
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        for (var language : newsfn.languages()) {
+            String shownIn = newsfn.isDefaultLanguage(language.code()) ? null : language.code();
+            Audience.READERS
+                    .inLanguage(article, shownIn, now)
+                    .filter(shown -> shownIn == null || Article.isTranslatedLanguage(shownIn))
+                    .ifPresent(shown -> versions.put(
+                            language.code(),
+                            newsfn.absoluteUrl(
+                                    request,
+                                    request.getContextPath()
+                                            + newsfn.link(new ArticleView(shown, zone), language.code()))));
+        }
+        for (String loc : versions.values()) {
+            xml.writeStartElement("url");
+            element(xml, "loc", loc);
+            element(xml, "lastmod", lastModified);
+            if (versions.size() > 1) {
+                for (var alternate : versions.entrySet()) {
+                    xml.writeEmptyElement("xhtml", "link", XHTML);
+                    xml.writeAttribute("rel", "alternate");
+                    xml.writeAttribute("hreflang", alternate.getKey());
+                    xml.writeAttribute("href", alternate.getValue());
+                }
+            }
+            xml.writeEndElement();
+        }
     }
 
     /** One address per language, each naming all of them as alternates. */

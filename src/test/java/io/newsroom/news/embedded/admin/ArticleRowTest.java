@@ -37,6 +37,7 @@ class ArticleRowTest {
                 NOW.toEpochMilli(),
                 "t",
                 new Publication(true, NOW, "t"),
+                null,
                 null);
     }
 
