@@ -43,6 +43,17 @@ final class SiteLanguagesOfMagnolia implements SiteLanguages {
         return languages().get(0);
     }
 
+    /** The request's locale as Magnolia's i18n support has it (from the address); null with content i18n off. */
+    @Override
+    public String currentLanguage() {
+        Object i18n = call(getComponent, null, i18nType);
+        if (!Boolean.TRUE.equals(call(i18nType, i18n, "isEnabled"))) {
+            return null;
+        }
+        Object locale = call(i18nType, i18n, "getLocale");
+        return locale == null ? null : language(locale);
+    }
+
     @Override
     public List<String> languages() {
         Object i18n = call(getComponent, null, i18nType);

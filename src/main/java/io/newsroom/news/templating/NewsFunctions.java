@@ -77,7 +77,7 @@ public class NewsFunctions {
 
     /** The language of the page being rendered; null for the site's default. Magnolia's host reads its request's. */
     protected String language() {
-        return language;
+        return language != null ? language : parts.languages().currentLanguage();
     }
 
     /**
@@ -86,7 +86,7 @@ public class NewsFunctions {
      * content i18n off, whose fallback locale is {@code en}) shows the articles themselves.
      */
     String contentLanguage() {
-        String current = language();
+        String current = language() == null ? null : language().replaceFirst("[_-].*", "");
         if (current == null
                 || current.equals(parts.languages().defaultLanguage().replaceFirst("[_-].*", ""))
                 || !Article.isTranslatedLanguage(current)) {
@@ -216,7 +216,8 @@ public class NewsFunctions {
         Instant now = parts.clock().instant();
         for (SiteLanguages.Language each : links.languages()) {
             String code = each.getCode();
-            String shownIn = code.equals(parts.languages().defaultLanguage()) ? null : code;
+            // en_US is English: its articles' English versions.
+            String shownIn = code.equals(parts.languages().defaultLanguage()) ? null : code.replaceFirst("[_-].*", "");
             boolean visible = previewed != null && previewed.id().equals(whole.id())
                     ? whole.inLanguage(shownIn).isPresent()
                     : parts.audience().inLanguage(whole, shownIn, now).isPresent();
@@ -248,6 +249,9 @@ public class NewsFunctions {
             // version in this one, when it has a visible one.
             String otherLanguage = shownIn == null ? io.newsroom.news.article.Translation.ENGLISH : null;
             moved = parts.articles().findByPath(formerPath, otherLanguage);
+            if (moved.isEmpty()) {
+                moved = parts.articles().findByFormerPath(formerPath, otherLanguage);
+            }
         }
         return moved.flatMap(a -> parts.audience().inLanguage(a, shownIn, now))
                 .map(a -> links.link(parts.view(a), locale))

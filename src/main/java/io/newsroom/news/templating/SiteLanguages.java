@@ -17,6 +17,14 @@ public interface SiteLanguages {
     /** Every language the site is served in, the default one first; one entry when the site has no languages to switch. */
     List<String> languages();
 
+    /**
+     * The language of the request being served, where the host knows it without being told (Magnolia's
+     * i18n support reads it off the address); null where pages are told their language (the embedded site).
+     */
+    default String currentLanguage() {
+        return null;
+    }
+
     /** A fixed set: {@code languages.get(0)} is the default. */
     static SiteLanguages of(List<String> languages) {
         List<String> copy = List.copyOf(languages);

@@ -18,6 +18,8 @@ public final class DefaultI18nContentSupport implements I18nContentSupport {
     private Locale fallbackLocale = Locale.forLanguageTag("en");
     private Locale defaultLocale;
     private final List<Locale> locales = new ArrayList<>();
+    /** Per request, as Magnolia keeps it in the request's aggregation state. */
+    private final ThreadLocal<Locale> current = new ThreadLocal<>();
 
     /** Model hook: the {@code i18n} map of a site definition. */
     public void configure(Map<?, ?> i18n) {
@@ -46,6 +48,17 @@ public final class DefaultI18nContentSupport implements I18nContentSupport {
     private static Locale locale(String text) {
         String[] parts = text.split("_", 2);
         return new Locale(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+
+    @Override
+    public Locale getLocale() {
+        Locale locale = current.get();
+        return locale != null ? locale : getDefaultLocale();
+    }
+
+    @Override
+    public void setLocale(Locale locale) {
+        current.set(locale);
     }
 
     @Override

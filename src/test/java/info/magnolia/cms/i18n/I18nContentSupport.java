@@ -13,6 +13,11 @@ public interface I18nContentSupport {
 
     Collection<Locale> getLocales();
 
+    /** The locale of the request being served (the i18n filter sets it from the address); the default one outside. */
+    Locale getLocale();
+
+    void setLocale(Locale locale);
+
     /** The URI with the locale's prefix, when it has one. */
     String toI18NURI(String uri, Locale locale);
 }

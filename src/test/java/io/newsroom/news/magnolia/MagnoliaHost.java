@@ -635,6 +635,7 @@ public final class MagnoliaHost implements AutoCloseable {
                 }
             }
         }
+        i18n.setLocale(locale);
         Map<String, String> forwarded = new LinkedHashMap<>();
         Optional<String> target = mappings.map(path);
         if (target.isPresent()) {

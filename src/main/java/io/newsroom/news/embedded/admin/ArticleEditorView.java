@@ -46,6 +46,11 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private Article editing;
     private final Button publish = new Button();
     private final Button unpublish = new Button();
+    /** The English version's state and its own publish / unpublish, shown on the English tab. */
+    private final Span englishState = new Span();
+
+    private final Button publishEnglish = new Button();
+    private final Button unpublishEnglish = new Button();
     private final Span state = new Span();
     /** "Lan is editing since 10:12": another editor has this article open. */
     private final Span editingBy = new Span();
@@ -93,7 +98,15 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         saveVersion.setId("save-version");
         saveVersion.setText(admin.text("news.admin.versions.save"));
         saveVersion.addClickListener(e -> keepVersion());
-        HorizontalLayout buttons = new HorizontalLayout(save, publish, unpublish, preview, saveVersion, back);
+        englishState.setId("english-state");
+        publishEnglish.setId("publish-english");
+        publishEnglish.setText(admin.text("news.admin.english.publish"));
+        publishEnglish.addClickListener(e -> saveAndPublishEnglish());
+        unpublishEnglish.setId("unpublish-english");
+        unpublishEnglish.setText(admin.text("news.admin.english.unpublish"));
+        unpublishEnglish.addClickListener(e -> changeEnglish(false));
+        HorizontalLayout buttons = new HorizontalLayout(
+                save, publish, unpublish, publishEnglish, unpublishEnglish, preview, saveVersion, back);
         buttons.setWrap(true);
         versions = admin.publishing()
                 .versions()
@@ -127,7 +140,18 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
                 com.vaadin.flow.component.KeyModifier.META);
         trend.setWidthFull();
         review = new ReviewBar(admin, this::savedForReview, this::load);
-        add(heading, state, review, editingBy, workingCopyBar, form.layout(), buttons, trend);
+        form.onLanguageChange(english -> showPublication(editing));
+        add(
+                heading,
+                state,
+                englishState,
+                review,
+                editingBy,
+                workingCopyBar,
+                form.languageTabs(),
+                form.layout(),
+                buttons,
+                trend);
         if (versions != null) {
             add(versions);
         }
@@ -179,6 +203,9 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         showOtherEditor(article.id());
         editing = article;
         form.addressFollowsTitle(neverPublished(article));
+        form.englishAddressFollowsTitle(article.english() == null
+                || (!article.english().publication().published()
+                        && article.english().publication().lastActivated() == null));
         heading.setText(article.title());
         form.keepCategory(article.category());
         binder.readBean(article.toDraft());
@@ -198,6 +225,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         long total = perDay.values().stream().mapToLong(Long::longValue).sum();
         trend.add(
                 new H3(admin.text("news.admin.trend.title", total)),
+                new com.vaadin.flow.component.html.Paragraph(admin.text("news.admin.trend.perArticle")),
                 new ViewsChart(admin, "article-views-chart", perDay));
     }
 
@@ -348,9 +376,60 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         showPublishLabel(form.postedDate());
         // A reporter saves drafts; publishing is an editor's (and refused on the server anyway).
         boolean publisher = io.newsroom.news.article.Actor.may(io.newsroom.news.article.Role.Permission.PUBLISH);
-        publish.setVisible(!published && publisher);
         unpublish.setText(admin.text("news.admin.unpublish"));
-        unpublish.setVisible(published && publisher);
+        // Each tab has its language's steps: Vietnamese publishes the article, English its English version.
+        boolean english = form.showsEnglish();
+        publish.setVisible(!english && !published && publisher);
+        unpublish.setVisible(!english && published && publisher);
+        boolean englishPublished = article != null
+                && article.english() != null
+                && article.english().publication().published();
+        publishEnglish.setVisible(english && !englishPublished && publisher);
+        unpublishEnglish.setVisible(english && englishPublished && publisher);
+        state.setVisible(!english);
+        englishState.setVisible(english);
+        englishState.setText(englishState(article));
+    }
+
+    /** What readers of the English site get of the article: nothing yet, a draft, or its English version. */
+    private String englishState(Article article) {
+        if (article == null || article.english() == null) {
+            return admin.text("news.admin.english.state.none");
+        }
+        io.newsroom.news.article.Translation english = article.english();
+        return switch (english.state(Instant.now(), article.postedDate(), article.lastModified())) {
+            case DRAFT -> admin.text("news.admin.english.state.draft");
+            case SCHEDULED ->
+                admin.text("news.admin.english.state.scheduled", ArticleRow.posted(article, admin.zone()));
+            case MODIFIED, PUBLISHED -> admin.text("news.admin.english.state.published");
+        };
+    }
+
+    /** Saves the form (both languages) and publishes the English version. */
+    private void saveAndPublishEnglish() {
+        Article saved = editing == null || changed() ? save() : editing;
+        if (saved != null) {
+            changeEnglish(true);
+        }
+    }
+
+    /** Publishes or unpublishes the English version of the article open here (saved). */
+    private void changeEnglish(boolean publishIt) {
+        try {
+            Article changed = publishIt
+                    ? admin.publishing().publishEnglish(editing.id(), AdminContext.user())
+                    : admin.publishing().unpublishEnglish(editing.id(), AdminContext.user());
+            Notices.show(admin.text(
+                    publishIt ? "news.admin.english.publishedNotice" : "news.admin.english.unpublishedNotice",
+                    changed.english().title()));
+            load(changed);
+        } catch (io.newsroom.news.article.ValidationException e) {
+            showErrors(e);
+        } catch (ArticleNotFoundException e) {
+            Notices.show(admin.text("news.admin.error.gone"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
     }
 
     /** "Schedule" when the posted date in the form is still to come (as WordPress does), "Save and publish" otherwise. */

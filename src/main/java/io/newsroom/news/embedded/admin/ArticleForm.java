@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,12 +48,27 @@ final class ArticleForm {
     private final DateTimePicker featuredUntil = field(new DateTimePicker(), "featuredUntil");
     private final DateTimePicker unpublishDate = field(new DateTimePicker(), "unpublishDate");
     private final ImageUpload imageUpload;
+    // The English version: its own texts and address; the image, dates and category are the article's.
+    private final TextField englishTitle = field(new TextField(), "english.title");
+    private final TextField englishSlug = field(new TextField(), "english.slug");
+    private final TextArea englishLead = field(new TextArea(), "english.lead");
+    private final RichTextEditor englishBody;
+    private final TextField englishImageAlt = field(new TextField(), "english.imageAlt");
+    private final TextField englishImageCaption = field(new TextField(), "english.imageCaption");
+    private final com.vaadin.flow.component.tabs.Tab vietnameseTab = new com.vaadin.flow.component.tabs.Tab();
+    private final com.vaadin.flow.component.tabs.Tab englishTab = new com.vaadin.flow.component.tabs.Tab();
+    private final com.vaadin.flow.component.tabs.Tabs languageTabs =
+            new com.vaadin.flow.component.tabs.Tabs(vietnameseTab, englishTab);
+    private final com.vaadin.flow.component.html.Paragraph sharedNote = new com.vaadin.flow.component.html.Paragraph();
+    private final List<Consumer<Boolean>> languageListeners = new java.util.ArrayList<>();
+    private boolean englishSlugTouched;
     private final FormLayout layout;
     private boolean nameTouched;
 
     ArticleForm(AdminContext admin, Supplier<Article> editing) {
         this.admin = admin;
         this.body = field(new RichTextEditor(admin::text), "body");
+        this.englishBody = field(new RichTextEditor(admin::text), "english.body");
         labels();
         bind();
         title.addValueChangeListener(e -> {
@@ -73,11 +89,31 @@ final class ArticleForm {
             fillIfEmpty(imageCredit, details.credit());
         });
 
+        englishTitle.addValueChangeListener(e -> {
+            // As in Vietnamese: the English address follows its title until it is published or typed.
+            if (!englishSlugTouched) {
+                englishSlug.setValue(e.getValue().isBlank() ? "" : Slugs.fromTitle(e.getValue()));
+            }
+        });
+        englishSlug.addValueChangeListener(e -> englishSlugTouched |= e.isFromClient());
+        vietnameseTab.setId("tab-vi");
+        englishTab.setId("tab-en");
+        languageTabs.setId("language-tabs");
+        languageTabs.addSelectedChangeListener(e -> showLanguage(e.getSelectedTab() == englishTab));
+        sharedNote.setId("english-shared-note");
+
         layout = new FormLayout(
                 title,
                 name,
                 lead,
                 body,
+                englishTitle,
+                englishSlug,
+                englishLead,
+                englishBody,
+                englishImageAlt,
+                englishImageCaption,
+                sharedNote,
                 postedDate,
                 unpublishDate,
                 category,
@@ -90,16 +126,59 @@ final class ArticleForm {
                 featuredRank,
                 featuredFrom,
                 featuredUntil);
-        // The featured block is an editor's: a reporter's form leaves it out (and the server refuses it anyway).
-        boolean publisher = io.newsroom.news.article.Actor.may(io.newsroom.news.article.Role.Permission.PUBLISH);
-        for (com.vaadin.flow.component.Component field :
-                new com.vaadin.flow.component.Component[] {featured, featuredRank, featuredFrom, featuredUntil}) {
-            field.setVisible(publisher);
-        }
+        // The featured block is an editor's: a reporter's form leaves it out (and the server refuses it anyway);
+        // showLanguage hides it so.
         layout.setColspan(imageUpload, 2);
         layout.setColspan(lead, 2);
         layout.setColspan(body, 2);
         layout.setColspan(title, 2);
+        for (Component wide : new Component[] {englishTitle, englishLead, englishBody, sharedNote}) {
+            layout.setColspan(wide, 2);
+        }
+        showLanguage(false);
+    }
+
+    /** The tabs of the form's two languages, placed above it by the editor. */
+    com.vaadin.flow.component.tabs.Tabs languageTabs() {
+        return languageTabs;
+    }
+
+    /** Told when the editor switches between the Vietnamese and the English tab ({@code true}: English). */
+    void onLanguageChange(Consumer<Boolean> listener) {
+        languageListeners.add(listener);
+    }
+
+    /** Whether the English tab is the one shown. */
+    boolean showsEnglish() {
+        return languageTabs.getSelectedTab() == englishTab;
+    }
+
+    /** The Vietnamese tab shows the whole article; the English one its English texts and a note on what is shared. */
+    private void showLanguage(boolean english) {
+        for (Component component : layout.getChildren().toList()) {
+            boolean englishField = component == englishTitle
+                    || component == englishSlug
+                    || component == englishLead
+                    || component == englishBody
+                    || component == englishImageAlt
+                    || component == englishImageCaption
+                    || component == sharedNote;
+            boolean publisherOnly = component == featured
+                    || component == featuredRank
+                    || component == featuredFrom
+                    || component == featuredUntil;
+            boolean shown = englishField == english;
+            if (publisherOnly) {
+                shown &= io.newsroom.news.article.Actor.may(io.newsroom.news.article.Role.Permission.PUBLISH);
+            }
+            component.setVisible(shown);
+        }
+        languageListeners.forEach(listener -> listener.accept(english));
+    }
+
+    /** Whether the English address follows the English title from now on (none stored, or never published). */
+    void englishAddressFollowsTitle(boolean follows) {
+        englishSlugTouched = !follows;
     }
 
     Binder<ArticleDraft> binder() {
@@ -136,6 +215,12 @@ final class ArticleForm {
 
     /** Each error of the article's rules on its field, in the editor's language. */
     void showErrors(io.newsroom.news.article.ValidationException e) {
+        // Problems only in the other language's fields: that tab is shown, so the editor sees them.
+        boolean englishOnly = !e.errors().isEmpty()
+                && e.errors().stream().allMatch(error -> error.field().startsWith("english."));
+        if (englishOnly != showsEnglish() && e.errors().stream().anyMatch(error -> fields.containsKey(error.field()))) {
+            languageTabs.setSelectedTab(englishOnly ? englishTab : vietnameseTab);
+        }
         for (FieldError error : e.errors()) {
             HasValidation field = fields.get(error.field());
             if (field != null) {
@@ -148,7 +233,7 @@ final class ArticleForm {
 
     private <F extends HasValidation> F field(F field, String property) {
         fields.put(property, field);
-        ((Component) field).setId(property);
+        ((Component) field).setId(property.replace('.', '-'));
         return field;
     }
 
@@ -174,6 +259,16 @@ final class ArticleForm {
         featuredUntil.setLabel(admin.text("news.article.featuredUntil.label"));
         unpublishDate.setLabel(admin.text("news.article.unpublishDate.label"));
         unpublishDate.setHelperText(admin.text("news.article.unpublishDate.description"));
+        vietnameseTab.setLabel(admin.text("news.admin.language.vi"));
+        englishTab.setLabel(admin.text("news.admin.language.en"));
+        englishTitle.setLabel(admin.text("news.admin.english.title"));
+        englishSlug.setLabel(admin.text("news.admin.english.slug"));
+        englishSlug.setHelperText(admin.text("news.admin.english.slug.help"));
+        englishLead.setLabel(admin.text("news.admin.english.lead"));
+        englishBody.setLabel(admin.text("news.admin.english.body"));
+        englishImageAlt.setLabel(admin.text("news.admin.english.imageAlt"));
+        englishImageCaption.setLabel(admin.text("news.admin.english.imageCaption"));
+        sharedNote.setText(admin.text("news.admin.english.shared"));
         for (DateTimePicker picker : List.of(postedDate, unpublishDate, featuredFrom, featuredUntil)) {
             picker.setDatePickerI18n(ComponentTexts.datePicker(admin));
         }
@@ -201,6 +296,30 @@ final class ArticleForm {
         binder.forField(featuredFrom).bind(d -> local(d.getFeaturedFrom()), (d, v) -> d.setFeaturedFrom(instant(v)));
         binder.forField(featuredUntil).bind(d -> local(d.getFeaturedUntil()), (d, v) -> d.setFeaturedUntil(instant(v)));
         binder.forField(unpublishDate).bind(d -> local(d.getUnpublishDate()), (d, v) -> d.setUnpublishDate(instant(v)));
+        binder.forField(englishTitle)
+                .bind(
+                        d -> nullToEmpty(d.getEnglish().getTitle()),
+                        (d, v) -> d.getEnglish().setTitle(v));
+        binder.forField(englishSlug)
+                .bind(
+                        d -> nullToEmpty(d.getEnglish().getSlug()),
+                        (d, v) -> d.getEnglish().setSlug(v));
+        binder.forField(englishLead)
+                .bind(
+                        d -> nullToEmpty(d.getEnglish().getLead()),
+                        (d, v) -> d.getEnglish().setLead(v));
+        binder.forField(englishBody)
+                .bind(
+                        d -> nullToEmpty(d.getEnglish().getBody()),
+                        (d, v) -> d.getEnglish().setBody(v));
+        binder.forField(englishImageAlt)
+                .bind(
+                        d -> nullToEmpty(d.getEnglish().getImageAlt()),
+                        (d, v) -> d.getEnglish().setImageAlt(v));
+        binder.forField(englishImageCaption)
+                .bind(
+                        d -> nullToEmpty(d.getEnglish().getImageCaption()),
+                        (d, v) -> d.getEnglish().setImageCaption(v));
     }
 
     /** The posted date in the form now (not saved yet), or null. */

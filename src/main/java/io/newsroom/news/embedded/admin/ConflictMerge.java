@@ -52,7 +52,31 @@ final class ConflictMerge {
         FEATURED_UNTIL(
                 "news.article.featuredUntil.label",
                 ArticleDraft::getFeaturedUntil,
-                (d, v) -> d.setFeaturedUntil((Instant) v));
+                (d, v) -> d.setFeaturedUntil((Instant) v)),
+        ENGLISH_TITLE(
+                "news.admin.english.title",
+                d -> d.getEnglish().getTitle(),
+                (d, v) -> d.getEnglish().setTitle((String) v)),
+        ENGLISH_SLUG(
+                "news.admin.english.slug",
+                d -> d.getEnglish().getSlug(),
+                (d, v) -> d.getEnglish().setSlug((String) v)),
+        ENGLISH_LEAD(
+                "news.admin.english.lead",
+                d -> d.getEnglish().getLead(),
+                (d, v) -> d.getEnglish().setLead((String) v)),
+        ENGLISH_BODY(
+                "news.admin.english.body",
+                d -> d.getEnglish().getBody(),
+                (d, v) -> d.getEnglish().setBody((String) v)),
+        ENGLISH_IMAGE_ALT(
+                "news.admin.english.imageAlt",
+                d -> d.getEnglish().getImageAlt(),
+                (d, v) -> d.getEnglish().setImageAlt((String) v)),
+        ENGLISH_IMAGE_CAPTION(
+                "news.admin.english.imageCaption",
+                d -> d.getEnglish().getImageCaption(),
+                (d, v) -> d.getEnglish().setImageCaption((String) v));
 
         final String labelKey;
         private final Function<ArticleDraft, Object> read;

@@ -1,7 +1,11 @@
 package io.newsroom.news.embedded.demo;
 
+import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.article.ArticleNodes;
+import io.newsroom.news.article.ArticleNotFoundException;
 import io.newsroom.news.article.ArticleRepository;
+import io.newsroom.news.article.Translation;
 import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.pages.WebsitePages;
@@ -68,8 +72,24 @@ public final class DemoContent {
             if (entry.get("featuredRank") instanceof Number rank) {
                 draft.setFeaturedRank(rank.longValue());
             }
+            boolean english = entry.get("english") instanceof Map<?, ?>;
+            if (english) {
+                Map<?, ?> version = (Map<?, ?>) entry.get("english");
+                draft.getEnglish().setTitle(text(version, "title"));
+                draft.getEnglish().setLead(text(version, "lead"));
+                draft.getEnglish().setBody(text(version, "body"));
+            }
             try {
-                articles.create(draft, "demo");
+                Article created = articles.create(draft, "demo");
+                if (english) {
+                    // The demo's English versions are on the English site from the start.
+                    ArticleNodes nodes = new ArticleNodes(zone);
+                    articles.change(
+                            created.id(),
+                            node -> nodes.stampTranslation(node, Translation.ENGLISH, true, created.created(), "demo"));
+                }
+            } catch (ArticleNotFoundException e) {
+                throw new IllegalStateException("Demo article '" + draft.getTitle() + "' vanished", e);
             } catch (ValidationException e) {
                 throw new IllegalStateException("Demo article '" + draft.getTitle() + "' is invalid: " + e.errors(), e);
             }
@@ -244,7 +264,7 @@ public final class DemoContent {
         }
     }
 
-    private static String text(Map<String, Object> entry, String key) {
+    private static String text(Map<?, ?> entry, String key) {
         Object value = entry.get(key);
         return value == null ? null : String.valueOf(value);
     }

@@ -167,14 +167,18 @@ public final class NewsServer {
             WorkspaceBackup backup = new WorkspaceBackup(
                     runtime.repository(), runtime.articleType().workspace());
             WorkspaceBackup categories = new WorkspaceBackup(runtime.repository(), Categories.WORKSPACE);
+            // The site's pages, one file a top-level page ("website.home.xml"), as Magnolia names its exports.
+            WorkspaceBackup pages =
+                    new WorkspaceBackup(runtime.repository(), io.newsroom.news.pages.WebsitePages.WORKSPACE);
             VersionBackup versions =
                     new VersionBackup(runtime.publishing().versions().orElseThrow());
             if (config.exportTo() != null) {
                 List<Path> files = backup.exportTo(config.exportTo());
                 List<Path> categoryFiles = categories.exportTo(config.exportTo());
+                List<Path> pageFiles = pages.exportTo(config.exportTo());
                 List<Path> versionFiles = versions.exportTo(config.exportTo());
-                System.out.println("Exported " + files.size() + " file(s), " + categoryFiles.size() + " categories and "
-                        + versionFiles.size() + " version(s) to "
+                System.out.println("Exported " + files.size() + " file(s), " + categoryFiles.size() + " categories, "
+                        + pageFiles.size() + " page(s) and " + versionFiles.size() + " version(s) to "
                         + config.exportTo().toAbsolutePath());
             }
             if (config.importFrom() != null) {
@@ -184,10 +188,12 @@ public final class NewsServer {
                 // A backup made before categories were managed has none: they are made from the articles' then.
                 int categoryFiles =
                         categories.hasFilesIn(config.importFrom()) ? categories.importFrom(config.importFrom()) : 0;
+                // A backup made before pages were exported has none: the pages stay as they are.
+                int pageFiles = pages.hasFilesIn(config.importFrom()) ? pages.importFrom(config.importFrom()) : 0;
                 history.apply();
-                System.out.println(
-                        "Imported " + files + " file(s), " + categoryFiles + " categories and " + history.size()
-                                + " version(s) from " + config.importFrom().toAbsolutePath());
+                System.out.println("Imported " + files + " file(s), " + categoryFiles + " categories, " + pageFiles
+                        + " page(s) and " + history.size() + " version(s) from "
+                        + config.importFrom().toAbsolutePath());
             }
             return 0;
         } catch (IllegalArgumentException e) {

@@ -618,6 +618,85 @@ class EditorialBrowserTest {
     }
 
     @Test
+    @Order(11)
+    void anEnglishVersionIsWrittenPreviewedPublishedAndShownOnlyOnTheEnglishSite() throws Exception {
+        ArticleDraft d =
+                unpublished("Phường trồng cây xanh ven hồ", Instant.now().minus(Duration.ofHours(3)));
+        d.setPublishOnCreate(true);
+        Article article = runtime.articles().create(d, "nam");
+        browser.get(admin() + "article?id=" + article.id());
+        wait.until(e -> "Phường trồng cây xanh ven hồ"
+                .equals(find(browser, "#title input").getDomProperty("value")));
+        assertFalse(find(browser, "#english-title").isDisplayed(), "the Vietnamese tab shows the article itself");
+
+        click(browser, "#tab-en");
+        wait.until(e -> find(browser, "#english-title").isDisplayed()
+                && !find(browser, "#title").isDisplayed());
+        wait.until(e -> text(find(browser, "#english-state")).contains("Chưa có bản tiếng Anh"));
+        // Publishing an English version that has no title yet is refused on its field.
+        click(browser, "#publish-english");
+        wait.until(e -> find(browser, "#english-title").getDomAttribute("invalid") != null);
+        assertNull(runtime.articles().findById(article.id()).orElseThrow().english(), "nothing was stored");
+
+        type(browser, "english-title", "Ward plants trees along the lake");
+        wait.until(e -> "ward-plants-trees-along-the-lake"
+                .equals(find(browser, "#english-slug input").getDomProperty("value")));
+        type(browser, "english-lead", "Residents planted two hundred trees on Sunday.");
+        click(browser, "#preview");
+        String en = find(browser, "#preview-link-en").getDomAttribute("href");
+        String editor = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        try {
+            browser.get(server.baseUrl() + en);
+            wait.until(e -> browser.getPageSource().contains("Ward plants trees along the lake"));
+            assertTrue(find(browser, ".news-article__preview").isDisplayed(), "the page says it is a preview");
+            assertFalse(browser.getPageSource().contains("Phường trồng cây xanh ven hồ"), "the English version only");
+        } finally {
+            browser.close();
+            browser.switchTo().window(editor);
+        }
+        assertNull(runtime.articles().findById(article.id()).orElseThrow().english(), "a preview saves nothing");
+        click(browser, "#preview-dialog-close");
+
+        click(browser, "#publish-english");
+        wait.until(e -> text(find(browser, "#english-state")).contains("đã đăng"));
+        Article stored = runtime.articles().findById(article.id()).orElseThrow();
+        assertTrue(stored.english().publication().published());
+        assertTrue(stored.publication().published(), "the Vietnamese article stays as it was");
+
+        String folder = stored.path().substring(0, stored.path().lastIndexOf('/') + 1);
+        String englishPage = "/en/news" + folder + "ward-plants-trees-along-the-lake.html";
+        Document shown = Jsoup.parse(http(englishPage).body());
+        assertEquals("Ward plants trees along the lake", shown.selectFirst("h1").text());
+        assertEquals(
+                server.baseUrl() + "/news" + stored.path() + ".html",
+                shown.selectFirst("link[rel=alternate][hreflang=vi]").attr("href"));
+        assertEquals(
+                server.baseUrl() + englishPage,
+                shown.selectFirst("link[rel=alternate][hreflang=en]").attr("href"));
+        Document vietnamese =
+                Jsoup.parse(http("/news" + stored.path() + ".html").body());
+        assertEquals(
+                englishPage,
+                vietnamese.selectFirst("[data-news-language-hint] a").attr("href"));
+        assertTrue(http("/en/news").body().contains("Ward plants trees along the lake"));
+        assertFalse(http("/news").body().contains("Ward plants trees along the lake"), "not on the Vietnamese site");
+
+        // Back on the Vietnamese tab: its own steps again.
+        click(browser, "#tab-vi");
+        wait.until(e -> find(browser, "#title").isDisplayed()
+                && !find(browser, "#publish-english").isDisplayed());
+    }
+
+    private static HttpResponse<String> http(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     @Order(20)
     void aSignedInEditorFollowingALinkAfterPublishingSeesTheNewPage() throws Exception {
         ArticleDraft d = unpublished("Tin trước khi sửa", Instant.now().minus(Duration.ofHours(2)));

@@ -63,8 +63,15 @@ class WorkspaceBackupTest {
             full.setFeatured(true);
             full.setFeaturedRank(4L);
             full.setFeaturedUntil(hanoi(2020, 12, 1, 0, 0));
+            full.getEnglish().setTitle("An article with every property");
+            full.getEnglish().setImageAlt("Photo");
             source.articles().create(full, "e");
             original = all(source);
+            assertTrue(
+                    original.stream()
+                            .anyMatch(a -> a.english() != null
+                                    && a.english().publication().published()),
+                    "the demo's published English versions are part of the round trip");
             List<Path> files = new WorkspaceBackup(source.repository(), "news").exportTo(backup);
             assertTrue(
                     files.stream().allMatch(f -> f.getFileName().toString().matches("news\\.\\d{4}\\.xml")),
@@ -76,6 +83,37 @@ class WorkspaceBackupTest {
             assertEquals(0, target.articles().count(ArticleQuery.newest(1)));
             new WorkspaceBackup(target.repository(), "news").importFrom(backup);
             assertEquals(original, all(target));
+        }
+    }
+
+    @Test
+    void aPageASiteBuilderMadeGoesIntoTheBackupInMagnoliasShapeAndComesBack(@TempDir Path backup) throws Exception {
+        try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {
+            String path = source.sitePages().create("Trang giới thiệu", "About us", null, "news:pages/home", "e");
+            assertEquals("/trang-gioi-thieu", path);
+            List<Path> files = new WorkspaceBackup(source.repository(), "website").exportTo(backup);
+            assertEquals(List.of(backup.resolve("website.trang-gioi-thieu.xml")), files, "Magnolia's export name");
+
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Element page =
+                    factory.newDocumentBuilder().parse(files.get(0).toFile()).getDocumentElement();
+            assertEquals("trang-gioi-thieu", page.getAttributeNS("http://www.jcp.org/jcr/sv/1.0", "name"));
+            assertEquals("mgnl:page", property(page, "jcr:primaryType")[1]);
+            assertEquals("news:pages/home", property(page, "mgnl:template")[1]);
+            assertEquals("Trang giới thiệu", property(page, "title")[1]);
+            assertEquals("About us", property(page, "title_en")[1], "the English title as Magnolia stores i18n");
+        }
+        try (NewsRuntime target = NewsRuntime.start(RuntimeConfig.forTests())) {
+            new WorkspaceBackup(target.repository(), "website").importFrom(backup);
+            javax.jcr.Session session = target.repository().login("website");
+            try {
+                javax.jcr.Node page = session.getNode("/trang-gioi-thieu");
+                assertTrue(page.isNodeType("mgnl:page"));
+                assertEquals("About us", page.getProperty("title_en").getString());
+            } finally {
+                session.logout();
+            }
         }
     }
 
@@ -111,8 +149,11 @@ class WorkspaceBackupTest {
             ArticleDraft d = draft("Bài để chuyển sang Magnolia", hanoi(2020, 10, 27, 10, 28));
             d.setFeatured(true);
             d.setFeaturedRank(2L);
+            d.getEnglish().setTitle("An article moving to Magnolia");
+            d.getEnglish().setBody("<p>In English.</p>");
             Article article = runtime.articles().create(d, "editor");
             runtime.publishing().publish(article.id(), "editor", "first");
+            runtime.publishing().publishEnglish(article.id(), "editor");
             runtime.publishing().versions().orElseThrow().save(article.id(), "editor", "second");
             List<Path> files = new WorkspaceBackup(runtime.repository(), "news").exportTo(backup);
             assertEquals(List.of(backup.resolve("news.2020.xml")), files);
@@ -140,6 +181,11 @@ class WorkspaceBackupTest {
             assertEquals("Boolean", property(node, "featured")[0]);
             assertEquals("Long", property(node, "featuredRank")[0]);
             assertEquals("String", property(node, "title")[0]);
+            // The English version as Magnolia stores an i18n field's other language: the same property, "_en".
+            assertArrayEquals(new String[] {"String", "An article moving to Magnolia"}, property(node, "title_en"));
+            assertArrayEquals(new String[] {"String", "<p>In English.</p>"}, property(node, "body_en"));
+            assertArrayEquals(new String[] {"String", "an-article-moving-to-magnolia"}, property(node, "slug_en"));
+            assertArrayEquals(new String[] {"Boolean", "true"}, property(node, "published_en"));
             assertArrayEquals(new String[] {"Boolean", "true"}, property(node, "mgnl:activationStatus"));
             assertEquals("editor", property(node, "mgnl:lastActivatedBy")[1]);
             // Versions live apart, as in Magnolia: nothing of them in the article a Magnolia workspace imports.

@@ -157,7 +157,11 @@ class PublicationTest {
 
     @Test
     void aPublishedArticleThatMovesKeepsAnsweringAtEveryOldAddress() throws Exception {
-        Article first = runtime.articles().create(draft("Tin đổi địa chỉ", TestArticles.hanoi(2025, 3, 10, 9, 0)), "t");
+        ArticleDraft withEnglish = draft("Tin đổi địa chỉ", TestArticles.hanoi(2025, 3, 10, 9, 0));
+        withEnglish.getEnglish().setTitle("News that moved");
+        withEnglish.getEnglish().setSlug("tin-da-doi-ten");
+        Article first = runtime.articles().create(withEnglish, "t");
+        runtime.publishing().publishEnglish(first.id(), "t");
         var renamed = first.toDraft();
         renamed.setName("tin-da-doi-ten");
         Article second = runtime.articles().update(first.id(), first.version(), renamed, "t");

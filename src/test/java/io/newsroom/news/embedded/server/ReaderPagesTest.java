@@ -43,7 +43,11 @@ class ReaderPagesTest {
         ArticleDraft d = draft(title, hanoi(2026, 3, day, 8, 0));
         d.setCategory(category);
         d.setLead(lead);
-        return runtime.articles().create(d, "t");
+        // Each has a published English version (its own address), so the English lists have them too.
+        d.getEnglish().setTitle("In English: " + title);
+        Article created = runtime.articles().create(d, "t");
+        runtime.publishing().publishEnglish(created.id(), "t");
+        return created;
     }
 
     @AfterAll
@@ -69,7 +73,8 @@ class ReaderPagesTest {
                 article.selectFirst(".news-article__category a").attr("href"));
         assertEquals(
                 "/en/news/thong-bao",
-                page("/en/news" + blood.path() + ".html")
+                page("/en/news" + blood.path().substring(0, blood.path().lastIndexOf('/') + 1)
+                                + blood.english().slug() + ".html")
                         .selectFirst(".news-article__category a")
                         .attr("href"));
     }

@@ -37,8 +37,13 @@ class SearchCapTest {
             for (int i = 0; i < ARTICLES; i++) {
                 ArticleDraft d = new ArticleDraft();
                 d.setTitle("Lễ hội đường phố số " + i);
+                // Each with an English version published (as imported from Magnolia, with its i18n fields).
+                d.getEnglish().setTitle("Street festival le hoi " + i);
+                d.getEnglish().setSlug("street-festival-" + i);
                 d.setPostedDate(Instant.parse("2025-05-01T03:00:00Z").plusSeconds(60L * i));
-                nodes.write(month.addNode("le-hoi-" + i, "news:article"), d);
+                Node article = month.addNode("le-hoi-" + i, "news:article");
+                nodes.write(article, d);
+                article.setProperty("published_en", true);
             }
             // One from long before the newest years a search asks first: found all the same.
             ArticleDraft old = new ArticleDraft();

@@ -83,7 +83,11 @@ class SitePagesTest {
         d.setAuthor("Ban biên tập");
         d.setFeatured(true);
         d.setFeaturedRank(1L);
+        // Its English version at the same address name, so /en plus its address is its English page.
+        d.getEnglish().setTitle("Ward party committee studies the resolution");
+        d.getEnglish().setSlug("dang-bo-phuong-quan-triet-nghi-quyet");
         seed = runtime.articles().create(d, "t");
+        runtime.publishing().publishEnglish(seed.id(), "t");
         ArticleDraft evil = draft("<script>alert('x')</script> & \"quoted\"", hanoi(2020, 10, 20, 9, 0));
         evil.setFeatured(true);
         evil.setFeaturedRank(2L);

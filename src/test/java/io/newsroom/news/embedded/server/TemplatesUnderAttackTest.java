@@ -38,6 +38,14 @@ class TemplatesUnderAttackTest {
         d.setBody("<p>Nội dung</p><script>alert('body')</script><a href=\"javascript:alert(1)\">x</a>");
         d.setFeatured(true);
         hostile = runtime.articles().create(d, "t");
+        // Its English version is as hostile, at the same address name (so /en plus its address shows it).
+        ArticleDraft english = hostile.toDraft();
+        english.getEnglish().setTitle("Tiêu đề " + ATTACK);
+        english.getEnglish().setLead("Tóm tắt " + ATTACK);
+        english.getEnglish().setBody(d.getBody());
+        english.getEnglish().setSlug(hostile.name());
+        hostile = runtime.articles().update(hostile.id(), hostile.version(), english, "t");
+        runtime.publishing().publishEnglish(hostile.id(), "t");
         Session website = runtime.repository().login(WebsitePages.WORKSPACE);
         try {
             // Component settings as a site builder (or whoever got into the dialog) typed them.
