@@ -66,6 +66,12 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private com.vaadin.flow.shared.Registration polling;
     /** A working copy was put back into the form: changed, though the binder read it as it is. */
     private boolean restoredCopy;
+    /**
+     * A preview (or the address question) wrote the form into a draft, which makes Vaadin's binder forget
+     * its changes: they are still unsaved, and saving, publishing or submitting must not take the form for
+     * unchanged (a preview followed by "Submit for review" sent the stored text, not the form's).
+     */
+    private boolean previewedChanges;
     /** How often the form is kept as a working copy while it has changes. */
     static final int KEEP_EVERY_MILLIS = 30_000;
 
@@ -210,6 +216,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
         form.keepCategory(article.category());
         binder.readBean(article.toDraft());
         restoredCopy = false;
+        previewedChanges = false;
         markDirty(false);
         offerWorkingCopy(article.toDraft());
         showTrend(article);
@@ -259,7 +266,7 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private boolean changed() {
-        return binder.hasChanges() || restoredCopy;
+        return binder.hasChanges() || restoredCopy || previewedChanges;
     }
 
     private String copyKey() {
@@ -482,10 +489,12 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
      */
     private void saveAskingAboutAddress() {
         ArticleDraft draft = new ArticleDraft();
+        boolean unsaved = changed();
         if (editing == null || !editing.publication().published() || !binder.writeBeanIfValid(draft)) {
             save();
             return;
         }
+        previewedChanges = unsaved;
         String wanted = draft.getName() == null || draft.getName().isBlank() ? editing.name() : draft.getName();
         boolean otherMonth = draft.getPostedDate() != null
                 && editing.postedDate() != null
@@ -517,9 +526,11 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private void previewForm() {
         clearErrors();
         ArticleDraft draft = new ArticleDraft();
+        boolean unsaved = changed();
         if (!binder.writeBeanIfValid(draft)) {
             return;
         }
+        previewedChanges = unsaved;
         ArticleDraft checked;
         try {
             checked = ArticleValidator.validate(draft);

@@ -627,11 +627,10 @@ class EditorialBrowserTest {
         browser.get(admin() + "article?id=" + article.id());
         wait.until(e -> "Phường trồng cây xanh ven hồ"
                 .equals(find(browser, "#title input").getDomProperty("value")));
-        assertFalse(find(browser, "#english-title").isDisplayed(), "the Vietnamese tab shows the article itself");
+        assertFalse(shown("#english-title"), "the Vietnamese tab shows the article itself");
 
         click(browser, "#tab-en");
-        wait.until(e -> find(browser, "#english-title").isDisplayed()
-                && !find(browser, "#title").isDisplayed());
+        wait.until(e -> shown("#english-title") && !shown("#title"));
         wait.until(e -> text(find(browser, "#english-state")).contains("Chưa có bản tiếng Anh"));
         // Publishing an English version that has no title yet is refused on its field.
         click(browser, "#publish-english");
@@ -658,6 +657,9 @@ class EditorialBrowserTest {
         assertNull(runtime.articles().findById(article.id()).orElseThrow().english(), "a preview saves nothing");
         click(browser, "#preview-dialog-close");
 
+        // The dialog closes with an animation; a click before it is gone lands on its modal curtain.
+        wait.until(e -> browser.findElements(By.cssSelector("vaadin-dialog-overlay[opened]"))
+                .isEmpty());
         click(browser, "#publish-english");
         wait.until(e -> text(find(browser, "#english-state")).contains("đã đăng"));
         Article stored = runtime.articles().findById(article.id()).orElseThrow();
@@ -684,8 +686,12 @@ class EditorialBrowserTest {
 
         // Back on the Vietnamese tab: its own steps again.
         click(browser, "#tab-vi");
-        wait.until(e -> find(browser, "#title").isDisplayed()
-                && !find(browser, "#publish-english").isDisplayed());
+        wait.until(e -> shown("#title") && !shown("#publish-english"));
+    }
+
+    /** Whether an element matching {@code css} is shown (an invisible Vaadin component may have no element at all). */
+    private static boolean shown(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
     }
 
     private static HttpResponse<String> http(String path) throws Exception {
