@@ -526,11 +526,11 @@ public class ArticleEditorView extends VerticalLayout implements BeforeEnterObse
     private void previewForm() {
         clearErrors();
         ArticleDraft draft = new ArticleDraft();
-        boolean unsaved = changed();
+        boolean formChanged = changed();
         if (!binder.writeBeanIfValid(draft)) {
             return;
         }
-        previewedChanges = unsaved;
+        previewedChanges = formChanged;
         ArticleDraft checked;
         try {
             checked = ArticleValidator.validate(draft);
