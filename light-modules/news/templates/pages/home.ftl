@@ -7,6 +7,7 @@
 <html lang="${lang}">
 <head>
   [#include "/news/templates/includes/head.ftl"]
+  [#if (state.previewMode)!false]<meta name="robots" content="noindex, nofollow">[/#if]
   <title>${pageTitle}[#if pageTitle != i18n['news.site.name']] | ${i18n['news.site.name']}[/#if]</title>
   <meta name="description" content="${i18n['news.site.footer']}">
   <link rel="canonical" href="${pageUrl}">
@@ -21,6 +22,8 @@
   [#include "/news/templates/includes/header.ftl"]
   <div class="news-page__columns">
     <main class="news-page__main">
+      [#-- A page's preview (Magnolia's, or the embedded site's signed link to a page's unpublished changes). --]
+      [#if (state.previewMode)!false]<p class="news-article__preview news-page__preview" role="status">${i18n['news.site.preview.banner']}</p>[/#if]
       <h1 class="news-page__title">${pageTitle}</h1>
       [@cms.area name="main"/]
     </main>

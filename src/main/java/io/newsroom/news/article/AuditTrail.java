@@ -62,7 +62,9 @@ public final class AuditTrail {
         PAGE_CREATE("news.audit.action.pageCreate"),
         PAGE_DELETE("news.audit.action.pageDelete"),
         PUBLISH_ENGLISH("news.audit.action.publishEnglish"),
-        UNPUBLISH_ENGLISH("news.audit.action.unpublishEnglish");
+        UNPUBLISH_ENGLISH("news.audit.action.unpublishEnglish"),
+        PAGE_PUBLISH("news.audit.action.pagePublish"),
+        PAGE_DISCARD("news.audit.action.pageDiscard");
 
         private final String messageKey;
 

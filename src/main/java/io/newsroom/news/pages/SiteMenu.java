@@ -32,6 +32,8 @@ public final class SiteMenu {
     /** A link of the menu in one language. */
     public record Link(String title, String path) {}
 
+    private static final List<String> WORKSPACES = List.of(WebsitePages.WORKSPACE, PageDrafts.WORKSPACE);
+
     private final JcrSessions sessions;
     /** The site's start page: linked as "/". */
     private final String home;
@@ -105,14 +107,21 @@ public final class SiteMenu {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        sessions.run(WebsitePages.WORKSPACE, session -> {
-            Node page = topPage(session, path);
-            page.setProperty(TITLE, vi);
-            page.setProperty(TITLE + "_en", en);
-            page.setProperty(HIDDEN, !shown);
-            session.save();
-            return null;
-        });
+        // The menu changes at once, for readers and in the page's draft copy alike (publishing the draft later
+        // must not bring the old menu titles back).
+        for (String workspace : WORKSPACES) {
+            sessions.run(workspace, session -> {
+                if (!session.nodeExists(path) && workspace.equals(PageDrafts.WORKSPACE)) {
+                    return null;
+                }
+                Node page = topPage(session, path);
+                page.setProperty(TITLE, vi);
+                page.setProperty(TITLE + "_en", en);
+                page.setProperty(HIDDEN, !shown);
+                session.save();
+                return null;
+            });
+        }
         audit.record(
                 user, AuditTrail.Action.MENU_CHANGE, null, path, (shown ? "" : "hidden ") + (vi == null ? "" : vi));
     }
@@ -120,7 +129,16 @@ public final class SiteMenu {
     /** Moves a page one place earlier ({@code -1}) or later ({@code 1}) in the menu. */
     public synchronized void move(String path, int step, String user) throws RepositoryException {
         Actor.require(Role.Permission.PAGES);
-        boolean moved = sessions.run(WebsitePages.WORKSPACE, session -> {
+        // Readers' order only: the draft copies' order is not the menu's, and publishing a page keeps its place.
+        boolean moved = move(WebsitePages.WORKSPACE, path, step);
+        if (moved) {
+            audit.record(user, AuditTrail.Action.MENU_CHANGE, null, path, step < 0 ? "up" : "down");
+        }
+    }
+
+    /** The move among the top-level pages of {@code workspace}. */
+    private boolean move(String workspace, String path, int step) throws RepositoryException {
+        return sessions.run(workspace, session -> {
             List<Node> pages = topPages(session);
             int at = -1;
             for (int i = 0; i < pages.size(); i++) {
@@ -143,9 +161,6 @@ public final class SiteMenu {
             session.save();
             return true;
         });
-        if (moved) {
-            audit.record(user, AuditTrail.Action.MENU_CHANGE, null, path, step < 0 ? "up" : "down");
-        }
     }
 
     private static List<Node> topPages(Session session) throws RepositoryException {

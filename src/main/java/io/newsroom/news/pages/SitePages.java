@@ -78,26 +78,34 @@ public final class SitePages {
             throw new ValidationException(errors);
         }
         String path = "/" + slug;
-        sessions.run(WebsitePages.WORKSPACE, session -> {
+        // Made in the site builders' draft copy: readers get it once it is published.
+        sessions.run(PageDrafts.WORKSPACE, session -> {
             Node page = session.getRootNode().addNode(slug, "mgnl:page");
             page.setProperty(WebsitePages.TEMPLATE_PROPERTY, template);
             page.setProperty("title", vi);
             page.setProperty("title_en", en);
+            session.save();
+            return null;
+        });
+        sessions.run(WebsitePages.WORKSPACE, session -> {
             // A page made again at a deleted page's address is no longer gone.
             Set<String> removed = removed(session.getRootNode());
             if (removed.remove(path)) {
                 session.getRootNode().setProperty(REMOVED, removed.toArray(String[]::new));
+                session.save();
             }
-            session.save();
             return null;
         });
         audit.record(user, AuditTrail.Action.PAGE_CREATE, null, path, template);
         return path;
     }
 
+    /** A page readers have, or one made and not published yet, at that address. */
     private boolean taken(String slug) throws RepositoryException {
         return sessions.run(
-                WebsitePages.WORKSPACE, session -> session.getRootNode().hasNode(slug));
+                        WebsitePages.WORKSPACE, session -> session.getRootNode().hasNode(slug))
+                || sessions.run(
+                        PageDrafts.WORKSPACE, session -> session.getRootNode().hasNode(slug));
     }
 
     /** Whether the page at {@code path} may be deleted: a top-level page that is not one the site needs. */
@@ -115,7 +123,16 @@ public final class SitePages {
         if (!deletable(path)) {
             throw new IllegalArgumentException("This page cannot be deleted: " + path);
         }
-        boolean deleted = sessions.run(WebsitePages.WORKSPACE, session -> {
+        // Its draft copy goes too; readers' copy, if it was ever published, leaves its address answering 410.
+        boolean draft = sessions.run(PageDrafts.WORKSPACE, session -> {
+            if (!session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:page")) {
+                return false;
+            }
+            session.getNode(path).remove();
+            session.save();
+            return true;
+        });
+        boolean live = sessions.run(WebsitePages.WORKSPACE, session -> {
             if (!session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:page")) {
                 return false;
             }
@@ -126,6 +143,7 @@ public final class SitePages {
             session.save();
             return true;
         });
+        boolean deleted = draft || live;
         if (deleted) {
             audit.record(user, AuditTrail.Action.PAGE_DELETE, null, path, null);
         }

@@ -46,6 +46,9 @@ public final class WebsitePages {
     public record AreaInfo(String name, List<String> availableComponents, List<ComponentInfo> components) {}
 
     private final JcrSessions sessions;
+    /** The workspace whose pages this changes. */
+    private final String workspace;
+
     private final TemplateDefinitions templates;
     private final Clock clock;
 
@@ -58,6 +61,12 @@ public final class WebsitePages {
     }
 
     public WebsitePages(JcrSessions sessions, TemplateDefinitions templates, Clock clock) {
+        this(sessions, templates, clock, WORKSPACE);
+    }
+
+    /** Pages of {@code workspace}: {@code website}, or the site builders' draft copy ({@link PageDrafts#WORKSPACE}). */
+    public WebsitePages(JcrSessions sessions, TemplateDefinitions templates, Clock clock, String workspace) {
+        this.workspace = workspace;
         this.sessions = sessions;
         this.templates = templates;
         this.clock = clock;
@@ -65,7 +74,7 @@ public final class WebsitePages {
 
     /** Every page, parents before their children. */
     public List<PageInfo> pages() throws RepositoryException {
-        return sessions.run(WebsitePages.WORKSPACE, session -> {
+        return sessions.run(workspace, session -> {
             List<PageInfo> pages = new ArrayList<>();
             collect(session.getRootNode(), pages);
             return pages;
@@ -85,7 +94,7 @@ public final class WebsitePages {
 
     /** The page's areas as its template defines them, with the components each holds, in order. */
     public List<AreaInfo> areas(String pagePath) throws RepositoryException {
-        return sessions.run(WebsitePages.WORKSPACE, session -> {
+        return sessions.run(workspace, session -> {
             Node page = page(session, pagePath);
             Map<String, List<String>> defined = templates
                     .byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
@@ -109,7 +118,7 @@ public final class WebsitePages {
     }
 
     public Optional<ComponentInfo> component(String path) throws RepositoryException {
-        return sessions.run(WebsitePages.WORKSPACE, session -> {
+        return sessions.run(workspace, session -> {
             if (!session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:component")) {
                 return Optional.<ComponentInfo>empty();
             }
@@ -122,7 +131,7 @@ public final class WebsitePages {
             String pagePath, String area, String templateId, Map<String, Object> values, String user)
             throws RepositoryException {
         Actor.require(Role.Permission.PAGES);
-        String added = sessions.run(WebsitePages.WORKSPACE, session -> {
+        String added = sessions.run(workspace, session -> {
             Node page = page(session, pagePath);
             List<String> allowed = templates
                     .byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
@@ -151,7 +160,7 @@ public final class WebsitePages {
     public synchronized ComponentInfo save(String path, long expectedVersion, Map<String, Object> values, String user)
             throws RepositoryException, ConflictException {
         try {
-            ComponentInfo saved = sessions.run(WebsitePages.WORKSPACE, session -> {
+            ComponentInfo saved = sessions.run(workspace, session -> {
                 if (!session.nodeExists(path)) {
                     Actor.require(Role.Permission.PAGES);
                     throw new ConflictRefusal(new ConflictException(path, expectedVersion, -1));
@@ -187,7 +196,7 @@ public final class WebsitePages {
             String pagePath, String area, String templateId, Map<String, Object> values, int index, String user)
             throws RepositoryException {
         String path = add(pagePath, area, templateId, values, user);
-        sessions.run(WebsitePages.WORKSPACE, session -> {
+        sessions.run(workspace, session -> {
             Node component = session.getNode(path);
             Node areaNode = component.getParent();
             List<String> names = new ArrayList<>();
@@ -206,7 +215,7 @@ public final class WebsitePages {
     /** Removes the component at {@code path}, as {@code user} did. */
     public synchronized void remove(String path, String user) throws RepositoryException {
         Actor.require(Role.Permission.PAGES);
-        String template = sessions.run(WebsitePages.WORKSPACE, session -> {
+        String template = sessions.run(workspace, session -> {
             if (session.nodeExists(path) && session.getNode(path).isNodeType("mgnl:component")) {
                 String was = string(session.getNode(path), WebsitePages.TEMPLATE_PROPERTY);
                 session.getNode(path).remove();
@@ -228,7 +237,7 @@ public final class WebsitePages {
     /** Moves the component as {@code move(path, step)}, as {@code user} did. */
     public synchronized void move(String path, int step, String user) throws RepositoryException {
         Actor.require(Role.Permission.PAGES);
-        boolean moved = sessions.run(WebsitePages.WORKSPACE, session -> {
+        boolean moved = sessions.run(workspace, session -> {
             if (!session.nodeExists(path)) {
                 return false;
             }

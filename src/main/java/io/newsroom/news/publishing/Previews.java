@@ -92,6 +92,30 @@ public final class Previews {
         return link("article", articleId, locale);
     }
 
+    /** A link to the draft copy of the site's page at {@code pagePath}, as readers would get it once published. */
+    public Link page(String pagePath, Locale locale) {
+        return link("page", pagePath, locale);
+    }
+
+    /** The page a page preview link names; empty when its signature is wrong or its time has passed. */
+    public Optional<String> resolvePage(String pagePath, String expires, String signature) {
+        if (pagePath == null || expires == null || signature == null) {
+            return Optional.empty();
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(expires);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        boolean genuine = MessageDigest.isEqual(
+                sign("page", pagePath, seconds).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+        return genuine && Instant.ofEpochSecond(seconds).isAfter(clock.instant())
+                ? Optional.of(pagePath)
+                : Optional.empty();
+    }
+
     /** A link to an article that is not saved (the editor's form); {@code article} is shown as it is. */
     public synchronized Link unsaved(Article article, Locale locale) {
         Instant now = clock.instant();

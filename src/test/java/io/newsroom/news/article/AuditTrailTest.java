@@ -112,6 +112,7 @@ class AuditTrailTest {
         assertTrue(trail.users().containsAll(List.of("lan", "nam")), String.valueOf(trail.users()));
 
         // Page changes too.
+        runtime.pageDrafts().copyNewPages();
         String home = runtime.adminContext().pages().pages().get(0).path();
         String area = runtime.adminContext().pages().areas(home).get(0).name();
         String template = runtime.adminContext()

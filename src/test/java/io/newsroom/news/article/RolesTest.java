@@ -150,6 +150,7 @@ class RolesTest {
             runtime.adminContext().reviews().sendBack(waiting.id(), user, "Thêm nguồn tin");
         });
         actions.put("add block", user -> {
+            runtime.pageDrafts().copyNewPages();
             String home = runtime.adminContext().pages().pages().get(0).path();
             WebsitePagesAccess.addFirstAllowed(runtime, home, user);
         });

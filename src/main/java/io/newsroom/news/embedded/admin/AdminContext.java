@@ -38,7 +38,8 @@ public record AdminContext(
         AuditTrail audit,
         io.newsroom.news.categories.Categories categories,
         io.newsroom.news.pages.SiteMenu menu,
-        io.newsroom.news.pages.SitePages sitePages) {
+        io.newsroom.news.pages.SitePages sitePages,
+        io.newsroom.news.pages.PageDrafts pageDrafts) {
 
     /**
      * The categories an article or a block may have: the managed list; on a site that manages none yet, the

@@ -24,8 +24,9 @@ import javax.jcr.RepositoryException;
 /**
  * "Pages": the site's pages and, for the chosen one, its areas and their components. A site
  * builder adds, removes and reorders components and edits their settings in forms generated from
- * the light module's dialogs, saved to the {@code website} workspace as Magnolia stores them; the
- * site shows the change on the next request.
+ * the light module's dialogs, saved as Magnolia stores them in the pages' draft copies
+ * ({@link io.newsroom.news.pages.PageDrafts}); a preview shows the draft, and readers get it once the
+ * page is published. The state line says which it is.
  */
 public class PagesView extends VerticalLayout {
     private final AdminContext admin = AdminContext.current();
@@ -50,8 +51,93 @@ public class PagesView extends VerticalLayout {
         HorizontalLayout choosing = new HorizontalLayout(page, newPage, deletePage);
         choosing.setAlignItems(Alignment.BASELINE);
         choosing.setWrap(true);
-        add(menu, choosing, areas);
+        pageState.setId("page-state");
+        previewPage.setId("preview-page");
+        previewPage.addClickListener(e -> previewChosen());
+        publishPage.setId("publish-page");
+        publishPage.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        publishPage.addClickListener(e -> publishChosen());
+        discardPage.setId("discard-page");
+        discardPage.addClickListener(e -> confirmDiscard());
+        HorizontalLayout publishing = new HorizontalLayout(pageState, previewPage, publishPage, discardPage);
+        publishing.setAlignItems(Alignment.BASELINE);
+        publishing.setWrap(true);
+        add(menu, choosing, publishing, areas);
         showPage(null);
+    }
+
+    /** Where the chosen page stands: never published, changed since, or as readers see it. */
+    private final Span pageState = new Span();
+
+    private final Button previewPage = new Button(admin.text("news.admin.pages.preview"));
+    private final Button publishPage = new Button(admin.text("news.admin.pages.publish"));
+    private final Button discardPage = new Button(admin.text("news.admin.pages.discard"));
+
+    private void showState(WebsitePages.PageInfo chosen) {
+        io.newsroom.news.pages.PageDrafts.State state = null;
+        try {
+            state = chosen == null ? null : admin.pageDrafts().state(chosen.path());
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        pageState.setText(
+                state == null
+                        ? ""
+                        : admin.text(
+                                switch (state) {
+                                    case NEW -> "news.admin.pages.state.new";
+                                    case CHANGED -> "news.admin.pages.state.changed";
+                                    case PUBLISHED -> "news.admin.pages.state.published";
+                                }));
+        previewPage.setVisible(state != null);
+        publishPage.setVisible(state == io.newsroom.news.pages.PageDrafts.State.NEW
+                || state == io.newsroom.news.pages.PageDrafts.State.CHANGED);
+        discardPage.setVisible(state == io.newsroom.news.pages.PageDrafts.State.CHANGED);
+    }
+
+    /** Signed links to the chosen page's draft in both languages. */
+    private void previewChosen() {
+        WebsitePages.PageInfo chosen = page.getValue();
+        if (chosen != null) {
+            PreviewDialog.open(
+                    admin,
+                    chosen.title() == null ? chosen.path() : chosen.title(),
+                    locale -> admin.previews().page(chosen.path(), locale),
+                    false);
+        }
+    }
+
+    private void publishChosen() {
+        WebsitePages.PageInfo chosen = page.getValue();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            admin.pageDrafts().publish(chosen.path(), AdminContext.user());
+            Notices.show(admin.text("news.admin.pages.published", chosen.path()));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        menu.refresh();
+        showState(chosen);
+    }
+
+    /** Drops the chosen page's unpublished changes after a confirmation. */
+    private void confirmDiscard() {
+        WebsitePages.PageInfo chosen = page.getValue();
+        if (chosen == null) {
+            return;
+        }
+        Confirmation.open(
+                admin,
+                "confirm-discard-page",
+                admin.text("news.admin.pages.discardTitle", chosen.title() == null ? chosen.path() : chosen.title()),
+                admin.text("news.admin.pages.discardText"),
+                admin.text("news.admin.pages.discard"),
+                () -> act(() -> {
+                    admin.pageDrafts().discard(chosen.path(), AdminContext.user());
+                    Notices.show(admin.text("news.admin.pages.discarded"));
+                }));
     }
 
     /** The site's menu, above the pages. */
@@ -62,6 +148,8 @@ public class PagesView extends VerticalLayout {
     /** Lists the pages again and shows {@code path} (null: the first). */
     private void showPage(String path) {
         try {
+            // Pages readers have that have no draft copy yet (made by an import, the demo) get one.
+            admin.pageDrafts().copyNewPages();
             List<WebsitePages.PageInfo> all = admin.pages().pages();
             page.setItems(all);
             menu.refresh();
@@ -106,6 +194,7 @@ public class PagesView extends VerticalLayout {
         WebsitePages.PageInfo chosen = page.getValue();
         // The site's own pages (start page, news section) stay; pages made here may go.
         deletePage.setVisible(chosen != null && admin.sitePages().deletable(chosen.path()));
+        showState(chosen);
         if (chosen == null) {
             return;
         }

@@ -24,6 +24,7 @@ import io.newsroom.news.embedded.render.PageRenderer;
 import io.newsroom.news.embedded.renditions.ImageRenditions;
 import io.newsroom.news.embedded.repository.EmbeddedRepository;
 import io.newsroom.news.featured.ArticleCache;
+import io.newsroom.news.pages.PageDrafts;
 import io.newsroom.news.pages.SiteMenu;
 import io.newsroom.news.pages.SitePages;
 import io.newsroom.news.pages.WebsitePages;
@@ -108,6 +109,7 @@ public final class NewsRuntime implements AutoCloseable {
     private SiteMenu menu;
 
     private final SitePages sitePages;
+    private final PageDrafts pageDrafts;
 
     private NewsRuntime(
             RuntimeConfig config,
@@ -168,8 +170,11 @@ public final class NewsRuntime implements AutoCloseable {
         module.articles().auditTo(audit);
         module.publishing().auditTo(audit);
         module.reviews().auditTo(audit);
-        WebsitePages pages = new WebsitePages(repository.sessions(), templates, clock);
+        // Site builders change the pages' draft copies; readers get a page once it is published.
+        WebsitePages pages = new WebsitePages(repository.sessions(), templates, clock, PageDrafts.WORKSPACE);
         pages.auditTo(audit);
+        this.pageDrafts = new PageDrafts(repository.sessions());
+        pageDrafts.auditTo(audit);
         this.menu = new SiteMenu(repository.sessions(), SiteServlet.HOME);
         menu.auditTo(audit);
         // The site's own pages and the addresses it answers itself are never a site builder's new page.
@@ -207,7 +212,8 @@ public final class NewsRuntime implements AutoCloseable {
                 audit,
                 categories,
                 menu,
-                sitePages);
+                sitePages,
+                pageDrafts);
         this.pageRenderer =
                 new PageRenderer(lightModule, templates, module.messages(), module.newsFunctions(), images, renditions);
         this.virtualUriMappings = VirtualUriMappings.load(lightModule);
@@ -291,6 +297,7 @@ public final class NewsRuntime implements AutoCloseable {
             repository.register(ContentTypeReader.read("category", yaml));
         }
         repository.ensureWorkspace(WebsitePages.WORKSPACE);
+        repository.ensureWorkspace(PageDrafts.WORKSPACE);
         repository.ensureWorkspace(ViewSettings.WORKSPACE, "stats-workspace");
         repository.ensureWorkspace(ImageAssets.WORKSPACE);
         repository.ensureWorkspace(ArticleVersions.WORKSPACE);
@@ -315,6 +322,11 @@ public final class NewsRuntime implements AutoCloseable {
     /** The pages site builders make and delete. */
     public SitePages sitePages() {
         return sitePages;
+    }
+
+    /** The site builders' draft copies of the pages, their state, preview and publishing. */
+    public PageDrafts pageDrafts() {
+        return pageDrafts;
     }
 
     /** The site's menu, made from its pages. */

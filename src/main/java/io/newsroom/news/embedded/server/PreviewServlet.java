@@ -46,6 +46,10 @@ public final class PreviewServlet extends ReadOnlyServlet {
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
         String context = request.getContextPath();
+        if (request.getParameter("page") != null) {
+            previewPage(request, response, locale);
+            return;
+        }
         try {
             Optional<Article> article = runtime.previews()
                     .resolve(
@@ -87,6 +91,47 @@ public final class PreviewServlet extends ReadOnlyServlet {
             }
         } catch (Exception e) {
             LOG.error("Rendering a preview failed", e);
+            errors.serverError(response, locale, context);
+        }
+    }
+
+    /**
+     * {@code ?page=/path&...}: the draft copy of one of the site's pages, as readers will get it once it is
+     * published (its blocks show what readers see of the articles).
+     */
+    private void previewPage(HttpServletRequest request, HttpServletResponse response, Locale locale)
+            throws IOException {
+        String context = request.getContextPath();
+        Optional<String> path = runtime.previews()
+                .resolvePage(
+                        request.getParameter("page"), request.getParameter("expires"), request.getParameter("sig"));
+        try {
+            Session session = runtime.repository().login(io.newsroom.news.pages.PageDrafts.WORKSPACE);
+            try {
+                if (path.isEmpty()
+                        || !session.nodeExists(path.get())
+                        || !session.getNode(path.get()).isNodeType("mgnl:page")) {
+                    errors.previewGone(response, locale, context);
+                    return;
+                }
+                String address = path.get().equals(SiteServlet.HOME) ? "/" : path.get();
+                String shown = (locale.equals(Messages.VIETNAMESE) ? "" : "/" + locale.getLanguage()) + address;
+                StringWriter html = new StringWriter();
+                runtime.pageRenderer()
+                        .render(
+                                session.getNode(path.get()),
+                                new PageRenderer.Request(
+                                        new RenderContext(request, Map.of(), locale),
+                                        new RenderState(locale, context + shown, path.get() + ".html", true)),
+                                html);
+                response.setContentType("text/html;charset=UTF-8");
+                response.setHeader("Content-Language", locale.getLanguage());
+                response.getWriter().write(html.toString());
+            } finally {
+                session.logout();
+            }
+        } catch (Exception e) {
+            LOG.error("Rendering a page preview failed", e);
             errors.serverError(response, locale, context);
         }
     }

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.newsroom.news.Browser;
 import io.newsroom.news.article.Article;
 import io.newsroom.news.article.ArticleDraft;
+import io.newsroom.news.definitions.Messages;
 import io.newsroom.news.embedded.server.DemoContentAccess;
 import io.newsroom.news.embedded.server.NewsRuntime;
 import io.newsroom.news.embedded.server.RuntimeConfig;
 import io.newsroom.news.embedded.server.SiteServer;
+import io.newsroom.news.pages.PageDrafts;
 import io.newsroom.news.publishing.ArticleVersion;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -443,12 +445,15 @@ class EditorialBrowserTest {
         assertNotNull(home().selectFirst(".news-page__main .news-featured--list"), "the layout the form chose");
         assertEquals(
                 "Top stories",
-                Jsoup.parse(get("/en/"))
+                Jsoup.parse(get(runtime.previews()
+                                .page("/home", java.util.Locale.ENGLISH)
+                                .path()))
                         .selectFirst(".news-page__main .news-featured__heading")
                         .text());
 
-        // Stored as Magnolia stores component properties: typed values on the mgnl:component node.
-        Session website = runtime.repository().login("website");
+        // Stored as Magnolia stores component properties: typed values on the mgnl:component node (of the
+        // page's draft copy, which publishing copies as it is).
+        Session website = runtime.repository().login(PageDrafts.WORKSPACE);
         try {
             Node block = website.getNode("/home/main/0");
             assertEquals(PropertyType.LONG, block.getProperty("maxItems").getType());
@@ -521,6 +526,19 @@ class EditorialBrowserTest {
         assertEquals(0, indexOfRow("#area-aside", back), "back at the top, where it was");
         removeFirstAsideBlock();
         wait.until(e -> home().select(".news-page__aside section").size() == asideBefore);
+
+        // Readers still have the page as published; publishing gives them the draft.
+        assertNull(Jsoup.parse(get("/")).selectFirst(".news-page__main .news-featured--list"), "not published yet");
+        wait.until(e -> text(find(browser, "#page-state")).contains("Có thay đổi chưa đăng"));
+        click(browser, "#publish-page");
+        wait.until(e -> text(find(browser, "#page-state")).startsWith("Đã đăng"));
+        assertEquals(
+                2,
+                Jsoup.parse(get("/"))
+                        .select(".news-page__main .news-featured__item")
+                        .size());
+        assertNotNull(Jsoup.parse(get("/")).selectFirst(".news-page__main .news-featured--list"));
+        assertFalse(shown("#publish-page"), "nothing left to publish");
     }
 
     /** Removes the aside's first block, confirmed (found and clicked in one step: the area re-renders). */
@@ -533,7 +551,7 @@ class EditorialBrowserTest {
     }
 
     private static long storedMaxItems() throws Exception {
-        Session website = runtime.repository().login("website");
+        Session website = runtime.repository().login(PageDrafts.WORKSPACE);
         try {
             return website.getNode("/home/main/0").getProperty("maxItems").getLong();
         } finally {
@@ -575,8 +593,10 @@ class EditorialBrowserTest {
                 .intValue();
     }
 
+    /** The start page as the site builder's draft has it (its signed preview). */
     private static Document home() {
-        return Jsoup.parse(get("/"));
+        return Jsoup.parse(
+                get(runtime.previews().page("/home", Messages.VIETNAMESE).path()));
     }
 
     private static String get(String path) {

@@ -118,7 +118,8 @@ class SiteMenuBrowserTest {
         click(browser, "#new-page-create");
         // Made from the title, chosen, and ready for blocks.
         wait.until(d -> text(find(browser, "#page-select")).contains("/gioi-thieu-phuong"));
-        assertEquals(200, status("/gioi-thieu-phuong"));
+        wait.until(d -> text(find(browser, "#page-state")).startsWith("Chưa đăng"));
+        assertEquals(404, status("/gioi-thieu-phuong"), "not for readers before it is published");
 
         // A block, its settings checked before they are saved.
         click(browser, "#add-main");
@@ -129,6 +130,19 @@ class SiteMenuBrowserTest {
         click(browser, "#component-save");
         wait.until(d -> !browser.findElements(By.cssSelector("#area-main .component-row"))
                 .isEmpty());
+        assertEquals(404, status("/gioi-thieu-phuong"), "still a draft");
+
+        // Previewed through its signed link, then published.
+        click(browser, "#preview-page");
+        String preview = find(browser, "#preview-link-vi").getDomAttribute("href");
+        String shown = get(preview);
+        assertTrue(shown.contains("news-featured") && shown.contains("Giới thiệu phường"), "the draft with its block");
+        click(browser, "#preview-dialog-close");
+        wait.until(d ->
+                d.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
+        click(browser, "#publish-page");
+        wait.until(d -> status("/gioi-thieu-phuong") == 200);
+        wait.until(d -> text(find(browser, "#page-state")).startsWith("Đã đăng"));
         assertTrue(get("/gioi-thieu-phuong").contains("news-featured"), "the block is on the page");
 
         // In the menu, at the end; moved one place up.
