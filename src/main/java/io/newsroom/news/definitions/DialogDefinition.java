@@ -23,7 +23,8 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
         TEXT,
         NUMBER,
         CHECKBOX,
-        CHOICE
+        CHOICE,
+        RICH_TEXT
     }
 
     /** One option of a choice: the stored value and its label key. */
@@ -84,6 +85,7 @@ public record DialogDefinition(String id, String labelKey, List<Field> fields) {
         Kind kind = switch (type == null ? "" : type) {
             case "textField" -> "java.lang.Long".equals(string(definition.get("type"))) ? Kind.NUMBER : Kind.TEXT;
             case "checkBoxField" -> Kind.CHECKBOX;
+            case "richTextField" -> Kind.RICH_TEXT;
             case "comboBoxField", "selectField" -> Kind.CHOICE;
             default ->
                 throw new IllegalArgumentException(

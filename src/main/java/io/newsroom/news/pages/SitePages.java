@@ -22,8 +22,11 @@ import javax.jcr.Value;
  * learn that it is gone for good, not mislaid.
  */
 public final class SitePages {
-    /** The templates a new page may have: the news page (home and archive layout, areas for blocks). */
-    public static final List<String> NEW_PAGE_TEMPLATES = List.of("news:pages/home");
+    /**
+     * The templates a new page may have: the news page (home and archive layout: news blocks, lists) and the
+     * plain content page (text blocks beside news blocks).
+     */
+    public static final List<String> NEW_PAGE_TEMPLATES = List.of("news:pages/home", "news:pages/content");
     /** Where the addresses of deleted pages are kept: a property of the workspace's root. */
     static final String REMOVED = "removedPages";
     /** The longest page title. */

@@ -275,6 +275,15 @@ public class NewsFunctions {
     }
 
     /**
+     * Formatted text of a block ({@code news:components/text}) ready to print: cleaned to the formatting
+     * the rich text editor offers (whoever wrote the node) and with its content links resolved.
+     */
+    public String richText(Object html) {
+        String clean = html == null ? null : io.newsroom.news.article.RichTextSanitizer.sanitize(String.valueOf(html));
+        return clean == null ? "" : parts.links().resolve(clean);
+    }
+
+    /**
      * The pixel size of an image's rendition ({@code width}, {@code height}) for the {@code img}
      * attributes; null where the host does not know it (templates then leave the attributes out).
      */

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.newsroom.news.article.ConflictException;
+import io.newsroom.news.article.RichTextSanitizer;
 import io.newsroom.news.definitions.DialogDefinition;
 import io.newsroom.news.pages.WebsitePages;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.jcr.RepositoryException;
+import org.jsoup.Jsoup;
 
 /**
  * The settings form of one component, generated from the light module's dialog definition (the
@@ -132,6 +134,13 @@ final class ComponentForm {
                 ? component.values().get(property)
                 : property.equals(field.name()) ? field.defaultValue() : null;
         Component input = switch (field.kind()) {
+            case RICH_TEXT -> {
+                RichTextEditor editor = new RichTextEditor(admin::text);
+                editor.setLabel(label);
+                editor.setValue(stored == null ? "" : String.valueOf(stored));
+                editor.setRequiredIndicatorVisible(field.required() && property.equals(field.name()));
+                yield editor;
+            }
             case CHECKBOX -> {
                 Checkbox box = new Checkbox(label);
                 box.setValue(stored instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(stored)));
@@ -173,6 +182,8 @@ final class ComponentForm {
     }
 
     private static final String CATEGORY = "category";
+    /** The most a block's formatted text may hold (its HTML): pages of text belong in articles. */
+    static final int RICH_TEXT_MAX = 50_000;
 
     /** The categories articles have, to choose from; one stored before that no article has any more stays shown. */
     private ComboBox<String> categoryChoice(String label, String stored) {
@@ -208,7 +219,18 @@ final class ComponentForm {
                 Component input = inputs.get(property);
                 String error = null;
                 Object value;
-                if (input instanceof Checkbox box) {
+                if (input instanceof RichTextEditor editor) {
+                    // Cleaned as an article's body is: only the editor's own formatting is kept.
+                    String html = RichTextSanitizer.sanitize(editor.getValue());
+                    boolean empty =
+                            html == null || Jsoup.parseBodyFragment(html).text().isBlank();
+                    value = empty ? null : html;
+                    if (empty && field.required() && property.equals(field.name())) {
+                        error = admin.text("news.validation.required");
+                    } else if (!empty && html.length() > RICH_TEXT_MAX) {
+                        error = admin.text("news.validation.tooLong", RICH_TEXT_MAX);
+                    }
+                } else if (input instanceof Checkbox box) {
                     value = box.getValue();
                 } else if (input instanceof Select<?> select) {
                     value = select.getValue();

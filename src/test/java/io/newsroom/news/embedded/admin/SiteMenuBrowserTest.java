@@ -163,6 +163,61 @@ class SiteMenuBrowserTest {
         assertFalse(runtime.sitePages().deletable("/home"), "the site's own pages stay");
     }
 
+    @Test
+    void aContentPageGetsATextBlockWrittenInTheRichTextEditor() throws Exception {
+        signedIn();
+        browser.get(AdminBrowserTest.admin() + "pages");
+        click(browser, "#new-page");
+        type(browser, "new-page-title", "Giờ tiếp dân");
+        click(browser, "#new-page-template");
+        WebElement content = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.getText().startsWith("Trang nội dung"))
+                .findFirst()
+                .orElse(null));
+        browser.executeScript("arguments[0].click();", content);
+        click(browser, "#new-page-create");
+        wait.until(d -> text(find(browser, "#page-select")).contains("/gio-tiep-dan"));
+
+        // The content page's first block is text; its text is required, then written in the editor.
+        click(browser, "#add-main");
+        wait.until(d -> d.findElements(By.cssSelector("#field-body .ql-editor")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        click(browser, "#component-save");
+        wait.until(d -> "Trường này là bắt buộc.".equals(errorOf("field-body")));
+        WebElement editor = find(browser, "#field-body .ql-editor");
+        editor.click();
+        editor.sendKeys("Sáng thứ Hai đến thứ Sáu");
+        click(browser, "#component-save");
+        wait.until(d -> draftBody("/gio-tiep-dan").contains("<p>Sáng thứ Hai đến thứ Sáu</p>"));
+
+        wait.until(d ->
+                d.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
+        click(browser, "#publish-page");
+        wait.until(d -> status("/gio-tiep-dan") == 200);
+        assertTrue(get("/gio-tiep-dan").contains("<p>Sáng thứ Hai đến thứ Sáu</p>"));
+
+        // Gone again, so the menu of the other tests is the site's own.
+        click(browser, "#delete-page");
+        click(browser, "#confirm-delete-page-button");
+        wait.until(d -> status("/gio-tiep-dan") == 410);
+    }
+
+    /** The formatted text of the first block of the page's draft copy (empty while there is none). */
+    private static String draftBody(String page) {
+        try {
+            javax.jcr.Session session = runtime.repository().login(io.newsroom.news.pages.PageDrafts.WORKSPACE);
+            try {
+                javax.jcr.Node main = session.getNode(page + "/main");
+                javax.jcr.NodeIterator blocks = main.getNodes();
+                return blocks.hasNext() ? blocks.nextNode().getProperty("body").getString() : "";
+            } finally {
+                session.logout();
+            }
+        } catch (javax.jcr.RepositoryException e) {
+            return "";
+        }
+    }
+
     /** Every top-level page in menu order, shown or hidden. */
     private static List<String> pagesInMenuOrder() {
         try {

@@ -8,6 +8,7 @@ import io.newsroom.news.pages.SiteMenu;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.jcr.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,36 @@ class PageDraftsTest {
                 runtime.adminContext().pages().pages().stream()
                         .anyMatch(p -> p.path().equals(path)),
                 "its draft went too");
+    }
+
+    @Test
+    void aContentPageShowsItsTextBlocksCleanedInTheReadersLanguage() throws Exception {
+        String path = runtime.sitePages().create("Giờ làm việc", "Opening hours", null, "news:pages/content", "nam");
+        assertEquals("/gio-lam-viec", path);
+        String block = runtime.adminContext()
+                .pages()
+                .add(
+                        path,
+                        "main",
+                        "news:components/text",
+                        Map.of(
+                                "heading", "Bộ phận một cửa",
+                                "heading_en", "One-stop desk",
+                                "body", "<p>Sáng thứ Hai đến thứ Bảy.</p><script>alert(1)</script>",
+                                "body_en", "<p onclick=\"alert(2)\">Monday to Saturday mornings.</p>"),
+                        "nam");
+        assertTrue(block.startsWith(path + "/main/"));
+        drafts.publish(path, "nam");
+
+        String vi = site.get("/gio-lam-viec").body();
+        assertTrue(vi.contains("<h1 class=\"news-page__title\">Giờ làm việc</h1>"), vi);
+        assertTrue(vi.contains("<h2 class=\"news-text__heading\">Bộ phận một cửa</h2>"));
+        assertTrue(vi.contains("<p>Sáng thứ Hai đến thứ Bảy.</p>"));
+        assertFalse(vi.contains("alert(1)"), "a script written into the node never reaches the page");
+        String en = site.get("/en/gio-lam-viec").body();
+        assertTrue(en.contains("Opening hours") && en.contains("One-stop desk"), en);
+        assertTrue(en.contains("<p>Monday to Saturday mornings.</p>"));
+        assertFalse(en.contains("onclick"));
     }
 
     @Test
