@@ -62,8 +62,8 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
     /** What each row's buttons do. */
     private final ArticleRowActions rowActions = new ArticleRowActions(admin, this::refresh, this::openEditor);
     /** The optional columns editors show or hide. */
-    private final ColumnChooser columns =
-            new ColumnChooser(grid, List.of("category", "postedDate", "views", "featured", "changed", "published"));
+    private final ColumnChooser columns = new ColumnChooser(
+            grid, List.of("category", "postedDate", "views", "featured", "english", "changed", "published"));
 
     public ArticlesView() {
         setSizeFull();
@@ -150,6 +150,17 @@ public class ArticlesView extends VerticalLayout implements BeforeEnterObserver 
                 .setHeader(admin.text("news.admin.state"))
                 .setKey("state")
                 .setWidth("11em")
+                .setFlexGrow(0);
+        // The English version's state: none, a draft, or on the English site.
+        grid.addColumn(a -> a.english() == null
+                        ? "—"
+                        : admin.text(
+                                a.english().publication().published()
+                                        ? "news.admin.english.column.published"
+                                        : "news.admin.english.column.draft"))
+                .setHeader(admin.text("news.admin.english.column"))
+                .setKey("english")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(a -> ArticleRow.stamp(a.lastModifiedBy(), a.lastModified(), admin.zone()))
                 .setHeader(admin.text("news.admin.changed"))

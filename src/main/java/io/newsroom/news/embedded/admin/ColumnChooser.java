@@ -18,7 +18,7 @@ import java.util.Set;
 final class ColumnChooser {
     static final String HIDDEN = "newsAdmin.hiddenColumns";
     /** Hidden until chosen: who changed and published an article last is for a closer look. */
-    static final Set<String> HIDDEN_BY_DEFAULT = Set.of("changed", "published");
+    static final Set<String> HIDDEN_BY_DEFAULT = Set.of("english", "changed", "published");
 
     private final Grid<?> grid;
     private final List<String> keys;

@@ -56,6 +56,37 @@ public final class DemoContent {
         }
     }
 
+    /** The demo's categories with their English names, as an editor would set them on the Categories screen. */
+    private static final Map<String, String> CATEGORIES = new java.util.LinkedHashMap<>();
+
+    static {
+        CATEGORIES.put("Tin hoạt động", "Ward activities");
+        CATEGORIES.put("Thông báo", "Announcements");
+        CATEGORIES.put("Văn hoá - Xã hội", "Culture and society");
+        CATEGORIES.put("Hướng dẫn thủ tục", "How-to guides");
+        CATEGORIES.put("Thể thao", "Sports");
+    }
+
+    /**
+     * The demo's categories, each with its English name, when the site manages none yet (its first start):
+     * the English site then says "Announcements" where the Vietnamese one says "Thông báo".
+     */
+    public static void createCategories(io.newsroom.news.categories.Categories categories) throws RepositoryException {
+        if (!categories.list().isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, String> category : CATEGORIES.entrySet()) {
+            try {
+                categories.create(
+                        new io.newsroom.news.categories.Categories.Draft(
+                                category.getKey(), category.getValue(), null, null),
+                        "demo");
+            } catch (ValidationException e) {
+                throw new IllegalStateException("Demo category '" + category.getKey() + "' is invalid", e);
+            }
+        }
+    }
+
     static int create(ArticleRepository articles, ZoneId zone) throws RepositoryException, IOException {
         List<Map<String, Object>> entries = read();
         for (Map<String, Object> entry : entries) {

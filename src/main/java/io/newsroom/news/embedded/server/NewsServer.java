@@ -72,6 +72,7 @@ public final class NewsServer {
                             started.articles(),
                             started.config().siteZone());
                     if (created > 0) {
+                        DemoContent.createCategories(started.categories());
                         log().info("Created {} demo articles", created);
                     }
                 }

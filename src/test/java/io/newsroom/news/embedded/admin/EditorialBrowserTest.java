@@ -707,6 +707,16 @@ class EditorialBrowserTest {
         // Back on the Vietnamese tab: its own steps again.
         click(browser, "#tab-vi");
         wait.until(e -> shown("#title") && !shown("#publish-english"));
+
+        // The list can show each article's English version beside its state.
+        browser.get(admin());
+        type(browser, "search", "trong cay xanh ven ho");
+        wait.until(e -> AdminBrowserTest.matchCount(browser).startsWith("1 "));
+        assertFalse(headerShown("Tiếng Anh"), "a column editors choose");
+        chooseColumn("english");
+        wait.until(e -> headerShown("Tiếng Anh") && cellShown("Đã đăng"));
+        chooseColumn("english");
+        wait.until(e -> !headerShown("Tiếng Anh"));
     }
 
     /** Whether an element matching {@code css} is shown (an invisible Vaadin component may have no element at all). */

@@ -56,6 +56,15 @@ public class NewsServerProcessTest {
             assertTrue(
                     first.awaitLine("Created the admin account 'admin' with password:"),
                     "the first password is shown once");
+            // The demo in English: its English versions, under the categories' English names.
+            String english = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/en/news"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertTrue(english.contains("Ward opens a one-stop service desk on Saturdays"), english);
+            assertTrue(english.contains("Announcements") && !english.contains("Thông báo"), "English category names");
             // SIGTERM through the handle: Process.destroy() would also close our end of its output.
             first.process.toHandle().destroy();
             assertTrue(first.process.waitFor(30, TimeUnit.SECONDS), "stops within 30 s");
