@@ -30,7 +30,7 @@ final class ArchiveListings {
     private final SlotOrder all = new SlotOrder(entries);
     private final SlotOrder featured = new SlotOrder(entries);
     /** The articles with an English version (the English site's listings filter it). */
-    private final SlotOrder english = new SlotOrder(entries);
+    private final SlotOrder english = new SlotOrder(entries, entries::englishPublished);
 
     private final List<String> categoryNames = new ArrayList<>();
     private final Map<String, Integer> categoryIndexes = new HashMap<>();
@@ -59,8 +59,24 @@ final class ArchiveListings {
                     return new ArchivePage(List.of(), 0);
                 }
                 List<String> ids = new ArrayList<>(Math.min(limit, 64));
+                int first = english.firstPostedBy(now.toEpochMilli());
+                if (wanted == null) {
+                    // All English versions: counted as the listing keeps them, and only the page's part read.
+                    long total = publishedOnly
+                            ? english.published() - count(english, 0, first, entries::englishPublished)
+                            : english.size() - first;
+                    long skipped = 0;
+                    for (int i = first; i < english.size() && ids.size() < limit; i++) {
+                        int slot = english.slot(i);
+                        if (inEnglishListing(slot, publishedOnly, null) && skipped++ >= offset) {
+                            ids.add(entries.id(slot).toString());
+                        }
+                    }
+                    return new ArchivePage(ids, total);
+                }
+                // One category's English versions: the English listing gone through (a category's share of it).
                 long total = 0;
-                for (int i = english.firstPostedBy(now.toEpochMilli()); i < english.size(); i++) {
+                for (int i = first; i < english.size(); i++) {
                     int slot = english.slot(i);
                     if (inEnglishListing(slot, publishedOnly, wanted) && total++ >= offset && ids.size() < limit) {
                         ids.add(entries.id(slot).toString());
@@ -482,6 +498,16 @@ final class ArchiveListings {
         }
         Integer index = categoryIndexes.get(category);
         return index == null ? null : byCategory.get(index);
+    }
+
+    private static int count(SlotOrder order, int from, int to, java.util.function.IntPredicate counted) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (counted.test(order.slot(i))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private int published(SlotOrder order, int from, int to) {

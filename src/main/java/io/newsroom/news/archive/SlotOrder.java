@@ -13,18 +13,25 @@ final class SlotOrder {
     private static final int[] NONE = new int[0];
 
     private final ArchiveEntries entries;
+    private final java.util.function.IntPredicate counted;
     private int[] slots = NONE;
     private int published;
 
     SlotOrder(ArchiveEntries entries) {
+        this(entries, entries::published);
+    }
+
+    /** A listing whose {@link #published} counts the slots {@code counted} accepts (the English one: English published). */
+    SlotOrder(ArchiveEntries entries, java.util.function.IntPredicate counted) {
         this.entries = entries;
+        this.counted = counted;
     }
 
     int size() {
         return slots.length;
     }
 
-    /** Published articles in this listing (posted or not). */
+    /** Published articles in this listing (posted or not; for the English listing, English versions published). */
     int published() {
         return published;
     }
@@ -62,7 +69,7 @@ final class SlotOrder {
         slots = merged;
         int count = 0;
         for (int slot : merged) {
-            if (entries.published(slot)) {
+            if (counted.test(slot)) {
                 count++;
             }
         }
@@ -74,7 +81,7 @@ final class SlotOrder {
         slots = sorted;
         int count = 0;
         for (int slot : sorted) {
-            if (entries.published(slot)) {
+            if (counted.test(slot)) {
                 count++;
             }
         }

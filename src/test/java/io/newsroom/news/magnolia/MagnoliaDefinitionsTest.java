@@ -222,7 +222,20 @@ class MagnoliaDefinitionsTest {
             assertEquals(
                     field.required(), Boolean.TRUE.equals(input.get("required")), field.propertyName() + " required");
         }
+        // Besides them, the English version's own address and state (its texts are the i18n fields themselves).
+        java.util.Set<String> english = new java.util.TreeSet<>(formNames);
+        english.removeAll(javaNames);
+        assertEquals(java.util.Set.of("slug_en", "published_en"), english, "the English version's own properties");
+        assertTrue(english.stream().allMatch(io.newsroom.news.article.Translation::isStoredProperty));
+        assertEquals("checkBoxField", ((Map<?, ?>) form.get("published_en")).get("$type"));
+        formNames.removeAll(english);
         assertEquals(javaNames, formNames, "the form has exactly the model's properties");
+        for (String translated : io.newsroom.news.article.Translation.TEXT_FIELDS) {
+            assertEquals(
+                    Boolean.TRUE,
+                    ((Map<?, ?>) form.get(translated)).get("i18n"),
+                    translated + " has a version per language");
+        }
 
         Map<?, ?> tabs = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>)
                                                 yaml.get("apps/news.yaml").map().get("subApps"))
@@ -236,6 +249,8 @@ class MagnoliaDefinitionsTest {
                 assertTrue(inTabs.add((String) ((Map<?, ?>) field).get("name")), "a field sits in one tab only");
             }
         }
+        assertTrue(inTabs.containsAll(english), "the English version's own fields sit in a tab too");
+        inTabs.removeAll(english);
         assertEquals(javaNames, inTabs, "every field sits in a tab");
 
         Map<?, ?> columns =

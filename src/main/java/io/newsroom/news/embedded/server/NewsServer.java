@@ -171,12 +171,16 @@ public final class NewsServer {
             // The site's pages, one file a top-level page ("website.home.xml"), as Magnolia names its exports.
             WorkspaceBackup pages =
                     new WorkspaceBackup(runtime.repository(), io.newsroom.news.pages.WebsitePages.WORKSPACE);
+            // And the site builders' draft copies ("website-draft.home.xml"), unpublished changes included.
+            WorkspaceBackup drafts =
+                    new WorkspaceBackup(runtime.repository(), io.newsroom.news.pages.PageDrafts.WORKSPACE);
             VersionBackup versions =
                     new VersionBackup(runtime.publishing().versions().orElseThrow());
             if (config.exportTo() != null) {
                 List<Path> files = backup.exportTo(config.exportTo());
                 List<Path> categoryFiles = categories.exportTo(config.exportTo());
                 List<Path> pageFiles = pages.exportTo(config.exportTo());
+                drafts.exportTo(config.exportTo());
                 List<Path> versionFiles = versions.exportTo(config.exportTo());
                 System.out.println("Exported " + files.size() + " file(s), " + categoryFiles.size() + " categories, "
                         + pageFiles.size() + " page(s) and " + versionFiles.size() + " version(s) to "
@@ -191,6 +195,9 @@ public final class NewsServer {
                         categories.hasFilesIn(config.importFrom()) ? categories.importFrom(config.importFrom()) : 0;
                 // A backup made before pages were exported has none: the pages stay as they are.
                 int pageFiles = pages.hasFilesIn(config.importFrom()) ? pages.importFrom(config.importFrom()) : 0;
+                if (drafts.hasFilesIn(config.importFrom())) {
+                    drafts.importFrom(config.importFrom());
+                }
                 history.apply();
                 System.out.println("Imported " + files + " file(s), " + categoryFiles + " categories, " + pageFiles
                         + " page(s) and " + history.size() + " version(s) from "

@@ -91,6 +91,12 @@ class WorkspaceBackupTest {
         try (NewsRuntime source = NewsRuntime.start(RuntimeConfig.forTests())) {
             String path = source.sitePages().create("Trang giới thiệu", "About us", null, "news:pages/home", "e");
             assertEquals("/trang-gioi-thieu", path);
+            // The site builder's draft copy has it at once; readers' pages once it is published.
+            assertEquals(
+                    List.of(backup.resolve("website-draft.trang-gioi-thieu.xml")),
+                    new WorkspaceBackup(source.repository(), "website-draft").exportTo(backup));
+            assertEquals(List.of(), new WorkspaceBackup(source.repository(), "website").exportTo(backup.resolve("x")));
+            source.pageDrafts().publish(path, "e");
             List<Path> files = new WorkspaceBackup(source.repository(), "website").exportTo(backup);
             assertEquals(List.of(backup.resolve("website.trang-gioi-thieu.xml")), files, "Magnolia's export name");
 
