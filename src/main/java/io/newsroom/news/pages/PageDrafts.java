@@ -68,20 +68,28 @@ public final class PageDrafts {
         return live.equals(export(WORKSPACE, path)) ? State.PUBLISHED : State.CHANGED;
     }
 
+    /** A page below one that readers do not have yet: its parent is published first. */
+    public static final class ParentNotPublished extends RuntimeException {
+        public ParentNotPublished(String parent) {
+            super("The parent page " + parent + " is not published", null, false, false);
+        }
+    }
+
     /**
-     * Publishes the page's draft copy: readers get it on their next request, in the place the page had in
-     * the site's order (a new page goes last).
+     * Publishes the page's draft copy: readers get it on their next request, in the place the page had among
+     * its siblings (a new page goes last). Its subpages come with it, as they are in the draft (Magnolia's
+     * "publish including subpages").
+     *
+     * @throws ParentNotPublished for a page below one readers do not have yet
      */
     public synchronized void publish(String path, String user) throws RepositoryException {
         Actor.require(Role.Permission.PAGES);
+        String parent = parentOf(path);
         sessions.run(WebsitePages.WORKSPACE, session -> {
-            String before = nextSibling(session, path);
-            session.getWorkspace().clone(WORKSPACE, path, path, true);
-            session.refresh(false);
-            if (before != null && session.nodeExists("/" + before)) {
-                session.getRootNode().orderBefore(path.substring(1), before);
-                session.save();
+            if (!session.nodeExists(parent)) {
+                throw new ParentNotPublished(parent);
             }
+            copy(session, WORKSPACE, path);
             return null;
         });
         audit.record(user, AuditTrail.Action.PAGE_PUBLISH, null, path, null);
@@ -94,22 +102,40 @@ public final class PageDrafts {
             return;
         }
         sessions.run(WORKSPACE, session -> {
-            String before = nextSibling(session, path);
-            session.getWorkspace().clone(WebsitePages.WORKSPACE, path, path, true);
-            session.refresh(false);
-            if (before != null && session.nodeExists("/" + before)) {
-                session.getRootNode().orderBefore(path.substring(1), before);
-                session.save();
-            }
+            copy(session, WebsitePages.WORKSPACE, path);
             return null;
         });
         audit.record(user, AuditTrail.Action.PAGE_DISCARD, null, path, null);
     }
 
-    /** The name of the page after {@code path} among the root's children, or null when it is last or absent. */
+    /**
+     * Copies the page at {@code path} from workspace {@code from} into {@code session}'s workspace with its
+     * identifiers (JCR's workspace clone; an older copy of it is replaced) and puts it back in its place among
+     * its siblings.
+     */
+    private static void copy(Session session, String from, String path) throws RepositoryException {
+        String before = nextSibling(session, path);
+        session.getWorkspace().clone(from, path, path, true);
+        session.refresh(false);
+        Node parent = session.getNode(parentOf(path));
+        if (before != null && parent.hasNode(before)) {
+            parent.orderBefore(path.substring(path.lastIndexOf('/') + 1), before);
+            session.save();
+        }
+    }
+
+    private static String parentOf(String path) {
+        int cut = path.lastIndexOf('/');
+        return cut <= 0 ? "/" : path.substring(0, cut);
+    }
+
+    /** The name of the node after {@code path} among its parent's children, or null when it is last or absent. */
     private static String nextSibling(Session session, String path) throws RepositoryException {
+        if (!session.nodeExists(parentOf(path))) {
+            return null;
+        }
         boolean found = false;
-        for (NodeIterator it = session.getRootNode().getNodes(); it.hasNext(); ) {
+        for (NodeIterator it = session.getNode(parentOf(path)).getNodes(); it.hasNext(); ) {
             Node node = it.nextNode();
             if (found) {
                 return node.getName();

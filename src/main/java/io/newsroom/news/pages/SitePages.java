@@ -56,7 +56,38 @@ public final class SitePages {
      */
     public synchronized String create(String title, String titleEn, String name, String template, String user)
             throws ValidationException, RepositoryException {
+        return create(null, title, titleEn, name, template, user);
+    }
+
+    /**
+     * The top-level pages a new page may go below ({@code /gioi-thieu/lich-su}): every one but the news
+     * section, whose addresses are its categories' ({@code /news/<category>}).
+     */
+    public List<String> parents() throws RepositoryException {
+        return sessions.run(PageDrafts.WORKSPACE, session -> {
+            List<String> parents = new ArrayList<>();
+            for (javax.jcr.NodeIterator it = session.getRootNode().getNodes(); it.hasNext(); ) {
+                Node page = it.nextNode();
+                if (page.isNodeType("mgnl:page") && !page.getPath().equals(NEWS_SECTION)) {
+                    parents.add(page.getPath());
+                }
+            }
+            return parents;
+        });
+    }
+
+    /** The news section: its addresses below it are the categories'; no page is made there. */
+    static final String NEWS_SECTION = "/news";
+
+    /**
+     * Makes a page below {@code parent} (a top-level page; null or blank: at the top level) at
+     * {@code <parent>/<name>}. Its address is checked among that parent's pages.
+     */
+    public synchronized String create(
+            String parent, String title, String titleEn, String name, String template, String user)
+            throws ValidationException, RepositoryException {
         Actor.require(Role.Permission.PAGES);
+        String under = parent == null || parent.isBlank() || parent.equals("/") ? "" : parent;
         String vi = title == null ? "" : title.strip();
         String en = titleEn == null || titleEn.isBlank() ? null : titleEn.strip();
         String slug = name == null || name.isBlank() ? Slugs.fromTitle(vi) : name.strip();
@@ -69,10 +100,13 @@ public final class SitePages {
         if (en != null && en.length() > MAX_TITLE) {
             errors.add(new FieldError("titleEn", "news.validation.tooLong", MAX_TITLE));
         }
+        if (!under.isEmpty() && !parents().contains(under)) {
+            errors.add(new FieldError("parent", "news.admin.pages.noSuchParent", under));
+        }
         if (!Slugs.isValid(slug)) {
             errors.add(new FieldError("name", "news.validation.slug", Slugs.MAX_LENGTH));
-        } else if (kept.contains("/" + slug) || taken(slug)) {
-            errors.add(new FieldError("name", "news.admin.pages.addressTaken", "/" + slug));
+        } else if (kept.contains(under + "/" + slug) || taken(under + "/" + slug)) {
+            errors.add(new FieldError("name", "news.admin.pages.addressTaken", under + "/" + slug));
         }
         if (!NEW_PAGE_TEMPLATES.contains(template)) {
             errors.add(new FieldError("template", "news.admin.pages.unknownTemplate"));
@@ -80,10 +114,10 @@ public final class SitePages {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        String path = "/" + slug;
+        String path = under + "/" + slug;
         // Made in the site builders' draft copy: readers get it once it is published.
         sessions.run(PageDrafts.WORKSPACE, session -> {
-            Node page = session.getRootNode().addNode(slug, "mgnl:page");
+            Node page = (under.isEmpty() ? session.getRootNode() : session.getNode(under)).addNode(slug, "mgnl:page");
             page.setProperty(WebsitePages.TEMPLATE_PROPERTY, template);
             page.setProperty("title", vi);
             page.setProperty("title_en", en);
@@ -104,16 +138,21 @@ public final class SitePages {
     }
 
     /** A page readers have, or one made and not published yet, at that address. */
-    private boolean taken(String slug) throws RepositoryException {
-        return sessions.run(
-                        WebsitePages.WORKSPACE, session -> session.getRootNode().hasNode(slug))
-                || sessions.run(
-                        PageDrafts.WORKSPACE, session -> session.getRootNode().hasNode(slug));
+    private boolean taken(String path) throws RepositoryException {
+        return sessions.run(WebsitePages.WORKSPACE, session -> session.nodeExists(path))
+                || sessions.run(PageDrafts.WORKSPACE, session -> session.nodeExists(path));
     }
 
-    /** Whether the page at {@code path} may be deleted: a top-level page that is not one the site needs. */
+    /**
+     * Whether the page at {@code path} may be deleted: one that is not the site's own (its start page, the
+     * news section and the pages in it).
+     */
     public boolean deletable(String path) {
-        return path.lastIndexOf('/') == 0 && !kept.contains(path);
+        return path != null
+                && path.startsWith("/")
+                && !kept.contains(path)
+                && !path.startsWith(NEWS_SECTION + "/")
+                && path.chars().filter(c -> c == '/').count() <= 2;
     }
 
     /**
@@ -139,9 +178,10 @@ public final class SitePages {
             if (!session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:page")) {
                 return false;
             }
-            session.getNode(path).remove();
             Set<String> removed = removed(session.getRootNode());
-            removed.add(path);
+            // Its subpages go with it, and their addresses answer 410 too.
+            pagesAt(session.getNode(path), removed);
+            session.getNode(path).remove();
             session.getRootNode().setProperty(REMOVED, removed.toArray(String[]::new));
             session.save();
             return true;
@@ -149,6 +189,16 @@ public final class SitePages {
         boolean deleted = draft || live;
         if (deleted) {
             audit.record(user, AuditTrail.Action.PAGE_DELETE, null, path, null);
+        }
+    }
+
+    private static void pagesAt(Node page, Set<String> into) throws RepositoryException {
+        into.add(page.getPath());
+        for (javax.jcr.NodeIterator it = page.getNodes(); it.hasNext(); ) {
+            Node child = it.nextNode();
+            if (child.isNodeType("mgnl:page")) {
+                pagesAt(child, into);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.newsroom.news.article.Slugs;
 import io.newsroom.news.article.ValidationException;
 import io.newsroom.news.pages.SitePages;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.jcr.RepositoryException;
@@ -19,6 +20,9 @@ import javax.jcr.RepositoryException;
  */
 final class NewPageDialog {
     private NewPageDialog() {}
+
+    /** The parent choice meaning "no parent": a page of the menu. */
+    private static final String TOP_LEVEL = "/";
 
     static void open(AdminContext admin, Consumer<String> made) {
         Dialog dialog = new Dialog();
@@ -45,14 +49,30 @@ final class NewPageDialog {
         template.setItemLabelGenerator(
                 id -> admin.templates().byId(id).map(t -> admin.text(t.title())).orElse(id));
         template.setValue(SitePages.NEW_PAGE_TEMPLATES.get(0));
+        // At the top level (the menu's pages) or below one of them: /gioi-thieu/lich-su.
+        Select<String> parent = new Select<>();
+        parent.setId("new-page-parent");
+        parent.setLabel(admin.text("news.admin.pages.newParent"));
+        List<String> parents = new java.util.ArrayList<>(List.of(TOP_LEVEL));
+        try {
+            parents.addAll(admin.sitePages().parents());
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        parent.setItems(parents);
+        parent.setItemLabelGenerator(p -> p.equals(TOP_LEVEL) ? admin.text("news.admin.pages.topLevel") : p);
+        parent.setValue(TOP_LEVEL);
+        parent.addValueChangeListener(e -> name.setPrefixComponent(
+                new com.vaadin.flow.component.html.Span((e.getValue().equals(TOP_LEVEL) ? "" : e.getValue()) + "/")));
         Map<String, com.vaadin.flow.component.HasValidation> fields =
-                Map.of("title", title, "titleEn", titleEn, "name", name, "template", template);
+                Map.of("title", title, "titleEn", titleEn, "name", name, "template", template, "parent", parent);
         Button cancel = new Button(admin.text("news.admin.cancel"), e -> dialog.close());
         Button create = new Button(admin.text("news.admin.pages.create"), e -> {
             fields.values().forEach(f -> f.setInvalid(false));
             try {
                 String path = admin.sitePages()
                         .create(
+                                parent.getValue(),
                                 title.getValue(),
                                 titleEn.getValue(),
                                 name.getValue(),
@@ -69,7 +89,7 @@ final class NewPageDialog {
         });
         create.setId("new-page-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(title, titleEn, name, template));
+        dialog.add(new FormLayout(title, titleEn, parent, name, template));
         dialog.getFooter().add(cancel, create);
         dialog.open();
         title.focus();

@@ -115,6 +115,10 @@ public class PagesView extends VerticalLayout {
         try {
             admin.pageDrafts().publish(chosen.path(), AdminContext.user());
             Notices.show(admin.text("news.admin.pages.published", chosen.path()));
+        } catch (io.newsroom.news.pages.PageDrafts.ParentNotPublished e) {
+            Notices.show(admin.text(
+                    "news.admin.pages.publishParentFirst",
+                    chosen.path().substring(0, chosen.path().lastIndexOf('/'))));
         } catch (RepositoryException e) {
             Notices.show(admin.text("news.admin.error.repository"));
         }

@@ -131,6 +131,38 @@ class PageDraftsTest {
     }
 
     @Test
+    void aPageBelowAnotherIsPublishedAfterItAndGoesWithIt() throws Exception {
+        String parent = runtime.sitePages().create("Giới thiệu", "About", null, "news:pages/content", "nam");
+        String child = runtime.sitePages()
+                .create(parent, "Lịch sử phường", "Ward history", "lich-su", "news:pages/content", "nam");
+        assertEquals("/gioi-thieu/lich-su", child);
+        assertEquals(PageDrafts.State.NEW, drafts.state(child));
+        assertThrows(PageDrafts.ParentNotPublished.class, () -> drafts.publish(child, "nam"), "its parent first");
+        assertEquals(404, site.get("/gioi-thieu/lich-su").statusCode());
+
+        drafts.publish(parent, "nam");
+        assertEquals(200, site.get("/gioi-thieu/lich-su").statusCode(), "a parent brings its subpages");
+        assertTrue(site.get("/en/gioi-thieu/lich-su").body().contains("Ward history"));
+        assertTrue(runtime.menu().entries().stream().noneMatch(e -> e.path().equals(child)), "the menu is top-level");
+
+        // The same address below the same parent is taken; the news section takes no pages (its addresses are
+        // its categories').
+        io.newsroom.news.article.ValidationException taken = assertThrows(
+                io.newsroom.news.article.ValidationException.class,
+                () -> runtime.sitePages().create(parent, "Lịch sử", null, "lich-su", "news:pages/content", "nam"));
+        assertEquals("name", taken.errors().get(0).field());
+        io.newsroom.news.article.ValidationException news = assertThrows(
+                io.newsroom.news.article.ValidationException.class,
+                () -> runtime.sitePages().create("/news", "Trang lạ", null, null, "news:pages/content", "nam"));
+        assertEquals("parent", news.errors().get(0).field());
+
+        // Deleting the parent takes its subpages; both addresses then answer 410.
+        runtime.sitePages().delete(parent, "nam");
+        assertEquals(410, site.get("/gioi-thieu").statusCode());
+        assertEquals(410, site.get("/gioi-thieu/lich-su").statusCode());
+    }
+
+    @Test
     void aPreviewLinkOnlyWorksSignedAndForAPage() throws Exception {
         String link = runtime.previews().page("/home", Messages.VIETNAMESE).path();
         assertEquals(403, site.get(link.replace("sig=", "sig=x")).statusCode(), "a changed signature is refused");
