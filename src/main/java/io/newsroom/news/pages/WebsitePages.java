@@ -265,6 +265,62 @@ public final class WebsitePages {
         }
     }
 
+    /**
+     * Moves the component at {@code path} to {@code area} of its page, before the component at {@code before}
+     * (null: at the end), as a drag and drop does; another area only when the page's template allows that
+     * component there. Returns the component's path after the move.
+     *
+     * @throws IllegalArgumentException an area the page does not have, or one that does not take the component
+     */
+    public synchronized String moveTo(String path, String area, String before, String user) throws RepositoryException {
+        Actor.require(Role.Permission.PAGES);
+        String moved = sessions.run(workspace, session -> {
+            if (!session.nodeExists(path) || !session.getNode(path).isNodeType("mgnl:component")) {
+                return null;
+            }
+            Node component = session.getNode(path);
+            Node page = component.getParent().getParent();
+            List<String> allowed = templates
+                    .byId(string(page, WebsitePages.TEMPLATE_PROPERTY))
+                    .map(TemplateDefinition::areas)
+                    .orElse(Map.of())
+                    .get(area);
+            if (allowed == null || !allowed.contains(string(component, WebsitePages.TEMPLATE_PROPERTY))) {
+                throw new IllegalArgumentException("Area " + area + " of " + page.getPath() + " does not take " + path);
+            }
+            Node target = page.hasNode(area) ? page.getNode(area) : page.addNode(area, "mgnl:area");
+            String name = component.getName();
+            if (!component.getParent().isSame(target)) {
+                name = freeName(target);
+                session.move(path, target.getPath() + "/" + name);
+            }
+            String beforeName = before == null || !before.startsWith(target.getPath() + "/")
+                    ? null
+                    : before.substring(target.getPath().length() + 1);
+            if (beforeName != null && (beforeName.equals(name) || !target.hasNode(beforeName))) {
+                beforeName = null;
+            }
+            if (beforeName != null || component.getParent().isSame(target)) {
+                target.orderBefore(name, beforeName);
+            }
+            session.save();
+            return target.getPath() + "/" + name;
+        });
+        if (moved != null) {
+            audit.record(user, AuditTrail.Action.PAGE_MOVE, null, moved, area);
+        }
+        return moved;
+    }
+
+    /** The first number not taken among {@code area}'s children, as Magnolia names new components (0, 1, 2...). */
+    private static String freeName(Node area) throws RepositoryException {
+        for (int n = 0; ; n++) {
+            if (!area.hasNode(String.valueOf(n))) {
+                return String.valueOf(n);
+            }
+        }
+    }
+
     private static void write(Node component, Map<String, Object> values) throws RepositoryException {
         for (Map.Entry<String, Object> value : values.entrySet()) {
             String name = value.getKey();

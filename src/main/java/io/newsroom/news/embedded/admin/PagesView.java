@@ -2,6 +2,8 @@ package io.newsroom.news.embedded.admin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dnd.DragSource;
+import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -221,8 +223,30 @@ public class PagesView extends VerticalLayout {
         }
         for (int i = 0; i < area.components().size(); i++) {
             removedIndex.put(area.components().get(i).path(), i);
-            box.add(row(area.components().get(i), i, area.components().size()));
+            HorizontalLayout row =
+                    row(area.components().get(i), i, area.components().size());
+            // Dropped on a row, a block goes before it (from this area or another that may take it).
+            String before = area.components().get(i).path();
+            DropTarget.create(row)
+                    .addDropListener(e -> e.getDragData()
+                            .ifPresent(dragged -> dropped(String.valueOf(dragged), area.name(), before)));
+            box.add(row);
         }
+        // Dropped here, a block goes last in this area.
+        Div end = new Div(new Span(admin.text("news.admin.pages.dropHere")));
+        end.addClassName("component-drop-end");
+        end.getElement().setAttribute("data-area", area.name());
+        end.getStyle()
+                .set("border", "1px dashed var(--lumo-contrast-30pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        end.setWidthFull();
+        DropTarget.create(end)
+                .addDropListener(
+                        e -> e.getDragData().ifPresent(dragged -> dropped(String.valueOf(dragged), area.name(), null)));
+        box.add(end);
         Select<String> kind = new Select<>();
         kind.setId("add-kind-" + area.name());
         kind.setItems(area.availableComponents());
@@ -264,6 +288,8 @@ public class PagesView extends VerticalLayout {
         text.setPadding(false);
         text.setSpacing(false);
         HorizontalLayout row = new HorizontalLayout(text, edit, up, down, remove);
+        // Dragged by the row (the buttons stay for keyboards and phones).
+        DragSource.create(row).setDragData(component.path());
         row.addClassName("component-row");
         row.getElement().setAttribute("data-path", component.path());
         row.setWidthFull();
@@ -271,6 +297,21 @@ public class PagesView extends VerticalLayout {
         row.expand(text);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return row;
+    }
+
+    /** A block dropped in {@code area}, before the block at {@code before} (null: last). */
+    private void dropped(String dragged, String area, String before) {
+        if (dragged.equals(before)) {
+            return;
+        }
+        try {
+            admin.pages().moveTo(dragged, area, before, AdminContext.user());
+        } catch (IllegalArgumentException notHere) {
+            Notices.show(admin.text("news.admin.pages.notAllowedHere"));
+        } catch (RepositoryException e) {
+            Notices.show(admin.text("news.admin.error.repository"));
+        }
+        showAreas();
     }
 
     /** The areas of the light module's pages as editors call them; another area keeps its id. */

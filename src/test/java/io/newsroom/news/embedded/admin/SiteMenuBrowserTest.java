@@ -192,9 +192,28 @@ class SiteMenuBrowserTest {
 
         wait.until(d ->
                 d.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
+
+        // Dragged from the main column to the aside (a text block may go there too).
+        wait.until(
+                d -> d.findElements(By.cssSelector("#area-main .component-row")).size() == 1);
+        browser.executeScript("const source = document.querySelector('#area-main .component-row');"
+                + "const target = document.querySelector('#area-aside .component-drop-end');"
+                + "const data = new DataTransfer();"
+                + "source.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));"
+                + "target.dispatchEvent(new DragEvent('dragenter', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + "target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + "target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + "source.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));");
+        wait.until(d ->
+                d.findElements(By.cssSelector("#area-aside .component-row")).size() == 1
+                        && d.findElements(By.cssSelector("#area-main .component-row"))
+                                .isEmpty());
+
         click(browser, "#publish-page");
         wait.until(d -> status("/gio-tiep-dan") == 200);
-        assertTrue(get("/gio-tiep-dan").contains("<p>Sáng thứ Hai đến thứ Sáu</p>"));
+        org.jsoup.nodes.Document published = org.jsoup.Jsoup.parse(get("/gio-tiep-dan"));
+        assertTrue(published.select(".news-page__aside").html().contains("Sáng thứ Hai đến thứ Sáu"), "in the aside");
+        assertFalse(published.select(".news-page__main").html().contains("Sáng thứ Hai đến thứ Sáu"));
 
         // Gone again, so the menu of the other tests is the site's own.
         click(browser, "#delete-page");

@@ -163,6 +163,37 @@ class PageDraftsTest {
     }
 
     @Test
+    void aBlockMovesToAnotherAreaThatTakesItAndNowhereElse() throws Exception {
+        String path = runtime.sitePages().create("Trang kéo thả", null, null, "news:pages/content", "nam");
+        var pages = runtime.adminContext().pages();
+        String first = pages.add(path, "main", "news:components/text", Map.of("body", "<p>Một</p>"), "nam");
+        String list = pages.add(path, "main", "news:components/newsList", Map.of(), "nam");
+        String moved = pages.moveTo(first, "aside", null, "nam");
+        assertEquals(path + "/aside/0", moved);
+        assertEquals(List.of(list), paths(path, "main"));
+        assertEquals(List.of(moved), paths(path, "aside"));
+        String back = pages.moveTo(moved, "main", list, "nam");
+        assertEquals(List.of(back, list), paths(path, "main"), "dropped before the list");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> pages.moveTo(list, "aside", null, "nam"),
+                "a news list is not an aside block on this template");
+        assertThrows(IllegalArgumentException.class, () -> pages.moveTo(list, "footer", null, "nam"));
+        assertEquals(List.of(back, list), paths(path, "main"), "a refused move changes nothing");
+    }
+
+    private static List<String> paths(String page, String area) throws Exception {
+        return runtime.adminContext().pages().areas(page).stream()
+                .filter(a -> a.name().equals(area))
+                .findFirst()
+                .orElseThrow()
+                .components()
+                .stream()
+                .map(c -> c.path())
+                .toList();
+    }
+
+    @Test
     void aPreviewLinkOnlyWorksSignedAndForAPage() throws Exception {
         String link = runtime.previews().page("/home", Messages.VIETNAMESE).path();
         assertEquals(403, site.get(link.replace("sig=", "sig=x")).statusCode(), "a changed signature is refused");
