@@ -42,9 +42,11 @@ class RolesTest {
             "submit own draft",
             "submit another's draft",
             "send back",
+            "publish English",
             "image details",
             "delete image");
-    private static final Set<String> SITE_BUILDERS = Set.of("add block", "image details", "delete image");
+    private static final Set<String> SITE_BUILDERS =
+            Set.of("add block", "publish page", "make page", "image details", "delete image");
 
     /**
      * What each role may do, written out (not derived from {@link Role}): the test of the roles' table. An
@@ -154,6 +156,18 @@ class RolesTest {
             String home = runtime.adminContext().pages().pages().get(0).path();
             WebsitePagesAccess.addFirstAllowed(runtime, home, user);
         });
+        actions.put("publish English", user -> {
+            ArticleDraft translated = draft("Có bản tiếng Anh", past);
+            translated.getEnglish().setTitle("With an English version");
+            runtime.publishing().publishEnglish(trusted(translated).id(), user);
+        });
+        actions.put("publish page", user -> {
+            runtime.pageDrafts().copyNewPages();
+            runtime.pageDrafts().publish("/home", user);
+        });
+        actions.put(
+                "make page",
+                user -> runtime.sitePages().create("Trang của " + user, null, null, "news:pages/content", user));
         actions.put(
                 "image details",
                 user -> runtime.images().describe(image(), new ImageAssets.Details("Mô tả", "", "", 0.5, 0.5), user));
