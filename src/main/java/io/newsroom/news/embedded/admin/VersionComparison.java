@@ -59,7 +59,20 @@ final class VersionComparison {
                 "news.article.featuredUntil.label",
                 date.apply(then.featuredUntil()),
                 date.apply(now.featuredUntil()));
+        // The English version's texts and address (its body is compared as text, like the article's title).
+        io.newsroom.news.article.TranslationDraft before = io.newsroom.news.article.TranslationDraft.of(then.english());
+        io.newsroom.news.article.TranslationDraft after = io.newsroom.news.article.TranslationDraft.of(now.english());
+        add(changes, "news.admin.english.title", before.getTitle(), after.getTitle());
+        add(changes, "news.admin.english.slug", before.getSlug(), after.getSlug());
+        add(changes, "news.admin.english.lead", before.getLead(), after.getLead());
+        add(changes, "news.admin.english.body", text(before.getBody()), text(after.getBody()));
+        add(changes, "news.admin.english.imageAlt", before.getImageAlt(), after.getImageAlt());
+        add(changes, "news.admin.english.imageCaption", before.getImageCaption(), after.getImageCaption());
         return changes;
+    }
+
+    private static String text(String html) {
+        return html == null ? null : org.jsoup.Jsoup.parseBodyFragment(html).text();
     }
 
     private static void add(List<FieldChange> changes, String key, String then, String now) {
