@@ -119,18 +119,7 @@ public record Article(
 
     /** Draft; published but waiting for its posted date; published; or published and edited since. */
     public Publication.State state(Instant now) {
-        if (!publication.published()) {
-            return Publication.State.DRAFT;
-        }
-        if (postedDate == null || postedDate.isAfter(now)) {
-            return Publication.State.SCHEDULED;
-        }
-        if (publication.lastActivated() != null
-                && lastModified != null
-                && lastModified.isAfter(publication.lastActivated())) {
-            return Publication.State.MODIFIED;
-        }
-        return Publication.State.PUBLISHED;
+        return publication.stateAt(now, postedDate, lastModified);
     }
 
     /** Featured and inside its optional featured window at {@code now}. */

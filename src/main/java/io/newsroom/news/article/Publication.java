@@ -34,6 +34,23 @@ public record Publication(boolean published, Instant lastActivated, String lastA
         TRASH
     }
 
+    /**
+     * Where this publication stands at {@code now} for content posted at {@code postedDate} and last changed
+     * at {@code lastModified}: a draft, scheduled, published, or published and changed since.
+     */
+    public State stateAt(Instant now, Instant postedDate, Instant lastModified) {
+        if (!published) {
+            return State.DRAFT;
+        }
+        if (postedDate == null || postedDate.isAfter(now)) {
+            return State.SCHEDULED;
+        }
+        if (lastActivated != null && lastModified != null && lastModified.isAfter(lastActivated)) {
+            return State.MODIFIED;
+        }
+        return State.PUBLISHED;
+    }
+
     /** What an editor reads of an article's state. */
     public enum State {
         DRAFT,

@@ -51,17 +51,6 @@ public record Translation(
 
     /** Draft, scheduled (waiting for the article's posted date), published or published and edited since. */
     public Publication.State state(Instant now, Instant postedDate, Instant lastModified) {
-        if (!publication.published()) {
-            return Publication.State.DRAFT;
-        }
-        if (postedDate == null || postedDate.isAfter(now)) {
-            return Publication.State.SCHEDULED;
-        }
-        if (publication.lastActivated() != null
-                && lastModified != null
-                && lastModified.isAfter(publication.lastActivated())) {
-            return Publication.State.MODIFIED;
-        }
-        return Publication.State.PUBLISHED;
+        return publication.stateAt(now, postedDate, lastModified);
     }
 }

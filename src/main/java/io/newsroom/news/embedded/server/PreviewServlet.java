@@ -73,19 +73,13 @@ public final class PreviewServlet extends ReadOnlyServlet {
                         request, Map.of("article", article.get().id()), locale);
                 String publicAddress = context
                         + newsfn.link(new ArticleView(shown, runtime.config().siteZone()), locale);
-                StringWriter html = new StringWriter();
-                runtime.pageRenderer()
-                        .render(
-                                page,
-                                new PageRenderer.Request(
-                                        ctx,
-                                        new RenderState(
-                                                locale, publicAddress, SiteServlet.ARTICLE_PAGE + ".html", true),
-                                        newsfn),
-                                html);
-                response.setContentType("text/html;charset=UTF-8");
-                response.setHeader("Content-Language", locale.getLanguage());
-                response.getWriter().write(html.toString());
+                write(
+                        response,
+                        page,
+                        new PageRenderer.Request(
+                                ctx,
+                                new RenderState(locale, publicAddress, SiteServlet.ARTICLE_PAGE + ".html", true),
+                                newsfn));
             } finally {
                 session.logout();
             }
@@ -116,17 +110,12 @@ public final class PreviewServlet extends ReadOnlyServlet {
                 }
                 String address = path.get().equals(SiteServlet.HOME) ? "/" : path.get();
                 String shown = (locale.equals(Messages.VIETNAMESE) ? "" : "/" + locale.getLanguage()) + address;
-                StringWriter html = new StringWriter();
-                runtime.pageRenderer()
-                        .render(
-                                session.getNode(path.get()),
-                                new PageRenderer.Request(
-                                        new RenderContext(request, Map.of(), locale),
-                                        new RenderState(locale, context + shown, path.get() + ".html", true)),
-                                html);
-                response.setContentType("text/html;charset=UTF-8");
-                response.setHeader("Content-Language", locale.getLanguage());
-                response.getWriter().write(html.toString());
+                write(
+                        response,
+                        session.getNode(path.get()),
+                        new PageRenderer.Request(
+                                new RenderContext(request, Map.of(), locale),
+                                new RenderState(locale, context + shown, path.get() + ".html", true)));
             } finally {
                 session.logout();
             }
@@ -134,6 +123,15 @@ public final class PreviewServlet extends ReadOnlyServlet {
             LOG.error("Rendering a page preview failed", e);
             errors.serverError(response, locale, context);
         }
+    }
+
+    /** Renders {@code page} in preview mode and sends it (the headers of every preview were set before). */
+    private void write(HttpServletResponse response, Node page, PageRenderer.Request render) throws Exception {
+        StringWriter html = new StringWriter();
+        runtime.pageRenderer().render(page, render, html);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Language", render.state().locale().getLanguage());
+        response.getWriter().write(html.toString());
     }
 
     private Optional<Article> article(Previews.Target target) {
