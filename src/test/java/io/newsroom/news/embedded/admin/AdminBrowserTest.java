@@ -176,8 +176,11 @@ class AdminBrowserTest {
                 text));
     }
 
+    /** The list's count line; read in one script, so a list re-rendered meanwhile gives the new text, not an error. */
     static String matchCount(ChromeDriver driver) {
-        return find(driver, "#match-count").getText();
+        find(driver, "#match-count");
+        return String.valueOf(driver.executeScript(
+                "const e = document.querySelector('#match-count'); return e ? e.textContent.trim() : '';"));
     }
 
     static void type(ChromeDriver driver, String fieldId, String text) {
@@ -731,10 +734,11 @@ class AdminBrowserTest {
                 .findFirst()
                 .orElseThrow()
                 .click();
-        wait.until(d -> {
-            List<WebElement> button = d.findElements(By.cssSelector("#new-article"));
-            return !button.isEmpty() && button.get(0).getText().equals("New article");
-        });
+        // Read in one script: the page is rebuilt in the new language, and an element found a moment before may
+        // be gone by the time its text is asked for (Chromium then says "does not belong to the document").
+        wait.until(d -> "New article"
+                .equals(browser.executeScript(
+                        "const b = document.querySelector('#new-article'); return b ? b.textContent.trim() : '';")));
         wait.until(d -> matchCount(browser).endsWith("articles"));
     }
 
