@@ -30,7 +30,7 @@ final class ArchiveListings {
     private final SlotOrder all = new SlotOrder(entries);
     private final SlotOrder featured = new SlotOrder(entries);
     /** The articles with an English version (the English site's listings filter it). */
-    private final SlotOrder english = new SlotOrder(entries, entries::englishPublished);
+    private final SlotOrder english = new SlotOrder(entries);
 
     private final List<String> categoryNames = new ArrayList<>();
     private final Map<String, Integer> categoryIndexes = new HashMap<>();
@@ -54,31 +54,22 @@ final class ArchiveListings {
     ArchivePage page(boolean publishedOnly, String category, String language, Instant now, long offset, int limit) {
         if (isEnglish(language)) {
             return reading(() -> {
-                Integer wanted = category == null ? null : categoryIndexes.get(category);
-                if (category != null && wanted == null) {
+                // All English versions: the English listing; one category's: that category's listing, where about
+                // one article in so many has an English version. Totals as the listings keep them; only the part
+                // of the listing up to the page is read.
+                SlotOrder order = category == null ? english : order(category);
+                if (order == null) {
                     return new ArchivePage(List.of(), 0);
                 }
+                java.util.function.IntPredicate shown = publishedOnly ? entries::englishPublished : entries::english;
+                int first = order.firstPostedBy(now.toEpochMilli());
+                long total =
+                        (publishedOnly ? order.englishPublished() : order.english()) - count(order, 0, first, shown);
                 List<String> ids = new ArrayList<>(Math.min(limit, 64));
-                int first = english.firstPostedBy(now.toEpochMilli());
-                if (wanted == null) {
-                    // All English versions: counted as the listing keeps them, and only the page's part read.
-                    long total = publishedOnly
-                            ? english.published() - count(english, 0, first, entries::englishPublished)
-                            : english.size() - first;
-                    long skipped = 0;
-                    for (int i = first; i < english.size() && ids.size() < limit; i++) {
-                        int slot = english.slot(i);
-                        if (inEnglishListing(slot, publishedOnly, null) && skipped++ >= offset) {
-                            ids.add(entries.id(slot).toString());
-                        }
-                    }
-                    return new ArchivePage(ids, total);
-                }
-                // One category's English versions: the English listing gone through (a category's share of it).
-                long total = 0;
-                for (int i = first; i < english.size(); i++) {
-                    int slot = english.slot(i);
-                    if (inEnglishListing(slot, publishedOnly, wanted) && total++ >= offset && ids.size() < limit) {
+                long skipped = 0;
+                for (int i = first; i < order.size() && ids.size() < limit; i++) {
+                    int slot = order.slot(i);
+                    if (shown.test(slot) && skipped++ >= offset) {
                         ids.add(entries.id(slot).toString());
                     }
                 }

@@ -13,27 +13,34 @@ final class SlotOrder {
     private static final int[] NONE = new int[0];
 
     private final ArchiveEntries entries;
-    private final java.util.function.IntPredicate counted;
     private int[] slots = NONE;
+    /** Kept with every change, so a listing's totals are read, not counted: see {@link #count}. */
     private int published;
 
-    SlotOrder(ArchiveEntries entries) {
-        this(entries, entries::published);
-    }
+    private int english;
+    private int englishPublished;
 
-    /** A listing whose {@link #published} counts the slots {@code counted} accepts (the English one: English published). */
-    SlotOrder(ArchiveEntries entries, java.util.function.IntPredicate counted) {
+    SlotOrder(ArchiveEntries entries) {
         this.entries = entries;
-        this.counted = counted;
     }
 
     int size() {
         return slots.length;
     }
 
-    /** Published articles in this listing (posted or not; for the English listing, English versions published). */
+    /** Published articles in this listing (posted or not). */
     int published() {
         return published;
+    }
+
+    /** Articles of this listing with an English version (posted or not). */
+    int english() {
+        return english;
+    }
+
+    /** Articles of this listing whose English version is published (posted or not). */
+    int englishPublished() {
+        return englishPublished;
     }
 
     int slot(int position) {
@@ -67,25 +74,30 @@ final class SlotOrder {
             }
         }
         slots = merged;
-        int count = 0;
-        for (int slot : merged) {
-            if (counted.test(slot)) {
-                count++;
-            }
+        count();
+    }
+
+    /** The listing's totals, counted again after a change (one pass over flags already in memory). */
+    private void count() {
+        int p = 0;
+        int e = 0;
+        int ep = 0;
+        for (int slot : slots) {
+            // One read of the slot's flags for the three totals (they lie far apart in memory at a million).
+            byte flags = entries.flags(slot);
+            p += (flags & ArchiveEntries.PUBLISHED) != 0 ? 1 : 0;
+            e += (flags & ArchiveEntries.ENGLISH) != 0 ? 1 : 0;
+            ep += (flags & ArchiveEntries.ENGLISH_PUBLISHED) != 0 ? 1 : 0;
         }
-        published = count;
+        published = p;
+        english = e;
+        englishPublished = ep;
     }
 
     /** Takes {@code sorted} (slots already in listing order) as the whole listing. */
     void setSorted(int[] sorted) {
         slots = sorted;
-        int count = 0;
-        for (int slot : sorted) {
-            if (counted.test(slot)) {
-                count++;
-            }
-        }
-        published = count;
+        count();
     }
 
     /** The first position whose article was posted at or before {@code millis} (before it: the scheduled). */

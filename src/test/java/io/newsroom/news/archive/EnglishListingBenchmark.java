@@ -58,6 +58,33 @@ public final class EnglishListingBenchmark {
         System.out.printf(
                 "English page 501:     %.3f ms (%.1fx the Vietnamese newest page)%n",
                 englishLater, englishLater / vietnamese);
+        // An edit that unpublishes an article and publishes its English version (a change every time): every
+        // listing it is in is merged and counted again.
+        double[] edits = new double[21];
+        for (int i = 0; i < edits.length; i++) {
+            int n = 3 * (i + 1);
+            long start = System.nanoTime();
+            listings.apply(
+                    List.of(new ArticleSummary(
+                            new UUID(0x42656eL, n).toString(),
+                            now.minusSeconds(60L * n - 600),
+                            CATEGORIES[n % CATEGORIES.length],
+                            false,
+                            n % 500 == 0,
+                            false,
+                            true,
+                            true)),
+                    Set.of(),
+                    null);
+            edits[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(edits);
+        if (listings.page(true, null, "en", now, 0, 10).ids().size() != 10) {
+            throw new IllegalStateException("the listings broke under the edits");
+        }
+        System.out.printf(
+                "one edit (a published English version): %.2f ms (median of %d edits)%n",
+                edits[edits.length / 2], edits.length);
     }
 
     private interface Ask {
