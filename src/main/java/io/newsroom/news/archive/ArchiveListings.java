@@ -262,6 +262,7 @@ final class ArchiveListings {
         lock.writeLock().lock();
         try {
             BitSet changed = new BitSet();
+            Touched touched = new Touched();
             List<Integer> freed = new ArrayList<>();
             Set<String> present = new HashSet<>();
             List<Integer> listed = new ArrayList<>();
@@ -275,6 +276,7 @@ final class ArchiveListings {
                 boolean listable = !summary.trashed() && summary.postedDate() != null;
                 if (!listable) {
                     if (slot >= 0) {
+                        touched.add(slot);
                         changed.set(slot);
                         freed.add(slot);
                     }
@@ -293,6 +295,7 @@ final class ArchiveListings {
                     continue; // a change that moves nothing (a title, a body): no listing is copied
                 }
                 if (slot >= 0) {
+                    touched.add(slot);
                     changed.set(slot);
                     entries.set(slot, posted, category, flags);
                 } else {
@@ -307,6 +310,7 @@ final class ArchiveListings {
                 if (!present.contains(id)) {
                     int slot = entries.find(UUID.fromString(id));
                     if (slot >= 0) {
+                        touched.add(slot);
                         changed.set(slot);
                         freed.add(slot);
                     }
@@ -323,25 +327,47 @@ final class ArchiveListings {
                             .filter(entries::featured)
                             .mapToInt(Integer::intValue)
                             .toArray());
-            english.replace(
-                    changed,
-                    listed.stream()
-                            .filter(entries::english)
-                            .mapToInt(Integer::intValue)
-                            .toArray());
+            // The English listing and the categories' are copied only where a changed article was or now is.
+            int[] englishNow = listed.stream()
+                    .filter(entries::english)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            if (englishNow.length > 0 || touched.wasEnglish()) {
+                english.replace(changed, englishNow);
+            }
             for (int c = 0; c < byCategory.size(); c++) {
                 int wanted = c;
                 int[] mine = listed.stream()
                         .filter(s -> entries.category(s) == wanted)
                         .mapToInt(Integer::intValue)
                         .toArray();
-                if (mine.length > 0 || byCategory.get(c).size() > 0 && !changed.isEmpty()) {
+                if (mine.length > 0 || touched.wasIn(c)) {
                     byCategory.get(c).replace(changed, mine);
                 }
             }
             freed.forEach(entries::remove);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Where the changed articles were before the change: the listings that must let them go. */
+    private final class Touched {
+        private final Set<Integer> categories = new HashSet<>();
+        private boolean english;
+
+        /** Read before the slot's entry changes. */
+        void add(int slot) {
+            categories.add(entries.category(slot));
+            english |= entries.english(slot);
+        }
+
+        boolean wasIn(int category) {
+            return categories.contains(category);
+        }
+
+        boolean wasEnglish() {
+            return english;
         }
     }
 

@@ -21,10 +21,14 @@ class EnglishListingsTest {
     private static final String[] CATEGORIES = {"Thông báo", "Thể thao", "Y tế"};
 
     private static ArticleSummary summary(int i, boolean english, boolean englishPublished) {
+        return summary(i, CATEGORIES[i % CATEGORIES.length], english, englishPublished);
+    }
+
+    private static ArticleSummary summary(int i, String category, boolean english, boolean englishPublished) {
         return new ArticleSummary(
                 new UUID(0x456eL, i).toString(),
                 NOW.minusSeconds(3600L * (i - 5)), // the first five are scheduled
-                CATEGORIES[i % CATEGORIES.length],
+                category,
                 i % 3 != 0,
                 i % 7 == 0,
                 false,
@@ -42,10 +46,13 @@ class EnglishListingsTest {
         listings.apply(all, Set.of(), new BitSet());
         check(listings, all);
 
-        // Some English versions published, some removed, one new article: the listings follow.
+        // Some English versions published, some removed, some articles moved to another category, one new
+        // article: every listing follows (a category's, the English one's).
         List<ArticleSummary> changed = new ArrayList<>();
         for (int i = 0; i < 500; i += 5) {
-            ArticleSummary now = summary(i, i % 10 != 0, true);
+            ArticleSummary now = i % 15 == 0
+                    ? summary(i, CATEGORIES[(i + 1) % CATEGORIES.length], i % 10 != 0, true)
+                    : summary(i, i % 10 != 0, true);
             changed.add(now);
             all.set(i, now);
         }
@@ -67,6 +74,16 @@ class EnglishListingsTest {
                         .map(ArticleSummary::id)
                         .toList();
                 String what = "publishedOnly " + publishedOnly + ", category " + category;
+                List<String> vietnamese = all.stream()
+                        .filter(s -> !publishedOnly || s.published())
+                        .filter(s -> category == null || category.equals(s.category()))
+                        .filter(s -> !s.postedDate().isAfter(NOW))
+                        .sorted((a, b) -> b.postedDate().compareTo(a.postedDate()))
+                        .map(ArticleSummary::id)
+                        .toList();
+                ArchivePage site = listings.page(publishedOnly, category, NOW, 0, 1000);
+                assertEquals(vietnamese, site.ids(), what + ", the Vietnamese listing");
+                assertEquals(vietnamese.size(), site.total(), what + ", the Vietnamese total");
                 ArchivePage first = listings.page(publishedOnly, category, "en", NOW, 0, 10);
                 assertEquals(expected.size(), first.total(), what);
                 assertEquals(expected.subList(0, Math.min(10, expected.size())), first.ids(), what);
