@@ -71,8 +71,13 @@ public class NewsFunctions {
      * version, with its title and address). The embedded site binds each page's language so.
      */
     public NewsFunctions in(Object locale) {
-        String code = locale == null ? null : locale.toString().replaceFirst("[_-].*", "");
+        String code = languageOf(locale);
         return new NewsFunctions(parts, blocks, archive, links, previewed, code);
+    }
+
+    /** A locale's language alone ({@code en} for {@code en_US} or {@code en-US}); null for none. */
+    private static String languageOf(Object locale) {
+        return locale == null ? null : locale.toString().replaceFirst("[_-].*", "");
     }
 
     /** The language of the page being rendered; null for the site's default. Magnolia's host reads its request's. */
@@ -86,9 +91,10 @@ public class NewsFunctions {
      * content i18n off, whose fallback locale is {@code en}) shows the articles themselves.
      */
     String contentLanguage() {
-        String current = language() == null ? null : language().replaceFirst("[_-].*", "");
+        // Asked once: in Magnolia each ask is a look at its i18n settings.
+        String current = languageOf(language());
         if (current == null
-                || current.equals(parts.languages().defaultLanguage().replaceFirst("[_-].*", ""))
+                || current.equals(languageOf(parts.languages().defaultLanguage()))
                 || !Article.isTranslatedLanguage(current)) {
             return null;
         }
@@ -217,7 +223,7 @@ public class NewsFunctions {
         for (SiteLanguages.Language each : links.languages()) {
             String code = each.getCode();
             // en_US is English: its articles' English versions.
-            String shownIn = code.equals(parts.languages().defaultLanguage()) ? null : code.replaceFirst("[_-].*", "");
+            String shownIn = code.equals(parts.languages().defaultLanguage()) ? null : languageOf(code);
             boolean visible = previewed != null && previewed.id().equals(whole.id())
                     ? whole.inLanguage(shownIn).isPresent()
                     : parts.audience().inLanguage(whole, shownIn, now).isPresent();
@@ -360,7 +366,7 @@ public class NewsFunctions {
      * {@code path} (to localize); empty where the host makes none (the header then shows its own links).
      */
     public List<Map<String, String>> menu(Object locale) {
-        String language = locale == null ? "" : locale.toString().replaceFirst("[_-].*", "");
+        String language = locale == null ? "" : languageOf(locale);
         List<Map<String, String>> links = new java.util.ArrayList<>();
         for (io.newsroom.news.pages.SiteMenu.Link link : parts.menu().apply(language)) {
             links.add(Map.of("title", link.title(), "path", link.path()));
@@ -376,7 +382,7 @@ public class NewsFunctions {
         if (category == null || category.isBlank()) {
             return "";
         }
-        String language = locale == null ? "" : locale.toString().replaceFirst("[_-].*", "");
+        String language = locale == null ? "" : languageOf(locale);
         return parts.categoryNames().apply(category, language);
     }
 
